@@ -1,0 +1,297 @@
+package builder
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// byOrder sorts by an explicit order (1, 2, ...) first, then by title; an
+// order of 0 means "not set" and sorts after the ordered ones.
+func byOrder(ao, bo int, at, bt string) int {
+	if (ao == 0) != (bo == 0) {
+		if ao == 0 {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(cmp.Compare(ao, bo), strings.Compare(at, bt))
+}
+
+// derive computes everything the pages show that is not written in a file:
+// orderings, who is in which team and role, current and previous levels,
+// gaps, distributions and related articles.
+func (l *loader) derive() {
+	s := l.site
+	slices.SortFunc(s.Categories, func(a, b *Category) int { return byOrder(a.Order, b.Order, a.Title, b.Title) })
+	rank := map[*Competency]int{}
+	for _, cat := range s.Categories {
+		slices.SortFunc(cat.Competencies, func(a, b *Competency) int { return byOrder(a.Order, b.Order, a.Title, b.Title) })
+		for _, c := range cat.Competencies {
+			rank[c] = len(s.Competencies)
+			s.Competencies = append(s.Competencies, c)
+			c.Distribution = make([]int, len(s.Scale))
+		}
+	}
+	framework := func(a, b *Competency) int { return cmp.Compare(rank[a], rank[b]) }
+
+	for _, id := range sortedKeys(s.roles) {
+		s.Roles = append(s.Roles, s.roles[id])
+	}
+	slices.SortStableFunc(s.Roles, func(a, b *Role) int { return strings.Compare(a.Title, b.Title) })
+	for _, r := range s.Roles {
+		slices.SortFunc(r.Targets, func(a, b Target) int { return framework(a.Competency, b.Competency) })
+		for _, t := range r.Targets {
+			t.Competency.Roles = append(t.Competency.Roles, RoleTarget{Role: r, Level: t.Level})
+		}
+	}
+	for _, c := range s.Competencies {
+		slices.SortStableFunc(c.Roles, func(a, b RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
+	}
+
+	for _, id := range sortedKeys(s.teams) {
+		s.Teams = append(s.Teams, s.teams[id])
+	}
+	slices.SortStableFunc(s.Teams, func(a, b *Team) int { return strings.Compare(a.Name, b.Name) })
+	for _, id := range sortedKeys(s.people) {
+		s.People = append(s.People, s.people[id])
+	}
+	slices.SortStableFunc(s.People, func(a, b *Person) int { return strings.Compare(a.Name, b.Name) })
+	for _, p := range s.People {
+		if p.Team != nil {
+			p.Team.Members = append(p.Team.Members, p)
+		}
+		if p.Role != nil {
+			p.Role.People = append(p.Role.People, p)
+		}
+	}
+
+	l.sortCycles()
+	l.sortArticles(framework)
+	for _, p := range s.People {
+		l.standings(p, framework)
+	}
+	for _, t := range s.Teams {
+		teamMatrix(t, framework)
+	}
+}
+
+func (l *loader) sortCycles() {
+	s := l.site
+	slices.SortFunc(s.Cycles, func(a, b *Cycle) int {
+		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.ID, b.ID))
+	})
+	for i := 1; i < len(s.Cycles); i++ {
+		a, b := s.Cycles[i-1], s.Cycles[i]
+		if !a.Date.IsZero() && a.Date.Equal(b.Date) && a.Kind == b.Kind {
+			l.r.errorf(b.Source, Pos{1, 1}, "two %s cycles on %s: %s has the same kind and date; give each review round its own date", b.Kind, b.Date.Format("2006-01-02"), a.Source)
+		}
+	}
+}
+
+func (l *loader) sortArticles(framework func(a, b *Competency) int) {
+	s := l.site
+	bySource := map[string]*Article{}
+	for _, id := range sortedKeys(s.articles) {
+		a := s.articles[id]
+		s.Articles = append(s.Articles, a)
+		bySource[a.Source] = a
+	}
+	slices.SortStableFunc(s.Articles, func(a, b *Article) int {
+		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Title, b.Title))
+	})
+	for _, a := range s.Articles {
+		for _, c := range a.Competencies {
+			c.Articles = append(c.Articles, a)
+		}
+	}
+	// Related articles: linked either way, or teaching the same competency;
+	// the more in common, the earlier.
+	score := map[*Article]map[*Article]int{}
+	add := func(a, b *Article, n int) {
+		if a == b {
+			return
+		}
+		if score[a] == nil {
+			score[a] = map[*Article]int{}
+		}
+		score[a][b] += n
+	}
+	for _, b := range l.bodies {
+		from := bySource[b.source]
+		for _, target := range b.links {
+			if to := bySource[target]; from != nil && to != nil {
+				add(from, to, 2)
+				add(to, from, 2)
+			}
+		}
+	}
+	for _, c := range s.Competencies {
+		for _, a := range c.Articles {
+			for _, b := range c.Articles {
+				add(a, b, 1)
+			}
+		}
+	}
+	for _, a := range s.Articles {
+		for b := range score[a] {
+			a.Related = append(a.Related, b)
+		}
+		slices.SortFunc(a.Related, func(x, y *Article) int {
+			return cmp.Or(cmp.Compare(score[a][y], score[a][x]), y.Date.Compare(x.Date), strings.Compare(x.ID, y.ID))
+		})
+		if len(a.Related) > 5 {
+			a.Related = a.Related[:5]
+		}
+	}
+}
+
+// standings works out a person's current and previous level in every
+// competency. Current is the latest manager rating, or the latest rating of
+// any kind when no manager has rated it; previous is the rating before the
+// current one in a cycle of the same kind.
+func (l *loader) standings(p *Person, framework func(a, b *Competency) int) {
+	s := l.site
+	type rating struct {
+		cycle *Cycle
+		level int
+	}
+	history := map[*Competency][]rating{} // oldest first
+	for _, c := range s.Cycles {
+		for cid, level := range c.Ratings[p.ID] {
+			comp := s.competencies[cid]
+			history[comp] = append(history[comp], rating{c, level})
+			p.Assessed = true
+		}
+	}
+	comps := make([]*Competency, 0, len(history))
+	for c := range history {
+		comps = append(comps, c)
+	}
+	if p.Role != nil {
+		for _, t := range p.Role.Targets {
+			if history[t.Competency] == nil {
+				comps = append(comps, t.Competency)
+			}
+		}
+	}
+	slices.SortFunc(comps, framework)
+	scaleIndex := map[int]int{}
+	for i, lv := range s.Scale {
+		scaleIndex[lv.Level] = i
+	}
+	for _, c := range comps {
+		st := Standing{Competency: c}
+		if p.Role != nil {
+			st.Target, st.HasTarget = p.Role.Target(c.ID)
+		}
+		h := history[c]
+		cur := -1
+		for i := len(h) - 1; i >= 0; i-- {
+			if h[i].cycle.Kind == "manager" {
+				cur = i
+				break
+			}
+		}
+		if cur < 0 {
+			cur = len(h) - 1
+		}
+		if cur >= 0 {
+			st.Current, st.HasCurrent, st.CurrentFrom = h[cur].level, true, h[cur].cycle
+			for i := cur - 1; i >= 0; i-- {
+				if h[i].cycle.Kind == h[cur].cycle.Kind {
+					st.Previous, st.HasPrevious = h[i].level, true
+					break
+				}
+			}
+			c.Rated++
+			c.Distribution[scaleIndex[st.Current]]++
+		}
+		p.Standings = append(p.Standings, st)
+		if st.HasTarget && st.Current < st.Target {
+			p.Gaps = append(p.Gaps, Gap{
+				Competency: c,
+				Current:    st.Current,
+				Rated:      st.HasCurrent,
+				Target:     st.Target,
+				Size:       st.Target - st.Current,
+				Articles:   articlesFor(c, st.Current, st.Target),
+			})
+		}
+	}
+	slices.SortStableFunc(p.Gaps, func(a, b Gap) int { return cmp.Compare(b.Size, a.Size) })
+}
+
+// articlesFor orders a competency's articles for someone at level current
+// aiming for target: first those written for a level in (current, target],
+// then those with no level, then the rest.
+func articlesFor(c *Competency, current, target int) []*Article {
+	fit := func(a *Article) int {
+		switch {
+		case a.Level > current && a.Level <= target:
+			return 0
+		case a.Level == 0:
+			return 1
+		}
+		return 2
+	}
+	out := slices.Clone(c.Articles)
+	slices.SortStableFunc(out, func(a, b *Article) int { return cmp.Compare(fit(a), fit(b)) })
+	return out
+}
+
+// teamMatrix builds a team's skills matrix columns, averages and gaps.
+func teamMatrix(t *Team, framework func(a, b *Competency) int) {
+	seen := map[*Competency]bool{}
+	gaps := map[*Competency]*TeamGap{}
+	for _, p := range t.Members {
+		for _, st := range p.Standings {
+			if !seen[st.Competency] {
+				seen[st.Competency] = true
+				t.Competencies = append(t.Competencies, st.Competency)
+			}
+		}
+		for _, g := range p.Gaps {
+			tg := gaps[g.Competency]
+			if tg == nil {
+				tg = &TeamGap{Competency: g.Competency}
+				gaps[g.Competency] = tg
+			}
+			tg.Total += g.Size
+			tg.People++
+		}
+	}
+	slices.SortFunc(t.Competencies, framework)
+	for _, c := range t.Competencies {
+		ts := TeamStanding{Competency: c}
+		var sum, targets int
+		for _, p := range t.Members {
+			st := p.Standing(c.ID)
+			if st == nil {
+				continue
+			}
+			if st.HasCurrent {
+				sum += st.Current
+				ts.Rated++
+			}
+			if st.HasTarget {
+				targets += st.Target
+				ts.Targeted++
+			}
+		}
+		if ts.Rated > 0 {
+			ts.Average = float64(sum) / float64(ts.Rated)
+		}
+		if ts.Targeted > 0 {
+			ts.Target = float64(targets) / float64(ts.Targeted)
+		}
+		t.Summary = append(t.Summary, ts)
+		if g := gaps[c]; g != nil {
+			g.Articles = c.Articles
+			t.Gaps = append(t.Gaps, *g)
+		}
+	}
+	slices.SortStableFunc(t.Gaps, func(a, b TeamGap) int {
+		return cmp.Or(cmp.Compare(b.Total, a.Total), cmp.Compare(b.People, a.People))
+	})
+}

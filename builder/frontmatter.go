@@ -1,0 +1,258 @@
+package builder
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"gopkg.in/yaml.v3"
+)
+
+// document is a content file split into its metadata and its markdown body.
+type document struct {
+	meta     map[string]any
+	loc      locator
+	body     []byte
+	bodyLine int // line of the body's first byte in the file
+}
+
+// locator finds where a key of a metadata block is written, so that an error
+// about its value can point at it.
+type locator interface {
+	// key returns the position of the key at path, or of the closest
+	// enclosing table that exists.
+	key(path ...string) Pos
+	// value returns the position of the value of the key at path.
+	value(path ...string) Pos
+	// item returns the position of the string s written in the value of
+	// the key at path, such as one id in a list.
+	item(s string, path ...string) Pos
+}
+
+// splitFrontMatter cuts a markdown file into front matter and body. TOML
+// front matter sits between "+++" lines, YAML between "---" lines. A file
+// with neither has no front matter. It returns the format ("toml", "yaml" or
+// ""), the front matter, the body and the 1-based line of each.
+func splitFrontMatter(src []byte) (format string, fm []byte, fmLine int, body []byte, bodyLine int, err error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	switch string(bytes.TrimRight(first, " \t\r")) {
+	case "+++":
+		format = "toml"
+	case "---":
+		format = "yaml"
+	default:
+		return "", nil, 0, src, 1, nil
+	}
+	delim := string(bytes.TrimRight(first, " \t\r"))
+	line := 2
+	for off := 0; off <= len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		next := off + end + 1
+		if end < 0 {
+			end = len(rest) - off
+			next = len(rest) + 1
+		}
+		if string(bytes.TrimRight(rest[off:off+end], " \t\r")) == delim {
+			body = rest[min(next, len(rest)):]
+			return format, rest[:off], 2, body, line + 1, nil
+		}
+		off = next
+		line++
+	}
+	return format, nil, 0, nil, 0, fmt.Errorf("front matter opened with %q on line 1 is never closed", delim)
+}
+
+// parseDocument splits and decodes a markdown content file. A decoding error
+// comes back as a Diagnostic positioned in the file.
+func parseDocument(path string, src []byte) (*document, *Diagnostic) {
+	format, fm, fmLine, body, bodyLine, err := splitFrontMatter(src)
+	if err != nil {
+		return nil, &Diagnostic{Path: path, Line: 1, Col: 1, Msg: err.Error()}
+	}
+	doc := &document{body: body, bodyLine: bodyLine, meta: map[string]any{}}
+	switch format {
+	case "toml":
+		meta, loc, d := decodeTOML(path, fm, fmLine)
+		if d != nil {
+			return nil, d
+		}
+		doc.meta, doc.loc = meta, loc
+	case "yaml":
+		meta, loc, d := decodeYAML(path, fm, fmLine)
+		if d != nil {
+			return nil, d
+		}
+		doc.meta, doc.loc = meta, loc
+	default:
+		doc.loc = tomlLocator{firstLine: 1}
+	}
+	return doc, nil
+}
+
+// decodeTOML decodes a TOML block that starts on line firstLine of path.
+func decodeTOML(path string, src []byte, firstLine int) (map[string]any, locator, *Diagnostic) {
+	meta := map[string]any{}
+	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&meta); err != nil {
+		d := &Diagnostic{Path: path, Line: firstLine, Col: 1, Msg: "invalid TOML: " + err.Error()}
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			d.Line = firstLine + pe.Position.Line - 1
+			d.Col = max(pe.Position.Col, 1)
+			d.Msg = "invalid TOML: " + pe.Message
+		}
+		return nil, nil, d
+	}
+	return meta, tomlLocator{src: src, firstLine: firstLine}, nil
+}
+
+// decodeYAML decodes a YAML block that starts on line firstLine of path. Keys
+// must be strings; dates become time.Time as they do in TOML.
+func decodeYAML(path string, src []byte, firstLine int) (map[string]any, locator, *Diagnostic) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		d := &Diagnostic{Path: path, Line: firstLine, Col: 1, Msg: "invalid YAML: " + err.Error()}
+		var te *yaml.TypeError
+		if msg := err.Error(); strings.HasPrefix(msg, "yaml: line ") {
+			rest := strings.TrimPrefix(msg, "yaml: line ")
+			num, tail, _ := strings.Cut(rest, ":")
+			if n, err := strconv.Atoi(num); err == nil {
+				d.Line = firstLine + n - 1
+				d.Msg = "invalid YAML:" + tail
+			}
+		} else if errors.As(err, &te) {
+			d.Msg = "invalid YAML: " + strings.Join(te.Errors, "; ")
+		}
+		return nil, nil, d
+	}
+	loc := yamlLocator{root: &root, firstLine: firstLine}
+	if len(root.Content) == 0 {
+		return map[string]any{}, loc, nil
+	}
+	top := root.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return nil, nil, &Diagnostic{Path: path, Line: firstLine + top.Line - 1, Col: top.Column, Msg: "front matter must be a map of keys to values"}
+	}
+	v, d := yamlValue(path, top, firstLine)
+	if d != nil {
+		return nil, nil, d
+	}
+	return v.(map[string]any), loc, nil
+}
+
+func yamlValue(path string, n *yaml.Node, firstLine int) (any, *Diagnostic) {
+	at := func(msg string) *Diagnostic {
+		return &Diagnostic{Path: path, Line: firstLine + n.Line - 1, Col: n.Column, Msg: msg}
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		return yamlValue(path, n.Alias, firstLine)
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				return nil, &Diagnostic{Path: path, Line: firstLine + k.Line - 1, Col: k.Column, Msg: "invalid YAML: keys must be plain words"}
+			}
+			val, d := yamlValue(path, v, firstLine)
+			if d != nil {
+				return nil, d
+			}
+			m[k.Value] = val
+		}
+		return m, nil
+	case yaml.SequenceNode:
+		list := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			val, d := yamlValue(path, c, firstLine)
+			if d != nil {
+				return nil, d
+			}
+			list = append(list, val)
+		}
+		return list, nil
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!int":
+			var i int64
+			if err := n.Decode(&i); err != nil {
+				return nil, at("invalid YAML: " + err.Error())
+			}
+			return i, nil
+		case "!!float":
+			var f float64
+			if err := n.Decode(&f); err != nil {
+				return nil, at("invalid YAML: " + err.Error())
+			}
+			return f, nil
+		case "!!bool":
+			var b bool
+			if err := n.Decode(&b); err != nil {
+				return nil, at("invalid YAML: " + err.Error())
+			}
+			return b, nil
+		case "!!timestamp":
+			var t time.Time
+			if err := n.Decode(&t); err != nil {
+				return nil, at("invalid YAML: " + err.Error())
+			}
+			return t, nil
+		case "!!null":
+			return nil, nil
+		default:
+			return n.Value, nil
+		}
+	}
+	return nil, at("invalid YAML: unsupported value")
+}
+
+// yamlLocator finds keys in a decoded YAML node tree.
+type yamlLocator struct {
+	root      *yaml.Node
+	firstLine int
+}
+
+func (l yamlLocator) find(path []string) (key, val *yaml.Node) {
+	if len(l.root.Content) == 0 {
+		return nil, nil
+	}
+	n := l.root.Content[0]
+	for _, p := range path {
+		if n.Kind != yaml.MappingNode {
+			return key, val
+		}
+		found := false
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == p {
+				key, val = n.Content[i], n.Content[i+1]
+				n, found = val, true
+				break
+			}
+		}
+		if !found {
+			return key, val
+		}
+	}
+	return key, val
+}
+
+func (l yamlLocator) pos(n *yaml.Node) Pos {
+	if n == nil {
+		return Pos{l.firstLine, 1}
+	}
+	return Pos{l.firstLine + n.Line - 1, n.Column}
+}
+
+func (l yamlLocator) key(path ...string) Pos {
+	k, _ := l.find(path)
+	return l.pos(k)
+}
+
+func (l yamlLocator) value(path ...string) Pos {
+	_, v := l.find(path)
+	return l.pos(v)
+}

@@ -1,0 +1,683 @@
+package builder
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+)
+
+// Options changes how a site is loaded.
+type Options struct {
+	Drafts  bool   // include articles marked draft
+	BaseURL string // overrides site.toml's baseURL when not empty
+}
+
+// Load reads the site in fsys (site.toml at its root, content/ below it),
+// validates it and resolves every reference. When the site has errors, Load
+// returns them all as a Diagnostics, sorted, with the warnings among them;
+// the site it returns then is incomplete. Warnings alone are in Site.Warnings.
+func Load(fsys fs.FS, opts Options) (*Site, error) {
+	l := &loader{fsys: fsys, opts: opts, site: &Site{
+		competencies: map[string]*Competency{},
+		roles:        map[string]*Role{},
+		teams:        map[string]*Team{},
+		people:       map[string]*Person{},
+		articles:     map[string]*Article{},
+		pages:        map[string]string{},
+	}}
+	l.loadConfig()
+	if len(l.r.list.Errors()) == 0 {
+		l.loadContent()
+	}
+	diags := l.r.list
+	diags.Sort()
+	l.site.Warnings = diags.Warnings()
+	if len(diags.Errors()) > 0 {
+		return l.site, diags
+	}
+	return l.site, nil
+}
+
+type loader struct {
+	fsys   fs.FS
+	opts   Options
+	site   *Site
+	r      report
+	levels map[int]bool
+	md     goldmark.Markdown
+	bodies []*body
+	// owners maps each body to what receives its HTML.
+	owners []*template.HTML
+	drafts []string // source paths of the drafts left out
+}
+
+const configFile = "site.toml"
+
+func (l *loader) loadConfig() {
+	data, err := fs.ReadFile(l.fsys, configFile)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			l.r.errorf(configFile, Pos{}, "not found: a site needs a site.toml at its root")
+		} else {
+			l.r.errorf(configFile, Pos{}, "%v", err)
+		}
+		return
+	}
+	meta, loc, d := decodeTOML(configFile, data, 1)
+	if d != nil {
+		l.r.list = append(l.r.list, *d)
+		return
+	}
+	f := newFields(configFile, meta, loc, &l.r)
+	c := &l.site.Config
+	c.Title = f.str("title", true)
+	c.Description = f.str("description", false)
+	c.BaseURL = f.str("baseURL", false)
+	c.Theme = cmp.Or(f.str("theme", false), "default")
+	c.Language = cmp.Or(f.str("language", false), "en")
+	if markup := f.table("markup"); markup != nil {
+		mf := newFields(configFile, markup, prefixLocator{loc, "markup"}, &l.r)
+		c.UnsafeHTML = mf.boolean("unsafe")
+		mf.done()
+	}
+	if l.opts.BaseURL != "" {
+		c.BaseURL = l.opts.BaseURL
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			at := loc.value("baseURL")
+			if l.opts.BaseURL != "" {
+				at = Pos{}
+			}
+			l.r.errorf(configFile, at, "baseURL %q must be an absolute http or https URL such as https://intranet.example.com/skills/", c.BaseURL)
+		} else if !strings.HasSuffix(c.BaseURL, "/") {
+			c.BaseURL += "/"
+		}
+	}
+	l.loadScale(f, loc)
+	f.done()
+	l.md = newMarkdown(c.UnsafeHTML)
+}
+
+func (l *loader) loadScale(f *fields, loc locator) {
+	v, ok := f.get("scale", true)
+	if !ok {
+		return
+	}
+	list, isList := v.([]map[string]any)
+	if !isList {
+		if anyList, ok := v.([]any); ok {
+			for _, item := range anyList {
+				if m, ok := item.(map[string]any); ok {
+					list = append(list, m)
+				}
+			}
+			isList = len(list) == len(anyList)
+		}
+	}
+	if !isList || len(list) == 0 {
+		l.r.errorf(configFile, loc.key("scale"), "scale must be a list of [[scale]] tables, lowest level first")
+		return
+	}
+	l.levels = map[int]bool{}
+	for _, m := range list {
+		lf := newFields(configFile, m, prefixLocator{loc, "scale"}, &l.r)
+		n, ok := lf.integer("level")
+		if _, present := m["level"]; !present {
+			l.r.errorf(configFile, loc.key("scale"), "every [[scale]] entry needs a level number")
+		}
+		name := lf.str("name", true)
+		summary := lf.str("summary", false)
+		lf.done()
+		if !ok {
+			continue
+		}
+		if l.levels[n] {
+			l.r.errorf(configFile, loc.key("scale"), "scale level %d is defined twice", n)
+			continue
+		}
+		l.levels[n] = true
+		l.site.Scale = append(l.site.Scale, Level{Level: n, Name: name, Summary: summary})
+	}
+	slices.SortFunc(l.site.Scale, func(a, b Level) int { return cmp.Compare(a.Level, b.Level) })
+}
+
+// prefixLocator locates keys of a nested table by the path of the table.
+type prefixLocator struct {
+	loc    locator
+	prefix string
+}
+
+func (p prefixLocator) key(path ...string) Pos {
+	return p.loc.key(append([]string{p.prefix}, path...)...)
+}
+func (p prefixLocator) value(path ...string) Pos {
+	return p.loc.value(append([]string{p.prefix}, path...)...)
+}
+func (p prefixLocator) item(s string, path ...string) Pos {
+	return p.loc.item(s, append([]string{p.prefix}, path...)...)
+}
+
+// The kinds of content file, by where they live.
+const (
+	kindHome       = "home"
+	kindCategory   = "category"
+	kindCompetency = "competency"
+	kindRole       = "role"
+	kindTeam       = "team"
+	kindPerson     = "person"
+	kindCycle      = "cycle"
+	kindArticle    = "article"
+)
+
+// folders maps the folders of content/ to the kind of file they hold and its
+// extension.
+var folders = map[string]struct{ kind, ext string }{
+	"roles":       {kindRole, ".md"},
+	"teams":       {kindTeam, ".toml"},
+	"people":      {kindPerson, ".toml"},
+	"assessments": {kindCycle, ".toml"},
+	"articles":    {kindArticle, ".md"},
+}
+
+// entry is one content file on its way into the site.
+type entry struct {
+	path     string
+	kind     string
+	id       string
+	category string
+	data     []byte
+	r        report
+	doc      *document // front matter or TOML, and body
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+func checkID(id string) string {
+	if idPattern.MatchString(id) {
+		return ""
+	}
+	return fmt.Sprintf("%q is not a valid id: use lower-case letters, digits and hyphens, starting with a letter or digit", id)
+}
+
+// ignored reports files that editors and systems leave beside content.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") || name == "4913"
+}
+
+func (l *loader) collect() []*entry {
+	var entries []*entry
+	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.r.errorf(p, Pos{}, "cannot read: %v", err)
+			return nil
+		}
+		name := d.Name()
+		if p != "content" && ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		e := &entry{path: p}
+		rel := strings.TrimPrefix(p, "content/")
+		parts := strings.Split(rel, "/")
+		ext := path.Ext(name)
+		e.id = strings.TrimSuffix(name, ext)
+		switch {
+		case rel == "_index.md":
+			e.kind = kindHome
+		case parts[0] == "competencies" && len(parts) == 3:
+			e.category = parts[1]
+			e.kind = kindCompetency
+			if name == "_index.md" {
+				e.kind, e.id = kindCategory, parts[1]
+			}
+			if msg := checkID(e.category); msg != "" {
+				l.r.errorf(p, Pos{}, "category folder %s", msg)
+				return nil
+			}
+			if ext != ".md" {
+				l.r.errorf(p, Pos{}, "a competency is a .md file, not %s", cmp.Or(ext, "a file without extension"))
+				return nil
+			}
+		case parts[0] == "competencies":
+			l.r.errorf(p, Pos{}, "competencies go one folder deep, in their category: content/competencies/<category>/<id>.md")
+			return nil
+		default:
+			f, ok := folders[parts[0]]
+			if !ok || len(parts) != 2 {
+				l.r.warnf(p, Pos{}, "ignored: not a place for content (see the content layout in the README)")
+				return nil
+			}
+			if ext != f.ext {
+				l.r.errorf(p, Pos{}, "files in content/%s are %s files, not %s", parts[0], f.ext, cmp.Or(ext, "files without extension"))
+				return nil
+			}
+			e.kind = f.kind
+		}
+		if e.kind != kindHome && e.kind != kindCategory {
+			if msg := checkID(e.id); msg != "" {
+				l.r.errorf(p, Pos{}, "file name %s", msg)
+				return nil
+			}
+		}
+		entries = append(entries, e)
+		return nil
+	})
+	if err != nil {
+		l.r.errorf("content", Pos{}, "%v", err)
+	}
+	return entries
+}
+
+// parallel calls fn for 0..n-1 on every core.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next sync.Mutex
+	i := 0
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				next.Lock()
+				j := i
+				i++
+				next.Unlock()
+				if j >= n {
+					return
+				}
+				fn(j)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// decode reads and decodes one file; it runs in parallel with the others.
+func (e *entry) decode(fsys fs.FS) {
+	data, err := fs.ReadFile(fsys, e.path)
+	if err != nil {
+		e.r.errorf(e.path, Pos{}, "cannot read: %v", err)
+		return
+	}
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8(data)
+		e.r.errorf(e.path, Pos{line, col}, "not valid UTF-8 text; save the file as UTF-8")
+		return
+	}
+	e.data = data
+	if strings.HasSuffix(e.path, ".toml") {
+		data = trimBOM(data)
+		meta, loc, d := decodeTOML(e.path, data, 1)
+		if d != nil {
+			e.r.list = append(e.r.list, *d)
+			return
+		}
+		e.doc = &document{meta: meta, loc: loc}
+		return
+	}
+	doc, d := parseDocument(e.path, data)
+	if d != nil {
+		e.r.list = append(e.r.list, *d)
+		return
+	}
+	e.doc = doc
+}
+
+func trimBOM(b []byte) []byte {
+	if len(b) >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf {
+		return b[3:]
+	}
+	return b
+}
+
+func invalidUTF8(b []byte) (line, col int) {
+	line, col = 1, 1
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		b = b[size:]
+	}
+	return line, col
+}
+
+func (l *loader) loadContent() {
+	entries := l.collect()
+	parallel(len(entries), func(i int) { entries[i].decode(l.fsys) })
+	byKind := map[string][]*entry{}
+	for _, e := range entries {
+		l.r.list = append(l.r.list, e.r.list...)
+		if e.doc != nil {
+			byKind[e.kind] = append(byKind[e.kind], e)
+		}
+	}
+	for _, e := range byKind[kindHome] {
+		l.loadHome(e)
+	}
+	categories := map[string]*Category{}
+	for _, e := range byKind[kindCategory] {
+		categories[e.id] = l.loadCategory(e)
+	}
+	for _, e := range byKind[kindCompetency] {
+		cat := categories[e.category]
+		if cat == nil {
+			cat = &Category{ID: e.category, Title: titleFromID(e.category), Source: path.Join("content/competencies", e.category)}
+			categories[e.category] = cat
+		}
+		l.loadCompetency(e, cat)
+	}
+	for _, id := range sortedKeys(categories) {
+		l.site.Categories = append(l.site.Categories, categories[id])
+	}
+	for _, e := range byKind[kindRole] {
+		l.loadRole(e)
+	}
+	for _, e := range byKind[kindTeam] {
+		l.loadTeam(e)
+	}
+	for _, e := range byKind[kindPerson] {
+		l.loadPerson(e)
+	}
+	for _, e := range byKind[kindCycle] {
+		l.loadCycle(e)
+	}
+	for _, e := range byKind[kindArticle] {
+		l.loadArticle(e)
+	}
+	l.renderBodies()
+	l.derive()
+}
+
+func titleFromID(id string) string {
+	s := strings.ReplaceAll(id, "-", " ")
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// addBody queues a markdown body to be parsed, linked and rendered into dst.
+func (l *loader) addBody(e *entry, pageURL string, dst *template.HTML) {
+	l.bodies = append(l.bodies, &body{source: e.path, pageURL: pageURL, src: e.doc.body, line: e.doc.bodyLine})
+	l.owners = append(l.owners, dst)
+}
+
+func (l *loader) loadHome(e *entry) {
+	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
+	h := &Home{Title: f.str("title", false)}
+	f.done()
+	l.site.Home = h
+	l.site.pages[e.path] = ""
+	l.addBody(e, "", &h.Body)
+}
+
+func (l *loader) loadCategory(e *entry) *Category {
+	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
+	c := &Category{ID: e.id, Source: e.path}
+	c.Title = f.str("title", true)
+	c.Summary = f.str("summary", false)
+	c.Order, _ = f.integer("order")
+	f.done()
+	l.site.pages[e.path] = "competencies/#" + c.ID
+	l.addBody(e, "competencies/", &c.Body)
+	return c
+}
+
+func (l *loader) loadCompetency(e *entry, cat *Category) {
+	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
+	c := &Competency{ID: e.id, Category: cat, Source: e.path}
+	c.Title = f.str("title", true)
+	c.Summary = f.str("summary", false)
+	c.Order, _ = f.integer("order")
+	levels := f.table("levels")
+	f.done()
+	for _, key := range sortedKeys(levels) {
+		at := e.doc.loc.key("levels", key)
+		n, err := strconv.Atoi(key)
+		if err != nil {
+			l.r.errorf(e.path, at, "levels keys are scale level numbers, not %q", key)
+			continue
+		}
+		if !l.levels[n] {
+			l.r.errorf(e.path, at, "level %d is not on the scale %s", n, l.scaleRange())
+			continue
+		}
+		text, ok := levels[key].(string)
+		if !ok {
+			l.r.errorf(e.path, e.doc.loc.value("levels", key), "the descriptor for level %d must be a string, not %s", n, typeName(levels[key]))
+			continue
+		}
+		c.Descriptors = append(c.Descriptors, Descriptor{Level: l.level(n), Text: text})
+	}
+	slices.SortFunc(c.Descriptors, func(a, b Descriptor) int { return cmp.Compare(a.Level.Level, b.Level.Level) })
+	if prev, dup := l.site.competencies[c.ID]; dup {
+		l.r.errorf(e.path, Pos{1, 1}, "duplicate competency id %q: %s has it too; competency ids are unique across categories", c.ID, prev.Source)
+		return
+	}
+	l.site.competencies[c.ID] = c
+	cat.Competencies = append(cat.Competencies, c)
+	l.site.pages[e.path] = "competencies/" + c.ID + "/"
+	l.addBody(e, "competencies/"+c.ID+"/", &c.Body)
+}
+
+func (l *loader) level(n int) Level {
+	for _, lv := range l.site.Scale {
+		if lv.Level == n {
+			return lv
+		}
+	}
+	return Level{Level: n}
+}
+
+func (l *loader) scaleRange() string {
+	levels := make([]string, len(l.site.Scale))
+	for i, lv := range l.site.Scale {
+		levels[i] = strconv.Itoa(lv.Level)
+	}
+	return "(" + strings.Join(levels, ", ") + ")"
+}
+
+// checkLevel reports a level that is not on the scale.
+func (l *loader) checkLevel(path string, at Pos, v any, what string) (int, bool) {
+	n, ok := v.(int64)
+	if !ok {
+		l.r.errorf(path, at, "%s must be a whole number on the scale %s, not %s", what, l.scaleRange(), typeName(v))
+		return 0, false
+	}
+	if !l.levels[int(n)] {
+		l.r.errorf(path, at, "%s: level %d is not on the scale %s", what, n, l.scaleRange())
+		return 0, false
+	}
+	return int(n), true
+}
+
+func (l *loader) loadRole(e *entry) {
+	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
+	r := &Role{ID: e.id, Source: e.path}
+	r.Title = f.str("title", true)
+	r.Summary = f.str("summary", false)
+	targets := f.table("targets")
+	f.done()
+	for _, cid := range sortedKeys(targets) {
+		c := l.competency(e, cid, e.doc.loc.key("targets", cid))
+		n, ok := l.checkLevel(e.path, e.doc.loc.value("targets", cid), targets[cid], "target for "+cid)
+		if c != nil && ok {
+			r.Targets = append(r.Targets, Target{Competency: c, Level: n})
+		}
+	}
+	l.site.roles[r.ID] = r
+	l.site.pages[e.path] = "roles/" + r.ID + "/"
+	l.addBody(e, "roles/"+r.ID+"/", &r.Body)
+}
+
+// competency resolves a competency id written in e at p.
+func (l *loader) competency(e *entry, id string, p Pos) *Competency {
+	if c := l.site.competencies[id]; c != nil {
+		return c
+	}
+	l.r.errorf(e.path, p, "unknown competency %q%s", id, suggest(id, sortedKeys(l.site.competencies)))
+	return nil
+}
+
+func (l *loader) loadTeam(e *entry) {
+	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
+	t := &Team{ID: e.id, Source: e.path}
+	t.Name = f.str("name", true)
+	t.Description = f.str("description", false)
+	f.done()
+	l.site.teams[t.ID] = t
+	l.site.pages[e.path] = "teams/" + t.ID + "/"
+}
+
+func (l *loader) loadPerson(e *entry) {
+	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
+	p := &Person{ID: e.id, Source: e.path}
+	p.Name = f.str("name", true)
+	teamID := f.str("team", true)
+	roleID := f.str("role", true)
+	p.JobTitle = f.str("title", false)
+	f.done()
+	if teamID != "" {
+		if p.Team = l.site.teams[teamID]; p.Team == nil {
+			l.r.errorf(e.path, e.doc.loc.value("team"), "unknown team %q%s", teamID, suggest(teamID, sortedKeys(l.site.teams)))
+		}
+	}
+	if roleID != "" {
+		if p.Role = l.site.roles[roleID]; p.Role == nil {
+			l.r.errorf(e.path, e.doc.loc.value("role"), "unknown role %q%s", roleID, suggest(roleID, sortedKeys(l.site.roles)))
+		}
+	}
+	l.site.people[p.ID] = p
+	l.site.pages[e.path] = "people/" + p.ID + "/"
+}
+
+// Kinds of assessment cycle.
+var cycleKinds = []string{"manager", "self", "peer"}
+
+func (l *loader) loadCycle(e *entry) {
+	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
+	c := &Cycle{ID: e.id, Source: e.path, Ratings: map[string]map[string]int{}}
+	c.Title = cmp.Or(f.str("title", false), e.id)
+	c.Date = f.date("date", true)
+	c.Kind = cmp.Or(f.str("kind", false), "manager")
+	ratings := f.table("ratings")
+	f.done()
+	if !slices.Contains(cycleKinds, c.Kind) {
+		l.r.errorf(e.path, e.doc.loc.value("kind"), "kind must be manager, self or peer, not %q%s", c.Kind, suggest(c.Kind, cycleKinds))
+	}
+	loc := e.doc.loc
+	for _, pid := range sortedKeys(ratings) {
+		if l.site.people[pid] == nil {
+			l.r.errorf(e.path, loc.key("ratings", pid), "unknown person %q%s", pid, suggest(pid, sortedKeys(l.site.people)))
+			continue
+		}
+		levels, ok := ratings[pid].(map[string]any)
+		if !ok {
+			l.r.errorf(e.path, loc.value("ratings", pid), "ratings.%s must be a table of competency = level", pid)
+			continue
+		}
+		rated := make(map[string]int, len(levels))
+		for _, cid := range sortedKeys(levels) {
+			comp := l.competency(e, cid, loc.key("ratings", pid, cid))
+			n, ok := l.checkLevel(e.path, loc.value("ratings", pid, cid), levels[cid], "rating of "+pid+" in "+cid)
+			if comp != nil && ok {
+				rated[cid] = n
+			}
+		}
+		c.Ratings[pid] = rated
+	}
+	l.site.Cycles = append(l.site.Cycles, c)
+}
+
+func (l *loader) loadArticle(e *entry) {
+	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
+	a := &Article{ID: e.id, Source: e.path}
+	a.Title = f.str("title", true)
+	a.Date = f.date("date", false)
+	a.Summary = f.str("summary", false)
+	ids := f.strings("competencies", true)
+	if level, ok := f.integer("level"); ok {
+		if l.levels[level] {
+			a.Level = level
+		} else {
+			l.r.errorf(e.path, e.doc.loc.value("level"), "level %d is not on the scale %s", level, l.scaleRange())
+		}
+	}
+	a.Draft = f.boolean("draft")
+	f.done()
+	if _, present := e.doc.meta["competencies"]; present && len(ids) == 0 {
+		l.r.errorf(e.path, e.doc.loc.value("competencies"), "competencies is empty: name at least one competency the article teaches")
+	}
+	for _, id := range ids {
+		if c := l.competency(e, id, e.doc.loc.item(id, "competencies")); c != nil && !slices.Contains(a.Competencies, c) {
+			a.Competencies = append(a.Competencies, c)
+		}
+	}
+	a.Words = len(strings.Fields(string(e.doc.body)))
+	if a.Draft && !l.opts.Drafts {
+		l.drafts = append(l.drafts, e.path)
+		return
+	}
+	l.site.articles[a.ID] = a
+	l.site.pages[e.path] = "articles/" + a.ID + "/"
+	l.addBody(e, "articles/"+a.ID+"/", &a.Body)
+}
+
+// renderBodies parses every markdown body, checks and rewrites its links
+// against the whole site, and renders it to HTML.
+func (l *loader) renderBodies() {
+	parallel(len(l.bodies), func(i int) { parseBody(l.md, l.bodies[i]) })
+	targets := make(map[string]linkTarget, len(l.site.pages)+len(l.drafts))
+	for src, u := range l.site.pages {
+		targets[src] = linkTarget{url: u}
+	}
+	for _, b := range l.bodies {
+		t := targets[b.source]
+		if !strings.Contains(t.url, "#") {
+			t.ids = b.ids
+		}
+		targets[b.source] = t
+	}
+	for _, src := range l.drafts {
+		targets[src] = linkTarget{draft: true}
+	}
+	reports := make([]report, len(l.bodies))
+	parallel(len(l.bodies), func(i int) {
+		b := l.bodies[i]
+		rewriteLinks(b, targets, &reports[i])
+		html, err := renderBody(l.md, b)
+		if err != nil {
+			reports[i].errorf(b.source, Pos{b.line, 1}, "rendering markdown: %v", err)
+		}
+		*l.owners[i] = html
+	})
+	for _, r := range reports {
+		l.r.list = append(l.r.list, r.list...)
+	}
+}

@@ -1,0 +1,167 @@
+package builder
+
+import (
+	"bytes"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// tomlLocator finds keys in TOML source by scanning its lines for table
+// headers and "key =" lines. BurntSushi/toml does not expose key positions,
+// and errors are rare, so the scan runs only when a message needs a position.
+type tomlLocator struct {
+	src       []byte
+	firstLine int
+}
+
+// find returns the byte offsets of the key at path and of its value. When the
+// key is absent it returns the offset of the longest enclosing table or key
+// written in the file, and ok false.
+func (l tomlLocator) find(path []string) (keyOff, valOff int, ok bool) {
+	keyOff, valOff = -1, -1
+	bestLen := 0
+	var table []string
+	for off := 0; off < len(l.src); {
+		end := bytes.IndexByte(l.src[off:], '\n')
+		if end < 0 {
+			end = len(l.src) - off
+		}
+		line := l.src[off : off+end]
+		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+		text := strings.TrimSpace(string(line))
+		switch {
+		case text == "" || text[0] == '#':
+		case text[0] == '[':
+			header := strings.Trim(text, "[] \t")
+			if i := strings.Index(header, "]"); i >= 0 {
+				header = header[:i]
+			}
+			table = splitKey(header)
+			if n := commonPrefix(table, path); n == len(table) && n > bestLen {
+				bestLen, keyOff, valOff = n, off+indent, off+indent
+			}
+		default:
+			eq := keyEnd(text)
+			if eq < 0 {
+				break
+			}
+			full := append(slices.Clone(table), splitKey(text[:eq])...)
+			n := commonPrefix(full, path)
+			if n == len(full) && n > bestLen {
+				bestLen, keyOff = n, off+indent
+				rest := line[indent+eq+1:]
+				valOff = off + indent + eq + 1 + (len(rest) - len(bytes.TrimLeft(rest, " \t")))
+				if n == len(path) {
+					return keyOff, valOff, true
+				}
+			}
+		}
+		off += end + 1
+	}
+	return keyOff, valOff, false
+}
+
+func (l tomlLocator) pos(off int) Pos {
+	if off < 0 || l.src == nil {
+		return Pos{l.firstLine, 1}
+	}
+	before := l.src[:off]
+	line := bytes.Count(before, []byte("\n"))
+	col := off - (bytes.LastIndexByte(before, '\n') + 1)
+	return Pos{l.firstLine + line, col + 1}
+}
+
+func (l tomlLocator) key(path ...string) Pos {
+	k, _, _ := l.find(path)
+	return l.pos(k)
+}
+
+func (l tomlLocator) value(path ...string) Pos {
+	_, v, _ := l.find(path)
+	return l.pos(v)
+}
+
+// item finds the string s written in the value of the key at path, such as
+// one id in a list of ids.
+func (l tomlLocator) item(s string, path ...string) Pos {
+	_, v, ok := l.find(path)
+	if !ok {
+		return l.pos(v)
+	}
+	rest := l.src[v:]
+	for _, quoted := range []string{strconv.Quote(s), "'" + s + "'"} {
+		if i := bytes.Index(rest, []byte(quoted)); i >= 0 {
+			return l.pos(v + i)
+		}
+	}
+	return l.pos(v)
+}
+
+func (l yamlLocator) item(s string, path ...string) Pos {
+	_, v := l.find(path)
+	if v != nil && v.Kind == yaml.SequenceNode {
+		for _, c := range v.Content {
+			if c.Value == s {
+				return l.pos(c)
+			}
+		}
+	}
+	return l.pos(v)
+}
+
+// keyEnd returns the index of the "=" that ends the key of a TOML key/value
+// line, skipping quoted key parts, or -1.
+func keyEnd(s string) int {
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '=':
+			return i
+		}
+	}
+	return -1
+}
+
+// splitKey splits a dotted TOML key into its parts, unquoting quoted parts.
+func splitKey(s string) []string {
+	var parts []string
+	var cur strings.Builder
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			} else {
+				cur.WriteByte(c)
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '.':
+			parts = append(parts, strings.TrimSpace(cur.String()))
+			cur.Reset()
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	return append(parts, strings.TrimSpace(cur.String()))
+}
+
+func commonPrefix(a, b []string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}

@@ -1,0 +1,234 @@
+package builder
+
+import (
+	"bytes"
+	"html/template"
+	"path"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+func newMarkdown(unsafe bool) goldmark.Markdown {
+	rendererOpts := []goldmark.Option{}
+	if unsafe {
+		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	return goldmark.New(append(rendererOpts,
+		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)...)
+}
+
+// body is the markdown of one content file on its way to HTML: parsed first,
+// so that every heading id in the site is known before links are checked,
+// then rendered.
+type body struct {
+	source  string // content file, relative to the site
+	pageURL string // URL of the page the body appears on
+	src     []byte
+	line    int // line of src's first byte in the file
+	doc     ast.Node
+	ids     map[string]bool
+	links   []string // source paths of the content files it links to
+}
+
+func parseBody(md goldmark.Markdown, b *body) {
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]int{}}))
+	b.doc = md.Parser().Parse(text.NewReader(b.src), parser.WithContext(ctx))
+	b.ids = map[string]bool{}
+	ast.Walk(b.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			if id, ok := h.AttributeString("id"); ok {
+				if s, ok := id.([]byte); ok {
+					b.ids[string(s)] = true
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// linkTarget is what a link to a content file resolves to.
+type linkTarget struct {
+	url   string          // page URL
+	ids   map[string]bool // heading ids on it, nil when unknown
+	draft bool            // an article left out of this build
+}
+
+// rewriteLinks turns links to content files into links to their pages,
+// relative to the page the body appears on, and reports broken ones.
+func rewriteLinks(b *body, targets map[string]linkTarget, r *report) {
+	ast.Walk(b.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		link, ok := n.(*ast.Link)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		dest := string(link.Destination)
+		if dest == "" || isExternal(dest) || strings.HasPrefix(dest, "/") {
+			return ast.WalkContinue, nil
+		}
+		file, frag, _ := strings.Cut(dest, "#")
+		if file == "" {
+			if !b.ids[frag] {
+				r.errorf(b.source, b.pos(link), "broken link %q: no heading with id %q on this page%s", dest, frag, suggest(frag, sortedKeys(b.ids)))
+			}
+			return ast.WalkContinue, nil
+		}
+		target := path.Join(path.Dir(b.source), file)
+		t, found := targets[target]
+		if !found {
+			if ext := path.Ext(target); ext == ".md" || ext == ".toml" || strings.HasPrefix(target, "content/") {
+				r.errorf(b.source, b.pos(link), "broken link %q: %s does not exist%s", dest, target, suggestPath(target, targets))
+			}
+			return ast.WalkContinue, nil
+		}
+		if t.draft {
+			r.warnf(b.source, b.pos(link), "link %q goes to a draft article; it is shown as plain text until the article is published", dest)
+			unlink(link)
+			return ast.WalkSkipChildren, nil
+		}
+		if frag != "" && t.ids != nil && !t.ids[frag] {
+			r.errorf(b.source, b.pos(link), "broken link %q: no heading with id %q in %s%s", dest, frag, target, suggest(frag, sortedKeys(t.ids)))
+		}
+		b.links = append(b.links, target)
+		u := relURL(b.pageURL, t.url)
+		if frag != "" {
+			u += "#" + frag
+		}
+		link.Destination = []byte(u)
+		return ast.WalkContinue, nil
+	})
+}
+
+// unlink replaces a link by its text.
+func unlink(link *ast.Link) {
+	parent := link.Parent()
+	for c := link.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, link, c)
+		c = next
+	}
+	parent.RemoveChild(parent, link)
+}
+
+func suggestPath(target string, targets map[string]linkTarget) string {
+	paths := make([]string, 0, len(targets))
+	for p := range targets {
+		if path.Dir(p) == path.Dir(target) {
+			paths = append(paths, p)
+		}
+	}
+	best := suggest(path.Base(target), baseNames(paths))
+	return best
+}
+
+func baseNames(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = path.Base(p)
+	}
+	return out
+}
+
+func isExternal(dest string) bool {
+	if strings.HasPrefix(dest, "//") {
+		return true
+	}
+	i := strings.IndexAny(dest, ":/?#")
+	return i > 0 && dest[i] == ':'
+}
+
+// pos finds where a link starts in the file: its text begins one byte after
+// the "[".
+func (b *body) pos(n ast.Node) Pos {
+	off := -1
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start - 1
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off < 0 {
+		for p := n.Parent(); p != nil; p = p.Parent() {
+			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+				off = p.Lines().At(0).Start
+				break
+			}
+		}
+	}
+	off = max(off, 0)
+	before := b.src[:min(off, len(b.src))]
+	return Pos{
+		Line: b.line + bytes.Count(before, []byte("\n")),
+		Col:  off - (bytes.LastIndexByte(before, '\n') + 1) + 1,
+	}
+}
+
+func renderBody(md goldmark.Markdown, b *body) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := md.Renderer().Render(&buf, b.src, b.doc); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// headingIDs makes heading ids from heading text: lower case, letters and
+// digits of any script kept, spaces and hyphens joined into single hyphens.
+// goldmark's own drops non-ASCII letters.
+type headingIDs struct{ used map[string]int }
+
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	base := slug(string(value))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for n := 1; h.used[id] > 0; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	h.used[id]++
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.used[string(value)]++ }
+
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case r == ' ' || r == '-' || r == '_':
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// relURL is the link from the page at URL from to the page at URL to, both
+// relative to the site root ("" is the home page, "people/ana/" a person).
+// Links are always relative so the site works under any host and sub-path.
+func relURL(from, to string) string {
+	u := strings.Repeat("../", strings.Count(from, "/")) + to
+	if u == "" {
+		return "./"
+	}
+	return u
+}

@@ -1,0 +1,236 @@
+package builder
+
+import (
+	"html/template"
+	"time"
+)
+
+// Site is the loaded, validated content of a portal: the framework, the roles,
+// the organisation and its assessments, the articles, with every reference
+// between them resolved.
+type Site struct {
+	Config       Config
+	Scale        []Level
+	Home         *Home
+	Categories   []*Category   // by order, then title
+	Competencies []*Competency // framework order: category, then order, then title
+	Roles        []*Role       // by title
+	Teams        []*Team       // by name
+	People       []*Person     // by name
+	Cycles       []*Cycle      // by date, oldest first
+	Articles     []*Article    // newest first
+	Warnings     Diagnostics   // problems that do not stop a build
+
+	competencies map[string]*Competency
+	roles        map[string]*Role
+	teams        map[string]*Team
+	people       map[string]*Person
+	articles     map[string]*Article
+	pages        map[string]string // source path -> page URL, for links
+}
+
+// Config is the site's settings from site.toml.
+type Config struct {
+	Title       string
+	Description string
+	BaseURL     string // absolute URL ending in "/", or ""
+	Theme       string
+	Language    string
+	UnsafeHTML  bool // [markup] unsafe = true passes raw HTML in markdown through
+}
+
+// Level is one step of the proficiency scale.
+type Level struct {
+	Level   int
+	Name    string
+	Summary string
+}
+
+// Home is the optional text of the home page, from content/_index.md.
+type Home struct {
+	Title string
+	Body  template.HTML
+}
+
+// Category groups competencies in the framework.
+type Category struct {
+	ID           string
+	Title        string
+	Summary      string
+	Order        int
+	Body         template.HTML
+	Competencies []*Competency
+	Source       string
+}
+
+// Descriptor says what one scale level looks like for a competency.
+type Descriptor struct {
+	Level Level
+	Text  string
+}
+
+// RoleTarget is the level a role expects in a competency.
+type RoleTarget struct {
+	Role  *Role
+	Level int
+}
+
+// Competency is one skill of the framework with its level rubric.
+type Competency struct {
+	ID          string
+	Title       string
+	Summary     string
+	Order       int
+	Category    *Category
+	Descriptors []Descriptor // one per scale level that has a text, lowest first
+	Body        template.HTML
+	Source      string
+
+	Articles     []*Article   // the articles that teach it, newest first
+	Roles        []RoleTarget // roles that need it, highest target first
+	Rated        int          // people with a current level in it
+	Distribution []int        // people at each scale level, indexed like Site.Scale
+}
+
+// Descriptor returns the text for a level, or "".
+func (c *Competency) Descriptor(level int) string {
+	for _, d := range c.Descriptors {
+		if d.Level.Level == level {
+			return d.Text
+		}
+	}
+	return ""
+}
+
+// Target is a role's expected level in one competency.
+type Target struct {
+	Competency *Competency
+	Level      int
+}
+
+// Role is a role profile with its target levels.
+type Role struct {
+	ID      string
+	Title   string
+	Summary string
+	Targets []Target // framework order
+	Body    template.HTML
+	Source  string
+	People  []*Person
+}
+
+// Target returns the role's target level for a competency and whether it has one.
+func (r *Role) Target(competencyID string) (int, bool) {
+	for _, t := range r.Targets {
+		if t.Competency.ID == competencyID {
+			return t.Level, true
+		}
+	}
+	return 0, false
+}
+
+// Team is a group of people with its skills matrix.
+type Team struct {
+	ID          string
+	Name        string
+	Description string
+	Source      string
+	Members     []*Person // by name
+
+	// Competencies are the columns of the skills matrix: every competency
+	// a member's role targets or a member is rated in, framework order.
+	Competencies []*Competency
+	Summary      []TeamStanding // one per column
+	Gaps         []TeamGap      // biggest first
+}
+
+// TeamStanding is the team's average current level in a competency against
+// the average target of the members whose role sets one.
+type TeamStanding struct {
+	Competency *Competency
+	Average    float64 // over rated members
+	Rated      int
+	Target     float64 // over members with a target
+	Targeted   int
+}
+
+// TeamGap sums the members' gaps in one competency.
+type TeamGap struct {
+	Competency *Competency
+	Total      int // sum of member gaps, in levels
+	People     int // members below target
+	Articles   []*Article
+}
+
+// Person is someone assessed in the portal.
+type Person struct {
+	ID       string
+	Name     string
+	JobTitle string
+	Team     *Team
+	Role     *Role
+	Source   string
+
+	// Standings has an entry for every competency the person's role targets
+	// or the person has been rated in, framework order.
+	Standings []Standing
+	Gaps      []Gap // largest first
+	Assessed  bool  // rated in at least one cycle
+}
+
+// Standing returns the person's standing in a competency, or nil.
+func (p *Person) Standing(competencyID string) *Standing {
+	for i := range p.Standings {
+		if p.Standings[i].Competency.ID == competencyID {
+			return &p.Standings[i]
+		}
+	}
+	return nil
+}
+
+// Standing is where a person is in one competency.
+type Standing struct {
+	Competency  *Competency
+	Current     int
+	HasCurrent  bool
+	CurrentFrom *Cycle // the cycle the current level comes from
+	Previous    int
+	HasPrevious bool
+	Target      int
+	HasTarget   bool
+}
+
+// Gap is a shortfall against the role's target.
+type Gap struct {
+	Competency *Competency
+	Current    int // 0 when never rated
+	Rated      bool
+	Target     int
+	Size       int
+	Articles   []*Article
+}
+
+// Cycle is one assessment round.
+type Cycle struct {
+	ID      string
+	Title   string
+	Date    time.Time
+	Kind    string // manager, self or peer
+	Source  string
+	Ratings map[string]map[string]int // person id -> competency id -> level
+}
+
+// Article is a learning article.
+type Article struct {
+	ID           string
+	Title        string
+	Date         time.Time
+	Summary      string
+	Competencies []*Competency
+	Level        int // the level it helps reach; 0 when not set
+	Draft        bool
+	Body         template.HTML
+	Words        int
+	Source       string
+	Related      []*Article // sharing a competency or linked either way
+}
