@@ -9,6 +9,7 @@ require (
 )
 
 require (
+	github.com/go-echarts/go-echarts/v2 v2.6.7 // indirect
 	github.com/kr/pretty v0.1.0 // indirect
 	gopkg.in/check.v1 v1.0.0-20180628173108-788fd7840127 // indirect
 )

@@ -37,7 +37,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 		teams:        map[string]*Team{},
 		people:       map[string]*Person{},
 		articles:     map[string]*Article{},
-		pages:        map[string]string{},
+		sources:      map[string]string{},
 	}}
 	l.loadConfig()
 	if len(l.r.list.Errors()) == 0 {
@@ -433,7 +433,7 @@ func (l *loader) loadHome(e *entry) {
 	h := &Home{Title: f.str("title", false)}
 	f.done()
 	l.site.Home = h
-	l.site.pages[e.path] = ""
+	l.site.sources[e.path] = ""
 	l.addBody(e, "", &h.Body)
 }
 
@@ -444,7 +444,7 @@ func (l *loader) loadCategory(e *entry) *Category {
 	c.Summary = f.str("summary", false)
 	c.Order, _ = f.integer("order")
 	f.done()
-	l.site.pages[e.path] = "competencies/#" + c.ID
+	l.site.sources[e.path] = "competencies/#" + c.ID
 	l.addBody(e, "competencies/", &c.Body)
 	return c
 }
@@ -482,7 +482,7 @@ func (l *loader) loadCompetency(e *entry, cat *Category) {
 	}
 	l.site.competencies[c.ID] = c
 	cat.Competencies = append(cat.Competencies, c)
-	l.site.pages[e.path] = "competencies/" + c.ID + "/"
+	l.site.sources[e.path] = "competencies/" + c.ID + "/"
 	l.addBody(e, "competencies/"+c.ID+"/", &c.Body)
 }
 
@@ -532,7 +532,7 @@ func (l *loader) loadRole(e *entry) {
 		}
 	}
 	l.site.roles[r.ID] = r
-	l.site.pages[e.path] = "roles/" + r.ID + "/"
+	l.site.sources[e.path] = "roles/" + r.ID + "/"
 	l.addBody(e, "roles/"+r.ID+"/", &r.Body)
 }
 
@@ -552,7 +552,7 @@ func (l *loader) loadTeam(e *entry) {
 	t.Description = f.str("description", false)
 	f.done()
 	l.site.teams[t.ID] = t
-	l.site.pages[e.path] = "teams/" + t.ID + "/"
+	l.site.sources[e.path] = "teams/" + t.ID + "/"
 }
 
 func (l *loader) loadPerson(e *entry) {
@@ -574,7 +574,7 @@ func (l *loader) loadPerson(e *entry) {
 		}
 	}
 	l.site.people[p.ID] = p
-	l.site.pages[e.path] = "people/" + p.ID + "/"
+	l.site.sources[e.path] = "people/" + p.ID + "/"
 }
 
 // Kinds of assessment cycle.
@@ -645,7 +645,7 @@ func (l *loader) loadArticle(e *entry) {
 		return
 	}
 	l.site.articles[a.ID] = a
-	l.site.pages[e.path] = "articles/" + a.ID + "/"
+	l.site.sources[e.path] = "articles/" + a.ID + "/"
 	l.addBody(e, "articles/"+a.ID+"/", &a.Body)
 }
 
@@ -653,8 +653,8 @@ func (l *loader) loadArticle(e *entry) {
 // against the whole site, and renders it to HTML.
 func (l *loader) renderBodies() {
 	parallel(len(l.bodies), func(i int) { parseBody(l.md, l.bodies[i]) })
-	targets := make(map[string]linkTarget, len(l.site.pages)+len(l.drafts))
-	for src, u := range l.site.pages {
+	targets := make(map[string]linkTarget, len(l.site.sources)+len(l.drafts))
+	for src, u := range l.site.sources {
 		targets[src] = linkTarget{url: u}
 	}
 	for _, b := range l.bodies {

@@ -26,7 +26,7 @@ type Site struct {
 	teams        map[string]*Team
 	people       map[string]*Person
 	articles     map[string]*Article
-	pages        map[string]string // source path -> page URL, for links
+	sources      map[string]string // source path -> page URL, for links
 }
 
 // Config is the site's settings from site.toml.
@@ -233,4 +233,14 @@ type Article struct {
 	Words        int
 	Source       string
 	Related      []*Article // sharing a competency or linked either way
+}
+
+// TargetFor returns the role's target in a competency, or nil.
+func (r *Role) TargetFor(competencyID string) *Target {
+	for i := range r.Targets {
+		if r.Targets[i].Competency.ID == competencyID {
+			return &r.Targets[i]
+		}
+	}
+	return nil
 }

@@ -1,0 +1,240 @@
+package builder
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"portal/themes"
+)
+
+// Output is a built site in memory: every file by its path in the output.
+type Output struct {
+	Files map[string][]byte
+	Pages int // HTML pages among the files
+}
+
+// Paths returns the output's file paths, sorted.
+func (o *Output) Paths() []string {
+	paths := make([]string, 0, len(o.Files))
+	for p := range o.Files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	return paths
+}
+
+// Build loads the site in fsys and renders it.
+func Build(fsys fs.FS, opts Options) (*Site, *Output, error) {
+	s, err := Load(fsys, opts)
+	if err != nil {
+		return s, nil, err
+	}
+	out, err := Render(fsys, s)
+	return s, out, err
+}
+
+// Render renders every page of a loaded site with the layouts of its theme,
+// and copies the theme's and the site's static files.
+func Render(fsys fs.FS, s *Site) (*Output, error) {
+	ls, origin, err := siteLayers(fsys, s.Config.Theme, themes.Default)
+	if err != nil {
+		return nil, Diagnostics{{Path: configFile, Msg: err.Error()}}
+	}
+	tmpls, diags := parseTemplates(ls, origin)
+	if len(diags) > 0 {
+		diags.Sort()
+		return nil, diags
+	}
+	static := ls.sub("static")
+	staticFiles, err := static.files()
+	if err != nil {
+		return nil, fmt.Errorf("reading static files: %w", err)
+	}
+	assets, err := fingerprint(static, staticFiles)
+	if err != nil {
+		return nil, fmt.Errorf("reading static files: %w", err)
+	}
+
+	pages := s.pages(assets)
+	results := make([][]byte, len(pages))
+	errs := make([]error, len(pages))
+	parallel(len(pages), func(i int) {
+		p := pages[i]
+		if err := p.addCharts(); err != nil {
+			errs[i] = err
+			return
+		}
+		results[i], errs[i] = renderPage(tmpls[p.Kind], p)
+	})
+	var render Diagnostics
+	for i, err := range errs {
+		if err != nil {
+			d := templateError(err, func(name string) string { return "layouts/" + name })
+			d.Msg = fmt.Sprintf("rendering %s: %s", outputPath(pages[i].URL), d.Msg)
+			render = append(render, d)
+		}
+	}
+	if len(render) > 0 {
+		render.Sort()
+		return nil, render
+	}
+
+	out := &Output{Files: make(map[string][]byte, len(pages)+len(staticFiles)+2), Pages: len(pages)}
+	for _, f := range staticFiles {
+		data, err := fs.ReadFile(static, f)
+		if err != nil {
+			return nil, fmt.Errorf("reading static files: %w", err)
+		}
+		out.Files[f] = data
+	}
+	for i, p := range pages {
+		out.Files[outputPath(p.URL)] = results[i]
+	}
+	out.Files["sitemap.xml"] = s.sitemap(pages)
+	feed, err := s.feed()
+	if err != nil {
+		return nil, err
+	}
+	out.Files["articles/index.xml"] = feed
+	return out, nil
+}
+
+func (s *Site) sitemap(pages []*Page) []byte {
+	type url struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []url    `xml:"url"`
+	}
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, p := range pages {
+		if p.Kind == "404" {
+			continue
+		}
+		u := url{Loc: p.Permalink}
+		if p.Article != nil && !p.Article.Date.IsZero() {
+			u.LastMod = p.Article.Date.Format("2006-01-02")
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	b, _ := xml.MarshalIndent(set, "", "  ")
+	return append([]byte(xml.Header), append(b, '\n')...)
+}
+
+// feed is an Atom feed of the articles, newest first.
+func (s *Site) feed() ([]byte, error) {
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		Link    link   `xml:"link"`
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary,omitempty"`
+	}
+	type feed struct {
+		XMLName xml.Name `xml:"feed"`
+		NS      string   `xml:"xmlns,attr"`
+		Lang    string   `xml:"xml:lang,attr,omitempty"`
+		Title   string   `xml:"title"`
+		Links   []link   `xml:"link"`
+		ID      string   `xml:"id"`
+		Updated string   `xml:"updated"`
+		Author  string   `xml:"author>name"`
+		Entries []entry  `xml:"entry"`
+	}
+	const stamp = "2006-01-02T15:04:05Z07:00"
+	f := feed{
+		NS:     "http://www.w3.org/2005/Atom",
+		Lang:   s.Config.Language,
+		Title:  s.Config.Title + ": learning articles",
+		Links:  []link{{Href: s.permalink("articles/index.xml"), Rel: "self"}, {Href: s.permalink("articles/")}},
+		ID:     s.permalink("articles/"),
+		Author: s.Config.Title,
+	}
+	for _, a := range s.Articles {
+		if f.Updated == "" && !a.Date.IsZero() {
+			f.Updated = a.Date.UTC().Format(stamp)
+		}
+		e := entry{Title: a.Title, Link: link{Href: s.permalink("articles/" + a.ID + "/")}, ID: s.permalink("articles/" + a.ID + "/"), Summary: a.Summary}
+		if !a.Date.IsZero() {
+			e.Updated = a.Date.UTC().Format(stamp)
+		} else {
+			e.Updated = "1970-01-01T00:00:00Z"
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	if f.Updated == "" {
+		f.Updated = "1970-01-01T00:00:00Z"
+	}
+	b, err := xml.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("atom feed: %w", err)
+	}
+	return append([]byte(xml.Header), append(b, '\n')...), nil
+}
+
+// Write writes the output to dest. It writes into a new folder beside dest
+// and swaps it in only when every file is written, so a failed build leaves
+// the previous output as it was.
+func (o *Output) Write(dest string) error {
+	dest = filepath.Clean(dest)
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	paths := o.Paths()
+	errs := make([]error, len(paths))
+	parallel(len(paths), func(i int) {
+		file := filepath.Join(tmp, filepath.FromSlash(paths[i]))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			errs[i] = err
+			return
+		}
+		errs[i] = os.WriteFile(file, o.Files[paths[i]], 0o644)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, markerFile), []byte("This folder is written by portal build; it replaces it whole on every build.\n"), 0o644); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	old := ""
+	if _, err := os.Stat(dest); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(dest, old); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		if old != "" {
+			os.Rename(old, dest)
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// markerFile marks a folder as portal's output.
+const markerFile = ".portal-build"

@@ -1,0 +1,406 @@
+package builder
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"portal/charts"
+)
+
+// Page is what a layout renders: one output HTML file and the part of the site
+// it shows. Layouts reach the site through .Site and link with .Rel and .Asset
+// so that every URL is relative to the page.
+type Page struct {
+	Site        *Site
+	Kind        string // home, framework, competency, roles, role, teams, team, people, person, articles, article, 404
+	Title       string
+	Description string
+	URL         string // relative to the site root: "" for home, "people/ana/"
+	Permalink   string // absolute, from baseURL; "" when the site has none
+
+	Competency *Competency
+	Role       *Role
+	Team       *Team
+	Person     *Person
+	Article    *Article
+
+	Charts map[string]*Chart
+
+	root   string // prefix from this page back to the site root
+	assets map[string]string
+}
+
+// Chart is one chart on a page: its element id and its ECharts options.
+type Chart struct {
+	ID      string
+	Title   string
+	Options json.RawMessage
+}
+
+// Rel returns the link from this page to u, a URL relative to the site root
+// such as "people/ana/" or "css/portal.css".
+func (p *Page) Rel(u string) string {
+	if u == "" {
+		if p.root == "" {
+			return "./"
+		}
+		return p.root
+	}
+	return p.root + u
+}
+
+// Asset returns the link to a static file with its content hash as a query
+// string, so browsers can cache it for long and still see a change at once.
+func (p *Page) Asset(name string) (string, error) {
+	h, ok := p.assets[name]
+	if !ok {
+		return "", fmt.Errorf("asset %q: no such file in static/", name)
+	}
+	return p.Rel(name) + "?v=" + h, nil
+}
+
+// Chart returns the named chart of the page, or nil when the page has none.
+func (p *Page) Chart(name string) *Chart { return p.Charts[name] }
+
+// LevelName returns the name of a level of the scale, or its number.
+func (s *Site) LevelName(level int) string {
+	for _, l := range s.Scale {
+		if l.Level == level {
+			return l.Name
+		}
+	}
+	return strconv.Itoa(level)
+}
+
+// MaxLevel is the top level of the scale.
+func (s *Site) MaxLevel() int {
+	if len(s.Scale) == 0 {
+		return 0
+	}
+	return s.Scale[len(s.Scale)-1].Level
+}
+
+// LatestArticles returns up to n of the newest articles.
+func (s *Site) LatestArticles(n int) []*Article { return s.Articles[:min(n, len(s.Articles))] }
+
+// Assessed returns the people rated in at least one cycle.
+func (s *Site) Assessed() int {
+	n := 0
+	for _, p := range s.People {
+		if p.Assessed {
+			n++
+		}
+	}
+	return n
+}
+
+var funcs = template.FuncMap{
+	"add": func(a, b int) int { return a + b },
+	"sub": func(a, b int) int { return a - b },
+	// percent is a/b as a percentage for bar widths, 0 when b is 0.
+	"percent": func(a, b int) int {
+		if b <= 0 {
+			return 0
+		}
+		return a * 100 / b
+	},
+	"decimal": func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+	"diff":    func(a, b float64) float64 { return a - b },
+	"date":    func(t time.Time) string { return t.Format("2 January 2006") },
+	"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(n) + " " + many
+	},
+}
+
+// layoutNames are the page layouts, one per kind of page.
+var layoutNames = []string{"home", "framework", "competency", "roles", "role", "teams", "team", "people", "person", "articles", "article", "404"}
+
+// templates parses baseof.html and partials/*.html with each page layout.
+func parseTemplates(ls layers, origin []string) (map[string]*template.Template, Diagnostics) {
+	var r report
+	layouts := ls.sub("layouts")
+	src := func(name string) string {
+		for i, l := range ls {
+			if _, err := fs.Stat(l, "layouts/"+name); err == nil {
+				return origin[i] + "layouts/" + name
+			}
+		}
+		return "layouts/" + name
+	}
+	readInto := func(t *template.Template, name string) *template.Template {
+		data, err := fs.ReadFile(layouts, name)
+		if err != nil {
+			r.errorf(src(name), Pos{}, "missing layout: %v", err)
+			return nil
+		}
+		nt, err := t.New(name).Parse(string(data))
+		if err != nil {
+			d := templateError(err, src)
+			r.list = append(r.list, d)
+			return nil
+		}
+		return nt
+	}
+	base := template.New("").Funcs(funcs)
+	if readInto(base, "baseof.html") == nil {
+		return nil, r.list
+	}
+	files, err := layouts.files()
+	if err != nil {
+		r.errorf("layouts", Pos{}, "%v", err)
+	}
+	for _, f := range files {
+		if strings.HasPrefix(f, "partials/") && strings.HasSuffix(f, ".html") {
+			readInto(base, f)
+		}
+	}
+	out := map[string]*template.Template{}
+	for _, name := range layoutNames {
+		t, err := base.Clone()
+		if err != nil {
+			r.errorf(src(name+".html"), Pos{}, "%v", err)
+			continue
+		}
+		if readInto(t, name+".html") != nil {
+			out[name] = t
+		}
+	}
+	return out, r.list
+}
+
+var templateErrorPattern = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// templateError turns an html/template error into a Diagnostic at the layout
+// file and line it names.
+func templateError(err error, src func(string) string) Diagnostic {
+	msg := err.Error()
+	m := templateErrorPattern.FindStringSubmatch(msg)
+	if m == nil {
+		return Diagnostic{Path: "layouts", Msg: msg}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return Diagnostic{Path: src(m[1]), Line: line, Col: max(col, 1), Msg: m[4]}
+}
+
+// fingerprint hashes the static files that layouts link with .Asset.
+func fingerprint(static layers, files []string) (map[string]string, error) {
+	assets := make(map[string]string, len(files))
+	for _, f := range files {
+		data, err := fs.ReadFile(static, f)
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(data)
+		assets[f] = hex.EncodeToString(sum[:4])
+	}
+	return assets, nil
+}
+
+// pages lists every HTML page of the site with its data.
+func (s *Site) pages(assets map[string]string) []*Page {
+	var ps []*Page
+	add := func(kind, title, u string, set func(p *Page)) {
+		p := &Page{Site: s, Kind: kind, Title: title, URL: u, assets: assets}
+		if set != nil {
+			set(p)
+		}
+		ps = append(ps, p)
+	}
+	add("home", s.Config.Title, "", func(p *Page) { p.Description = s.Config.Description })
+	add("framework", "Competency framework", "competencies/", nil)
+	for _, c := range s.Competencies {
+		add("competency", c.Title, "competencies/"+c.ID+"/", func(p *Page) { p.Competency, p.Description = c, c.Summary })
+	}
+	add("roles", "Roles", "roles/", nil)
+	for _, r := range s.Roles {
+		add("role", r.Title, "roles/"+r.ID+"/", func(p *Page) { p.Role, p.Description = r, r.Summary })
+	}
+	add("teams", "Teams", "teams/", nil)
+	for _, t := range s.Teams {
+		add("team", t.Name, "teams/"+t.ID+"/", func(p *Page) { p.Team, p.Description = t, t.Description })
+	}
+	add("people", "People", "people/", nil)
+	for _, person := range s.People {
+		add("person", person.Name, "people/"+person.ID+"/", func(p *Page) { p.Person = person })
+	}
+	add("articles", "Learning articles", "articles/", nil)
+	for _, a := range s.Articles {
+		add("article", a.Title, "articles/"+a.ID+"/", func(p *Page) { p.Article, p.Description = a, a.Summary })
+	}
+	add("404", "Page not found", "404.html", nil)
+	for _, p := range ps {
+		p.root = strings.Repeat("../", strings.Count(p.URL, "/"))
+		p.Permalink = s.permalink(p.URL)
+		if p.Kind == "404" {
+			p.root, p.Permalink = s.basePath(), ""
+		}
+	}
+	return ps
+}
+
+// permalink is the absolute URL of a page, or its path from the host root
+// when the site has no baseURL.
+func (s *Site) permalink(u string) string {
+	if s.Config.BaseURL == "" {
+		return "/" + u
+	}
+	return s.Config.BaseURL + u
+}
+
+// basePath is the path part of baseURL ("/" without one). The 404 page is
+// served at any depth, so it links from the site root rather than relatively.
+func (s *Site) basePath() string {
+	if s.Config.BaseURL == "" {
+		return "/"
+	}
+	i := strings.Index(s.Config.BaseURL, "://")
+	rest := s.Config.BaseURL[i+3:]
+	if j := strings.Index(rest, "/"); j >= 0 {
+		return rest[j:]
+	}
+	return "/"
+}
+
+// addCharts builds the options of a page's charts.
+func (p *Page) addCharts() error {
+	s := p.Site
+	scale := charts.Scale{Min: s.Scale[0].Level, Max: s.MaxLevel()}
+	for _, l := range s.Scale {
+		scale.Names = append(scale.Names, l.Name)
+	}
+	var id, title string
+	var options json.RawMessage
+	var err error
+	switch p.Kind {
+	case "person":
+		person := p.Person
+		var axes []string
+		var current, target, previous []*int
+		hasPrevious := false
+		for _, st := range person.Standings {
+			if person.Role != nil && len(person.Role.Targets) >= 3 && !st.HasTarget {
+				continue
+			}
+			axes = append(axes, st.Competency.Title)
+			current = append(current, levelPtr(st.Current, st.HasCurrent))
+			target = append(target, levelPtr(st.Target, st.HasTarget))
+			previous = append(previous, levelPtr(st.Previous, st.HasPrevious))
+			hasPrevious = hasPrevious || st.HasPrevious
+		}
+		if len(axes) < 3 {
+			return nil
+		}
+		series := []charts.Series{{Name: "Current", Values: current}, {Name: "Role target", Values: target, Dashed: true}}
+		if hasPrevious {
+			series = append(series, charts.Series{Name: "Previous", Values: previous, Dashed: true})
+		}
+		id, title = "person-"+person.ID+"-radar", person.Name+": current levels against role targets"
+		options, err = charts.Radar(id, title, axes, scale, series)
+	case "role":
+		if len(p.Role.Targets) < 3 {
+			return nil
+		}
+		var axes []string
+		var target []*int
+		for _, t := range p.Role.Targets {
+			axes = append(axes, t.Competency.Title)
+			target = append(target, levelPtr(t.Level, true))
+		}
+		id, title = "role-"+p.Role.ID+"-radar", p.Role.Title+": target levels"
+		options, err = charts.Radar(id, title, axes, scale, []charts.Series{{Name: "Target", Values: target}})
+	case "team":
+		t := p.Team
+		if len(t.Members) == 0 || len(t.Competencies) == 0 {
+			return nil
+		}
+		var rows, columns []string
+		for _, c := range t.Competencies {
+			columns = append(columns, c.Title)
+		}
+		cells := make([][]*int, len(t.Members))
+		for i, m := range t.Members {
+			rows = append(rows, m.Name)
+			cells[i] = make([]*int, len(t.Competencies))
+			for j, c := range t.Competencies {
+				if st := m.Standing(c.ID); st != nil {
+					cells[i][j] = levelPtr(st.Current, st.HasCurrent)
+				}
+			}
+		}
+		id, title = "team-"+t.ID+"-matrix", t.Name+": skills matrix"
+		options, err = charts.Heatmap(id, title, rows, columns, cells, scale)
+	case "competency":
+		c := p.Competency
+		if c.Rated == 0 {
+			return nil
+		}
+		id, title = "competency-"+c.ID+"-levels", c.Title+": people at each level"
+		options, err = charts.Distribution(id, title, scale.Names, c.Distribution)
+	default:
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", id, err)
+	}
+	p.Charts = map[string]*Chart{"main": {ID: "chart-" + id, Title: title, Options: options}}
+	return nil
+}
+
+func levelPtr(n int, ok bool) *int {
+	if !ok {
+		return nil
+	}
+	return &n
+}
+
+// renderPage executes a page's layout.
+func renderPage(t *template.Template, p *Page) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "baseof.html", p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// outputPath is the file a page URL is written to.
+func outputPath(u string) string {
+	if u == "" || strings.HasSuffix(u, "/") {
+		return path.Join(u, "index.html")
+	}
+	return u
+}
+
+// Link returns the link from this page to the page of a competency, role,
+// team, person, article or category.
+func (p *Page) Link(v any) (string, error) {
+	switch x := v.(type) {
+	case *Competency:
+		return p.Rel("competencies/" + x.ID + "/"), nil
+	case *Category:
+		return p.Rel("competencies/") + "#" + x.ID, nil
+	case *Role:
+		return p.Rel("roles/" + x.ID + "/"), nil
+	case *Team:
+		return p.Rel("teams/" + x.ID + "/"), nil
+	case *Person:
+		return p.Rel("people/" + x.ID + "/"), nil
+	case *Article:
+		return p.Rel("articles/" + x.ID + "/"), nil
+	}
+	return "", fmt.Errorf("Link: no page for %T", v)
+}
