@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"portal/themes"
 )
@@ -238,3 +239,44 @@ func (o *Output) Write(dest string) error {
 
 // markerFile marks a folder as portal's output.
 const markerFile = ".portal-build"
+
+// CheckDestination refuses an output folder that a build must not replace:
+// the site itself or a folder above it, the root or the home folder, a folder
+// holding a site's content, or a non-empty folder portal did not make (unless
+// force). A build replaces its output folder whole, so this is what stands
+// between a mistyped -d and lost work.
+func CheckDestination(site, dest string, force bool) error {
+	absSite, err := filepath.Abs(site)
+	if err != nil {
+		return err
+	}
+	absDest, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	home, _ := os.UserHomeDir()
+	rel, relErr := filepath.Rel(absDest, absSite)
+	switch {
+	case absDest == filepath.Dir(absDest):
+		return fmt.Errorf("refusing to build into %s: it is the root of the file system", dest)
+	case home != "" && absDest == filepath.Clean(home):
+		return fmt.Errorf("refusing to build into %s: it is your home folder", dest)
+	case absDest == absSite:
+		return fmt.Errorf("refusing to build into %s: it is the site folder itself; use a folder such as public/", dest)
+	case relErr == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)):
+		return fmt.Errorf("refusing to build into %s: it holds the site folder %s", dest, site)
+	}
+	for _, name := range []string{"content", configFile} {
+		if _, err := os.Stat(filepath.Join(absDest, name)); err == nil {
+			return fmt.Errorf("refusing to build into %s: it holds %s, so it looks like a site, not an output folder", dest, name)
+		}
+	}
+	entries, err := os.ReadDir(absDest)
+	if err != nil || len(entries) == 0 || force {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(absDest, markerFile)); err != nil {
+		return fmt.Errorf("refusing to build into %s: the folder is not empty and was not made by portal build; empty it, pick another folder or pass --force", dest)
+	}
+	return nil
+}

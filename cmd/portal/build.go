@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"portal/builder"
+)
+
+func runBuild(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flags("build", stderr)
+	src := fs.String("s", ".", "the site `folder`, holding site.toml and content/")
+	dest := fs.String("d", "", "the output `folder` (default DIR/public)")
+	baseURL := fs.String("baseURL", "", "the `URL` the site is published at, overriding site.toml")
+	drafts := fs.Bool("drafts", false, "include articles marked draft")
+	force := fs.Bool("force", false, "replace a non-empty output folder that portal did not make")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts]\n\nBuilds the site into a folder that any static web host can serve. Flags:")
+		fs.PrintDefaults()
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*src, "public")
+	}
+	if err := builder.CheckDestination(*src, *dest, *force); err != nil {
+		return err
+	}
+	start := time.Now()
+	site, out, err := builder.Build(os.DirFS(*src), builder.Options{Drafts: *drafts, BaseURL: *baseURL})
+	if err := report(stderr, site, err); err != nil {
+		return err
+	}
+	if err := out.Write(*dest); err != nil {
+		return fmt.Errorf("writing %s: %w", *dest, err)
+	}
+	fmt.Fprintf(stdout, "Built %d pages, %d files in %d ms into %s\n", out.Pages, len(out.Files), time.Since(start).Milliseconds(), *dest)
+	return nil
+}
+
+// report prints a build's warnings and errors to stderr, one per line. It
+// returns errReported when the site has errors.
+func report(stderr io.Writer, site *builder.Site, err error) error {
+	var diags builder.Diagnostics
+	if !errors.As(err, &diags) && err != nil {
+		return err
+	}
+	if err == nil && site != nil {
+		diags = site.Warnings
+	}
+	for _, d := range diags {
+		fmt.Fprintln(stderr, d)
+	}
+	if n := len(diags.Errors()); n > 0 {
+		fmt.Fprintf(stderr, "%d %s\n", n, plural(n, "error", "errors"))
+		return errReported
+	}
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flags("check", stderr)
+	src := fs.String("s", ".", "the site `folder`, holding site.toml and content/")
+	strict := fs.Bool("strict", false, "fail on warnings too")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	site, _, err := builder.Build(os.DirFS(*src), builder.Options{Drafts: true})
+	var diags builder.Diagnostics
+	if !errors.As(err, &diags) && err != nil {
+		return err
+	}
+	if err == nil {
+		diags = site.Warnings
+	}
+	for _, d := range diags {
+		fmt.Fprintln(stdout, d)
+	}
+	errs, warns := len(diags.Errors()), len(diags.Warnings())
+	fmt.Fprintf(stdout, "%d %s, %d %s\n", errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
+	if errs > 0 || (*strict && warns > 0) {
+		return errReported
+	}
+	return nil
+}
