@@ -62,7 +62,8 @@ type loader struct {
 	bodies []*body
 	// owners maps each body to what receives its HTML.
 	owners []*template.HTML
-	drafts []string // source paths of the drafts left out
+	drafts []string        // source paths of the drafts left out
+	broken map[string]bool // kind/id of files that failed to decode
 }
 
 const configFile = "site.toml"
@@ -373,10 +374,14 @@ func (l *loader) loadContent() {
 	entries := l.collect()
 	parallel(len(entries), func(i int) { entries[i].decode(l.fsys) })
 	byKind := map[string][]*entry{}
+	l.broken = map[string]bool{}
 	for _, e := range entries {
 		l.r.list = append(l.r.list, e.r.list...)
 		if e.doc != nil {
 			byKind[e.kind] = append(byKind[e.kind], e)
+		} else {
+			// Its own error is reported; references to it are not errors too.
+			l.broken[e.kind+"/"+e.id] = true
 		}
 	}
 	for _, e := range byKind[kindHome] {
@@ -541,7 +546,9 @@ func (l *loader) competency(e *entry, id string, p Pos) *Competency {
 	if c := l.site.competencies[id]; c != nil {
 		return c
 	}
-	l.r.errorf(e.path, p, "unknown competency %q%s", id, suggest(id, sortedKeys(l.site.competencies)))
+	if !l.broken[kindCompetency+"/"+id] {
+		l.r.errorf(e.path, p, "unknown competency %q%s", id, suggest(id, sortedKeys(l.site.competencies)))
+	}
 	return nil
 }
 
@@ -564,12 +571,12 @@ func (l *loader) loadPerson(e *entry) {
 	p.JobTitle = f.str("title", false)
 	f.done()
 	if teamID != "" {
-		if p.Team = l.site.teams[teamID]; p.Team == nil {
+		if p.Team = l.site.teams[teamID]; p.Team == nil && !l.broken[kindTeam+"/"+teamID] {
 			l.r.errorf(e.path, e.doc.loc.value("team"), "unknown team %q%s", teamID, suggest(teamID, sortedKeys(l.site.teams)))
 		}
 	}
 	if roleID != "" {
-		if p.Role = l.site.roles[roleID]; p.Role == nil {
+		if p.Role = l.site.roles[roleID]; p.Role == nil && !l.broken[kindRole+"/"+roleID] {
 			l.r.errorf(e.path, e.doc.loc.value("role"), "unknown role %q%s", roleID, suggest(roleID, sortedKeys(l.site.roles)))
 		}
 	}
@@ -594,6 +601,9 @@ func (l *loader) loadCycle(e *entry) {
 	loc := e.doc.loc
 	for _, pid := range sortedKeys(ratings) {
 		if l.site.people[pid] == nil {
+			if l.broken[kindPerson+"/"+pid] {
+				continue
+			}
 			l.r.errorf(e.path, loc.key("ratings", pid), "unknown person %q%s", pid, suggest(pid, sortedKeys(l.site.people)))
 			continue
 		}

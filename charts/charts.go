@@ -186,4 +186,3 @@ func Distribution(id, title string, levels []string, counts []int) (json.RawMess
 	b.AddSeries(title, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
 	return marshal(b, nil)
 }
-

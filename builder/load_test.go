@@ -1,0 +1,149 @@
+package builder
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// fixture reads testdata/load/NAME.txt: the files of testdata/load/base.txt,
+// overlaid with the fixture's own, and the expected diagnostics from its
+// "errors" file.
+func fixture(t *testing.T, file string) (fstest.MapFS, []string) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	var want []string
+	for _, name := range []string{"testdata/load/base.txt", file} {
+		a, err := txtar.ParseFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range a.Files {
+			if f.Name == "errors" {
+				want = nonEmptyLines(string(f.Data))
+				continue
+			}
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	return fsys, want
+}
+
+func nonEmptyLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// TestLoadFixtures loads every fixture site and compares the diagnostics,
+// file, line, column and message, with the ones the fixture expects.
+func TestLoadFixtures(t *testing.T) {
+	files, _ := filepath.Glob("testdata/load/*.txt")
+	for _, file := range files {
+		if filepath.Base(file) == "base.txt" {
+			continue
+		}
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
+			fsys, want := fixture(t, file)
+			site, err := Load(fsys, Options{})
+			var got []string
+			if err != nil {
+				for _, d := range err.(Diagnostics) {
+					got = append(got, d.String())
+				}
+			} else {
+				for _, d := range site.Warnings {
+					got = append(got, d.String())
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("diagnostics differ\n got:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+			}
+			if len(want) > 0 && err == nil {
+				t.Errorf("Load returned no error for a site with errors")
+			}
+		})
+	}
+}
+
+// TestLoadModel checks what the base fixture resolves to: levels, targets,
+// gaps, articles per competency and the rewritten link.
+func TestLoadModel(t *testing.T) {
+	fsys, _ := fixture(t, "testdata/load/valid.txt")
+	fsys["content/assessments/2024.toml"] = &fstest.MapFile{Data: []byte("date = 2024-06-30\n[ratings.ana]\nvision = 0\ncoaching = 1\n")}
+	fsys["content/assessments/2025-self.toml"] = &fstest.MapFile{Data: []byte("date = 2025-09-30\nkind = \"self\"\n[ratings.ana]\nvision = 3\ncoaching = 2\n")}
+	s, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ana := s.people["ana"]
+	if ana.Team.ID != "ops" || ana.Role.ID != "lead" {
+		t.Fatalf("ana: team %v role %v", ana.Team, ana.Role)
+	}
+	vision := ana.Standing("vision")
+	// The manager rating of 2025 wins over the later self rating.
+	if !vision.HasCurrent || vision.Current != 1 || vision.CurrentFrom.ID != "2025" {
+		t.Errorf("vision current = %d from %v, want 1 from 2025", vision.Current, vision.CurrentFrom)
+	}
+	if !vision.HasPrevious || vision.Previous != 0 {
+		t.Errorf("vision previous = %d (%v), want 0", vision.Previous, vision.HasPrevious)
+	}
+	coaching := ana.Standing("coaching")
+	// 2025 has no manager rating of coaching: the 2024 one stands, not the self one.
+	if coaching.Current != 1 || coaching.CurrentFrom.ID != "2024" || coaching.HasPrevious {
+		t.Errorf("coaching = %+v, want current 1 from 2024 and no previous", coaching)
+	}
+	if len(ana.Gaps) != 2 || ana.Gaps[0].Competency.ID != "coaching" || ana.Gaps[0].Size != 2 || ana.Gaps[1].Size != 1 {
+		t.Errorf("gaps = %+v, want coaching 2 then vision 1", ana.Gaps)
+	}
+	if got := s.competencies["vision"].Articles; len(got) != 1 || got[0].ID != "plan" {
+		t.Errorf("vision articles = %v", got)
+	}
+	if got := s.competencies["vision"].Distribution; got[1] != 1 {
+		t.Errorf("vision distribution = %v, want one person at level 1", got)
+	}
+	if body := string(s.articles["plan"].Body); !strings.Contains(body, `href="../../competencies/coaching/"`) {
+		t.Errorf("article link not rewritten to the page URL: %s", body)
+	}
+	if d := s.competencies["vision"].Descriptor(2); d != "Explains the plan." {
+		t.Errorf("descriptor 2 = %q", d)
+	}
+	team := s.teams["ops"]
+	if len(team.Gaps) != 2 || team.Gaps[0].Competency.ID != "coaching" || team.Gaps[0].Total != 2 {
+		t.Errorf("team gaps = %+v", team.Gaps)
+	}
+}
+
+// TestLoadDemo loads the demo portal at the root of the repository, which must
+// have no errors and no warnings.
+func TestLoadDemo(t *testing.T) {
+	s, err := Load(os.DirFS(".."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Warnings) > 0 {
+		t.Errorf("warnings:\n%v", s.Warnings)
+	}
+	if len(s.Categories) < 3 || len(s.Competencies) < 15 || len(s.Roles) < 4 || len(s.Teams) < 3 || len(s.People) < 12 || len(s.Cycles) < 3 || len(s.Articles) < 10 {
+		t.Errorf("demo too small: %d categories, %d competencies, %d roles, %d teams, %d people, %d cycles, %d articles",
+			len(s.Categories), len(s.Competencies), len(s.Roles), len(s.Teams), len(s.People), len(s.Cycles), len(s.Articles))
+	}
+	for _, c := range s.Competencies {
+		if len(c.Descriptors) < len(s.Scale)-1 {
+			t.Errorf("%s: %d descriptors for a %d-level scale", c.ID, len(c.Descriptors), len(s.Scale))
+		}
+	}
+	for _, a := range s.Articles {
+		if a.Words < 300 {
+			t.Errorf("%s: %d words", a.ID, a.Words)
+		}
+	}
+}
