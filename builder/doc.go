@@ -1,0 +1,84 @@
+// Package builder loads a people-development portal from its files, checks
+// it, resolves it into one model and renders it as a static site.
+//
+// # Loading
+//
+// [Load] reads a site from an [io/fs.FS]: site.toml at its root and the
+// content below content/:
+//
+//	site.toml                                  title, baseURL, theme, language, description, [markup], [[scale]]
+//	content/_index.md                          home page text (optional)
+//	content/competencies/<category>/_index.md  a category: title, summary, order; body
+//	content/competencies/<category>/<id>.md    a competency: title, summary, order, [levels]; body
+//	content/roles/<id>.md                      a role: title, summary, [targets]; body
+//	content/teams/<id>.toml                    a team: name, description
+//	content/people/<id>.toml                   a person: name, team, role, title
+//	content/assessments/<id>.toml              a cycle: title, date, kind, [ratings.<person>]
+//	content/articles/<id>.md                   an article: title, date, summary, competencies, level, draft; body
+//
+// Markdown files carry front matter in TOML between "+++" lines or in YAML
+// between "---" lines. Files are read and decoded in parallel; ids are then
+// registered and every reference resolved. Markdown bodies are parsed in
+// parallel, so that every heading id of the site is known, then their links
+// to content files are checked and rewritten to page URLs, then they are
+// rendered.
+//
+// # Validation
+//
+// Every problem is collected, none stops the others from being found: unknown
+// ids of competencies, roles, teams and people (with "did you mean" for an id
+// within two edits of a known one), levels not on the scale, duplicate
+// competency ids, malformed TOML, YAML and front matter, unknown and missing
+// keys, ids that break the id rule, cycles of an unknown kind or sharing kind
+// and date, articles that teach no competency, and links to content files or
+// headings that do not exist. Each is a [Diagnostic] with the file relative to
+// the site and, where the input has one, a line and column. A file that does
+// not decode reports its own error; references to it are not reported again.
+//
+// # The model
+//
+// A person's current level in a competency is their latest manager rating by
+// cycle date, or, where no manager rated it, their latest rating of any kind;
+// the previous level is the rating before the current one in a cycle of the
+// same kind. A gap is the role's target minus the current level where that is
+// above zero (a targeted competency never rated counts from 0); gaps are
+// ordered by size, and each lists the competency's articles, those written
+// for a level between the current one and the target first. A team's gaps
+// sum its members' gaps per competency. Related articles share a competency
+// or link to each other.
+//
+// # Rendering
+//
+// [Render] renders every page from the model in parallel with html/template
+// layouts, and copies static files. Layouts and static files are looked up
+// first in the site's layouts/ and static/, then in the site's
+// themes/<theme>/, then, for theme "default", in the embedded default theme:
+// a site overrides the theme file by file.
+//
+// Layouts are baseof.html (the page skeleton, which calls the templates
+// "header", "main" and "footer"), partials/*.html, and one layout per kind of
+// page that defines "main": home, framework, competency, roles, role, teams,
+// team, people, person, articles, article and 404. The data of a layout is a
+// [*Page]. Its methods make every link relative to the page, so the output
+// works under any host and sub-path:
+//
+//	.Rel "people/"        link to a URL relative to the site root
+//	.Link .Person         link to the page of a competency, category, role, team, person or article
+//	.Asset "css/x.css"    link to a static file, with its content hash as ?v=
+//	.Chart "main"         the page's chart (nil when it has none), for the "chart" partial
+//
+// The 404 page links from the path of baseURL instead, since hosts serve it at
+// any depth. Template functions: add, sub, percent, decimal, diff, date,
+// isodate, plural.
+//
+// Charts are built by package charts from the model and written into the page
+// as JSON in <script type="application/json" data-chart="ID">, escaped by
+// html/template; the theme's js/portal.js draws them. Chart ids derive from
+// page ids: chart-person-<id>-radar, chart-role-<id>-radar,
+// chart-team-<id>-matrix, chart-competency-<id>-levels.
+//
+// Besides the pages, a build writes sitemap.xml and articles/index.xml (an
+// Atom feed) with absolute URLs from baseURL. The same input gives
+// byte-identical output. [Output.Write] writes into a new folder beside the
+// destination and swaps it in only when everything is written.
+package builder
