@@ -72,13 +72,27 @@ func Render(fsys fs.FS, s *Site) (*Output, error) {
 		}
 		results[i], errs[i] = renderPage(tmpls[p.Kind], p)
 	})
+	// A broken layout fails every page of its kind: report it once, with
+	// the first page and how many more it broke.
 	var render Diagnostics
+	seen := map[string]int{}
+	more := map[string]int{}
 	for i, err := range errs {
-		if err != nil {
-			d := templateError(err, func(name string) string { return "layouts/" + name })
-			d.Msg = fmt.Sprintf("rendering %s: %s", outputPath(pages[i].URL), d.Msg)
-			render = append(render, d)
+		if err == nil {
+			continue
 		}
+		d := templateError(err, func(name string) string { return "layouts/" + name })
+		key := d.String()
+		if _, dup := seen[key]; dup {
+			more[key]++
+			continue
+		}
+		seen[key] = len(render)
+		d.Msg = fmt.Sprintf("rendering %s: %s", outputPath(pages[i].URL), d.Msg)
+		render = append(render, d)
+	}
+	for key, n := range more {
+		render[seen[key]].Msg += fmt.Sprintf(" (and %d more %s)", n, map[bool]string{true: "page", false: "pages"}[n == 1])
 	}
 	if len(render) > 0 {
 		render.Sort()

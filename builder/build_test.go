@@ -308,3 +308,48 @@ func TestNoInjection(t *testing.T) {
 		t.Errorf("the person's name is not shown as text")
 	}
 }
+
+// TestThemeOverride checks that a site's layouts/ and static/ replace the
+// theme's files one by one, and leave the others in place.
+func TestThemeOverride(t *testing.T) {
+	fsys := txtarFS(t, "testdata/golden/site.txt")
+	fsys["layouts/person.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<p class="mine">{{.Person.Name}} of {{.Person.Team.Name}}</p>{{end}}`)}
+	fsys["static/css/portal.css"] = &fstest.MapFile{Data: []byte("body { color: rebeccapurple }\n")}
+	fsys["static/extra.txt"] = &fstest.MapFile{Data: []byte("extra\n")}
+	out := build(t, fsys, Options{})
+	if got := string(out.Files["people/ana/index.html"]); !strings.Contains(got, `<p class="mine">Ana Lima of Ops</p>`) || !strings.Contains(got, `class="site-header"`) {
+		t.Errorf("person page does not use the site's layout inside the theme's baseof:\n%s", got)
+	}
+	if got := string(out.Files["teams/ops/index.html"]); !strings.Contains(got, "Skills matrix") {
+		t.Errorf("team page lost the theme's layout")
+	}
+	if got := string(out.Files["css/portal.css"]); got != "body { color: rebeccapurple }\n" {
+		t.Errorf("css/portal.css = %q, want the site's own", got)
+	}
+	if _, ok := out.Files["js/portal.js"]; !ok {
+		t.Errorf("theme's js/portal.js missing")
+	}
+	if string(out.Files["extra.txt"]) != "extra\n" {
+		t.Errorf("site's static/extra.txt not copied")
+	}
+}
+
+// TestTemplateErrors checks that a broken layout is reported at its file and
+// line, whether it fails to parse or to execute.
+func TestTemplateErrors(t *testing.T) {
+	fsys := txtarFS(t, "testdata/golden/site.txt")
+	fsys["layouts/team.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<p>{{.Team.Name</p>\n{{end}}\n")}
+	fsys["layouts/role.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n\n<p>{{.Role.Nope}}</p>\n{{end}}\n")}
+	_, _, err := Build(fsys, Options{})
+	if err == nil {
+		t.Fatal("no error for a broken layout")
+	}
+	if got := err.Error(); !strings.Contains(got, "layouts/team.html:2:") {
+		t.Errorf("parse error not located in layouts/team.html:2: %s", got)
+	}
+	delete(fsys, "layouts/team.html")
+	_, _, err = Build(fsys, Options{})
+	if err == nil || !strings.Contains(err.Error(), "layouts/role.html:3:") || !strings.Contains(err.Error(), "Nope") {
+		t.Errorf("execution error not located in layouts/role.html:3: %v", err)
+	}
+}
