@@ -463,14 +463,14 @@ func (l *loader) loadCompetency(e *entry, cat *Category) {
 	levels := f.table("levels")
 	f.done()
 	for _, key := range sortedKeys(levels) {
-		at := e.doc.loc.key("levels", key)
+		at := func() Pos { return e.doc.loc.key("levels", key) }
 		n, err := strconv.Atoi(key)
 		if err != nil {
-			l.r.errorf(e.path, at, "levels keys are scale level numbers, not %q", key)
+			l.r.errorf(e.path, at(), "levels keys are scale level numbers, not %q", key)
 			continue
 		}
 		if !l.levels[n] {
-			l.r.errorf(e.path, at, "level %d is not on the scale %s", n, l.scaleRange())
+			l.r.errorf(e.path, at(), "level %d is not on the scale %s", n, l.scaleRange())
 			continue
 		}
 		text, ok := levels[key].(string)
@@ -509,14 +509,14 @@ func (l *loader) scaleRange() string {
 }
 
 // checkLevel reports a level that is not on the scale.
-func (l *loader) checkLevel(path string, at Pos, v any, what string) (int, bool) {
+func (l *loader) checkLevel(path string, at func() Pos, v any, what func() string) (int, bool) {
 	n, ok := v.(int64)
 	if !ok {
-		l.r.errorf(path, at, "%s must be a whole number on the scale %s, not %s", what, l.scaleRange(), typeName(v))
+		l.r.errorf(path, at(), "%s must be a whole number on the scale %s, not %s", what(), l.scaleRange(), typeName(v))
 		return 0, false
 	}
 	if !l.levels[int(n)] {
-		l.r.errorf(path, at, "%s: level %d is not on the scale %s", what, n, l.scaleRange())
+		l.r.errorf(path, at(), "%s: level %d is not on the scale %s", what(), n, l.scaleRange())
 		return 0, false
 	}
 	return int(n), true
@@ -530,8 +530,8 @@ func (l *loader) loadRole(e *entry) {
 	targets := f.table("targets")
 	f.done()
 	for _, cid := range sortedKeys(targets) {
-		c := l.competency(e, cid, e.doc.loc.key("targets", cid))
-		n, ok := l.checkLevel(e.path, e.doc.loc.value("targets", cid), targets[cid], "target for "+cid)
+		c := l.competency(e, cid, func() Pos { return e.doc.loc.key("targets", cid) })
+		n, ok := l.checkLevel(e.path, func() Pos { return e.doc.loc.value("targets", cid) }, targets[cid], func() string { return "target for " + cid })
 		if c != nil && ok {
 			r.Targets = append(r.Targets, Target{Competency: c, Level: n})
 		}
@@ -541,13 +541,14 @@ func (l *loader) loadRole(e *entry) {
 	l.addBody(e, "roles/"+r.ID+"/", &r.Body)
 }
 
-// competency resolves a competency id written in e at p.
-func (l *loader) competency(e *entry, id string, p Pos) *Competency {
+// competency resolves a competency id written in e at p. Positions are found
+// by scanning the file, so they are computed only for an error.
+func (l *loader) competency(e *entry, id string, p func() Pos) *Competency {
 	if c := l.site.competencies[id]; c != nil {
 		return c
 	}
 	if !l.broken[kindCompetency+"/"+id] {
-		l.r.errorf(e.path, p, "unknown competency %q%s", id, suggest(id, sortedKeys(l.site.competencies)))
+		l.r.errorf(e.path, p(), "unknown competency %q%s", id, suggest(id, sortedKeys(l.site.competencies)))
 	}
 	return nil
 }
@@ -614,8 +615,8 @@ func (l *loader) loadCycle(e *entry) {
 		}
 		rated := make(map[string]int, len(levels))
 		for _, cid := range sortedKeys(levels) {
-			comp := l.competency(e, cid, loc.key("ratings", pid, cid))
-			n, ok := l.checkLevel(e.path, loc.value("ratings", pid, cid), levels[cid], "rating of "+pid+" in "+cid)
+			comp := l.competency(e, cid, func() Pos { return loc.key("ratings", pid, cid) })
+			n, ok := l.checkLevel(e.path, func() Pos { return loc.value("ratings", pid, cid) }, levels[cid], func() string { return "rating of " + pid + " in " + cid })
 			if comp != nil && ok {
 				rated[cid] = n
 			}
@@ -645,7 +646,7 @@ func (l *loader) loadArticle(e *entry) {
 		l.r.errorf(e.path, e.doc.loc.value("competencies"), "competencies is empty: name at least one competency the article teaches")
 	}
 	for _, id := range ids {
-		if c := l.competency(e, id, e.doc.loc.item(id, "competencies")); c != nil && !slices.Contains(a.Competencies, c) {
+		if c := l.competency(e, id, func() Pos { return e.doc.loc.item(id, "competencies") }); c != nil && !slices.Contains(a.Competencies, c) {
 			a.Competencies = append(a.Competencies, c)
 		}
 	}
