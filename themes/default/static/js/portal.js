@@ -5,6 +5,43 @@
   'use strict';
   var charts = [];
 
+  // wrap breaks a label into lines of about width characters, at spaces.
+  function wrap(text, width) {
+    var words = String(text).split(' ');
+    var lines = [];
+    var line = '';
+    for (var i = 0; i < words.length; i++) {
+      if (line && line.length + 1 + words[i].length > width) {
+        lines.push(line);
+        line = words[i];
+      } else {
+        line = line ? line + ' ' + words[i] : words[i];
+      }
+    }
+    lines.push(line);
+    return lines.join('\n');
+  }
+
+  // fit keeps radar axis names inside narrow containers: they wrap, and the
+  // radar shrinks to leave them room.
+  function fit(chart) {
+    var option = chart.getOption();
+    if (!option.radar || !option.radar.length) {
+      return;
+    }
+    var narrow = chart.getWidth() < 480;
+    chart.setOption({
+      radar: {
+        radius: narrow ? '46%' : '58%',
+        axisName: {
+          fontSize: narrow ? 10 : 12,
+          lineHeight: narrow ? 12 : 15,
+          formatter: function (name) { return wrap(name, narrow ? 11 : 18); }
+        }
+      }
+    });
+  }
+
   function draw() {
     if (typeof echarts === 'undefined') {
       return;
@@ -17,6 +54,7 @@
       }
       var chart = echarts.init(el, null, { renderer: 'svg' });
       chart.setOption(JSON.parse(sources[i].textContent));
+      fit(chart);
       charts.push(chart);
     }
   }
@@ -27,6 +65,7 @@
     pending = requestAnimationFrame(function () {
       for (var i = 0; i < charts.length; i++) {
         charts[i].resize();
+        fit(charts[i]);
       }
     });
   });
