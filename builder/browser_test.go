@@ -1,41 +1,15 @@
 package builder
 
 import (
-	"context"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
-	"time"
 
-	"github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
-	"github.com/chromedp/chromedp"
+	"portal/internal/browsertest"
 )
-
-// chromium finds a Chromium to drive. Without one the browser tests skip,
-// saying why, except under CI, where a missing browser is a failure.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no Chromium on PATH; .ci/run installs Debian's chromium")
-	}
-	t.Skip("no Chromium on PATH (apt-get install chromium); skipping the browser test")
-	return ""
-}
 
 // serveOutput serves a built site on loopback as a static host would.
 func serveOutput(t *testing.T, out *Output) *httptest.Server {
@@ -49,154 +23,27 @@ func serveOutput(t *testing.T, out *Output) *httptest.Server {
 	return srv
 }
 
-// browser is a headless Chromium tab that records what a person would not
-// want to see: console errors, exceptions, dialogs and requests that leave
-// the site.
-type browser struct {
-	ctx      context.Context
-	mu       sync.Mutex
-	problems []string
-	requests []string
-}
-
-func newBrowser(t *testing.T) *browser {
-	t.Helper()
-	exe := chromium(t)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	b := &browser{ctx: ctx}
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
-	}
-	if err := chromedp.Listen(ctx, b.record); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, log.Enable, struct{}{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func (b *browser) record(ev any) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	switch ev := ev.(type) {
-	case *runtime.EventConsoleAPICalled:
-		if ev.Type == runtime.ConsoleAPICalledTypeError {
-			var args []string
-			for _, a := range ev.Args {
-				args = append(args, string(a.Value)+a.Description)
-			}
-			b.problems = append(b.problems, "console error: "+strings.Join(args, " "))
-		}
-	case *runtime.EventExceptionThrown:
-		b.problems = append(b.problems, fmt.Sprintf("exception: %s %s", ev.ExceptionDetails.Text, ev.ExceptionDetails.URL))
-	case *log.EventEntryAdded:
-		if ev.Entry.Level == log.EntryLevelError {
-			b.problems = append(b.problems, "log error: "+ev.Entry.Text+" "+ev.Entry.URL)
-		}
-	case *page.EventJavascriptDialogOpening:
-		b.problems = append(b.problems, "dialog opened: "+ev.Message)
-		go chromedp.Call(b.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
-	case *network.EventRequestWillBeSent:
-		b.requests = append(b.requests, ev.Request.URL)
-	}
-}
-
-// drawnJS is true once every chart container holds an ECharts instance that
-// has drawn SVG shapes or a canvas.
-const drawnJS = `(() => {
-  const els = Array.from(document.querySelectorAll('.chart'));
-  return els.length > 0 && els.every(el =>
-    window.echarts && echarts.getInstanceByDom(el) &&
-    el.querySelector('svg path, canvas') !== null);
-})()`
-
-// open loads a page and waits for its charts. On failure it keeps a
-// screenshot and the page's HTML and names them.
-func (b *browser) open(t *testing.T, url string, charts bool) {
-	t.Helper()
-	err := chromedp.Do(b.ctx, chromedp.Navigate(url))
-	if err == nil && charts {
-		_, err = chromedp.Run(b.ctx, chromedp.Poll[bool](drawnJS, chromedp.WithPollingTimeout(20*time.Second)))
-	}
-	if err != nil {
-		t.Errorf("%s: %v (evidence: %s)", url, err, b.evidence(t))
-	}
-}
-
-func (b *browser) evidence(t *testing.T) string {
-	dir, err := os.MkdirTemp("", "portal-browser-")
-	if err != nil {
-		return err.Error()
-	}
-	if shot, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(90)); err == nil {
-		os.WriteFile(filepath.Join(dir, "page.jpg"), shot, 0o644)
-	}
-	if html, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.documentElement.outerHTML`)); err == nil {
-		os.WriteFile(filepath.Join(dir, "page.html"), []byte(html), 0o644)
-	}
-	return dir
-}
-
-// check fails the test with every problem recorded and every request that
-// went anywhere but the site's server.
-func (b *browser) check(t *testing.T, site string) {
-	t.Helper()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for _, p := range b.problems {
-		t.Error(p)
-	}
-	for _, r := range b.requests {
-		if !strings.HasPrefix(r, site+"/") {
-			t.Errorf("request leaves the site: %s", r)
-		}
-	}
-	if len(b.requests) == 0 {
-		t.Error("no request recorded: the network listener did not work")
-	}
-}
-
 // TestBrowserDemo opens a person, a team, a role and a competency page of the
 // built demo in headless Chromium: no console error, no request leaves the
 // site, and every chart has drawn.
 func TestBrowserDemo(t *testing.T) {
-	b := newBrowser(t)
+	b := browsertest.New(t)
 	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
 	for _, p := range []string{"people/amara-okafor/", "teams/customer-operations/", "roles/team-lead/", "competencies/delegation/", "", "competencies/", "articles/delegating-without-dumping/"} {
 		charts := strings.Count(p, "/") == 2 && !strings.HasPrefix(p, "articles/")
-		b.open(t, srv.URL+"/"+p, charts)
+		b.Open(t, srv.URL+"/"+p, charts)
 	}
-	b.check(t, srv.URL)
+	b.Check(t, srv.URL)
 }
 
 // TestBrowserNoInjection opens the pages of the injection site: the payloads
 // in names and titles must not open a dialog or run any script.
 func TestBrowserNoInjection(t *testing.T) {
-	b := newBrowser(t)
+	b := browsertest.New(t)
 	srv := serveOutput(t, build(t, xssSite(), Options{}))
 	for _, p := range []string{"people/p/", "teams/t/", "roles/r/", "competencies/a/", "articles/x/", "", "competencies/", "people/"} {
 		charts := p == "people/p/" || p == "teams/t/" || p == "roles/r/" || p == "competencies/a/"
-		b.open(t, srv.URL+"/"+p, charts)
+		b.Open(t, srv.URL+"/"+p, charts)
 	}
-	b.check(t, srv.URL)
+	b.Check(t, srv.URL)
 }

@@ -5,16 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net"
 	"net/http"
-	"os"
-	"path"
 	"strconv"
-	"strings"
 	"time"
 
 	"portal/builder"
+	"portal/preview"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -22,7 +19,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	src := fs.String("s", ".", "the site `folder`, holding site.toml and content/")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; loopback keeps the preview on this machine")
 	port := fs.Int("port", 1313, "the `port` to listen on (0 picks a free one)")
+	poll := fs.Duration("poll", 0, "scan the files every `DURATION` (such as 500ms) instead of waiting for file events, for file systems that send none")
 	drafts := fs.Bool("drafts", true, "include articles marked draft")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--poll DURATION]\n\nBuilds the site into memory, serves it, and rebuilds and reloads the browser on every change. Flags:")
+		fs.PrintDefaults()
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -30,60 +32,35 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	base := "http://" + ln.Addr().String() + "/"
-	site, out, err := builder.Build(os.DirFS(*src), builder.Options{Drafts: *drafts, BaseURL: base})
-	if err := report(stderr, site, err); err != nil {
-		ln.Close()
-		return err
-	}
-	srv := &http.Server{Handler: files(out), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "Serving %d pages at %s (Ctrl-C to stop)\n", out.Pages, base)
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	select {
-	case err := <-done:
-		return err
-	case <-ctx.Done():
-		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			return err
-		}
-		fmt.Fprintln(stdout, "Stopped.")
-		return nil
-	}
-}
+	p := preview.New(*src, builder.Options{Drafts: *drafts}, stderr)
+	srv := &http.Server{Handler: p, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "Serving %s at http://%s%s (Ctrl-C to stop)\n", *src, ln.Addr(), p.Base())
 
-// files serves a built site from memory, as a static host would: a folder
-// URL serves its index.html, anything else the 404 page.
-func files(out *builder.Output) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-			return
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	watched := make(chan error, 1)
+	go func() { watched <- p.Watch(watchCtx, *poll) }()
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	select {
+	case err := <-served:
+		return err
+	case err := <-watched:
+		if err != nil {
+			srv.Close()
+			return fmt.Errorf("watching files: %w", err)
 		}
-		name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
-		if strings.HasSuffix(r.URL.Path, "/") || name == "" {
-			name = path.Join(name, "index.html")
-		}
-		body, ok := out.Files[name]
-		status := http.StatusOK
-		if !ok {
-			if _, isDir := out.Files[path.Join(name, "index.html")]; isDir {
-				http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
-				return
-			}
-			name, body, status = "404.html", out.Files["404.html"], http.StatusNotFound
-		}
-		ctype := mime.TypeByExtension(path.Ext(name))
-		if ctype == "" {
-			ctype = http.DetectContentType(body)
-		}
-		w.Header().Set("Content-Type", ctype)
-		w.Header().Set("Cache-Control", "no-cache")
-		w.WriteHeader(status)
-		if r.Method == http.MethodGet {
-			w.Write(body)
-		}
-	})
+	case <-ctx.Done():
+	}
+	stopWatch()
+	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	// Open event streams never end by themselves: close what is left.
+	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	srv.Close()
+	fmt.Fprintln(stdout, "Stopped.")
+	return nil
 }

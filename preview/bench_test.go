@@ -1,0 +1,75 @@
+package preview
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"testing"
+	"time"
+)
+
+// BenchmarkEditToReload times, on a copy of the site in PORTAL_BENCH_SITE
+// (default: the demo at the repository root), one-file edits from the write
+// to the reload event a browser receives. It reports the median, and the heap
+// in use after all the edits.
+//
+//	go test ./preview -run '^$' -bench EditToReload -benchtime 200x
+func BenchmarkEditToReload(b *testing.B) {
+	src := os.Getenv("PORTAL_BENCH_SITE")
+	if src == "" {
+		src = ".."
+	}
+	dir := b.TempDir()
+	copySite(b, src, dir)
+	s := start(b, dir, 0)
+	people, _ := filepath.Glob(filepath.Join(dir, "content/people/*.toml"))
+	slices.Sort(people)
+	target := people[0]
+	original, err := os.ReadFile(target)
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := 1
+	var times []time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		edited := append(slices.Clone(original), fmt.Sprintf("# edit %d\n", i)...)
+		t0 := time.Now()
+		if err := os.WriteFile(target, edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		v = s.reloaded(b, v)
+		times = append(times, time.Since(t0))
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+	b.ReportMetric(float64(times[len(times)*9/10].Microseconds())/1000, "ms-p90")
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	b.ReportMetric(float64(m.HeapInuse)/(1<<20), "MiB-heap")
+}
+
+func copySite(b *testing.B, src, dst string) {
+	b.Helper()
+	for _, top := range []string{"site.toml", "content", "layouts", "static"} {
+		root := filepath.Join(src, top)
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			rel, _ := filepath.Rel(src, p)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out := filepath.Join(dst, rel)
+			os.MkdirAll(filepath.Dir(out), 0o755)
+			return os.WriteFile(out, data, 0o644)
+		})
+	}
+}

@@ -1,0 +1,60 @@
+package preview
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"portal/internal/browsertest"
+)
+
+// TestBrowserReload opens a page in headless Chromium, edits its source file,
+// and sees the page reload with the new text, with no action in the browser.
+// A broken edit shows the errors over the page; the fix reloads it.
+func TestBrowserReload(t *testing.T) {
+	b := browsertest.New(t)
+	s := startSite(t, 0)
+	url := s.http.URL + s.srv.Base() + "people/ana/"
+	b.Open(t, url, true)
+	ctx := b.Context()
+	ana := filepath.Join(s.dir, "content/people/ana.toml")
+
+	// waitFor evaluates js until it is true; a reload in between makes an
+	// evaluation fail, which is expected, so it tries again.
+	waitFor := func(what, js string) {
+		t.Helper()
+		var last error
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+			if err == nil && ok {
+				return
+			}
+			last = err
+		}
+		t.Fatalf("%s: not within 10 s (last error %v; evidence: %s)", what, last, b.Evidence(t))
+	}
+	// The page is marked so a reload, which makes a new document, can be told
+	// from an update in place.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`window.portalMarker = 1`)); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, ana, fmt.Sprintf(person, "Ana Reloaded"))
+	waitFor("page reloaded with the new name", `document.querySelector('h1').textContent === 'Ana Reloaded' && window.portalMarker === undefined`)
+
+	writeFile(t, ana, "name = \"Ana\nteam = \"ops\"\n")
+	waitFor("error overlay", `(() => { const o = document.getElementById('portal-errors'); return !!o && o.textContent.includes('content/people/ana.toml:1:'); })()`)
+	if h1, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('h1').textContent`)); err != nil || h1 != "Ana Reloaded" {
+		t.Errorf("under the overlay: %q, %v; want the last good page", h1, err)
+	}
+
+	writeFile(t, ana, fmt.Sprintf(person, "Ana Fixed"))
+	waitFor("overlay cleared and page reloaded", `!document.getElementById('portal-errors') && document.querySelector('h1').textContent === 'Ana Fixed'`)
+	b.Check(t, s.http.URL)
+	if !strings.HasPrefix(url, s.http.URL) {
+		t.Fatal(url)
+	}
+}

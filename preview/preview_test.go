@@ -1,0 +1,304 @@
+package preview
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"portal/builder"
+)
+
+// site is a running preview of a temporary copy of testdata/site.txt.
+type site struct {
+	dir    string
+	srv    *Server
+	http   *httptest.Server
+	states chan State
+}
+
+func startSite(t testing.TB, poll time.Duration) *site {
+	t.Helper()
+	dir := t.TempDir()
+	a, err := txtar.ParseFile("testdata/site.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range a.Files {
+		writeFile(t, filepath.Join(dir, f.Name), string(f.Data))
+	}
+	return start(t, dir, poll)
+}
+
+func start(t testing.TB, dir string, poll time.Duration) *site {
+	t.Helper()
+	s := &site{dir: dir, srv: New(dir, builder.Options{}, io.Discard)}
+	if st := s.srv.State(); len(st.Errors) > 0 {
+		t.Fatalf("first build failed: %v", st.Errors)
+	}
+	s.http = httptest.NewServer(s.srv)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { s.srv.Watch(ctx, poll); close(done) }()
+	t.Cleanup(func() { cancel(); s.http.CloseClientConnections(); s.http.Close(); <-done })
+	<-s.srv.Ready()
+	s.states = s.subscribe(t, ctx)
+	if first := s.next(t); first.Version != 1 {
+		t.Fatalf("first event: %+v", first)
+	}
+	return s
+}
+
+// subscribe reads the events stream as a browser would.
+func (s *site) subscribe(t testing.TB, ctx context.Context) chan State {
+	t.Helper()
+	req, _ := http.NewRequestWithContext(ctx, "GET", s.http.URL+s.srv.Base()+"__portal/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("events Content-Type %q", ct)
+	}
+	states := make(chan State, 100)
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if data, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+				var st State
+				json.Unmarshal([]byte(data), &st)
+				states <- st
+			}
+		}
+	}()
+	return states
+}
+
+func (s *site) next(t testing.TB) State {
+	t.Helper()
+	select {
+	case st := <-s.states:
+		return st
+	case <-time.After(10 * time.Second):
+		t.Fatal("no event within 10 s")
+	}
+	return State{}
+}
+
+// reloaded waits for the event that tells pages to reload: a version newer
+// than the last one seen, with no errors.
+func (s *site) reloaded(t testing.TB, after int) int {
+	t.Helper()
+	for {
+		st := s.next(t)
+		if len(st.Errors) > 0 {
+			t.Fatalf("build failed: %v", st.Errors)
+		}
+		if st.Version > after {
+			return st.Version
+		}
+	}
+}
+
+func (s *site) get(t *testing.T, page string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(s.http.URL + s.srv.Base() + page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+func writeFile(t testing.TB, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const person = "name = %q\nteam = \"ops\"\nrole = \"lead\"\n"
+
+// TestEdits makes the edits authors and their editors make, and sees each
+// reach the browser: first the reload event, then the new page.
+func TestEdits(t *testing.T) {
+	s := startSite(t, 0)
+	ana := filepath.Join(s.dir, "content/people/ana.toml")
+	v := 1
+
+	// A plain write.
+	writeFile(t, ana, fmt.Sprintf(person, "Ana Written"))
+	v = s.reloaded(t, v)
+	if _, body := s.get(t, "people/ana/"); !strings.Contains(body, "Ana Written") {
+		t.Errorf("plain write not served")
+	}
+
+	// An atomic save: a temp file renamed over the original.
+	tmp := filepath.Join(s.dir, "content/people/.ana.toml.tmp123")
+	writeFile(t, tmp, fmt.Sprintf(person, "Ana Renamed"))
+	if err := os.Rename(tmp, ana); err != nil {
+		t.Fatal(err)
+	}
+	v = s.reloaded(t, v)
+	if _, body := s.get(t, "people/ana/"); !strings.Contains(body, "Ana Renamed") {
+		t.Errorf("temp-file-and-rename save not served")
+	}
+
+	// vim's backup dance: rename the original away, write a new one, remove
+	// the backup.
+	if err := os.Rename(ana, ana+"~"); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, ana, fmt.Sprintf(person, "Ana Vim"))
+	os.Remove(ana + "~")
+	v = s.reloaded(t, v)
+	if _, body := s.get(t, "people/ana/"); !strings.Contains(body, "Ana Vim") {
+		t.Errorf("vim-style save not served")
+	}
+
+	// A delete: the page goes, and its URL serves the 404 page.
+	if err := os.Remove(filepath.Join(s.dir, "content/articles/plan.md")); err != nil {
+		t.Fatal(err)
+	}
+	v = s.reloaded(t, v)
+	if status, body := s.get(t, "articles/plan/"); status != 404 || !strings.Contains(body, "Page not found") {
+		t.Errorf("deleted article: status %d", status)
+	}
+
+	// A new folder with a file in it.
+	writeFile(t, filepath.Join(s.dir, "content/competencies/craft/_index.md"), "+++\ntitle = \"Craft\"\n+++\n")
+	writeFile(t, filepath.Join(s.dir, "content/competencies/craft/testing.md"), "+++\ntitle = \"Testing Things\"\n+++\nBody.\n")
+	v = s.reloaded(t, v)
+	if status, body := s.get(t, "competencies/testing/"); status != 200 || !strings.Contains(body, "Testing Things") {
+		t.Errorf("competency in a new folder: status %d", status)
+	}
+	// A file added later to that folder is seen too: the folder is watched.
+	writeFile(t, filepath.Join(s.dir, "content/competencies/craft/review.md"), "+++\ntitle = \"Reviewing Work\"\n+++\n")
+	s.reloaded(t, v)
+	if status, _ := s.get(t, "competencies/review/"); status != 200 {
+		t.Errorf("second file in the new folder: status %d", status)
+	}
+}
+
+// TestIgnoredFiles checks that editor temp files cause no rebuild.
+func TestIgnoredFiles(t *testing.T) {
+	s := startSite(t, 0)
+	for _, name := range []string{".ana.toml.swp", "ana.toml~", "4913", ".#ana.toml", "#ana.toml#"} {
+		writeFile(t, filepath.Join(s.dir, "content/people", name), "junk")
+	}
+	writeFile(t, filepath.Join(s.dir, "public/index.html"), "output, not input")
+	time.Sleep(4 * Debounce)
+	if n := s.srv.Builds(); n != 1 {
+		t.Errorf("%d builds after writing only ignored files, want 1", n)
+	}
+}
+
+// TestBurst writes 200 times in about 100 ms: one or two rebuilds, and the
+// last write is what is served.
+func TestBurst(t *testing.T) {
+	s := startSite(t, 0)
+	before := s.srv.Builds()
+	article := filepath.Join(s.dir, "content/articles/ask.md")
+	start := time.Now()
+	for i := range 200 {
+		writeFile(t, article, fmt.Sprintf("+++\ntitle = \"Version %d\"\ncompetencies = [\"coaching\"]\n+++\n## Questions\n", i))
+		time.Sleep(500 * time.Microsecond)
+	}
+	t.Logf("200 writes in %v", time.Since(start).Round(time.Millisecond))
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, body := s.get(t, "articles/ask/")
+		if strings.Contains(body, "Version 199") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the last write was never served")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(4 * Debounce)
+	if n := s.srv.Builds() - before; n < 1 || n > 2 {
+		t.Errorf("%d rebuilds for a burst of 200 writes, want 1 or 2", n)
+	}
+}
+
+// TestErrorsKeepLastGoodPage breaks a file: the errors are sent, the last
+// good page stays served; fixing the file clears the errors and reloads.
+func TestErrorsKeepLastGoodPage(t *testing.T) {
+	s := startSite(t, 0)
+	ana := filepath.Join(s.dir, "content/people/ana.toml")
+	writeFile(t, ana, "name = \"Ana\nteam = \"ops\"\n")
+	st := s.next(t)
+	if st.Version != 1 || len(st.Errors) != 1 || !strings.HasPrefix(st.Errors[0], "content/people/ana.toml:1:") {
+		t.Fatalf("after a broken edit: %+v", st)
+	}
+	if status, body := s.get(t, "people/ana/"); status != 200 || !strings.Contains(body, "Ana Lima") {
+		t.Errorf("last good page not served: %d", status)
+	}
+	writeFile(t, ana, fmt.Sprintf(person, "Ana Fixed"))
+	st = s.next(t)
+	if st.Version != 2 || len(st.Errors) != 0 {
+		t.Fatalf("after the fix: %+v", st)
+	}
+	if _, body := s.get(t, "people/ana/"); !strings.Contains(body, "Ana Fixed") {
+		t.Errorf("fixed page not served")
+	}
+}
+
+// TestPoll sees an edit through polling alone.
+func TestPoll(t *testing.T) {
+	s := startSite(t, 30*time.Millisecond)
+	writeFile(t, filepath.Join(s.dir, "content/people/ana.toml"), fmt.Sprintf(person, "Ana Polled"))
+	s.reloaded(t, 1)
+	if _, body := s.get(t, "people/ana/"); !strings.Contains(body, "Ana Polled") {
+		t.Errorf("polled edit not served")
+	}
+}
+
+// TestServing checks the bytes: pages are those of the build plus the reload
+// script, the site sits under its baseURL's path, and nothing outside the
+// output can be reached.
+func TestServing(t *testing.T) {
+	s := startSite(t, 0)
+	_, out, err := builder.Build(os.DirFS(s.dir), builder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.srv.Base() != "/skills/" {
+		t.Fatalf("base %q, want the path of baseURL", s.srv.Base())
+	}
+	status, body := s.get(t, "people/ana/")
+	want := string(out.Files["people/ana/index.html"])
+	script := `<script src="/skills/__portal/reload.js" data-version="1" data-base="/skills/"></script>`
+	if status != 200 || strings.Replace(body, script, "", 1) != want {
+		t.Errorf("served page is not the built page plus the reload script")
+	}
+	for _, p := range []string{"../../../etc/passwd", "..%2f..%2fetc%2fpasswd", "%2e%2e/site.toml", "../site.toml"} {
+		if status, body := s.get(t, p); status != 404 || strings.Contains(body, "title =") {
+			t.Errorf("GET %s: %d", p, status)
+		}
+	}
+	resp, err := http.Get(s.http.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Request.URL.Path != "/skills/" {
+		t.Errorf("/ led to %s, want /skills/", resp.Request.URL.Path)
+	}
+}

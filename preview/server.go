@@ -1,0 +1,338 @@
+// Package preview serves a site while it is being edited: it builds the site
+// into memory, serves it over HTTP exactly as `portal build` writes it (plus a
+// small live-reload script), watches the site's files and rebuilds when they
+// change, and tells open pages to reload once the new pages are ready.
+//
+// # Serving
+//
+// The site is served under the path of its baseURL, so the bytes and URLs are
+// those of `portal build`: with baseURL https://intranet.example.com/skills/
+// the preview is at http://127.0.0.1:1313/skills/. A folder URL serves its
+// index.html; anything else gets the 404 page with status 404. Paths are
+// looked up in the built output, so no request can reach another file.
+//
+// # Live reload
+//
+// Every HTML page gets one script, served from <base>__portal/reload.js, that
+// listens to <base>__portal/events (server-sent events). Each message holds the
+// current build version and the current errors. A page reloads when the
+// version differs from the one it was served with; since a version is
+// published only after its pages are swapped in, the browser never reloads
+// into a half-built site. When the last build failed, the page shows its
+// errors in an overlay, path:line:col: message, over the last good page, which
+// stays served; the next good build clears it.
+//
+// # Watching
+//
+// See watch.go: every folder of content/, layouts/, static/ and themes/ is
+// watched, folders created later are added, editor temp files are ignored,
+// bursts of events become one rebuild, and a lost-events overflow or --poll
+// mode rescans the tree.
+package preview
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"portal/builder"
+)
+
+//go:embed reload.js
+var reloadJS []byte
+
+// Server is the preview of one site.
+type Server struct {
+	dir  string
+	opts builder.Options
+	log  io.Writer
+
+	mu      sync.RWMutex
+	out     *builder.Output // last good build; nil before the first
+	version int             // bumped with every good build
+	errors  []string        // problems of the last build, empty when it was good
+	base    string          // path the site is served under, "/" or "/skills/"
+
+	clientsMu sync.Mutex
+	clients   map[chan struct{}]struct{}
+
+	builds atomic.Int64  // builds run, good or not
+	ready  chan struct{} // closed once the watcher watches every folder
+	// Built, when set, is called after each build with the build's version
+	// and errors; tests use it to wait for a build.
+	Built func(version int, errors []string)
+}
+
+// New makes the preview of the site in dir and builds it once. A site with
+// errors still gives a server: it shows the errors until they are fixed.
+func New(dir string, opts builder.Options, log io.Writer) *Server {
+	s := &Server{dir: dir, opts: opts, log: log, base: "/", clients: map[chan struct{}]struct{}{}, ready: make(chan struct{})}
+	s.Rebuild()
+	return s
+}
+
+// Base is the path the site is served under.
+func (s *Server) Base() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.base
+}
+
+// Ready is closed once Watch has started watching: changes after that are
+// seen.
+func (s *Server) Ready() <-chan struct{} { return s.ready }
+
+// Builds is the number of builds run so far.
+func (s *Server) Builds() int64 { return s.builds.Load() }
+
+// State is what the events stream tells pages.
+type State struct {
+	Version int      `json:"version"`
+	Errors  []string `json:"errors"`
+}
+
+// State returns the current build version and errors.
+func (s *Server) State() State {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return State{Version: s.version, Errors: append([]string{}, s.errors...)}
+}
+
+// Rebuild builds the site and, when the build is good, swaps it in. Either
+// way it then tells every open page.
+func (s *Server) Rebuild() {
+	start := time.Now()
+	site, out, err := builder.Build(os.DirFS(s.dir), s.opts)
+	s.builds.Add(1)
+	var problems []string
+	if err != nil {
+		var diags builder.Diagnostics
+		if ok := asDiagnostics(err, &diags); ok {
+			for _, d := range diags.Errors() {
+				problems = append(problems, d.String())
+			}
+		} else {
+			problems = []string{err.Error()}
+		}
+	}
+	s.mu.Lock()
+	if err == nil {
+		s.out = out
+		s.version++
+		s.errors = nil
+		s.base = basePath(site.Config.BaseURL)
+	} else {
+		s.errors = problems
+	}
+	version, base := s.version, s.base
+	s.mu.Unlock()
+
+	if err == nil {
+		fmt.Fprintf(s.log, "Built %d pages in %d ms; serving at %s\n", out.Pages, time.Since(start).Milliseconds(), base)
+	} else {
+		for _, p := range problems {
+			fmt.Fprintln(s.log, p)
+		}
+		fmt.Fprintf(s.log, "%d %s; still serving the last good build\n", len(problems), plural(len(problems), "error", "errors"))
+	}
+	s.notify()
+	if s.Built != nil {
+		s.Built(version, problems)
+	}
+}
+
+func asDiagnostics(err error, diags *builder.Diagnostics) bool {
+	d, ok := err.(builder.Diagnostics)
+	if ok {
+		*diags = d
+	}
+	return ok
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// basePath is the path part of a baseURL, "/" when there is none.
+func basePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		return u.Path + "/"
+	}
+	return u.Path
+}
+
+// notify wakes every events stream; each sends the current state. A stream
+// that is still busy with the last wake-up gets this one merged into it.
+func (s *Server) notify() {
+	s.clientsMu.Lock()
+	defer s.clientsMu.Unlock()
+	for c := range s.clients {
+		select {
+		case c <- struct{}{}:
+		default:
+		}
+	}
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	s.mu.RLock()
+	out, version, base := s.out, s.version, s.base
+	s.mu.RUnlock()
+
+	p := path.Clean("/" + r.URL.Path)
+	if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
+		p += "/"
+	}
+	if !strings.HasPrefix(p, base) && p+"/" != base {
+		if p == "/" || p == "/index.html" {
+			http.Redirect(w, r, base, http.StatusFound)
+			return
+		}
+		s.notFound(w, r, out, version, base)
+		return
+	}
+	name := strings.TrimPrefix(p, strings.TrimSuffix(base, "/"))
+	name = strings.TrimPrefix(name, "/")
+	switch name {
+	case "__portal/reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Write(reloadJS)
+		return
+	case "__portal/events":
+		s.events(w, r)
+		return
+	}
+	if out == nil {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write(inject([]byte("<!DOCTYPE html><title>Build failed</title><body><p>The site has not built yet.</p></body>"), version, base))
+		return
+	}
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	body, ok := out.Files[name]
+	if !ok {
+		if _, dir := out.Files[name+"/index.html"]; dir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		s.notFound(w, r, out, version, base)
+		return
+	}
+	s.write(w, r, name, body, http.StatusOK, version, base)
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, out *builder.Output, version int, base string) {
+	var body []byte
+	if out != nil {
+		body = out.Files["404.html"]
+	}
+	if body == nil {
+		body = []byte("<!DOCTYPE html><title>Not found</title><body><p>Not found.</p></body>")
+	}
+	s.write(w, r, "404.html", body, http.StatusNotFound, version, base)
+}
+
+func (s *Server) write(w http.ResponseWriter, r *http.Request, name string, body []byte, status, version int, base string) {
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(body)
+	}
+	if strings.HasSuffix(name, ".html") {
+		body = inject(body, version, base)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		w.Write(body)
+	}
+}
+
+// inject adds the live-reload script to a page, before </body>.
+func inject(page []byte, version int, base string) []byte {
+	tag := fmt.Sprintf(`<script src="%s__portal/reload.js" data-version="%d" data-base="%s"></script>`, base, version, base)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(append([]byte{}, page...), tag...)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
+
+// events streams the build state to a page: once at once, then after every
+// build.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-cache")
+	wake := make(chan struct{}, 1)
+	s.clientsMu.Lock()
+	s.clients[wake] = struct{}{}
+	s.clientsMu.Unlock()
+	defer func() {
+		s.clientsMu.Lock()
+		delete(s.clients, wake)
+		s.clientsMu.Unlock()
+	}()
+	send := func() bool {
+		data, _ := json.Marshal(s.State())
+		if _, err := fmt.Fprintf(w, "data: %s\n\n", data); err != nil {
+			return false
+		}
+		flusher.Flush()
+		return true
+	}
+	if !send() {
+		return
+	}
+	keepalive := time.NewTicker(20 * time.Second)
+	defer keepalive.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-wake:
+			if !send() {
+				return
+			}
+		case <-keepalive.C:
+			if _, err := io.WriteString(w, ": keepalive\n\n"); err != nil {
+				return
+			}
+			flusher.Flush()
+		}
+	}
+}

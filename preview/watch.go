@@ -1,0 +1,229 @@
+package preview
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Debounce is how long the files must stay quiet before a rebuild: an editor's
+// save (temp file, rename, backup removal) and a burst from a checkout become
+// one rebuild.
+var Debounce = 50 * time.Millisecond
+
+// watched are the folders of a site whose files the build reads, besides
+// site.toml at its root.
+var watched = []string{"content", "layouts", "static", "themes"}
+
+// ignoredName reports files that editors, version control and the operating
+// system write beside the real ones: swap and backup files, vim's 4913 probe,
+// emacs lock and autosave files, and hidden files.
+func ignoredName(name string) bool {
+	switch {
+	case name == "4913",
+		strings.HasPrefix(name, "."),
+		strings.HasPrefix(name, "#"),
+		strings.HasSuffix(name, "~"),
+		strings.HasSuffix(name, ".swp"),
+		strings.HasSuffix(name, ".swx"),
+		strings.HasSuffix(name, ".tmp"):
+		return true
+	}
+	return false
+}
+
+// relevant reports whether a path in the site is one the build reads.
+func (s *Server) relevant(p string) bool {
+	rel, err := filepath.Rel(s.dir, p)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	for _, part := range strings.Split(rel, "/") {
+		if ignoredName(part) {
+			return false
+		}
+	}
+	if rel == "site.toml" {
+		return true
+	}
+	top, _, _ := strings.Cut(rel, "/")
+	for _, w := range watched {
+		if top == w {
+			return true
+		}
+	}
+	return false
+}
+
+// Watch rebuilds the site whenever its files change, until ctx is done. With
+// poll above zero it scans the files every poll instead of asking the system
+// for events, for file systems that send none (network and some container
+// mounts).
+func (s *Server) Watch(ctx context.Context, poll time.Duration) error {
+	rebuild := make(chan struct{}, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-rebuild:
+				s.Rebuild()
+			}
+		}
+	}()
+	request := func() {
+		select {
+		case rebuild <- struct{}{}:
+		default: // a rebuild is already queued; it will see this change too
+		}
+	}
+	var err error
+	if poll > 0 {
+		err = s.poll(ctx, poll, request)
+	} else {
+		err = s.notifyLoop(ctx, request)
+	}
+	<-done
+	return err
+}
+
+func (s *Server) notifyLoop(ctx context.Context, request func()) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if err := w.Add(s.dir); err != nil {
+		return err
+	}
+	for _, top := range watched {
+		s.addTree(w, filepath.Join(s.dir, top))
+	}
+	close(s.ready)
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			if ev.Op == fsnotify.Chmod || !s.relevant(ev.Name) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					// Files made in it before the watch starts send no
+					// events; the rebuild reads them anyway.
+					s.addTree(w, ev.Name)
+				}
+			}
+			timer.Reset(Debounce)
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				// Events were lost: the rebuild reads everything again, and
+				// folders made meanwhile are watched.
+				for _, top := range watched {
+					s.addTree(w, filepath.Join(s.dir, top))
+				}
+				timer.Reset(Debounce)
+			}
+		case <-timer.C:
+			request()
+		}
+	}
+}
+
+// addTree watches dir and every folder below it.
+func (s *Server) addTree(w *fsnotify.Watcher, dir string) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		if p != dir && ignoredName(d.Name()) {
+			return filepath.SkipDir
+		}
+		w.Add(p)
+		return nil
+	})
+}
+
+// poll scans the site's files every interval and asks for a rebuild when any
+// was added, removed or changed in size or time.
+func (s *Server) poll(ctx context.Context, interval time.Duration, request func()) error {
+	last := s.snapshot()
+	close(s.ready)
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+			now := s.snapshot()
+			if !sameSnapshot(last, now) {
+				last = now
+				request()
+			}
+		}
+	}
+}
+
+type stamp struct {
+	size int64
+	mod  time.Time
+}
+
+func (s *Server) snapshot() map[string]stamp {
+	snap := map[string]stamp{}
+	add := func(p string, info fs.FileInfo) {
+		snap[p] = stamp{info.Size(), info.ModTime()}
+	}
+	if info, err := os.Stat(filepath.Join(s.dir, "site.toml")); err == nil {
+		add("site.toml", info)
+	}
+	for _, top := range watched {
+		filepath.WalkDir(filepath.Join(s.dir, top), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if ignoredName(d.Name()) && p != filepath.Join(s.dir, top) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if info, err := d.Info(); err == nil && !d.IsDir() {
+				add(p, info)
+			}
+			return nil
+		})
+	}
+	return snap
+}
+
+func sameSnapshot(a, b map[string]stamp) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for p, st := range a {
+		if b[p] != st {
+			return false
+		}
+	}
+	return true
+}
