@@ -4,19 +4,22 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"portal/themes"
 )
 
 // Output is a built site in memory: every file by its path in the output.
 type Output struct {
-	Files map[string][]byte
-	Pages int // HTML pages among the files
+	Files    map[string][]byte
+	Pages    int // HTML pages among the files
+	Rendered int // pages rendered by this build; the others were kept from the last
 }
 
 // Paths returns the output's file paths, sorted.
@@ -42,6 +45,21 @@ func Build(fsys fs.FS, opts Options) (*Site, *Output, error) {
 // Render renders every page of a loaded site with the layouts of its theme,
 // and copies the theme's and the site's static files.
 func Render(fsys fs.FS, s *Site) (*Output, error) {
+	th, err := loadTheme(fsys, s)
+	if err != nil {
+		return nil, err
+	}
+	return renderSite(s, th, nil, nil)
+}
+
+// theme is a site's parsed layouts and its static files.
+type theme struct {
+	tmpls  map[string]*template.Template
+	static map[string][]byte
+	assets map[string]string // static file -> content hash
+}
+
+func loadTheme(fsys fs.FS, s *Site) (*theme, error) {
 	ls, origin, err := siteLayers(fsys, s.Config.Theme, themes.Default)
 	if err != nil {
 		return nil, Diagnostics{{Path: configFile, Msg: err.Error()}}
@@ -52,25 +70,44 @@ func Render(fsys fs.FS, s *Site) (*Output, error) {
 		return nil, diags
 	}
 	static := ls.sub("static")
-	staticFiles, err := static.files()
+	files, err := static.files()
 	if err != nil {
 		return nil, fmt.Errorf("reading static files: %w", err)
 	}
-	assets, err := fingerprint(static, staticFiles)
-	if err != nil {
-		return nil, fmt.Errorf("reading static files: %w", err)
+	th := &theme{tmpls: tmpls, static: make(map[string][]byte, len(files))}
+	for _, f := range files {
+		data, err := fs.ReadFile(static, f)
+		if err != nil {
+			return nil, fmt.Errorf("reading static files: %w", err)
+		}
+		th.static[f] = data
 	}
+	th.assets = fingerprint(th.static)
+	return th, nil
+}
 
-	pages := s.pages(assets)
+// renderSite renders the pages of s. When only is set, a page it rejects
+// keeps its bytes from prev, the output of an earlier build of the same
+// pages.
+func renderSite(s *Site, th *theme, only func(url string) bool, prev *Output) (*Output, error) {
+	pages := s.pages(th.assets)
 	results := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
+	var rendered atomic.Int64
 	parallel(len(pages), func(i int) {
 		p := pages[i]
+		if only != nil && !only(p.URL) {
+			if old, ok := prev.Files[outputPath(p.URL)]; ok {
+				results[i] = old
+				return
+			}
+		}
+		rendered.Add(1)
 		if err := p.addCharts(); err != nil {
 			errs[i] = err
 			return
 		}
-		results[i], errs[i] = renderPage(tmpls[p.Kind], p)
+		results[i], errs[i] = renderPage(th.tmpls[p.Kind], p)
 	})
 	// A broken layout fails every page of its kind: report it once, with
 	// the first page and how many more it broke.
@@ -99,12 +136,8 @@ func Render(fsys fs.FS, s *Site) (*Output, error) {
 		return nil, render
 	}
 
-	out := &Output{Files: make(map[string][]byte, len(pages)+len(staticFiles)+2), Pages: len(pages)}
-	for _, f := range staticFiles {
-		data, err := fs.ReadFile(static, f)
-		if err != nil {
-			return nil, fmt.Errorf("reading static files: %w", err)
-		}
+	out := &Output{Files: make(map[string][]byte, len(pages)+len(th.static)+2), Pages: len(pages), Rendered: int(rendered.Load())}
+	for f, data := range th.static {
 		out.Files[f] = data
 	}
 	for i, p := range pages {

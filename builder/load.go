@@ -31,7 +31,15 @@ type Options struct {
 // returns them all as a Diagnostics, sorted, with the warnings among them;
 // the site it returns then is incomplete. Warnings alone are in Site.Warnings.
 func Load(fsys fs.FS, opts Options) (*Site, error) {
-	l := &loader{fsys: fsys, opts: opts, site: &Site{
+	return load(fsys, opts, nil, nil)
+}
+
+// load is Load with the cache of an earlier build: files not in changed are
+// taken from it instead of being read again (changed nil means any file may
+// have changed), and markdown whose source and links are unchanged is not
+// rendered again.
+func load(fsys fs.FS, opts Options, c *cache, changed map[string]bool) (*Site, error) {
+	l := &loader{fsys: fsys, opts: opts, cache: c, changed: changed, site: &Site{
 		competencies: map[string]*Competency{},
 		roles:        map[string]*Role{},
 		teams:        map[string]*Team{},
@@ -64,6 +72,9 @@ type loader struct {
 	owners []*template.HTML
 	drafts []string        // source paths of the drafts left out
 	broken map[string]bool // kind/id of files that failed to decode
+
+	cache   *cache          // from the last build, or nil
+	changed map[string]bool // files changed since it; nil when unknown
 }
 
 const configFile = "site.toml"
@@ -372,7 +383,14 @@ func invalidUTF8(b []byte) (line, col int) {
 
 func (l *loader) loadContent() {
 	entries := l.collect()
-	parallel(len(entries), func(i int) { entries[i].decode(l.fsys) })
+	parallel(len(entries), func(i int) {
+		if cached := l.cache.entry(entries[i].path, l.changed); cached != nil {
+			entries[i] = cached
+			return
+		}
+		entries[i].decode(l.fsys)
+	})
+	l.cache.keepEntries(entries)
 	byKind := map[string][]*entry{}
 	l.broken = map[string]bool{}
 	for _, e := range entries {
@@ -663,7 +681,19 @@ func (l *loader) loadArticle(e *entry) {
 // renderBodies parses every markdown body, checks and rewrites its links
 // against the whole site, and renders it to HTML.
 func (l *loader) renderBodies() {
-	parallel(len(l.bodies), func(i int) { parseBody(l.md, l.bodies[i]) })
+	// Bodies of files read again are parsed; the others keep the heading ids
+	// of their last parse, which is all linking needs.
+	reused := make([]*renderedBody, len(l.bodies))
+	for i, b := range l.bodies {
+		reused[i] = l.cache.body(b)
+	}
+	parallel(len(l.bodies), func(i int) {
+		if reused[i] == nil {
+			parseBody(l.md, l.bodies[i])
+		} else {
+			l.bodies[i].ids = reused[i].ids
+		}
+	})
 	targets := make(map[string]linkTarget, len(l.site.sources)+len(l.drafts))
 	for src, u := range l.site.sources {
 		targets[src] = linkTarget{url: u}
@@ -678,9 +708,27 @@ func (l *loader) renderBodies() {
 	for _, src := range l.drafts {
 		targets[src] = linkTarget{draft: true}
 	}
+	// A change to what links can point at (a file added or removed, a
+	// heading renamed) may change any body: render them all again.
+	if sig := linkSignature(targets); l.cache != nil && sig != l.cache.links {
+		l.cache.links = sig
+		l.site.linksChanged = true
+		for i, r := range reused {
+			if r != nil {
+				reused[i] = nil
+				parseBody(l.md, l.bodies[i])
+			}
+		}
+	}
 	reports := make([]report, len(l.bodies))
 	parallel(len(l.bodies), func(i int) {
 		b := l.bodies[i]
+		if r := reused[i]; r != nil {
+			b.links = r.links
+			reports[i] = report{list: r.diags}
+			*l.owners[i] = r.html
+			return
+		}
 		rewriteLinks(b, targets, &reports[i])
 		html, err := renderBody(l.md, b)
 		if err != nil {
@@ -688,7 +736,8 @@ func (l *loader) renderBodies() {
 		}
 		*l.owners[i] = html
 	})
-	for _, r := range reports {
+	for i, r := range reports {
 		l.r.list = append(l.r.list, r.list...)
+		l.cache.keepBody(l.bodies[i], *l.owners[i], r.list)
 	}
 }

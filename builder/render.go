@@ -198,17 +198,13 @@ func templateError(err error, src func(string) string) Diagnostic {
 }
 
 // fingerprint hashes the static files that layouts link with .Asset.
-func fingerprint(static layers, files []string) (map[string]string, error) {
-	assets := make(map[string]string, len(files))
-	for _, f := range files {
-		data, err := fs.ReadFile(static, f)
-		if err != nil {
-			return nil, err
-		}
+func fingerprint(static map[string][]byte) map[string]string {
+	assets := make(map[string]string, len(static))
+	for f, data := range static {
 		sum := sha256.Sum256(data)
 		assets[f] = hex.EncodeToString(sum[:4])
 	}
-	return assets, nil
+	return assets
 }
 
 // pages lists every HTML page of the site with its data.

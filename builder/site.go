@@ -27,6 +27,7 @@ type Site struct {
 	people       map[string]*Person
 	articles     map[string]*Article
 	sources      map[string]string // source path -> page URL, for links
+	linksChanged bool              // link targets differ from the cached build's
 }
 
 // Config is the site's settings from site.toml.
