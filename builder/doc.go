@@ -81,4 +81,39 @@
 // Atom feed) with absolute URLs from baseURL. The same input gives
 // byte-identical output. [Output.Write] writes into a new folder beside the
 // destination and swaps it in only when everything is written.
+//
+// # Incremental builds
+//
+// A [Builder] keeps what its last good build read and made. Told which files
+// changed, it decodes only those, renders again only the markdown whose file
+// changed, parses the layouts again only when a layout, static file, theme or
+// site.toml changed, and renders only the pages that depend on the change;
+// the other pages keep their bytes. The dependency rule, from a changed file
+// to the pages rendered again (the sitemap and the feed are always made
+// again; they are cheap):
+//
+//   - site.toml, layouts/, static/, themes/, a category, a competency, or a
+//     file added or removed (which changes lists, counts and links): every
+//     page;
+//   - a heading added, removed or renamed in any markdown: every page, since
+//     links to it may break or mend;
+//   - content/_index.md: the home page;
+//   - a person: their page, their old and new team and role pages, the
+//     people, teams and roles lists, and the competency pages of everything
+//     they are rated in or targeted on, before and after (distributions);
+//   - an assessment cycle: the same, for every person it rates, before or
+//     after the change;
+//   - a team: its page, its members' pages and their role pages, the teams and
+//     people lists;
+//   - a role: its page, the roles, people and teams lists, the framework page
+//     (targets at a glance), the competency pages of its targets and the pages
+//     of its people and their teams, before and after;
+//   - an article: its page, the articles list, the home page (latest
+//     articles), the pages of the competencies it teaches, of the people and
+//     teams with a gap in them, and of the articles that list it as related,
+//     before and after.
+//
+// Changes made while the site does not build are kept and applied by the next
+// good build. A test makes edits of every kind and compares each incremental
+// output with a full build, byte for byte.
 package builder

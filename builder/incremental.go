@@ -10,31 +10,8 @@ import (
 // Builder builds the same site again and again, as the preview does. It keeps
 // the files it decoded, the markdown it rendered, the theme and the pages of
 // its last good build, so that after a change it reads only the changed
-// files and renders only the pages whose output depends on them.
-//
-// The dependency rule, from a changed file to the pages rendered again (the
-// sitemap and the feed are always made again; they are cheap):
-//
-//   - site.toml, layouts/, static/, themes/, a category, a competency, or a
-//     file added or removed (which changes lists, counts and links): every
-//     page;
-//   - a heading added, removed or renamed in any markdown: every page, since
-//     links to it may break or mend;
-//   - content/_index.md: the home page;
-//   - a person: their page, their old and new team and role pages, the
-//     people, teams and roles lists, and the competency pages of everything
-//     they are rated in or targeted on, before and after (distributions);
-//   - an assessment cycle: the same, for every person it rates, before or
-//     after the change;
-//   - a team: its page, its members' pages and their role pages, the teams and
-//     people lists;
-//   - a role: its page, the roles, people and teams lists, the framework page
-//     (targets at a glance), the competency pages of its targets and the pages
-//     of its people and their teams, before and after;
-//   - an article: its page, the articles list, the home page (latest
-//     articles), the pages of the competencies it teaches, of the people and
-//     teams with a gap in them, and of the articles that list it as related,
-//     before and after.
+// files and renders only the pages whose output depends on them, following
+// the dependency rule in the package doc.
 type Builder struct {
 	fsys  fs.FS
 	opts  Options

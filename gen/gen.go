@@ -325,8 +325,8 @@ func (g *generator) competencyFile(k *competency) error {
 	g.writeBody(150+g.r.IntN(110),
 		g.heading("What it is"), g.para(),
 		g.heading("Why it matters"), g.para(),
-		g.heading("What good looks like"), g.list(false, 3+g.r.IntN(3), bulletTemplates),
-		g.heading("Watch out for"), g.list(false, 2+g.r.IntN(3), watchTemplates),
+		g.heading("What good looks like"), g.list(false, true, 3+g.r.IntN(3), bulletTemplates),
+		g.heading("Watch out for"), g.list(false, false, 2+g.r.IntN(3), watchTemplates),
 	)
 	return g.writeFile("content/competencies/" + k.category.id + "/" + k.id + ".md")
 }
@@ -373,7 +373,7 @@ func (g *generator) roleProfiles() error {
 		g.side = g.side[:0]
 		g.writeBody(120+g.r.IntN(80),
 			g.heading("What the role is for"), g.para(),
-			g.heading("What success looks like"), g.list(false, 3+g.r.IntN(2), bulletTemplates),
+			g.heading("What success looks like"), g.list(false, true, 3+g.r.IntN(2), bulletTemplates),
 			g.heading("How it grows"), g.para(),
 		)
 		if err := g.writeFile("content/roles/" + r.id + ".md"); err != nil {
@@ -519,8 +519,8 @@ func (g *generator) articleBody(self int, a *article) {
 	sections := max(3, min(len(articleHeadings), 4+(target-300)/250))
 	heads := g.r.Perm(len(articleHeadings))[:sections]
 	blocks := []part{
-		g.list(false, 3+g.r.IntN(3), bulletTemplates),
-		g.list(true, 3+g.r.IntN(3), bulletTemplates),
+		g.list(false, true, 3+g.r.IntN(3), bulletTemplates),
+		g.list(true, true, 3+g.r.IntN(3), bulletTemplates),
 		g.table(),
 		g.code(),
 	}
@@ -572,9 +572,15 @@ func (g *generator) articleBody(self int, a *article) {
 			slots = append(slots, i)
 		}
 	}
+	var linked []string
 	for range 1 + g.r.IntN(3) {
+		l := g.link(self, a)
+		if slices.Contains(linked, l.path) {
+			continue // a second link to the same page reads as a slip
+		}
+		linked = append(linked, l.path)
 		at := &parts[slots[g.r.IntN(len(slots))]]
-		at.links = append(at.links, g.link(self, a))
+		at.links = append(at.links, l)
 	}
 	g.parts = parts
 	g.writeBody(target, parts...)
@@ -662,7 +668,7 @@ func (g *generator) peopleAndCycles() error {
 			if target == 0 {
 				target = 1 + r.rank/2
 			}
-			level := target + [...]int{-2, -2, -2, -1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 1, 1}[g.r.IntN(20)]
+			level := target + [...]int{-2, -2, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1}[g.r.IntN(20)]
 			for m := range g.cycles {
 				if m < managers {
 					if m > 0 {

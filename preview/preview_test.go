@@ -189,9 +189,20 @@ func TestEdits(t *testing.T) {
 	}
 	// A file added later to that folder is seen too: the folder is watched.
 	writeFile(t, filepath.Join(s.dir, "content/competencies/craft/review.md"), "+++\ntitle = \"Reviewing Work\"\n+++\n")
-	s.reloaded(t, v)
+	v = s.reloaded(t, v)
 	if status, _ := s.get(t, "competencies/review/"); status != 200 {
 		t.Errorf("second file in the new folder: status %d", status)
+	}
+
+	// The whole folder removed: its pages go.
+	if err := os.RemoveAll(filepath.Join(s.dir, "content/competencies/craft")); err != nil {
+		t.Fatal(err)
+	}
+	s.reloaded(t, v)
+	for _, p := range []string{"competencies/review/", "competencies/testing/"} {
+		if status, _ := s.get(t, p); status != 404 {
+			t.Errorf("%s after its folder was removed: status %d", p, status)
+		}
 	}
 }
 

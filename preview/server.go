@@ -24,10 +24,21 @@
 //
 // # Watching
 //
-// See watch.go: every folder of content/, layouts/, static/ and themes/ is
-// watched, folders created later are added, editor temp files are ignored,
-// bursts of events become one rebuild, and a lost-events overflow or --poll
-// mode rescans the tree.
+// Every folder of content/, layouts/, static/ and themes/ is watched, and
+// site.toml; folders created later are added and the files already in them
+// counted as changed. Editor temp and backup files and hidden files are
+// ignored, as are chmod-only events. Events within Debounce of each other make
+// one rebuild of the files they name. A removed folder or lost events
+// (inotify overflow) rebuild everything; with --poll the tree is scanned
+// instead and the files whose size or time changed are rebuilt.
+//
+// # Rebuilding
+//
+// Rebuilds are incremental (builder.Builder): a change re-reads only the
+// changed files and re-renders only the pages that depend on them, by the
+// dependency rule in the doc of package builder: an assessment file touches
+// its people, their teams and roles and the competencies' distributions; a
+// theme change touches everything.
 package preview
 
 import (
@@ -55,9 +66,9 @@ var reloadJS []byte
 
 // Server is the preview of one site.
 type Server struct {
-	dir  string
-	opts builder.Options
-	log  io.Writer
+	dir     string
+	log     io.Writer
+	builder *builder.Builder
 
 	mu      sync.RWMutex
 	out     *builder.Output // last good build; nil before the first
@@ -68,8 +79,9 @@ type Server struct {
 	clientsMu sync.Mutex
 	clients   map[chan struct{}]struct{}
 
-	builds atomic.Int64  // builds run, good or not
-	ready  chan struct{} // closed once the watcher watches every folder
+	builds atomic.Int64    // builds run, good or not
+	ready  chan struct{}   // closed once the watcher watches every folder
+	dirs   map[string]bool // folders watched
 	// Built, when set, is called after each build with the build's version
 	// and errors; tests use it to wait for a build.
 	Built func(version int, errors []string)
@@ -78,8 +90,8 @@ type Server struct {
 // New makes the preview of the site in dir and builds it once. A site with
 // errors still gives a server: it shows the errors until they are fixed.
 func New(dir string, opts builder.Options, log io.Writer) *Server {
-	s := &Server{dir: dir, opts: opts, log: log, base: "/", clients: map[chan struct{}]struct{}{}, ready: make(chan struct{})}
-	s.Rebuild()
+	s := &Server{dir: dir, log: log, builder: builder.NewBuilder(os.DirFS(dir), opts), base: "/", clients: map[chan struct{}]struct{}{}, ready: make(chan struct{}), dirs: map[string]bool{}}
+	s.Rebuild(nil)
 	return s
 }
 
@@ -110,11 +122,12 @@ func (s *Server) State() State {
 	return State{Version: s.version, Errors: append([]string{}, s.errors...)}
 }
 
-// Rebuild builds the site and, when the build is good, swaps it in. Either
-// way it then tells every open page.
-func (s *Server) Rebuild() {
+// Rebuild builds the site after a change of the files in changed (relative to
+// the site, with slashes; nil when anything may have changed) and, when the
+// build is good, swaps it in. Either way it then tells every open page.
+func (s *Server) Rebuild(changed []string) {
 	start := time.Now()
-	site, out, err := builder.Build(os.DirFS(s.dir), s.opts)
+	site, out, err := s.builder.Build(changed)
 	s.builds.Add(1)
 	var problems []string
 	if err != nil {
@@ -136,11 +149,11 @@ func (s *Server) Rebuild() {
 	} else {
 		s.errors = problems
 	}
-	version, base := s.version, s.base
+	version := s.version
 	s.mu.Unlock()
 
 	if err == nil {
-		fmt.Fprintf(s.log, "Built %d pages in %d ms; serving at %s\n", out.Pages, time.Since(start).Milliseconds(), base)
+		fmt.Fprintf(s.log, "Built %d pages (%d rendered) in %d ms\n", out.Pages, out.Rendered, time.Since(start).Milliseconds())
 	} else {
 		for _, p := range problems {
 			fmt.Fprintln(s.log, p)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -68,6 +69,9 @@ func (s *Server) relevant(p string) bool {
 // mounts).
 func (s *Server) Watch(ctx context.Context, poll time.Duration) error {
 	rebuild := make(chan struct{}, 1)
+	var mu sync.Mutex
+	changed := map[string]bool{}
+	everything := false
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -76,11 +80,31 @@ func (s *Server) Watch(ctx context.Context, poll time.Duration) error {
 			case <-ctx.Done():
 				return
 			case <-rebuild:
-				s.Rebuild()
+				mu.Lock()
+				var list []string
+				if !everything {
+					list = make([]string, 0, len(changed))
+					for p := range changed {
+						list = append(list, p)
+					}
+				}
+				changed, everything = map[string]bool{}, false
+				mu.Unlock()
+				s.Rebuild(list)
 			}
 		}
 	}()
-	request := func() {
+	// request queues a rebuild for the files in paths, or for everything
+	// when paths is nil.
+	request := func(paths []string) {
+		mu.Lock()
+		if paths == nil {
+			everything = true
+		}
+		for _, p := range paths {
+			changed[p] = true
+		}
+		mu.Unlock()
 		select {
 		case rebuild <- struct{}{}:
 		default: // a rebuild is already queued; it will see this change too
@@ -96,7 +120,7 @@ func (s *Server) Watch(ctx context.Context, poll time.Duration) error {
 	return err
 }
 
-func (s *Server) notifyLoop(ctx context.Context, request func()) error {
+func (s *Server) notifyLoop(ctx context.Context, request func([]string)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -111,6 +135,14 @@ func (s *Server) notifyLoop(ctx context.Context, request func()) error {
 	close(s.ready)
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	// The changes of one burst; nil after a change whose files are not
+	// known, such as a removed folder or lost events.
+	burst := []string{}
+	note := func(p string) {
+		if burst != nil {
+			burst = append(burst, s.rel(p))
+		}
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -122,12 +154,19 @@ func (s *Server) notifyLoop(ctx context.Context, request func()) error {
 			if ev.Op == fsnotify.Chmod || !s.relevant(ev.Name) {
 				continue
 			}
-			if ev.Has(fsnotify.Create) {
-				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+			switch info, err := os.Stat(ev.Name); {
+			case err == nil && info.IsDir():
+				if ev.Has(fsnotify.Create) {
 					// Files made in it before the watch starts send no
-					// events; the rebuild reads them anyway.
-					s.addTree(w, ev.Name)
+					// events: list them.
+					for _, f := range s.addTree(w, ev.Name) {
+						note(f)
+					}
 				}
+			case err != nil && s.dirs[ev.Name]:
+				burst = nil // a folder went: which files it held is not known
+			default:
+				note(ev.Name)
 			}
 			timer.Reset(Debounce)
 		case err, ok := <-w.Errors:
@@ -140,31 +179,53 @@ func (s *Server) notifyLoop(ctx context.Context, request func()) error {
 				for _, top := range watched {
 					s.addTree(w, filepath.Join(s.dir, top))
 				}
+				burst = nil
 				timer.Reset(Debounce)
 			}
 		case <-timer.C:
-			request()
+			request(burst)
+			burst = []string{}
 		}
 	}
 }
 
-// addTree watches dir and every folder below it.
-func (s *Server) addTree(w *fsnotify.Watcher, dir string) {
+// addTree watches dir and every folder below it, and returns the files in
+// them.
+func (s *Server) addTree(w *fsnotify.Watcher, dir string) (files []string) {
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
+		if err != nil {
 			return nil
 		}
 		if p != dir && ignoredName(d.Name()) {
-			return filepath.SkipDir
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
-		w.Add(p)
+		if !d.IsDir() {
+			files = append(files, p)
+			return nil
+		}
+		if w.Add(p) == nil {
+			s.dirs[p] = true
+		}
 		return nil
 	})
+	return files
+}
+
+// rel is the path of a file relative to the site, with slashes.
+func (s *Server) rel(p string) string {
+	r, err := filepath.Rel(s.dir, p)
+	if err != nil {
+		return p
+	}
+	return filepath.ToSlash(r)
 }
 
 // poll scans the site's files every interval and asks for a rebuild when any
 // was added, removed or changed in size or time.
-func (s *Server) poll(ctx context.Context, interval time.Duration, request func()) error {
+func (s *Server) poll(ctx context.Context, interval time.Duration, request func([]string)) error {
 	last := s.snapshot()
 	close(s.ready)
 	t := time.NewTicker(interval)
@@ -175,9 +236,9 @@ func (s *Server) poll(ctx context.Context, interval time.Duration, request func(
 			return nil
 		case <-t.C:
 			now := s.snapshot()
-			if !sameSnapshot(last, now) {
+			if diff := s.diff(last, now); len(diff) > 0 {
 				last = now
-				request()
+				request(diff)
 			}
 		}
 	}
@@ -194,7 +255,7 @@ func (s *Server) snapshot() map[string]stamp {
 		snap[p] = stamp{info.Size(), info.ModTime()}
 	}
 	if info, err := os.Stat(filepath.Join(s.dir, "site.toml")); err == nil {
-		add("site.toml", info)
+		add(filepath.Join(s.dir, "site.toml"), info)
 	}
 	for _, top := range watched {
 		filepath.WalkDir(filepath.Join(s.dir, top), func(p string, d fs.DirEntry, err error) error {
@@ -216,14 +277,18 @@ func (s *Server) snapshot() map[string]stamp {
 	return snap
 }
 
-func sameSnapshot(a, b map[string]stamp) bool {
-	if len(a) != len(b) {
-		return false
-	}
+// diff lists the files added, removed or changed between two snapshots.
+func (s *Server) diff(a, b map[string]stamp) []string {
+	var changed []string
 	for p, st := range a {
-		if b[p] != st {
-			return false
+		if nst, ok := b[p]; !ok || nst != st {
+			changed = append(changed, s.rel(p))
 		}
 	}
-	return true
+	for p := range b {
+		if _, ok := a[p]; !ok {
+			changed = append(changed, s.rel(p))
+		}
+	}
+	return changed
 }
