@@ -74,6 +74,40 @@ func (l *loader) derive() {
 	for _, t := range s.Teams {
 		teamMatrix(t, framework)
 	}
+	l.warnings()
+}
+
+// warnings reports what does not stop a build but leaves a hole in the
+// portal: competencies nobody can learn from or nobody needs, people never
+// assessed, articles no other page links to.
+func (l *loader) warnings() {
+	s := l.site
+	for _, c := range s.Competencies {
+		if len(c.Articles) == 0 {
+			l.r.warnf(c.Source, Pos{}, "no article teaches %s yet", c.ID)
+		}
+		if len(c.Roles) == 0 {
+			l.r.warnf(c.Source, Pos{}, "no role sets a target for %s", c.ID)
+		}
+	}
+	for _, p := range s.People {
+		if !p.Assessed {
+			l.r.warnf(p.Source, Pos{}, "%s is not rated in any assessment cycle", p.ID)
+		}
+	}
+	linked := map[string]bool{}
+	for _, b := range l.bodies {
+		for _, target := range b.links {
+			if target != b.source {
+				linked[target] = true
+			}
+		}
+	}
+	for _, a := range s.Articles {
+		if !linked[a.Source] {
+			l.r.warnf(a.Source, Pos{}, "no other page links to this article; link it from a related article or a competency")
+		}
+	}
 }
 
 func (l *loader) sortCycles() {

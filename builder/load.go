@@ -28,8 +28,8 @@ type Options struct {
 
 // Load reads the site in fsys (site.toml at its root, content/ below it),
 // validates it and resolves every reference. When the site has errors, Load
-// returns them all as a Diagnostics, sorted, with the warnings among them;
-// the site it returns then is incomplete. Warnings alone are in Site.Warnings.
+// returns them all as a Diagnostics, sorted; the site it returns then is
+// incomplete. A site without errors has its warnings in Site.Warnings.
 func Load(fsys fs.FS, opts Options) (*Site, error) {
 	return load(fsys, opts, nil, nil)
 }
@@ -53,10 +53,13 @@ func load(fsys fs.FS, opts Options, c *cache, changed map[string]bool) (*Site, e
 	}
 	diags := l.r.list
 	diags.Sort()
-	l.site.Warnings = diags.Warnings()
-	if len(diags.Errors()) > 0 {
-		return l.site, diags
+	// Warnings describe a whole site; while it has errors, many would only
+	// echo them (an article that failed to load teaches nothing), so they
+	// wait until the errors are fixed.
+	if errs := diags.Errors(); len(errs) > 0 {
+		return l.site, errs
 	}
+	l.site.Warnings = diags
 	return l.site, nil
 }
 
@@ -72,6 +75,7 @@ type loader struct {
 	owners []*template.HTML
 	drafts []string        // source paths of the drafts left out
 	broken map[string]bool // kind/id of files that failed to decode
+	failed []string        // their paths
 
 	cache   *cache          // from the last build, or nil
 	changed map[string]bool // files changed since it; nil when unknown
@@ -400,6 +404,7 @@ func (l *loader) loadContent() {
 		} else {
 			// Its own error is reported; references to it are not errors too.
 			l.broken[e.kind+"/"+e.id] = true
+			l.failed = append(l.failed, e.path)
 		}
 	}
 	for _, e := range byKind[kindHome] {
@@ -552,6 +557,9 @@ func (l *loader) loadRole(e *entry) {
 		n, ok := l.checkLevel(e.path, func() Pos { return e.doc.loc.value("targets", cid) }, targets[cid], func() string { return "target for " + cid })
 		if c != nil && ok {
 			r.Targets = append(r.Targets, Target{Competency: c, Level: n})
+			if c.Descriptor(n) == "" && n > l.site.Scale[0].Level {
+				l.r.warnf(e.path, e.doc.loc.value("targets", cid), "target %d for %s has no descriptor: %s says nothing for level %d", n, cid, c.Source, n)
+			}
 		}
 	}
 	l.site.roles[r.ID] = r
@@ -707,6 +715,9 @@ func (l *loader) renderBodies() {
 	}
 	for _, src := range l.drafts {
 		targets[src] = linkTarget{draft: true}
+	}
+	for _, src := range l.failed {
+		targets[src] = linkTarget{failed: true}
 	}
 	// A change to what links can point at (a file added or removed, a
 	// heading renamed) may change any body: render them all again.

@@ -58,9 +58,10 @@ func parseBody(md goldmark.Markdown, b *body) {
 
 // linkTarget is what a link to a content file resolves to.
 type linkTarget struct {
-	url   string          // page URL
-	ids   map[string]bool // heading ids on it, nil when unknown
-	draft bool            // an article left out of this build
+	url    string          // page URL
+	ids    map[string]bool // heading ids on it, nil when unknown
+	draft  bool            // an article left out of this build
+	failed bool            // a file that did not load; its error says why
 }
 
 // rewriteLinks turns links to content files into links to their pages,
@@ -91,6 +92,9 @@ func rewriteLinks(b *body, targets map[string]linkTarget, r *report) {
 			if ext := path.Ext(target); ext == ".md" || ext == ".toml" || strings.HasPrefix(target, "content/") {
 				r.errorf(b.source, b.pos(link), "broken link %q: %s does not exist%s", dest, target, suggestPath(target, targets))
 			}
+			return ast.WalkContinue, nil
+		}
+		if t.failed {
 			return ast.WalkContinue, nil
 		}
 		if t.draft {

@@ -180,6 +180,18 @@ func TestEdits(t *testing.T) {
 		t.Errorf("deleted article: status %d", status)
 	}
 
+	// A rename: the old URL goes, the new one comes.
+	if err := os.Rename(filepath.Join(s.dir, "content/articles/ask.md"), filepath.Join(s.dir, "content/articles/asking.md")); err != nil {
+		t.Fatal(err)
+	}
+	v = s.reloaded(t, v)
+	if status, _ := s.get(t, "articles/ask/"); status != 404 {
+		t.Errorf("renamed article still at its old URL: %d", status)
+	}
+	if status, body := s.get(t, "articles/asking/"); status != 200 || !strings.Contains(body, "Asking good questions") {
+		t.Errorf("renamed article not at its new URL: %d", status)
+	}
+
 	// A new folder with a file in it.
 	writeFile(t, filepath.Join(s.dir, "content/competencies/craft/_index.md"), "+++\ntitle = \"Craft\"\n+++\n")
 	writeFile(t, filepath.Join(s.dir, "content/competencies/craft/testing.md"), "+++\ntitle = \"Testing Things\"\n+++\nBody.\n")
