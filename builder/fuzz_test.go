@@ -1,0 +1,170 @@
+package builder
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// The fuzz tests run in CI for a short, fixed time each (see .ci/run); run one
+// for longer with, for example:
+//
+//	go test ./builder -run '^$' -fuzz FuzzSplitFrontMatter -fuzztime 10m
+
+// FuzzSplitFrontMatter checks that splitting never panics, that the body is
+// a suffix of the input, and that the body's line number counts the lines
+// before it.
+func FuzzSplitFrontMatter(f *testing.F) {
+	for _, s := range []string{
+		"+++\ntitle = \"x\"\n+++\nbody\n",
+		"---\ntitle: x\n---\nbody",
+		"+++\r\ntitle = 1\r\n+++\r\n",
+		"\xef\xbb\xbf+++\n+++\n",
+		"+++\nnever closed",
+		"+++",
+		"---\n---",
+		"no front matter",
+		"",
+		"+++ \n+++\t\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		format, fm, _, body, bodyLine, err := splitFrontMatter(src)
+		if err != nil {
+			if format == "" {
+				t.Fatalf("error without an opening delimiter: %v", err)
+			}
+			return
+		}
+		trimmed := strings.TrimPrefix(string(src), "\xef\xbb\xbf")
+		if !strings.HasSuffix(trimmed, string(body)) {
+			t.Fatalf("body %q is not the end of the input", body)
+		}
+		if format == "" {
+			if bodyLine != 1 || len(fm) != 0 {
+				t.Fatalf("no front matter but line %d, fm %q", bodyLine, fm)
+			}
+			return
+		}
+		before := trimmed[:len(trimmed)-len(body)]
+		if want := strings.Count(before, "\n") + 1; bodyLine != want && len(body) > 0 {
+			t.Fatalf("body line %d, want %d", bodyLine, want)
+		}
+		if !strings.Contains(trimmed, string(fm)) {
+			t.Fatalf("front matter %q not in the input", fm)
+		}
+	})
+}
+
+// fuzzSite is a site the assessment fuzzer adds one cycle file to.
+func fuzzSite(cycle []byte) fstest.MapFS {
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+	return fstest.MapFS{
+		"site.toml":                     file("title = \"F\"\n[[scale]]\nlevel = 0\nname = \"a\"\n[[scale]]\nlevel = 1\nname = \"b\"\n"),
+		"content/competencies/c/x.md":   file("+++\ntitle = \"X\"\n+++\n"),
+		"content/teams/t.toml":          file("name = \"T\"\n"),
+		"content/roles/r.md":            file("+++\ntitle = \"R\"\n[targets]\nx = 1\n+++\n"),
+		"content/people/p.toml":         file("name = \"P\"\nteam = \"t\"\nrole = \"r\"\n"),
+		"content/assessments/fuzz.toml": {Data: cycle},
+	}
+}
+
+// FuzzAssessment loads a site with an arbitrary assessment file: it never
+// panics, every problem is located in a file of the site with a sane line and
+// column, and a site without errors has levels only from the scale.
+func FuzzAssessment(f *testing.F) {
+	for _, s := range []string{
+		"date = 2025-01-01\n[ratings.p]\nx = 1\n",
+		"date = 2025-01-01\nkind = \"self\"\n[ratings.p]\nx = 3\n",
+		"title = \"t\"\ndate = 2025-01-01\n[ratings]\np = { x = 0 }\n",
+		"date = 2025-01-01\nratings.p.x = 1\n",
+		"date = \"soon\"\n[ratings.q]\ny = -1\n",
+		"[ratings.p]\nx = 1.5\n",
+		"date = 2025-01-01\n[ratings.p]\n\"x\" = 1\n[ratings.\"p\"]\n",
+		"\xff\xfe",
+		"",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, cycle []byte) {
+		fsys := fuzzSite(cycle)
+		s, err := Load(fsys, Options{})
+		if err != nil {
+			lines := strings.Count(string(cycle), "\n") + 1
+			for _, d := range err.(Diagnostics) {
+				if _, ok := fsys[d.Path]; !ok {
+					t.Fatalf("diagnostic for a file not in the site: %s", d)
+				}
+				if d.Path == "content/assessments/fuzz.toml" && (d.Line < 0 || d.Line > lines+1 || d.Col < 0) {
+					t.Fatalf("position out of the file (%d lines): %s", lines, d)
+				}
+				if !utf8.ValidString(d.Msg) && utf8.Valid(cycle) {
+					t.Fatalf("message not UTF-8: %q", d.Msg)
+				}
+			}
+			return
+		}
+		for _, p := range s.People {
+			for _, st := range p.Standings {
+				if st.HasCurrent && st.Current != 0 && st.Current != 1 {
+					t.Fatalf("level %d not on the scale was accepted", st.Current)
+				}
+			}
+		}
+	})
+}
+
+// FuzzRewriteLinks renders arbitrary markdown with links against a small set
+// of content files: it never panics, every link left pointing at a content
+// file is rewritten to a relative page URL, and problems are located inside
+// the body.
+func FuzzRewriteLinks(f *testing.F) {
+	for _, s := range []string{
+		"[a](other.md)",
+		"[a](other.md#part)",
+		"[a](#here)\n\n## Here",
+		"[a](../people/p.toml) [b](missing.md) [c](https://example.com/x.md)",
+		"[![img](x.png)](other.md)",
+		"[a](<other.md>)",
+		"[](other.md)",
+		"[a](draft.md) and [b]: other.md\n\n[b][]",
+		"<other.md>",
+		"[a](./other.md \"title\")",
+		"[a](/abs.md) [b](?q) [c](javascript:alert(1))",
+	} {
+		f.Add(s)
+	}
+	md := newMarkdown(false)
+	targets := map[string]linkTarget{
+		"content/articles/other.md": {url: "articles/other/", ids: map[string]bool{"part": true}},
+		"content/articles/draft.md": {draft: true},
+		"content/people/p.toml":     {url: "people/p/"},
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		b := &body{source: "content/articles/this.md", pageURL: "articles/this/", src: []byte(src), line: 5}
+		parseBody(md, b)
+		var r report
+		rewriteLinks(b, targets, &r)
+		if _, err := renderBody(md, b); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Count(src, "\n") + 1
+		for _, d := range r.list {
+			if d.Line < 5 || d.Line > 5+lines || d.Col < 1 {
+				t.Fatalf("position outside the body: %s", d)
+			}
+		}
+		ast.Walk(b.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if l, ok := n.(*ast.Link); ok && entering {
+				if d := string(l.Destination); strings.HasSuffix(d, "other.md") && !isExternal(d) && !strings.HasPrefix(d, "/") {
+					t.Fatalf("link to a content file left as %q", d)
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+	})
+}
