@@ -232,16 +232,25 @@ func (s *Site) feed() ([]byte, error) {
 	return append([]byte(xml.Header), append(b, '\n')...), nil
 }
 
+// writeFile writes one output file; tests replace it to make a write fail.
+var writeFile = os.WriteFile
+
 // Write writes the output to dest. It writes into a new folder beside dest
-// and swaps it in only when every file is written, so a failed build leaves
-// the previous output as it was.
+// and swaps it in only when every file is written, so a failed or killed
+// build leaves the previous output as it was. Folders left beside dest by a
+// killed build are removed first.
 func (o *Output) Write(dest string) error {
 	dest = filepath.Clean(dest)
-	parent := filepath.Dir(dest)
+	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	if stale, err := filepath.Glob(filepath.Join(parent, "."+base+".new-*")); err == nil {
+		for _, s := range stale {
+			os.RemoveAll(s)
+		}
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
 		return err
 	}
@@ -254,7 +263,7 @@ func (o *Output) Write(dest string) error {
 			errs[i] = err
 			return
 		}
-		errs[i] = os.WriteFile(file, o.Files[paths[i]], 0o644)
+		errs[i] = writeFile(file, o.Files[paths[i]], 0o644)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
@@ -265,8 +274,11 @@ func (o *Output) Write(dest string) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
+	// Swap: the old output moves aside, the new one takes its name, the old
+	// one goes. Between the two renames dest is missing for an instant, but
+	// never half-written.
 	old := ""
-	if _, err := os.Stat(dest); err == nil {
+	if _, err := os.Lstat(dest); err == nil {
 		old = tmp + ".old"
 		if err := os.Rename(dest, old); err != nil {
 			return err

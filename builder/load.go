@@ -342,6 +342,10 @@ func (e *entry) decode(fsys fs.FS) {
 		e.r.errorf(e.path, Pos{line, col}, "not valid UTF-8 text; save the file as UTF-8")
 		return
 	}
+	if len(data) > maxMarkdown && strings.HasSuffix(e.path, ".md") {
+		e.r.errorf(e.path, Pos{}, "larger than %d MB: a page this long is most likely a mistake; split it into several", maxMarkdown>>20)
+		return
+	}
 	e.data = data
 	if strings.HasSuffix(e.path, ".toml") {
 		data = trimBOM(data)
@@ -360,6 +364,10 @@ func (e *entry) decode(fsys fs.FS) {
 	}
 	e.doc = doc
 }
+
+// maxMarkdown caps a markdown file. Data files (an assessment cycle of a
+// large organisation runs to tens of megabytes) have no cap.
+const maxMarkdown = 4 << 20
 
 func trimBOM(b []byte) []byte {
 	if len(b) >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf {

@@ -1,0 +1,140 @@
+package builder
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// TestCheckDestination refuses every output folder a build must not replace,
+// and accepts the usual ones.
+func TestCheckDestination(t *testing.T) {
+	root := t.TempDir()
+	site := filepath.Join(root, "site")
+	os.MkdirAll(filepath.Join(site, "content"), 0o755)
+	os.WriteFile(filepath.Join(site, "site.toml"), []byte("title = \"x\"\n"), 0o644)
+	other := filepath.Join(root, "other-site")
+	os.MkdirAll(filepath.Join(other, "content"), 0o755)
+	config := filepath.Join(root, "config-only")
+	os.MkdirAll(config, 0o755)
+	os.WriteFile(filepath.Join(config, "site.toml"), []byte("x"), 0o644)
+	notes := filepath.Join(root, "notes")
+	os.MkdirAll(notes, 0o755)
+	os.WriteFile(filepath.Join(notes, "todo.txt"), []byte("keep me"), 0o644)
+	made := filepath.Join(root, "made")
+	os.MkdirAll(made, 0o755)
+	os.WriteFile(filepath.Join(made, markerFile), nil, 0o644)
+	os.WriteFile(filepath.Join(made, "index.html"), nil, 0o644)
+	empty := filepath.Join(root, "empty")
+	os.MkdirAll(empty, 0o755)
+	home, _ := os.UserHomeDir()
+
+	refused := []struct{ dest, why string }{
+		{site, "site folder itself"},
+		{site + "/.", "site folder itself"},
+		{root, "holds the site folder"},
+		{filepath.Dir(root), "holds the site folder"},
+		{"/", "root of the file system"},
+		{home, "home folder"},
+		{other, "holds content"},
+		{config, "holds site.toml"},
+		{notes, "not empty and was not made by portal build"},
+	}
+	for _, c := range refused {
+		err := CheckDestination(site, c.dest, false)
+		if err == nil || !strings.Contains(err.Error(), c.why) {
+			t.Errorf("CheckDestination(%s) = %v, want a refusal: %s", c.dest, err, c.why)
+		}
+	}
+	// --force overrides only the non-empty folder, not the dangerous ones.
+	if err := CheckDestination(site, notes, true); err != nil {
+		t.Errorf("--force on a non-empty folder: %v", err)
+	}
+	for _, c := range refused[:len(refused)-1] {
+		if err := CheckDestination(site, c.dest, true); err == nil {
+			t.Errorf("--force allowed %s", c.dest)
+		}
+	}
+	for _, dest := range []string{filepath.Join(site, "public"), made, empty, filepath.Join(root, "new")} {
+		if err := CheckDestination(site, dest, false); err != nil {
+			t.Errorf("CheckDestination(%s) = %v, want it accepted", dest, err)
+		}
+	}
+}
+
+// TestBadFiles loads sites with files that are not what they claim to be:
+// each gives a clear error, or is handled, and none panics or hangs.
+func TestBadFiles(t *testing.T) {
+	base := func() fstest.MapFS {
+		fsys := txtarFS(t, "testdata/golden/site.txt")
+		return fsys
+	}
+	big := make([]byte, 50<<20)
+	for i := range big {
+		big[i] = "abc \n"[i%5]
+	}
+	cases := []struct {
+		name, file string
+		data       []byte
+		want       string // "" when the site must load
+	}{
+		{"binary junk", "content/people/junk.toml", []byte{0x00, 0x01, 0xff, 0xfe, 0x80, 0x81}, "content/people/junk.toml:1:3: not valid UTF-8"},
+		{"invalid UTF-8 in markdown", "content/articles/bad.md", []byte("+++\ntitle = \"x\"\n+++\nfine\nbad \xc3\x28 byte\n"), "content/articles/bad.md:5:5: not valid UTF-8"},
+		{"BOM in TOML", "content/teams/bom.toml", []byte("\xef\xbb\xbfname = \"Bom\"\n"), ""},
+		{"BOM in markdown", "content/roles/bom.md", []byte("\xef\xbb\xbf+++\ntitle = \"Bom\"\n+++\nBody.\n"), ""},
+		{"CRLF", "content/roles/crlf.md", []byte("+++\r\ntitle = \"Crlf\"\r\n[targets]\r\nvision = 1\r\n+++\r\nBody.\r\n"), ""},
+		{"empty TOML", "content/teams/empty.toml", nil, "content/teams/empty.toml:1:1: missing required key \"name\""},
+		{"empty markdown", "content/articles/empty.md", nil, "content/articles/empty.md:1:1: missing required key \"title\""},
+		{"50 MB markdown", "content/articles/huge.md", big, "content/articles/huge.md: larger than"},
+		{"50 MB TOML", "content/teams/huge.toml", big, "content/teams/huge.toml:1:"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := base()
+			fsys[c.file] = &fstest.MapFile{Data: c.data}
+			done := make(chan struct{})
+			var err error
+			go func() {
+				defer close(done)
+				_, err = Load(fsys, Options{})
+			}()
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatal("Load did not return within 30 s")
+			}
+			if c.want == "" {
+				if err != nil {
+					t.Errorf("want the site to load, got:\n%v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v\nwant an error containing %q", err, c.want)
+			}
+		})
+	}
+}
+
+// TestSymlinkLoop puts a symlink loop in content/: a clear error, no hang.
+func TestSymlinkLoop(t *testing.T) {
+	dir := t.TempDir()
+	for name, f := range txtarFS(t, "testdata/golden/site.txt") {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, f.Data, 0o644)
+	}
+	if err := os.Symlink("loop.toml", filepath.Join(dir, "content/people/loop.toml")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	if err := os.Symlink(".", filepath.Join(dir, "content/people/self")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(os.DirFS(dir), Options{})
+	if err == nil || !strings.Contains(err.Error(), "content/people/loop.toml: cannot read") {
+		t.Errorf("got %v, want a read error for the loop", err)
+	}
+}
