@@ -6,7 +6,8 @@
 //
 //	portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts]
 //	portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313]
-//	portal check [-s DIR]
+//	portal check [-s DIR] [--strict]
+//	portal new competency|role|person|team|article|cycle NAME [-s DIR]
 //	portal version
 //	portal help [verb]
 package main
@@ -52,6 +53,7 @@ func init() {
 		{"build", "build the site into a folder", "portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts]", runBuild},
 		{"serve", "preview the site on a local web server", "portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]", runServe},
 		{"check", "validate the site and print every problem", "portal check [-s DIR] [--strict]", runCheck},
+		{"new", "write a new content file from a template", "portal new competency|role|person|team|article|cycle NAME [-s DIR]", runNew},
 		{"version", "print the version", "portal version", runVersion},
 		{"help", "explain a verb", "portal help [verb]", runHelp},
 	}

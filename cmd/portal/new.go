@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// scaffolds are the files `portal new` writes, by kind. %[1]s is the id,
+// %[2]s a title made from it, %[3]s today's date.
+var scaffolds = map[string]struct{ path, text string }{
+	"competency": {"content/competencies/%s.md", `+++
+title = "%[2]s"
+summary = "One sentence: what someone with this skill does."
+order = 0
+[levels]
+1 = "What it looks like when someone is aware of it."
+2 = "What it looks like when they practise it with some guidance."
+3 = "What it looks like when they apply it reliably on their own."
+4 = "What it looks like when they teach it and set the standard."
++++
+## What it is
+
+## Why it matters
+
+## What good looks like
+
+## Watch out for
+`},
+	"role": {"content/roles/%s.md", `+++
+title = "%[2]s"
+summary = "One sentence: what the role is for."
+[targets]
+# competency-id = target level
++++
+## What the role is for
+
+## What success looks like
+`},
+	"team": {"content/teams/%s.toml", `name = "%[2]s"
+description = "One sentence: what the team does."
+`},
+	"person": {"content/people/%s.toml", `name = "%[2]s"
+team = "team-id"
+role = "role-id"
+title = "Job title as shown"
+`},
+	"article": {"content/articles/%s.md", `+++
+title = "%[2]s"
+date = %[3]s
+summary = "One or two sentences: what the reader will be able to do."
+competencies = ["competency-id"]
+draft = true
++++
+`},
+	"cycle": {"content/assessments/%s.toml", `title = "%[2]s"
+date = %[3]s
+kind = "manager"          # manager, self or peer
+
+# [ratings.person-id]
+# competency-id = level
+`},
+}
+
+var newID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fset := flags("new", stderr)
+	src := fset.String("s", ".", "the site `folder`")
+	fset.Usage = func() {
+		fmt.Fprintln(fset.Output(), "usage: portal new competency|role|person|team|article|cycle NAME [-s DIR]\n\nWrites a new content file from a template. A competency's NAME is category/id. Flags:")
+		fset.PrintDefaults()
+	}
+	// Flags may come before or after the kind and name.
+	var pos []string
+	for len(args) > 0 {
+		if err := fset.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return usageError{err.Error()}
+		}
+		args = fset.Args()
+		if len(args) > 0 {
+			pos = append(pos, args[0])
+			args = args[1:]
+		}
+	}
+	if len(pos) != 2 {
+		return usageError{"want a kind and a name, such as: portal new person ana-lima"}
+	}
+	kind, name := pos[0], pos[1]
+	sc, ok := scaffolds[kind]
+	if !ok {
+		return usageError{fmt.Sprintf("unknown kind %q: use competency, role, person, team, article or cycle", kind)}
+	}
+	id := name
+	if kind == "competency" {
+		cat, cid, found := strings.Cut(name, "/")
+		if !found || !newID.MatchString(cat) {
+			return usageError{"a competency's name is category/id, such as leadership/visionary-thinking"}
+		}
+		id = cid
+	}
+	if !newID.MatchString(id) {
+		return usageError{fmt.Sprintf("%q is not a valid id: use lower-case letters, digits and hyphens", id)}
+	}
+	rel := fmt.Sprintf(sc.path, name)
+	file := filepath.Join(*src, filepath.FromSlash(rel))
+	if _, err := os.Stat(file); err == nil {
+		return fmt.Errorf("%s already exists; portal new never overwrites", rel)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	title := strings.ReplaceAll(id, "-", " ")
+	title = strings.ToUpper(title[:1]) + title[1:]
+	text := fmt.Sprintf(sc.text, id, title, time.Now().Format("2006-01-02"))
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(f, text); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Wrote %s\n", rel)
+	return nil
+}
