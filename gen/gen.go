@@ -102,7 +102,10 @@ func (p Preset) check() error {
 }
 
 // Generate writes a site of the preset's size into dir, which must be empty
-// or not exist. The same preset and seed write the same bytes.
+// or not exist. The site loads with no errors and no warnings: every
+// competency is taught by an article and targeted by a role, every person is
+// rated, and every article is linked from another. The same preset and seed
+// write the same bytes.
 func Generate(dir string, p Preset, seed int64) error {
 	if err := p.check(); err != nil {
 		return fmt.Errorf("preset: %w", err)
@@ -193,6 +196,7 @@ type article struct {
 	competencies       []int
 	level              int
 	yaml               bool
+	next               int // the article it links to round the circle
 }
 
 type cycle struct {
@@ -336,6 +340,7 @@ func (g *generator) roleProfiles() error {
 	n := len(g.competencies)
 	combos := g.r.Perm(len(roleSeniorities) * len(roleJobs))
 	seen := map[string]int{}
+	var deck []int
 	for i := range p.Roles {
 		c := combos[i%len(combos)]
 		rank, job := c%len(roleSeniorities), roleJobs[c/len(roleSeniorities)]
@@ -346,11 +351,23 @@ func (g *generator) roleProfiles() error {
 		}
 		r.id = unique(seen, slug(r.title))
 		r.summary = fmt.Sprintf(roleSummaries[rank], strings.ToLower(job))
-		count := min(n, 10+g.r.IntN(11))
-		for _, ci := range g.r.Perm(n)[:count] {
+		// Targets are dealt from shuffled decks of the framework, so that
+		// every competency is some role's target once there are enough
+		// targets to go round. A card the role already holds is skipped:
+		// that competency is covered anyway.
+		for count := min(n, 10+g.r.IntN(11)); count > 0; {
+			if len(deck) == 0 {
+				deck = g.r.Perm(n)
+			}
+			ci := deck[0]
+			deck = deck[1:]
+			if r.levels[ci] > 0 {
+				continue
+			}
 			// Higher ranks expect more: rank 0 aims at 1-2, rank 4 at 3-4.
 			level := 1 + (rank+1)/2 + g.r.IntN(3) - 1
 			r.levels[ci] = max(1, min(maxLevel, level))
+			count--
 		}
 		for ci := range n {
 			if r.levels[ci] > 0 {
@@ -474,6 +491,10 @@ func (g *generator) articleFiles() error {
 		a.yaml = g.r.IntN(8) == 0
 		g.articles = append(g.articles, a)
 	}
+	circle := g.r.Perm(len(g.articles))
+	for i, at := range circle {
+		g.articles[at].next = circle[(i+1)%len(circle)]
+	}
 	for i, a := range g.articles {
 		g.articleFrontMatter(a)
 		g.articleBody(i, a)
@@ -572,9 +593,15 @@ func (g *generator) articleBody(self int, a *article) {
 			slots = append(slots, i)
 		}
 	}
+	// The first link goes to the next article round a circle of them all,
+	// so that every article has another page linking to it.
 	var linked []string
-	for range 1 + g.r.IntN(3) {
+	for i := range 1 + g.r.IntN(3) {
 		l := g.link(self, a)
+		if i == 0 && a.next != self {
+			o := g.articles[a.next]
+			l = link{tmpl: g.pick(articleLinks), text: o.title, path: o.id + ".md"}
+		}
 		if slices.Contains(linked, l.path) {
 			continue // a second link to the same page reads as a slip
 		}
@@ -666,12 +693,13 @@ func (g *generator) peopleAndCycles() error {
 		for j, ci := range chosen {
 			target := r.levels[ci]
 			if target == 0 {
-				target = 1 + r.rank/2
+				target = 1 + (r.rank+1)/2
 			}
-			level := target + [...]int{-2, -2, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1}[g.r.IntN(20)]
+			level := target + startOffsets[g.r.IntN(len(startOffsets))]
 			for m := range g.cycles {
 				if m < managers {
 					if m > 0 {
+						// Three in ten rise a level; a few slip back.
 						switch x := g.r.IntN(100); {
 						case x < 30:
 							level++
@@ -683,7 +711,7 @@ func (g *generator) peopleAndCycles() error {
 					levels[j*len(g.cycles)+m] = level
 					continue
 				}
-				levels[j*len(g.cycles)+m] = max(0, min(maxLevel, level+[...]int{-1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1}[g.r.IntN(20)]))
+				levels[j*len(g.cycles)+m] = max(0, min(maxLevel, level+selfOffsets[g.r.IntN(len(selfOffsets))]))
 			}
 		}
 		for m := range g.cycles {
@@ -715,6 +743,14 @@ func (g *generator) peopleAndCycles() error {
 	}
 	return nil
 }
+
+// startOffsets place a first rating against the target, drawn with equal
+// chance: mostly at the target or one below it, sometimes above or two below.
+var startOffsets = [...]int{-2, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1}
+
+// selfOffsets place a self rating against the latest manager rating: people
+// rate themselves a little higher more often than lower.
+var selfOffsets = [...]int{-1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1}
 
 // unique returns base, or base-2, base-3 and so on when base is taken.
 func unique(seen map[string]int, base string) string {

@@ -118,7 +118,8 @@ func (g *generator) heading(text string) part {
 }
 
 // list makes a bullet or numbered list of n items from templates; with
-// bold, some items open with a bold phrase.
+// bold, the first item and about a third of the others open with a bold
+// phrase.
 func (g *generator) list(numbered, bold bool, n int, templates []string) part {
 	start := len(g.side)
 	for i := range n {
@@ -130,7 +131,7 @@ func (g *generator) list(numbered, bold bool, n int, templates []string) part {
 		} else {
 			g.side = append(g.side, "- "...)
 		}
-		if bold && g.r.IntN(3) == 0 {
+		if bold && (i == 0 || g.r.IntN(3) == 0) {
 			g.side = append(g.sentence(append(g.side, "**"...), "$B $O"), "**: "...)
 		}
 		g.side = g.sentence(g.side, g.pick(templates))

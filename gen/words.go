@@ -131,8 +131,8 @@ var framework = []frameworkCategory{
 	}},
 }
 
-// Level descriptors, one list per level of the rubric; %s is the
-// competency's title in lower case.
+// descriptorTemplates are the level descriptors, one list per level of
+// the rubric; %s is the competency's title in lower case.
 var descriptorTemplates = [4][]string{
 	{
 		"Knows what %s involves and why it matters in their own work.",
@@ -160,7 +160,7 @@ var descriptorTemplates = [4][]string{
 	},
 }
 
-// Team names combine a place with a function.
+// teamPlaces and teamFunctions combine into team names.
 var teamPlaces = []string{
 	"North", "South", "East", "West", "Central", "Harbour", "Riverside", "Highland",
 	"Coastal", "Metro", "Lakeside", "Valley", "Northgate", "Southbank", "Eastfield", "Westbrook",
@@ -177,8 +177,8 @@ var teamFunctions = []string{
 	"Pricing", "Research",
 }
 
-// Team descriptions; the first %s is the function in lower case, the
-// second the place.
+// teamDescriptions describe a team; the first %s is its function in lower
+// case, the second its place.
 var teamDescriptions = []string{
 	"Runs %s for the %s region.",
 	"Looks after %s across the %s sites, seven days a week.",
@@ -187,7 +187,8 @@ var teamDescriptions = []string{
 	"Handles %s for %s and the partners who depend on it.",
 }
 
-// Roles combine a seniority with a job; the seniority's index is its rank.
+// roleSeniorities and roleJobs combine into role titles; a seniority's
+// index is the role's rank.
 var roleSeniorities = []string{"Associate", "", "Senior", "Lead", "Principal"}
 
 // roleWeights makes junior roles more common than senior ones.
@@ -200,7 +201,7 @@ var roleJobs = []string{
 	"People Partner", "Finance Partner", "Service Manager", "Quality Manager", "Delivery Manager",
 }
 
-// Role summaries by rank; %s is the job in lower case.
+// roleSummaries are by rank; %s is the job in lower case.
 var roleSummaries = []string{
 	"An early-career %s who learns the craft with close support.",
 	"A %s who delivers their own work reliably and supports others.",
@@ -389,7 +390,7 @@ var watchTemplates = []string{
 	"Waiting until $E before $G $O.",
 }
 
-// Bold openings for a paragraph.
+// leadIns are bold openings for a paragraph.
 var leadIns = []string{"**Tip:**", "**In short:**", "**Watch for this:**", "**A rule of thumb:**", "**Try this:**"}
 
 // articleHeadings are the section headings of articles.
@@ -418,6 +419,7 @@ var articleTitles = []string{
 	"Why $C matters more than you think",
 }
 
+// articleSummaries make the summaries in articles' front matter.
 var articleSummaries = []string{
 	"A $J routine for $G $O.",
 	"How $P $B $O $T, with examples.",
@@ -426,9 +428,11 @@ var articleSummaries = []string{
 	"Why $X, and a $J way to prevent it.",
 }
 
+// numbers fill $N in titles.
 var numbers = []string{"Three", "Four", "Five", "Six", "Seven"}
 
-// Link sentences; $L is the text of the link and $U its target.
+// competencyLinks and articleLinks are sentences with a link; $L is the
+// text of the link and $U its target.
 var competencyLinks = []string{
 	"The [$L]($U) rubric describes each level in detail.",
 	"See [$L]($U) for what each level looks like.",
@@ -442,7 +446,8 @@ var articleLinks = []string{
 	"The article [$L]($U) covers the next step.",
 }
 
-// Table columns for articles: a header and the slots of each cell.
+// articleTables are the tables of articles: a header and the template of
+// each column's cells.
 var articleTables = []struct {
 	header []string
 	cells  []string

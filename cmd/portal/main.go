@@ -8,6 +8,7 @@
 //	portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313]
 //	portal check [-s DIR] [--strict]
 //	portal new competency|role|person|team|article|cycle NAME [-s DIR]
+//	portal gen [-preset small|large|huge] [-seed N] [-o DIR]
 //	portal version
 //	portal help [verb]
 package main
@@ -54,6 +55,7 @@ func init() {
 		{"serve", "preview the site on a local web server", "portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]", runServe},
 		{"check", "validate the site and print every problem", "portal check [-s DIR] [--strict]", runCheck},
 		{"new", "write a new content file from a template", "portal new competency|role|person|team|article|cycle NAME [-s DIR]", runNew},
+		{"gen", "generate a large site for benchmarks", "portal gen [-preset small|large|huge] [-seed N] [-o DIR]", runGen},
 		{"version", "print the version", "portal version", runVersion},
 		{"help", "explain a verb", "portal help [verb]", runHelp},
 	}
