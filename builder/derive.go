@@ -256,9 +256,13 @@ func (l *loader) standings(p *Person, framework func(a, b *Competency) int) {
 	slices.SortStableFunc(p.Gaps, func(a, b Gap) int { return cmp.Compare(b.Size, a.Size) })
 }
 
-// articlesFor orders a competency's articles for someone at level current
+// GapArticles is how many articles a gap lists; the competency's page lists
+// them all.
+const GapArticles = 3
+
+// articlesFor picks a competency's articles for someone at level current
 // aiming for target: first those written for a level in (current, target],
-// then those with no level, then the rest.
+// then those with no level, then the rest; at most GapArticles.
 func articlesFor(c *Competency, current, target int) []*Article {
 	fit := func(a *Article) int {
 		switch {
@@ -271,10 +275,13 @@ func articlesFor(c *Competency, current, target int) []*Article {
 	}
 	out := slices.Clone(c.Articles)
 	slices.SortStableFunc(out, func(a, b *Article) int { return cmp.Compare(fit(a), fit(b)) })
-	return out
+	return out[:min(len(out), GapArticles)]
 }
 
-// teamMatrix builds a team's skills matrix columns, averages and gaps.
+// TeamGaps is how many of its biggest gaps a team page lists.
+const TeamGaps = 10
+
+// teamMatrix builds a team's skills matrix, averages and gaps.
 func teamMatrix(t *Team, framework func(a, b *Competency) int) {
 	seen := map[*Competency]bool{}
 	gaps := map[*Competency]*TeamGap{}
@@ -296,36 +303,50 @@ func teamMatrix(t *Team, framework func(a, b *Competency) int) {
 		}
 	}
 	slices.SortFunc(t.Competencies, framework)
-	for _, c := range t.Competencies {
-		ts := TeamStanding{Competency: c}
-		var sum, targets int
-		for _, p := range t.Members {
-			st := p.Standing(c.ID)
-			if st == nil {
-				continue
-			}
+	column := make(map[*Competency]int, len(t.Competencies))
+	t.Summary = make([]TeamStanding, len(t.Competencies))
+	for j, c := range t.Competencies {
+		column[c] = j
+		t.Summary[j].Competency = c
+	}
+	sums := make([]int, len(t.Competencies))
+	targets := make([]int, len(t.Competencies))
+	t.Matrix = make([][]Cell, len(t.Members))
+	for i, p := range t.Members {
+		row := make([]Cell, len(t.Competencies))
+		for _, st := range p.Standings {
+			j := column[st.Competency]
+			row[j] = Cell{Standing: st, Rated: st.HasCurrent, Below: st.HasTarget && st.Current < st.Target}
 			if st.HasCurrent {
-				sum += st.Current
-				ts.Rated++
+				sums[j] += st.Current
+				t.Summary[j].Rated++
 			}
 			if st.HasTarget {
-				targets += st.Target
-				ts.Targeted++
+				targets[j] += st.Target
+				t.Summary[j].Targeted++
 			}
 		}
+		t.Matrix[i] = row
+	}
+	for j, c := range t.Competencies {
+		ts := &t.Summary[j]
 		if ts.Rated > 0 {
-			ts.Average = float64(sum) / float64(ts.Rated)
+			ts.Average = float64(sums[j]) / float64(ts.Rated)
 		}
 		if ts.Targeted > 0 {
-			ts.Target = float64(targets) / float64(ts.Targeted)
+			ts.Target = float64(targets[j]) / float64(ts.Targeted)
 		}
-		t.Summary = append(t.Summary, ts)
 		if g := gaps[c]; g != nil {
-			g.Articles = c.Articles
 			t.Gaps = append(t.Gaps, *g)
 		}
 	}
 	slices.SortStableFunc(t.Gaps, func(a, b TeamGap) int {
 		return cmp.Or(cmp.Compare(b.Total, a.Total), cmp.Compare(b.People, a.People))
 	})
+	t.Gaps = t.Gaps[:min(len(t.Gaps), TeamGaps)]
+	for i := range t.Gaps {
+		g := &t.Gaps[i]
+		avg := t.Summary[column[g.Competency]]
+		g.Articles = articlesFor(g.Competency, int(avg.Average), int(avg.Target+0.5))
+	}
 }

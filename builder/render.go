@@ -332,10 +332,8 @@ func (p *Page) addCharts() error {
 		for i, m := range t.Members {
 			rows = append(rows, m.Name)
 			cells[i] = make([]*int, len(t.Competencies))
-			for j, c := range t.Competencies {
-				if st := m.Standing(c.ID); st != nil {
-					cells[i][j] = levelPtr(st.Current, st.HasCurrent)
-				}
+			for j, cell := range t.Matrix[i] {
+				cells[i][j] = levelPtr(cell.Current, cell.Rated)
 			}
 		}
 		id, title = "team-"+t.ID+"-matrix", t.Name+": skills matrix"

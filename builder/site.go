@@ -142,7 +142,16 @@ type Team struct {
 	// a member's role targets or a member is rated in, framework order.
 	Competencies []*Competency
 	Summary      []TeamStanding // one per column
-	Gaps         []TeamGap      // biggest first
+	Matrix       [][]Cell       // one row per member, one cell per column
+	Gaps         []TeamGap      // the biggest, biggest first; at most TeamGaps
+}
+
+// Cell is one member's standing in one column of a team's skills matrix.
+// Its Standing is the zero value where the member has none.
+type Cell struct {
+	Standing
+	Rated bool // has a current level
+	Below bool // under the role's target
 }
 
 // TeamStanding is the team's average current level in a competency against
