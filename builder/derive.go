@@ -118,7 +118,7 @@ func (l *loader) sortCycles() {
 	for i := 1; i < len(s.Cycles); i++ {
 		a, b := s.Cycles[i-1], s.Cycles[i]
 		if !a.Date.IsZero() && a.Date.Equal(b.Date) && a.Kind == b.Kind {
-			l.r.errorf(b.Source, Pos{1, 1}, "two %s cycles on %s: %s has the same kind and date; give each review round its own date", b.Kind, b.Date.Format("2006-01-02"), a.Source)
+			l.r.errorf(b.Source, b.loc.value("date"), "two %s cycles on %s: %s has the same kind and date; give each review round its own date", b.Kind, b.Date.Format("2006-01-02"), a.Source)
 		}
 	}
 }

@@ -103,6 +103,11 @@ func decodeTOML(path string, src []byte, firstLine int) (map[string]any, locator
 		if errors.As(err, &pe) {
 			d.Line = firstLine + pe.Position.Line - 1
 			d.Col = max(pe.Position.Col, 1)
+			// Some errors found at the start of a line carry the column of
+			// the end of the line before.
+			if lines := bytes.Split(src, []byte("\n")); pe.Position.Line-1 < len(lines) && d.Col > len(bytes.TrimRight(lines[pe.Position.Line-1], "\r"))+1 {
+				d.Col = 1
+			}
 			d.Msg = "invalid TOML: " + pe.Message
 		}
 		return nil, nil, d
@@ -115,19 +120,7 @@ func decodeTOML(path string, src []byte, firstLine int) (map[string]any, locator
 func decodeYAML(path string, src []byte, firstLine int) (map[string]any, locator, *Diagnostic) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		d := &Diagnostic{Path: path, Line: firstLine, Col: 1, Msg: "invalid YAML: " + err.Error()}
-		var te *yaml.TypeError
-		if msg := err.Error(); strings.HasPrefix(msg, "yaml: line ") {
-			rest := strings.TrimPrefix(msg, "yaml: line ")
-			num, tail, _ := strings.Cut(rest, ":")
-			if n, err := strconv.Atoi(num); err == nil {
-				d.Line = firstLine + n - 1
-				d.Msg = "invalid YAML:" + tail
-			}
-		} else if errors.As(err, &te) {
-			d.Msg = "invalid YAML: " + strings.Join(te.Errors, "; ")
-		}
-		return nil, nil, d
+		return nil, nil, yamlError(path, src, firstLine, err)
 	}
 	loc := yamlLocator{root: &root, firstLine: firstLine}
 	if len(root.Content) == 0 {
@@ -144,6 +137,60 @@ func decodeYAML(path string, src []byte, firstLine int) (map[string]any, locator
 	return v.(map[string]any), loc, nil
 }
 
+// yamlError turns a YAML syntax error into a Diagnostic at its line and,
+// where it can be found, its column, with a hint for the usual mistakes.
+func yamlError(path string, src []byte, firstLine int, err error) *Diagnostic {
+	d := &Diagnostic{Path: path, Line: firstLine, Col: 1, Msg: "invalid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		d.Msg = "invalid YAML: " + strings.Join(te.Errors, "; ")
+		return d
+	}
+	// The library leaves out the line when it is the first.
+	n, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
+	counted := false
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		num, tail, _ := strings.Cut(rest, ": ")
+		if line, convErr := strconv.Atoi(num); convErr == nil {
+			n, msg, counted = line, tail, true
+		}
+	}
+	lines := strings.Split(string(src), "\n")
+	text := func(n int) string {
+		if n >= 1 && n <= len(lines) {
+			return lines[n-1]
+		}
+		return ""
+	}
+	col := 1
+	switch {
+	case strings.HasPrefix(msg, "did not find expected ',' or"):
+		// The library counts this line from 0 when it is that of the
+		// bracket left open, and otherwise gives a later line: point at
+		// the nearest open bracket at or above it.
+		if counted {
+			n++
+		}
+		for l := min(n, len(lines)); l >= 1; l-- {
+			if i := strings.LastIndexAny(text(l), "[{"); i >= 0 {
+				n, col = l, i+1
+				break
+			}
+		}
+	case msg == "mapping values are not allowed in this context":
+		if i := strings.Index(text(n), ": "); i >= 0 {
+			if j := strings.Index(text(n)[i+2:], ": "); j >= 0 {
+				col = i + 2 + j + 1
+			}
+		}
+		msg += `; a value that holds ": " must be in quotes`
+	case msg == "found character that cannot start any token" && strings.HasPrefix(text(n), "\t"):
+		msg = "a tab cannot indent YAML; indent with spaces"
+	}
+	d.Line, d.Col, d.Msg = firstLine+n-1, col, "invalid YAML: "+msg
+	return d
+}
+
 func yamlValue(path string, n *yaml.Node, firstLine int) (any, *Diagnostic) {
 	at := func(msg string) *Diagnostic {
 		return &Diagnostic{Path: path, Line: firstLine + n.Line - 1, Col: n.Column, Msg: msg}
@@ -153,11 +200,16 @@ func yamlValue(path string, n *yaml.Node, firstLine int) (any, *Diagnostic) {
 		return yamlValue(path, n.Alias, firstLine)
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
+		lines := map[string]int{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
 				return nil, &Diagnostic{Path: path, Line: firstLine + k.Line - 1, Col: k.Column, Msg: "invalid YAML: keys must be plain words"}
 			}
+			if first, dup := lines[k.Value]; dup {
+				return nil, &Diagnostic{Path: path, Line: firstLine + k.Line - 1, Col: k.Column, Msg: fmt.Sprintf("invalid YAML: mapping key %q already defined at line %d", k.Value, firstLine+first-1)}
+			}
+			lines[k.Value] = k.Line
 			val, d := yamlValue(path, v, firstLine)
 			if d != nil {
 				return nil, d

@@ -127,6 +127,11 @@ func (l *loader) loadConfig() {
 	}
 	l.loadScale(f, loc)
 	f.done()
+	if c.Theme != "default" {
+		if info, err := fs.Stat(l.fsys, path.Join("themes", c.Theme)); err != nil || !info.IsDir() {
+			l.r.errorf(configFile, loc.value("theme"), "theme %s not found: there is no themes/%s folder", c.Theme, c.Theme)
+		}
+	}
 	l.md = newMarkdown(c.UnsafeHTML)
 }
 
@@ -151,11 +156,12 @@ func (l *loader) loadScale(f *fields, loc locator) {
 		return
 	}
 	l.levels = map[int]bool{}
-	for _, m := range list {
-		lf := newFields(configFile, m, prefixLocator{loc, "scale"}, &l.r)
+	for i, m := range list {
+		entry := prefixLocator{loc, "scale[" + strconv.Itoa(i) + "]"}
+		lf := newFields(configFile, m, entry, &l.r)
 		n, ok := lf.integer("level")
 		if _, present := m["level"]; !present {
-			l.r.errorf(configFile, loc.key("scale"), "every [[scale]] entry needs a level number")
+			l.r.errorf(configFile, entry.key(), "every [[scale]] entry needs a level number")
 		}
 		name := lf.str("name", true)
 		summary := lf.str("summary", false)
@@ -164,7 +170,7 @@ func (l *loader) loadScale(f *fields, loc locator) {
 			continue
 		}
 		if l.levels[n] {
-			l.r.errorf(configFile, loc.key("scale"), "scale level %d is defined twice", n)
+			l.r.errorf(configFile, entry.value("level"), "scale level %d is defined twice", n)
 			continue
 		}
 		l.levels[n] = true
@@ -238,9 +244,10 @@ func ignored(name string) bool {
 
 func (l *loader) collect() []*entry {
 	var entries []*entry
+	badFolders := map[string]bool{}
 	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			l.r.errorf(p, Pos{}, "cannot read: %v", err)
+			l.r.errorf(p, Pos{}, "cannot read: %v", cause(err))
 			return nil
 		}
 		name := d.Name()
@@ -252,6 +259,12 @@ func (l *loader) collect() []*entry {
 		}
 		if d.IsDir() {
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if info, err := fs.Stat(l.fsys, p); err == nil && info.IsDir() {
+				l.r.errorf(p, Pos{}, "a link to a folder; links to folders are not followed")
+				return nil
+			}
 		}
 		e := &entry{path: p}
 		rel := strings.TrimPrefix(p, "content/")
@@ -268,7 +281,10 @@ func (l *loader) collect() []*entry {
 				e.kind, e.id = kindCategory, parts[1]
 			}
 			if msg := checkID(e.category); msg != "" {
-				l.r.errorf(p, Pos{}, "category folder %s", msg)
+				if dir := path.Dir(p); !badFolders[dir] {
+					badFolders[dir] = true
+					l.r.errorf(dir, Pos{}, "category folder %s", msg)
+				}
 				return nil
 			}
 			if ext != ".md" {
@@ -334,7 +350,7 @@ func parallel(n int, fn func(i int)) {
 func (e *entry) decode(fsys fs.FS) {
 	data, err := fs.ReadFile(fsys, e.path)
 	if err != nil {
-		e.r.errorf(e.path, Pos{}, "cannot read: %v", err)
+		e.r.errorf(e.path, Pos{}, "cannot read: %v", cause(err))
 		return
 	}
 	if !utf8.Valid(data) {
@@ -368,6 +384,16 @@ func (e *entry) decode(fsys fs.FS) {
 // maxMarkdown caps a markdown file. Data files (an assessment cycle of a
 // large organisation runs to tens of megabytes) have no cap.
 const maxMarkdown = 4 << 20
+
+// cause strips the operation and path from a file error: the message names
+// the file already.
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
 
 func trimBOM(b []byte) []byte {
 	if len(b) >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf {
@@ -605,12 +631,12 @@ func (l *loader) loadPerson(e *entry) {
 	roleID := f.str("role", true)
 	p.JobTitle = f.str("title", false)
 	f.done()
-	if teamID != "" {
+	if strings.TrimSpace(teamID) != "" {
 		if p.Team = l.site.teams[teamID]; p.Team == nil && !l.broken[kindTeam+"/"+teamID] {
 			l.r.errorf(e.path, e.doc.loc.value("team"), "unknown team %q%s", teamID, suggest(teamID, sortedKeys(l.site.teams)))
 		}
 	}
-	if roleID != "" {
+	if strings.TrimSpace(roleID) != "" {
 		if p.Role = l.site.roles[roleID]; p.Role == nil && !l.broken[kindRole+"/"+roleID] {
 			l.r.errorf(e.path, e.doc.loc.value("role"), "unknown role %q%s", roleID, suggest(roleID, sortedKeys(l.site.roles)))
 		}
@@ -624,7 +650,7 @@ var cycleKinds = []string{"manager", "self", "peer"}
 
 func (l *loader) loadCycle(e *entry) {
 	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
-	c := &Cycle{ID: e.id, Source: e.path, Ratings: map[string]map[string]int{}}
+	c := &Cycle{ID: e.id, Source: e.path, Ratings: map[string]map[string]int{}, loc: e.doc.loc}
 	c.Title = cmp.Or(f.str("title", false), e.id)
 	c.Date = f.date("date", true)
 	c.Kind = cmp.Or(f.str("kind", false), "manager")
@@ -676,7 +702,7 @@ func (l *loader) loadArticle(e *entry) {
 	}
 	a.Draft = f.boolean("draft")
 	f.done()
-	if _, present := e.doc.meta["competencies"]; present && len(ids) == 0 {
+	if list, isList := e.doc.meta["competencies"].([]any); isList && len(list) == 0 {
 		l.r.errorf(e.path, e.doc.loc.value("competencies"), "competencies is empty: name at least one competency the article teaches")
 	}
 	for _, id := range ids {

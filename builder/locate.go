@@ -2,6 +2,7 @@ package builder
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,11 +20,15 @@ type tomlLocator struct {
 
 // find returns the byte offsets of the key at path and of its value. When the
 // key is absent it returns the offset of the longest enclosing table or key
-// written in the file, and ok false.
+// written in the file, and ok false. The n-th table of an array of tables
+// ([[scale]]) is the path element "scale[n]", counting from 0; a dotted key
+// deeper than path, or a table below it, locates path at its line; keys
+// inside inline tables ({ a = 1 }) are found on their line.
 func (l tomlLocator) find(path []string) (keyOff, valOff int, ok bool) {
 	keyOff, valOff = -1, -1
 	bestLen := 0
 	var table []string
+	arrays := map[string]int{}
 	for off := 0; off < len(l.src); {
 		end := bytes.IndexByte(l.src[off:], '\n')
 		if end < 0 {
@@ -32,16 +37,27 @@ func (l tomlLocator) find(path []string) (keyOff, valOff int, ok bool) {
 		line := l.src[off : off+end]
 		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
 		text := strings.TrimSpace(string(line))
+		start := off + indent
 		switch {
 		case text == "" || text[0] == '#':
 		case text[0] == '[':
-			header := strings.Trim(text, "[] \t")
+			array := strings.HasPrefix(text, "[[")
+			header := strings.TrimLeft(text, "[")
 			if i := strings.Index(header, "]"); i >= 0 {
 				header = header[:i]
 			}
 			table = splitKey(header)
-			if n := commonPrefix(table, path); n == len(table) && n > bestLen {
-				bestLen, keyOff, valOff = n, off+indent, off+indent
+			if array {
+				name := strings.Join(table, ".")
+				table[len(table)-1] += "[" + strconv.Itoa(arrays[name]) + "]"
+				arrays[name]++
+			}
+			n := keyPrefix(table, path)
+			if n == len(path) {
+				return start, start, true
+			}
+			if n == len(table) && n > bestLen {
+				bestLen, keyOff, valOff = n, start, start
 			}
 		default:
 			eq := keyEnd(text)
@@ -49,19 +65,54 @@ func (l tomlLocator) find(path []string) (keyOff, valOff int, ok bool) {
 				break
 			}
 			full := append(slices.Clone(table), splitKey(text[:eq])...)
-			n := commonPrefix(full, path)
-			if n == len(full) && n > bestLen {
-				bestLen, keyOff = n, off+indent
-				rest := line[indent+eq+1:]
-				valOff = off + indent + eq + 1 + (len(rest) - len(bytes.TrimLeft(rest, " \t")))
-				if n == len(path) {
-					return keyOff, valOff, true
+			n := keyPrefix(full, path)
+			rest := line[indent+eq+1:]
+			val := start + eq + 1 + (len(rest) - len(bytes.TrimLeft(rest, " \t")))
+			switch {
+			case n == len(path) && n == len(full):
+				return start, val, true
+			case n == len(path):
+				return start, start, true // a dotted key below path
+			case n == len(full) && n > bestLen:
+				bestLen, keyOff, valOff = n, start, val
+				if k, v, found := inlineKey(l.src[val:off+end], path[n:]); found {
+					return val + k, val + v, true
 				}
 			}
 		}
 		off += end + 1
 	}
 	return keyOff, valOff, false
+}
+
+// inlineKey finds the keys of path one inside the other in an inline table
+// written on one line, returning the offsets of the last key and its value.
+func inlineKey(src []byte, path []string) (keyOff, valOff int, ok bool) {
+	if len(path) == 0 || len(src) == 0 || src[0] != '{' {
+		return 0, 0, false
+	}
+	at := 0
+	for _, k := range path {
+		re := regexp.MustCompile(`[{,]\s*"?` + regexp.QuoteMeta(k) + `"?\s*=\s*`)
+		m := re.FindIndex(src[at:])
+		if m == nil {
+			return 0, 0, false
+		}
+		keyOff = at + m[0] + 1 + len(src[at+m[0]+1:]) - len(bytes.TrimLeft(src[at+m[0]+1:], " \t"))
+		valOff = at + m[1]
+		at = valOff
+	}
+	return keyOff, valOff, true
+}
+
+// keyPrefix counts the leading elements of a that match b, where "scale"
+// in b matches any table "scale[n]" of an array in a.
+func keyPrefix(a, b []string) int {
+	n := 0
+	for n < len(a) && n < len(b) && (a[n] == b[n] || (strings.HasPrefix(a[n], b[n]+"[") && !strings.Contains(b[n], "["))) {
+		n++
+	}
+	return n
 }
 
 func (l tomlLocator) pos(off int) Pos {
@@ -156,12 +207,4 @@ func splitKey(s string) []string {
 		}
 	}
 	return append(parts, strings.TrimSpace(cur.String()))
-}
-
-func commonPrefix(a, b []string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
 }

@@ -87,9 +87,17 @@ func rewriteLinks(b *body, targets map[string]linkTarget, r *report) {
 			return ast.WalkContinue, nil
 		}
 		target := path.Join(path.Dir(b.source), file)
+		switch {
+		case target == ".." || strings.HasPrefix(target, "../"):
+			r.errorf(b.source, b.pos(link), "broken link %q: it points outside the site folder", dest)
+			return ast.WalkContinue, nil
+		case !strings.HasPrefix(target, "content/"):
+			r.errorf(b.source, b.pos(link), "broken link %q: %s is not in content/, so it has no page", dest, target)
+			return ast.WalkContinue, nil
+		}
 		t, found := targets[target]
 		if !found {
-			if ext := path.Ext(target); ext == ".md" || ext == ".toml" || strings.HasPrefix(target, "content/") {
+			if ext := path.Ext(target); ext == ".md" || ext == ".toml" {
 				r.errorf(b.source, b.pos(link), "broken link %q: %s does not exist%s", dest, target, suggestPath(target, targets))
 			}
 			return ast.WalkContinue, nil

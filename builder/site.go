@@ -228,6 +228,7 @@ type Cycle struct {
 	Kind    string // manager, self or peer
 	Source  string
 	Ratings map[string]map[string]int // person id -> competency id -> level
+	loc     locator
 }
 
 // Article is a learning article.
