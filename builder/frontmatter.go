@@ -96,6 +96,9 @@ func parseDocument(path string, src []byte) (*document, *Diagnostic) {
 
 // decodeTOML decodes a TOML block that starts on line firstLine of path.
 func decodeTOML(path string, src []byte, firstLine int) (map[string]any, locator, *Diagnostic) {
+	if meta, ok := decodeSimpleTOML(src); ok {
+		return meta, tomlLocator{src: src, firstLine: firstLine}, nil
+	}
 	meta := map[string]any{}
 	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&meta); err != nil {
 		d := &Diagnostic{Path: path, Line: firstLine, Col: 1, Msg: "invalid TOML: " + err.Error()}

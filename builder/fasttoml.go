@@ -1,0 +1,247 @@
+package builder
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// localDate is the time zone the full decoder gives TOML local dates, so that
+// both decoders give the same values.
+var localDate = sync.OnceValue(func() *time.Location {
+	var m map[string]any
+	if _, err := toml.Decode("d = 2000-01-01", &m); err == nil {
+		if t, ok := m["d"].(time.Time); ok {
+			return t.Location()
+		}
+	}
+	return time.Local
+})
+
+// decodeSimpleTOML decodes the plain TOML that data files are made of,
+// much faster than a full TOML decoder: an assessment cycle of a large
+// organisation has hundreds of thousands of lines. It understands comments,
+// [table.headers] of bare keys, and bare-key = value lines where the value is
+// a basic string, an integer, a boolean or a date. On anything else, and on
+// anything TOML forbids (a key or table defined twice), it returns ok false,
+// and the full decoder, which reports errors precisely, takes over. When ok
+// is true the result is what the full decoder gives.
+func decodeSimpleTOML(src []byte) (result map[string]any, ok bool) {
+	if !utf8.Valid(src) {
+		return nil, false
+	}
+	// TOML allows no control characters but tab and line ends, anywhere.
+	for i, c := range src {
+		if c < 0x20 && c != '\t' && c != '\n' && (c != '\r' || i+1 >= len(src) || src[i+1] != '\n') || c == 0x7f {
+			return nil, false
+		}
+	}
+	root := map[string]any{}
+	table := root
+	headers := map[string]bool{}
+	for len(src) > 0 {
+		var line []byte
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			line, src = src, nil
+		}
+		line = bytes.TrimRight(line, "\r")
+		line = trimSpace(line)
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		if line[0] == '[' {
+			if len(line) < 3 || line[1] == '[' {
+				return nil, false
+			}
+			end := bytes.IndexByte(line, ']')
+			if end < 0 || !onlyComment(line[end+1:]) {
+				return nil, false
+			}
+			var parts []string
+			for _, part := range bytes.Split(line[1:end], []byte(".")) {
+				part = trimSpace(part)
+				if !bareKey(part) {
+					return nil, false
+				}
+				parts = append(parts, string(part))
+			}
+			name := strings.Join(parts, ".")
+			if headers[name] {
+				return nil, false
+			}
+			headers[name] = true
+			t := root
+			for _, key := range parts {
+				switch next := t[key].(type) {
+				case nil:
+					m := map[string]any{}
+					t[key] = m
+					t = m
+				case map[string]any:
+					t = next
+				default:
+					return nil, false
+				}
+			}
+			// A header may not reopen a table that already holds keys of its own
+			// from another header; keep it simple and refuse non-empty ones.
+			if len(t) > 0 {
+				return nil, false
+			}
+			table = t
+			continue
+		}
+		eq := bytes.IndexByte(line, '=')
+		if eq <= 0 {
+			return nil, false
+		}
+		key := trimSpace(line[:eq])
+		if !bareKey(key) {
+			return nil, false
+		}
+		if _, dup := table[string(key)]; dup {
+			return nil, false
+		}
+		v, rest, ok := simpleValue(trimSpace(line[eq+1:]))
+		if !ok || !onlyComment(rest) {
+			return nil, false
+		}
+		table[string(key)] = v
+	}
+	return root, true
+}
+
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+func onlyComment(b []byte) bool {
+	b = trimSpace(b)
+	return len(b) == 0 || b[0] == '#'
+}
+
+func bareKey(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for _, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// simpleValue reads one value at the start of b and returns what follows it.
+func simpleValue(b []byte) (v any, rest []byte, ok bool) {
+	if len(b) == 0 {
+		return nil, nil, false
+	}
+	switch c := b[0]; {
+	case c == '"':
+		if len(b) >= 3 && b[1] == '"' && b[2] == '"' {
+			return nil, nil, false // multi-line string
+		}
+		s, n, ok := basicString(b)
+		return s, b[n:], ok
+	case c == 't' && bytes.HasPrefix(b, []byte("true")):
+		return true, b[4:], true
+	case c == 'f' && bytes.HasPrefix(b, []byte("false")):
+		return false, b[5:], true
+	case c >= '0' && c <= '9' || c == '-' || c == '+':
+		end := 0
+		for end < len(b) && b[end] != ' ' && b[end] != '\t' && b[end] != '#' {
+			end++
+		}
+		tok := b[:end]
+		if len(tok) == 10 && tok[4] == '-' && tok[7] == '-' {
+			d, err := time.ParseInLocation("2006-01-02", string(tok), localDate())
+			if err != nil {
+				return nil, nil, false
+			}
+			return d, b[end:], true
+		}
+		if !plainInteger(tok) {
+			return nil, nil, false
+		}
+		n, err := strconv.ParseInt(string(tok), 10, 64)
+		if err != nil {
+			return nil, nil, false
+		}
+		return n, b[end:], true
+	}
+	return nil, nil, false
+}
+
+// plainInteger accepts decimal integers as TOML writes them, without
+// underscores, leading zeros or other bases, which the full decoder handles.
+func plainInteger(b []byte) bool {
+	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
+		b = b[1:]
+	}
+	if len(b) == 0 || (b[0] == '0' && len(b) > 1) {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// basicString reads a double-quoted string with the common escapes, returning
+// it and the bytes it took.
+func basicString(b []byte) (string, int, bool) {
+	var out []byte
+	for i := 1; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c == '"':
+			if out == nil {
+				return string(b[1:i]), i + 1, true
+			}
+			return string(out), i + 1, true
+		case c == '\\':
+			if out == nil {
+				out = append([]byte{}, b[1:i]...)
+			}
+			i++
+			if i >= len(b) {
+				return "", 0, false
+			}
+			switch b[i] {
+			case '"', '\\':
+				out = append(out, b[i])
+			case 'n':
+				out = append(out, '\n')
+			case 't':
+				out = append(out, '\t')
+			case 'r':
+				out = append(out, '\r')
+			default:
+				return "", 0, false
+			}
+		case c < 0x20 && c != '\t' || c == 0x7f:
+			return "", 0, false
+		default:
+			if out != nil {
+				out = append(out, c)
+			}
+		}
+	}
+	return "", 0, false
+}
