@@ -33,14 +33,24 @@ func runBuild(_ context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	start := time.Now()
-	site, out, err := builder.Build(os.DirFS(*src), builder.Options{Drafts: *drafts, BaseURL: *baseURL})
+	fsys := os.DirFS(*src)
+	site, err := builder.Load(fsys, builder.Options{Drafts: *drafts, BaseURL: *baseURL})
 	if err := report(stderr, site, err); err != nil {
 		return err
 	}
+	loaded := time.Now()
+	out, err := builder.Render(fsys, site)
+	if err := report(stderr, nil, err); err != nil {
+		return err
+	}
+	rendered := time.Now()
 	if err := out.Write(*dest); err != nil {
 		return fmt.Errorf("writing %s: %w", *dest, err)
 	}
-	fmt.Fprintf(stdout, "Built %d pages, %d files in %d ms into %s\n", out.Pages, len(out.Files), time.Since(start).Milliseconds(), *dest)
+	end := time.Now()
+	fmt.Fprintf(stdout, "Built %d pages, %d files in %d ms into %s (load %d ms, render %d ms, write %d ms)\n",
+		out.Pages, len(out.Files), end.Sub(start).Milliseconds(), *dest,
+		loaded.Sub(start).Milliseconds(), rendered.Sub(loaded).Milliseconds(), end.Sub(rendered).Milliseconds())
 	return nil
 }
 
