@@ -2,6 +2,8 @@ package builder
 
 import (
 	"cmp"
+	"fmt"
+	"html/template"
 	"slices"
 	"strings"
 )
@@ -68,6 +70,12 @@ func (l *loader) derive() {
 
 	l.sortCycles()
 	l.sortArticles(framework)
+	l.scaleIndex, l.badges, l.names = map[int]int{}, map[int]template.HTML{}, map[int]string{}
+	for i, lv := range s.Scale {
+		l.scaleIndex[lv.Level] = i
+		l.badges[lv.Level] = badge(lv)
+		l.names[lv.Level] = lv.Name
+	}
 	for _, p := range s.People {
 		l.standings(p, framework)
 	}
@@ -210,10 +218,7 @@ func (l *loader) standings(p *Person, framework func(a, b *Competency) int) {
 		}
 	}
 	slices.SortFunc(comps, framework)
-	scaleIndex := map[int]int{}
-	for i, lv := range s.Scale {
-		scaleIndex[lv.Level] = i
-	}
+	scaleIndex, badges, names := l.scaleIndex, l.badges, l.names
 	for _, c := range comps {
 		st := Standing{Competency: c}
 		if p.Role != nil {
@@ -241,15 +246,26 @@ func (l *loader) standings(p *Person, framework func(a, b *Competency) int) {
 			c.Rated++
 			c.Distribution[scaleIndex[st.Current]]++
 		}
+		if st.HasCurrent {
+			st.CurrentBadge = badges[st.Current]
+		}
+		if st.HasTarget {
+			st.TargetBadge = badges[st.Target]
+		}
+		if st.HasPrevious {
+			st.PreviousBadge = badges[st.Previous]
+		}
 		p.Standings = append(p.Standings, st)
 		if st.HasTarget && st.Current < st.Target {
 			p.Gaps = append(p.Gaps, Gap{
-				Competency: c,
-				Current:    st.Current,
-				Rated:      st.HasCurrent,
-				Target:     st.Target,
-				Size:       st.Target - st.Current,
-				Articles:   articlesFor(c, st.Current, st.Target),
+				Competency:  c,
+				Current:     st.Current,
+				Rated:       st.HasCurrent,
+				Target:      st.Target,
+				Size:        st.Target - st.Current,
+				Articles:    articlesFor(c, st.Current, st.Target),
+				CurrentName: names[st.Current],
+				TargetName:  names[st.Target],
 			})
 		}
 	}
@@ -259,6 +275,11 @@ func (l *loader) standings(p *Person, framework func(a, b *Competency) int) {
 // GapArticles is how many articles a gap lists; the competency's page lists
 // them all.
 const GapArticles = 3
+
+// badge is the HTML of a level: its number in a coloured box, then its name.
+func badge(lv Level) template.HTML {
+	return template.HTML(fmt.Sprintf(`<span class="lvl lvl-%d">%d</span> %s`, lv.Level, lv.Level, template.HTMLEscapeString(lv.Name)))
+}
 
 // articlesFor picks a competency's articles for someone at level current
 // aiming for target: first those written for a level in (current, target],
@@ -316,7 +337,14 @@ func teamMatrix(t *Team, framework func(a, b *Competency) int) {
 		row := make([]Cell, len(t.Competencies))
 		for _, st := range p.Standings {
 			j := column[st.Competency]
-			row[j] = Cell{Standing: st, Rated: st.HasCurrent, Below: st.HasTarget && st.Current < st.Target}
+			cell := Cell{Standing: st, Rated: st.HasCurrent, Below: st.HasTarget && st.Current < st.Target}
+			if cell.Rated {
+				cell.HTML = template.HTML(fmt.Sprintf(`<span class="lvl lvl-%d">%d</span>`, st.Current, st.Current))
+				if cell.Below {
+					cell.HTML += `<span class="below" title="below target">▾</span>`
+				}
+			}
+			row[j] = cell
 			if st.HasCurrent {
 				sums[j] += st.Current
 				t.Summary[j].Rated++

@@ -75,7 +75,12 @@ type loader struct {
 	owners []*template.HTML
 	drafts []string        // source paths of the drafts left out
 	broken map[string]bool // kind/id of files that failed to decode
-	failed []string        // their paths
+
+	// By scale level: its index in Site.Scale, its badge, its name.
+	scaleIndex map[int]int
+	badges     map[int]template.HTML
+	names      map[int]string
+	failed     []string // their paths
 
 	cache   *cache          // from the last build, or nil
 	changed map[string]bool // files changed since it; nil when unknown
@@ -660,7 +665,9 @@ func (l *loader) loadCycle(e *entry) {
 		l.r.errorf(e.path, e.doc.loc.value("kind"), "kind must be manager, self or peer, not %q%s", c.Kind, suggest(c.Kind, cycleKinds))
 	}
 	loc := e.doc.loc
-	for _, pid := range sortedKeys(ratings) {
+	// Map order is fine here: diagnostics are sorted before they are shown,
+	// and sorting half a million ratings costs more than the rest of them.
+	for pid, personRatings := range ratings {
 		if l.site.people[pid] == nil {
 			if l.broken[kindPerson+"/"+pid] {
 				continue
@@ -668,15 +675,15 @@ func (l *loader) loadCycle(e *entry) {
 			l.r.errorf(e.path, loc.key("ratings", pid), "unknown person %q%s", pid, suggest(pid, sortedKeys(l.site.people)))
 			continue
 		}
-		levels, ok := ratings[pid].(map[string]any)
+		levels, ok := personRatings.(map[string]any)
 		if !ok {
 			l.r.errorf(e.path, loc.value("ratings", pid), "ratings.%s must be a table of competency = level", pid)
 			continue
 		}
 		rated := make(map[string]int, len(levels))
-		for _, cid := range sortedKeys(levels) {
+		for cid, v := range levels {
 			comp := l.competency(e, cid, func() Pos { return loc.key("ratings", pid, cid) })
-			n, ok := l.checkLevel(e.path, func() Pos { return loc.value("ratings", pid, cid) }, levels[cid], func() string { return "rating of " + pid + " in " + cid })
+			n, ok := l.checkLevel(e.path, func() Pos { return loc.value("ratings", pid, cid) }, v, func() string { return "rating of " + pid + " in " + cid })
 			if comp != nil && ok {
 				rated[cid] = n
 			}

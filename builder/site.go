@@ -150,8 +150,9 @@ type Team struct {
 // Its Standing is the zero value where the member has none.
 type Cell struct {
 	Standing
-	Rated bool // has a current level
-	Below bool // under the role's target
+	Rated bool          // has a current level
+	Below bool          // under the role's target
+	HTML  template.HTML // the cell's content: the level's badge and a mark when below target
 }
 
 // TeamStanding is the team's average current level in a competency against
@@ -208,6 +209,11 @@ type Standing struct {
 	HasPrevious bool
 	Target      int
 	HasTarget   bool
+
+	// Ready-made HTML for layouts: a level as a coloured badge and its name,
+	// empty when there is no level. A page shows dozens of these, and
+	// building them here is much cheaper than in a template.
+	CurrentBadge, TargetBadge, PreviousBadge template.HTML
 }
 
 // Gap is a shortfall against the role's target.
@@ -218,6 +224,8 @@ type Gap struct {
 	Target     int
 	Size       int
 	Articles   []*Article
+
+	CurrentName, TargetName string // level names
 }
 
 // Cycle is one assessment round.
