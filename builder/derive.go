@@ -26,16 +26,15 @@ func byOrder(ao, bo int, at, bt string) int {
 func (l *loader) derive() {
 	s := l.site
 	slices.SortFunc(s.Categories, func(a, b *Category) int { return byOrder(a.Order, b.Order, a.Title, b.Title) })
-	rank := map[*Competency]int{}
 	for _, cat := range s.Categories {
 		slices.SortFunc(cat.Competencies, func(a, b *Competency) int { return byOrder(a.Order, b.Order, a.Title, b.Title) })
 		for _, c := range cat.Competencies {
-			rank[c] = len(s.Competencies)
+			c.rank = len(s.Competencies)
 			s.Competencies = append(s.Competencies, c)
 			c.Distribution = make([]int, len(s.Scale))
 		}
 	}
-	framework := func(a, b *Competency) int { return cmp.Compare(rank[a], rank[b]) }
+	framework := func(a, b *Competency) int { return cmp.Compare(a.rank, b.rank) }
 
 	for _, id := range sortedKeys(s.roles) {
 		s.Roles = append(s.Roles, s.roles[id])
@@ -76,8 +75,15 @@ func (l *loader) derive() {
 		l.badges[lv.Level] = badge(lv)
 		l.names[lv.Level] = lv.Name
 	}
+	l.chosen = map[articleChoice][]*Article{}
+	for _, r := range s.Roles {
+		r.byRank = make([]*Target, len(s.Competencies))
+		for i := range r.Targets {
+			r.byRank[r.Targets[i].Competency.rank] = &r.Targets[i]
+		}
+	}
 	for _, p := range s.People {
-		l.standings(p, framework)
+		l.standings(p)
 	}
 	for _, t := range s.Teams {
 		teamMatrix(t, framework)
@@ -191,40 +197,41 @@ func (l *loader) sortArticles(framework func(a, b *Competency) int) {
 // standings works out a person's current and previous level in every
 // competency. Current is the latest manager rating, or the latest rating of
 // any kind when no manager has rated it; previous is the rating before the
-// current one in a cycle of the same kind.
-func (l *loader) standings(p *Person, framework func(a, b *Competency) int) {
+// current one in a cycle of the same kind. It runs once per person, so it
+// works on slices indexed by the competency's place in the framework rather
+// than on maps, and reuses them from one person to the next.
+func (l *loader) standings(p *Person) {
 	s := l.site
-	type rating struct {
-		cycle *Cycle
-		level int
+	if l.history == nil {
+		l.history = make([][]rating, len(s.Competencies))
 	}
-	history := map[*Competency][]rating{} // oldest first
+	history := l.history // oldest first, by competency rank
 	for _, c := range s.Cycles {
 		for cid, level := range c.Ratings[p.ID] {
-			comp := s.competencies[cid]
-			history[comp] = append(history[comp], rating{c, level})
+			r := s.competencies[cid].rank
+			history[r] = append(history[r], rating{c, level})
 			p.Assessed = true
 		}
 	}
-	comps := make([]*Competency, 0, len(history))
-	for c := range history {
-		comps = append(comps, c)
-	}
+	var targets []*Target
 	if p.Role != nil {
-		for _, t := range p.Role.Targets {
-			if history[t.Competency] == nil {
-				comps = append(comps, t.Competency)
-			}
-		}
+		targets = p.Role.byRank
 	}
-	slices.SortFunc(comps, framework)
-	scaleIndex, badges, names := l.scaleIndex, l.badges, l.names
-	for _, c := range comps {
-		st := Standing{Competency: c}
-		if p.Role != nil {
-			st.Target, st.HasTarget = p.Role.Target(c.ID)
+	badges, names := l.badges, l.names
+	for rank, c := range s.Competencies {
+		h := history[rank]
+		var target *Target
+		if targets != nil {
+			target = targets[rank]
 		}
-		h := history[c]
+		if len(h) == 0 && target == nil {
+			continue
+		}
+		history[rank] = h[:0]
+		st := Standing{Competency: c}
+		if target != nil {
+			st.Target, st.HasTarget = target.Level, true
+		}
 		cur := -1
 		for i := len(h) - 1; i >= 0; i-- {
 			if h[i].cycle.Kind == "manager" {
@@ -244,7 +251,7 @@ func (l *loader) standings(p *Person, framework func(a, b *Competency) int) {
 				}
 			}
 			c.Rated++
-			c.Distribution[scaleIndex[st.Current]]++
+			c.Distribution[l.scaleIndex[st.Current]]++
 		}
 		if st.HasCurrent {
 			st.CurrentBadge = badges[st.Current]
@@ -263,7 +270,7 @@ func (l *loader) standings(p *Person, framework func(a, b *Competency) int) {
 				Rated:       st.HasCurrent,
 				Target:      st.Target,
 				Size:        st.Target - st.Current,
-				Articles:    articlesFor(c, st.Current, st.Target),
+				Articles:    l.articlesFor(c, st.Current, st.Target),
 				CurrentName: names[st.Current],
 				TargetName:  names[st.Target],
 			})
@@ -272,19 +279,41 @@ func (l *loader) standings(p *Person, framework func(a, b *Competency) int) {
 	slices.SortStableFunc(p.Gaps, func(a, b Gap) int { return cmp.Compare(b.Size, a.Size) })
 }
 
-// GapArticles is how many articles a gap lists; the competency's page lists
-// them all.
-const GapArticles = 3
+// rating is one level a person got in one cycle.
+type rating struct {
+	cycle *Cycle
+	level int
+}
 
 // badge is the HTML of a level: its number in a coloured box, then its name.
 func badge(lv Level) template.HTML {
 	return template.HTML(fmt.Sprintf(`<span class="lvl lvl-%d">%d</span> %s`, lv.Level, lv.Level, template.HTMLEscapeString(lv.Name)))
 }
 
+// GapArticles is how many articles a gap lists; the competency's page lists
+// them all.
+const GapArticles = 3
+
 // articlesFor picks a competency's articles for someone at level current
 // aiming for target: first those written for a level in (current, target],
-// then those with no level, then the rest; at most GapArticles.
-func articlesFor(c *Competency, current, target int) []*Article {
+// then those with no level, then the rest; at most GapArticles. Thousands of
+// people share a few such choices, so each is made once.
+func (l *loader) articlesFor(c *Competency, current, target int) []*Article {
+	key := articleChoice{c, current, target}
+	if list, ok := l.chosen[key]; ok {
+		return list
+	}
+	list := chooseArticles(c, current, target)
+	l.chosen[key] = list
+	return list
+}
+
+type articleChoice struct {
+	competency      *Competency
+	current, target int
+}
+
+func chooseArticles(c *Competency, current, target int) []*Article {
 	fit := func(a *Article) int {
 		switch {
 		case a.Level > current && a.Level <= target:
@@ -375,6 +404,6 @@ func teamMatrix(t *Team, framework func(a, b *Competency) int) {
 	for i := range t.Gaps {
 		g := &t.Gaps[i]
 		avg := t.Summary[column[g.Competency]]
-		g.Articles = articlesFor(g.Competency, int(avg.Average), int(avg.Target+0.5))
+		g.Articles = chooseArticles(g.Competency, int(avg.Average), int(avg.Target+0.5))
 	}
 }

@@ -76,6 +76,9 @@ type loader struct {
 	drafts []string        // source paths of the drafts left out
 	broken map[string]bool // kind/id of files that failed to decode
 
+	history [][]rating                   // scratch space of standings
+	chosen  map[articleChoice][]*Article // articles picked for each kind of gap
+
 	// By scale level: its index in Site.Scale, its badge, its name.
 	scaleIndex map[int]int
 	badges     map[int]template.HTML

@@ -91,6 +91,8 @@ type Competency struct {
 	Roles        []RoleTarget // roles that need it, highest target first
 	Rated        int          // people with a current level in it
 	Distribution []int        // people at each scale level, indexed like Site.Scale
+
+	rank int // place in Site.Competencies
 }
 
 // Descriptor returns the text for a level, or "".
@@ -118,6 +120,8 @@ type Role struct {
 	Body    template.HTML
 	Source  string
 	People  []*Person
+
+	byRank []*Target // by competency rank, nil where none
 }
 
 // Target returns the role's target level for a competency and whether it has one.
