@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"html/template"
+	"slices"
 	"strings"
 )
 
@@ -14,6 +15,34 @@ type cache struct {
 	entries map[string]*entry        // by path
 	bodies  map[string]*renderedBody // by source path
 	links   string                   // signature of the link targets of the last build
+	cycles  map[*entry]cachedCycle   // checked cycles, by their decoded file
+}
+
+// cachedCycle is an assessment cycle as the last build checked it.
+type cachedCycle struct {
+	ids   string // the idSignature it was checked against
+	cycle *Cycle
+	diags Diagnostics
+}
+
+// cycle returns the cycle of e from the last build when its file is the
+// same decoded file and it was checked against the same ids.
+func (c *cache) cycle(e *entry, ids string) (*Cycle, Diagnostics, bool) {
+	if c == nil {
+		return nil, nil, false
+	}
+	cc, ok := c.cycles[e]
+	if !ok || cc.ids != ids {
+		return nil, nil, false
+	}
+	return cc.cycle, cc.diags, true
+}
+
+func (c *cache) keepCycle(e *entry, ids string, cycle *Cycle, diags Diagnostics) {
+	if c == nil {
+		return
+	}
+	c.cycles[e] = cachedCycle{ids: ids, cycle: cycle, diags: slices.Clone(diags)}
 }
 
 // renderedBody is a markdown body as the last build rendered it.
@@ -27,7 +56,7 @@ type renderedBody struct {
 }
 
 func newCache() *cache {
-	return &cache{entries: map[string]*entry{}, bodies: map[string]*renderedBody{}}
+	return &cache{entries: map[string]*entry{}, bodies: map[string]*renderedBody{}, cycles: map[*entry]cachedCycle{}}
 }
 
 // entry returns the decoded file at path from the last build, unless it
@@ -48,6 +77,11 @@ func (c *cache) keepEntries(entries []*entry) {
 	c.entries = make(map[string]*entry, len(entries))
 	for _, e := range entries {
 		c.entries[e.path] = e
+	}
+	for e := range c.cycles {
+		if c.entries[e.path] != e {
+			delete(c.cycles, e)
+		}
 	}
 }
 

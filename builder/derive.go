@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // byOrder sorts by an explicit order (1, 2, ...) first, then by title; an
@@ -328,6 +329,28 @@ func chooseArticles(c *Competency, current, target int) []*Article {
 	return out[:min(len(out), GapArticles)]
 }
 
+var cells sync.Map // cellKey -> template.HTML
+
+type cellKey struct {
+	level int
+	below bool
+}
+
+// cellHTML is the content of a skills-matrix cell; a large organisation has
+// hundreds of thousands of cells and a handful of different ones.
+func cellHTML(level int, below bool) template.HTML {
+	key := cellKey{level, below}
+	if h, ok := cells.Load(key); ok {
+		return h.(template.HTML)
+	}
+	h := template.HTML(fmt.Sprintf(`<span class="lvl lvl-%d">%d</span>`, level, level))
+	if below {
+		h += `<span class="below" title="below target">▾</span>`
+	}
+	cells.Store(key, h)
+	return h
+}
+
 // TeamGaps is how many of its biggest gaps a team page lists.
 const TeamGaps = 10
 
@@ -368,10 +391,7 @@ func teamMatrix(t *Team, framework func(a, b *Competency) int) {
 			j := column[st.Competency]
 			cell := Cell{Standing: st, Rated: st.HasCurrent, Below: st.HasTarget && st.Current < st.Target}
 			if cell.Rated {
-				cell.HTML = template.HTML(fmt.Sprintf(`<span class="lvl lvl-%d">%d</span>`, st.Current, st.Current))
-				if cell.Below {
-					cell.HTML += `<span class="below" title="below target">▾</span>`
-				}
+				cell.HTML = cellHTML(st.Current, cell.Below)
 			}
 			row[j] = cell
 			if st.HasCurrent {

@@ -2,6 +2,7 @@ package builder
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -476,8 +477,16 @@ func (l *loader) loadContent() {
 	for _, e := range byKind[kindPerson] {
 		l.loadPerson(e)
 	}
+	ids := l.idSignature()
 	for _, e := range byKind[kindCycle] {
-		l.loadCycle(e)
+		if c, diags, ok := l.cache.cycle(e, ids); ok {
+			l.site.Cycles = append(l.site.Cycles, c)
+			l.r.list = append(l.r.list, diags...)
+			continue
+		}
+		before := len(l.r.list)
+		c := l.loadCycle(e)
+		l.cache.keepCycle(e, ids, c, l.r.list[before:])
 	}
 	for _, e := range byKind[kindArticle] {
 		l.loadArticle(e)
@@ -656,7 +665,7 @@ func (l *loader) loadPerson(e *entry) {
 // Kinds of assessment cycle.
 var cycleKinds = []string{"manager", "self", "peer"}
 
-func (l *loader) loadCycle(e *entry) {
+func (l *loader) loadCycle(e *entry) *Cycle {
 	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
 	c := &Cycle{ID: e.id, Source: e.path, Ratings: map[string]map[string]int{}, loc: e.doc.loc}
 	c.Title = cmp.Or(f.str("title", false), e.id)
@@ -694,7 +703,39 @@ func (l *loader) loadCycle(e *entry) {
 		c.Ratings[pid] = rated
 	}
 	l.site.Cycles = append(l.site.Cycles, c)
+	return c
 }
+
+// idSignature sums up what a cycle is checked against: the people, the
+// competencies and the scale. A cycle file that did not change is checked
+// again only when one of them did.
+func (l *loader) idSignature() string {
+	if l.cache == nil {
+		return ""
+	}
+	h := sha256.New()
+	for _, m := range []map[string]bool{keySet(l.site.people), keySet(l.site.competencies), l.brokenSet()} {
+		for _, k := range sortedKeys(m) {
+			h.Write([]byte(k))
+			h.Write([]byte{0})
+		}
+		h.Write([]byte{1})
+	}
+	for _, lv := range l.site.Scale {
+		fmt.Fprintf(h, "%d,", lv.Level)
+	}
+	return string(h.Sum(nil))
+}
+
+func keySet[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+func (l *loader) brokenSet() map[string]bool { return l.broken }
 
 func (l *loader) loadArticle(e *entry) {
 	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
