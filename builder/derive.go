@@ -77,6 +77,10 @@ func (l *loader) derive() {
 		l.names[lv.Level] = lv.Name
 	}
 	l.chosen = map[articleChoice][]*Article{}
+	l.rankOf = make([]int, len(s.Competencies))
+	for _, c := range s.Competencies {
+		l.rankOf[l.idIndex[c.ID]] = c.rank
+	}
 	for _, r := range s.Roles {
 		r.byRank = make([]*Target, len(s.Competencies))
 		for i := range r.Targets {
@@ -208,9 +212,9 @@ func (l *loader) standings(p *Person) {
 	}
 	history := l.history // oldest first, by competency rank
 	for _, c := range s.Cycles {
-		for cid, level := range c.Ratings[p.ID] {
-			r := s.competencies[cid].rank
-			history[r] = append(history[r], rating{c, level})
+		for _, rr := range c.byPerson[p.ID] {
+			r := l.rankOf[rr.competency]
+			history[r] = append(history[r], rating{c, rr.level})
 			p.Assessed = true
 		}
 	}

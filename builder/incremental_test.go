@@ -80,6 +80,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		{"article heading", "content/articles/handling-conflict-early.md", `(?m)^## `, `## Early `, false},
 		{"home text", "content/_index.md", `(title = "Home"\n\+\+\+\n)`, "${1}New first line.\n\n", true},
 		{"competency retitled", "content/competencies/management/delegation.md", `title = ".*"`, `title = "Delegating Well"`, false},
+		{"competency reordered", "content/competencies/management/delegation.md", `order = \d+`, `order = 99`, false},
 		{"article becomes draft", "content/articles/one-to-ones-that-matter.md", `\+\+\+\n`, "+++\ndraft = true\n", false},
 	}
 	for _, e := range edits {

@@ -78,6 +78,8 @@ type loader struct {
 	broken map[string]bool // kind/id of files that failed to decode
 
 	history [][]rating                   // scratch space of standings
+	idIndex map[string]int               // competency id -> place among the sorted ids
+	rankOf  []int                        // place among the sorted ids -> rank
 	chosen  map[articleChoice][]*Article // articles picked for each kind of gap
 
 	// By scale level: its index in Site.Scale, its badge, its name.
@@ -477,6 +479,10 @@ func (l *loader) loadContent() {
 	for _, e := range byKind[kindPerson] {
 		l.loadPerson(e)
 	}
+	l.idIndex = map[string]int{}
+	for i, id := range sortedKeys(l.site.competencies) {
+		l.idIndex[id] = i
+	}
 	ids := l.idSignature()
 	for _, e := range byKind[kindCycle] {
 		if c, diags, ok := l.cache.cycle(e, ids); ok {
@@ -667,7 +673,7 @@ var cycleKinds = []string{"manager", "self", "peer"}
 
 func (l *loader) loadCycle(e *entry) *Cycle {
 	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
-	c := &Cycle{ID: e.id, Source: e.path, Ratings: map[string]map[string]int{}, loc: e.doc.loc}
+	c := &Cycle{ID: e.id, Source: e.path, Ratings: map[string]map[string]int{}, byPerson: map[string][]indexedRating{}, loc: e.doc.loc}
 	c.Title = cmp.Or(f.str("title", false), e.id)
 	c.Date = f.date("date", true)
 	c.Kind = cmp.Or(f.str("kind", false), "manager")
@@ -693,14 +699,17 @@ func (l *loader) loadCycle(e *entry) *Cycle {
 			continue
 		}
 		rated := make(map[string]int, len(levels))
+		ranked := make([]indexedRating, 0, len(levels))
 		for cid, v := range levels {
 			comp := l.competency(e, cid, func() Pos { return loc.key("ratings", pid, cid) })
 			n, ok := l.checkLevel(e.path, func() Pos { return loc.value("ratings", pid, cid) }, v, func() string { return "rating of " + pid + " in " + cid })
 			if comp != nil && ok {
 				rated[cid] = n
+				ranked = append(ranked, indexedRating{l.idIndex[cid], n})
 			}
 		}
 		c.Ratings[pid] = rated
+		c.byPerson[pid] = ranked
 	}
 	l.site.Cycles = append(l.site.Cycles, c)
 	return c

@@ -241,6 +241,17 @@ type Cycle struct {
 	Source  string
 	Ratings map[string]map[string]int // person id -> competency id -> level
 	loc     locator
+
+	byPerson map[string][]indexedRating // the same ratings, as slices
+}
+
+// indexedRating is a rating whose competency is given by its place among the
+// competency ids in sorted order. Unlike a pointer or the framework order,
+// that place holds across builds while the set of ids is the same, so a
+// cycle checked once can be kept.
+type indexedRating struct {
+	competency int
+	level      int
 }
 
 // Article is a learning article.
