@@ -29,7 +29,11 @@ func (l *loader) derive() {
 	slices.SortFunc(s.Categories, func(a, b *Category) int { return byOrder(a.Order, b.Order, a.Title, b.Title) })
 	for _, cat := range s.Categories {
 		slices.SortFunc(cat.Competencies, func(a, b *Competency) int { return byOrder(a.Order, b.Order, a.Title, b.Title) })
-		for _, c := range cat.Competencies {
+		for i, c := range cat.Competencies {
+			if i > 0 {
+				c.Previous = cat.Competencies[i-1]
+				cat.Competencies[i-1].Next = c
+			}
 			c.rank = len(s.Competencies)
 			s.Competencies = append(s.Competencies, c)
 			c.Distribution = make([]int, len(s.Scale))
@@ -216,6 +220,7 @@ func (l *loader) standings(p *Person) {
 			r := l.rankOf[rr.competency]
 			history[r] = append(history[r], rating{c, rr.level})
 			p.Assessed = true
+			p.LastAssessed = c // cycles run oldest first
 		}
 	}
 	var targets []*Target

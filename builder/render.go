@@ -118,6 +118,8 @@ var funcs = template.FuncMap{
 	"diff":    func(a, b float64) float64 { return a - b },
 	"date":    func(t time.Time) string { return t.Format("2 January 2006") },
 	"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
+	// readingTime is the minutes an article takes at 200 words a minute.
+	"readingTime": func(words int) int { return max(1, (words+100)/200) },
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return "1 " + one

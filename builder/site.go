@@ -88,6 +88,8 @@ type Competency struct {
 	Source      string
 
 	Articles     []*Article   // the articles that teach it, newest first
+	Previous     *Competency  // the one before it in its category, or nil
+	Next         *Competency  // the one after it in its category, or nil
 	Roles        []RoleTarget // roles that need it, highest target first
 	Rated        int          // people with a current level in it
 	Distribution []int        // people at each scale level, indexed like Site.Scale
@@ -191,6 +193,8 @@ type Person struct {
 	Standings []Standing
 	Gaps      []Gap // largest first
 	Assessed  bool  // rated in at least one cycle
+	// LastAssessed is the latest cycle that rated the person, or nil.
+	LastAssessed *Cycle
 }
 
 // Standing returns the person's standing in a competency, or nil.

@@ -4,6 +4,10 @@
 (function () {
   'use strict';
   var charts = [];
+  // Charts follow the system's colour scheme, as the page does; printed
+  // pages stay light.
+  var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches &&
+    !(window.matchMedia('print').matches);
 
   // wrap breaks a label into lines of about width characters, at spaces.
   function wrap(text, width) {
@@ -52,8 +56,12 @@
       if (!el) {
         continue;
       }
-      var chart = echarts.init(el, null, { renderer: 'svg' });
-      chart.setOption(JSON.parse(sources[i].textContent));
+      var chart = echarts.init(el, dark ? 'dark' : null, { renderer: 'svg' });
+      var option = JSON.parse(sources[i].textContent);
+      if (dark) {
+        option.backgroundColor = 'transparent';
+      }
+      chart.setOption(option);
       fit(chart);
       charts.push(chart);
     }
@@ -69,6 +77,15 @@
       }
     });
   });
+
+  // Printing lays the page out anew; draw the charts at their printed size.
+  function resizeAll() {
+    for (var i = 0; i < charts.length; i++) {
+      charts[i].resize();
+    }
+  }
+  window.addEventListener('beforeprint', resizeAll);
+  window.addEventListener('afterprint', resizeAll);
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', draw);
