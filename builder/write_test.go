@@ -103,6 +103,30 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 			t.Fatalf("killed after %v: %d files, want %d", delay, len(after), len(before))
 		}
 	}
+	// Ctrl-C stops a build at once and keeps the output too.
+	cmd := exec.Command(bin, "build", "-s", site, "-d", dest)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	cmd.Process.Signal(os.Interrupt)
+	stopped := make(chan error, 1)
+	go func() { stopped <- cmd.Wait() }()
+	select {
+	case err := <-stopped:
+		if err == nil {
+			t.Logf("build finished before the interrupt")
+		}
+	case <-time.After(5 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("build still running 5 s after Ctrl-C")
+	}
+	after := readTree(t, dest)
+	for p, data := range before {
+		if !bytes.Equal(after[p], data) && !strings.Contains(string(after["people/p0/index.html"]), "Renamed ") {
+			t.Fatalf("interrupted: %s changed", p)
+		}
+	}
 	if out, err := exec.Command(bin, "build", "-s", site, "-d", dest).CombinedOutput(); err != nil {
 		t.Fatalf("build after kills: %v\n%s", err, out)
 	}

@@ -12,7 +12,7 @@ import (
 	"portal/builder"
 )
 
-func runBuild(_ context.Context, args []string, stdout, stderr io.Writer) error {
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("build", stderr)
 	src := fs.String("s", ".", "the site `folder`, holding site.toml and content/")
 	dest := fs.String("d", "", "the output `folder` (default DIR/public)")
@@ -32,9 +32,24 @@ func runBuild(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := builder.CheckDestination(*src, *dest, *force); err != nil {
 		return err
 	}
+	// A build writes into a folder of its own and swaps it in at the end, so
+	// stopping it at any point leaves the previous output as it was: on
+	// Ctrl-C, stop at once.
+	done := make(chan error, 1)
+	go func() { done <- build(*src, *dest, builder.Options{Drafts: *drafts, BaseURL: *baseURL}, stdout, stderr) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		fmt.Fprintf(stderr, "portal build: interrupted; %s is as it was\n", *dest)
+		return errReported
+	}
+}
+
+func build(src, dest string, opts builder.Options, stdout, stderr io.Writer) error {
 	start := time.Now()
-	fsys := os.DirFS(*src)
-	site, err := builder.Load(fsys, builder.Options{Drafts: *drafts, BaseURL: *baseURL})
+	fsys := os.DirFS(src)
+	site, err := builder.Load(fsys, opts)
 	if err := report(stderr, site, err); err != nil {
 		return err
 	}
@@ -44,12 +59,12 @@ func runBuild(_ context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	rendered := time.Now()
-	if err := out.Write(*dest); err != nil {
-		return fmt.Errorf("writing %s: %w", *dest, err)
+	if err := out.Write(dest); err != nil {
+		return fmt.Errorf("writing %s: %w", dest, err)
 	}
 	end := time.Now()
 	fmt.Fprintf(stdout, "Built %d pages, %d files in %d ms into %s (load %d ms, render %d ms, write %d ms)\n",
-		out.Pages, len(out.Files), end.Sub(start).Milliseconds(), *dest,
+		out.Pages, len(out.Files), end.Sub(start).Milliseconds(), dest,
 		loaded.Sub(start).Milliseconds(), rendered.Sub(loaded).Milliseconds(), end.Sub(rendered).Milliseconds())
 	return nil
 }
