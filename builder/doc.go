@@ -68,8 +68,8 @@
 //	.Chart "main"         the page's chart (nil when it has none), for the "chart" partial
 //
 // The 404 page links from the path of baseURL instead, since hosts serve it at
-// any depth. Template functions: add, sub, percent, decimal, diff, date,
-// isodate, plural.
+// any depth. Template functions: add, sub, decimal, diff, date, isodate,
+// plural, readingTime.
 //
 // Charts are built by package charts from the model and written into the page
 // as JSON in <script type="application/json" data-chart="ID">, escaped by

@@ -723,7 +723,7 @@ func (l *loader) idSignature() string {
 		return ""
 	}
 	h := sha256.New()
-	for _, m := range []map[string]bool{keySet(l.site.people), keySet(l.site.competencies), l.brokenSet()} {
+	for _, m := range []map[string]bool{keySet(l.site.people), keySet(l.site.competencies), l.broken} {
 		for _, k := range sortedKeys(m) {
 			h.Write([]byte(k))
 			h.Write([]byte{0})
@@ -743,8 +743,6 @@ func keySet[V any](m map[string]V) map[string]bool {
 	}
 	return out
 }
-
-func (l *loader) brokenSet() map[string]bool { return l.broken }
 
 func (l *loader) loadArticle(e *entry) {
 	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)

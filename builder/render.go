@@ -105,15 +105,8 @@ func (s *Site) Assessed() int {
 }
 
 var funcs = template.FuncMap{
-	"add": func(a, b int) int { return a + b },
-	"sub": func(a, b int) int { return a - b },
-	// percent is a/b as a percentage for bar widths, 0 when b is 0.
-	"percent": func(a, b int) int {
-		if b <= 0 {
-			return 0
-		}
-		return a * 100 / b
-	},
+	"add":     func(a, b int) int { return a + b },
+	"sub":     func(a, b int) int { return a - b },
 	"decimal": func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 	"diff":    func(a, b float64) float64 { return a - b },
 	"date":    func(t time.Time) string { return t.Format("2 January 2006") },

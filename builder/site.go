@@ -126,16 +126,6 @@ type Role struct {
 	byRank []*Target // by competency rank, nil where none
 }
 
-// Target returns the role's target level for a competency and whether it has one.
-func (r *Role) Target(competencyID string) (int, bool) {
-	for _, t := range r.Targets {
-		if t.Competency.ID == competencyID {
-			return t.Level, true
-		}
-	}
-	return 0, false
-}
-
 // Team is a group of people with its skills matrix.
 type Team struct {
 	ID          string
