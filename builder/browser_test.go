@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"portal/internal/browsertest"
 )
@@ -44,6 +47,36 @@ func TestBrowserNoInjection(t *testing.T) {
 	for _, p := range []string{"people/p/", "teams/t/", "roles/r/", "competencies/a/", "articles/x/", "", "competencies/", "people/"} {
 		charts := p == "people/p/" || p == "teams/t/" || p == "roles/r/" || p == "competencies/a/"
 		b.Open(t, srv.URL+"/"+p, charts)
+	}
+	b.Check(t, srv.URL)
+}
+
+// TestBrowserSearch types queries into the search box of the demo, as a
+// reader would, and sees the expected page among the results: by prefix,
+// with a typo, and by a person's name.
+func TestBrowserSearch(t *testing.T) {
+	b := browsertest.New(t)
+	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
+	b.Open(t, srv.URL+"/roles/", false)
+	if _, err := chromedp.Run(b.Context(), chromedp.Poll[bool](`!document.querySelector('form.search').hidden`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("search box never shown: %v", err)
+	}
+	for _, c := range []struct{ query, want string }{
+		{"delegat", "competencies/delegation/"},
+		{"delgation", "competencies/delegation/"},
+		{"amara", "people/amara-okafor/"},
+		{"budget review", "articles/running-your-first-budget-review/"},
+	} {
+		if _, err := chromedp.Run(b.Context(), chromedp.Evaluate[any](`document.getElementById('search-q').value = ''`)); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(b.Context(), chromedp.SendKeys("#search-q", c.query)); err != nil {
+			t.Fatal(err)
+		}
+		found := `(() => Array.from(document.querySelectorAll('#search-results a')).some(a => a.getAttribute('href') === '../` + c.want + `'))()`
+		if _, err := chromedp.Run(b.Context(), chromedp.Poll[bool](found, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			t.Errorf("search %q: no result linking %s (evidence: %s)", c.query, c.want, b.Evidence(t))
+		}
 	}
 	b.Check(t, srv.URL)
 }

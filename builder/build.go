@@ -149,6 +149,11 @@ func renderSite(s *Site, th *theme, only func(url string) bool, prev *Output) (*
 		return nil, err
 	}
 	out.Files["articles/index.xml"] = feed
+	index, err := s.searchIndex()
+	if err != nil {
+		return nil, err
+	}
+	out.Files["search.json"] = index
 	return out, nil
 }
 
