@@ -45,6 +45,9 @@ type Chart struct {
 	ID      string
 	Title   string
 	Options json.RawMessage
+	// MinWidth, when set, is the width in pixels below which the chart
+	// scrolls inside its box instead of squeezing its cells.
+	MinWidth int
 }
 
 // Rel returns the link from this page to u, a URL relative to the site root
@@ -346,7 +349,11 @@ func (p *Page) addCharts() error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", id, err)
 	}
-	p.Charts = map[string]*Chart{"main": {ID: "chart-" + id, Title: title, Options: options}}
+	chart := &Chart{ID: "chart-" + id, Title: title, Options: options}
+	if p.Kind == "team" {
+		chart.MinWidth = 160 + 28*len(p.Team.Competencies)
+	}
+	p.Charts = map[string]*Chart{"main": chart}
 	return nil
 }
 
