@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -79,4 +80,26 @@ func TestBrowserSearch(t *testing.T) {
 		}
 	}
 	b.Check(t, srv.URL)
+}
+
+// TestBrowserAccessibility runs axe-core on every kind of page of the demo
+// and finds no serious or critical violation.
+func TestBrowserAccessibility(t *testing.T) {
+	b := browsertest.New(t)
+	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
+	for _, p := range []string{"", "competencies/", "competencies/delegation/", "roles/", "roles/team-lead/", "teams/", "teams/customer-operations/", "people/", "people/amara-okafor/", "articles/", "articles/delegating-without-dumping/", "404.html"} {
+		charts := p == "competencies/delegation/" || p == "roles/team-lead/" || p == "teams/customer-operations/" || p == "people/amara-okafor/"
+		b.Open(t, srv.URL+"/"+p, charts)
+		for _, v := range b.Axe(t) {
+			var where []string
+			for i, n := range v.Nodes {
+				if i == 3 {
+					where = append(where, fmt.Sprintf("and %d more", len(v.Nodes)-3))
+					break
+				}
+				where = append(where, n.HTML)
+			}
+			t.Errorf("/%s: %s (%s): %s\n\t%s", p, v.ID, v.Impact, v.Help, strings.Join(where, "\n\t"))
+		}
+	}
 }

@@ -5,6 +5,8 @@ package browsertest
 
 import (
 	"context"
+	_ "embed"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -166,3 +168,41 @@ func (b *Browser) Check(t testing.TB, site string) {
 
 // Context is the browser tab's context, for chromedp calls of a test's own.
 func (b *Browser) Context() context.Context { return b.ctx }
+
+//go:embed axe/axe.min.js
+var axeJS string
+
+// Violation is one accessibility rule a page breaks, as axe-core reports it.
+type Violation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []any  `json:"target"`
+		HTML   string `json:"html"`
+	} `json:"nodes"`
+}
+
+// Axe runs axe-core on the open page and returns the violations of impact
+// serious or critical.
+func (b *Browser) Axe(t testing.TB) []Violation {
+	t.Helper()
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[any](axeJS+";1")); err != nil {
+		t.Fatalf("loading axe-core: %v", err)
+	}
+	raw, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r.violations))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("running axe-core: %v", err)
+	}
+	var all []Violation
+	if err := json.Unmarshal([]byte(raw), &all); err != nil {
+		t.Fatalf("axe-core result: %v", err)
+	}
+	var bad []Violation
+	for _, v := range all {
+		if v.Impact == "serious" || v.Impact == "critical" {
+			bad = append(bad, v)
+		}
+	}
+	return bad
+}

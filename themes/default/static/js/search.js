@@ -12,6 +12,7 @@
   form.hidden = false;
   var input = form.querySelector('input');
   var list = form.querySelector('.search-results');
+  var status = form.querySelector('#search-status');
   var root = form.getAttribute('data-root');
   var engine = null;
   var loading = null;
@@ -43,7 +44,7 @@
 
   function close() {
     list.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
+    status.textContent = '';
   }
 
   function show(results, query) {
@@ -76,7 +77,8 @@
       list.appendChild(item);
     });
     list.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
+    status.textContent = results.length === 1 ? '1 result; press the down arrow to reach it.' :
+      results.length + ' results' + (results.length ? '; press the down arrow to reach them.' : '.');
   }
 
   function update() {
