@@ -103,3 +103,26 @@ func TestBrowserAccessibility(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserNarrow opens every kind of page of the demo 375 px wide, as on a
+// phone: the page itself never scrolls sideways (wide tables and the heatmap
+// scroll inside their own boxes).
+func TestBrowserNarrow(t *testing.T) {
+	b := browsertest.New(t)
+	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
+	if err := chromedp.Do(b.Context(), chromedp.EmulateViewport(375, 800)); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"", "competencies/", "competencies/delegation/", "roles/", "roles/team-lead/", "teams/", "teams/customer-operations/", "people/", "people/amara-okafor/", "articles/", "articles/mapping-your-stakeholders/"} {
+		charts := p == "competencies/delegation/" || p == "roles/team-lead/" || p == "teams/customer-operations/" || p == "people/amara-okafor/"
+		b.Open(t, srv.URL+"/"+p, charts)
+		width, err := chromedp.Run(b.Context(), chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if width > 375 {
+			t.Errorf("/%s is %d px wide at a 375 px viewport (evidence: %s)", p, width, b.Evidence(t))
+		}
+	}
+	b.Check(t, srv.URL)
+}
