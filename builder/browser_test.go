@@ -5,11 +5,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"portal/internal/browsertest"
@@ -125,4 +129,86 @@ func TestBrowserNarrow(t *testing.T) {
 		}
 	}
 	b.Check(t, srv.URL)
+}
+
+// TestBrowserPrint prints a person page to PDF, as a manager would print a
+// development plan: A4, a few pages, and the radar on the first page. The
+// first check lays the page out for print at A4's printable width.
+func TestBrowserPrint(t *testing.T) {
+	b := browsertest.New(t)
+	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
+	b.Open(t, srv.URL+"/people/amara-okafor/", true)
+	ctx := b.Context()
+	// A4 less the stylesheet's margins: 186 x 269 mm, in CSS pixels.
+	const width, height = 703, 1017 // 186 x 269 mm at 96 px an inch
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	bottom, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(() => {
+		window.dispatchEvent(new Event('beforeprint'));
+		const r = document.querySelector('.chart').getBoundingClientRect();
+		return r.bottom + window.scrollY;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bottom > float64(height) {
+		t.Errorf("the radar ends %.0f px down the printed page, below the first page's %d px", bottom, height)
+	}
+	nav, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`getComputedStyle(document.querySelector('.site-header nav')).display === 'none'`))
+	if err != nil || !nav {
+		t.Errorf("the navigation is printed")
+	}
+	pdf, err := chromedp.Call(ctx, page.PrintToPDF, page.PrintToPDFParams{PreferCSSPageSize: ptr(true), PrintBackground: ptr(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf.Data, -1))
+	dir, _ := os.MkdirTemp("", "portal-print-")
+	file := filepath.Join(dir, "amara-okafor.pdf")
+	os.WriteFile(file, pdf.Data, 0o644)
+	if pages < 1 || pages > 4 {
+		t.Errorf("the plan prints on %d pages, want 1 to 4 (%s)", pages, file)
+	}
+	t.Logf("printed %d pages: %s", pages, file)
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// TestBrowserScreenshots takes a screenshot of every kind of page of the demo
+// at desktop and phone widths, into $PORTAL_ARTEFACTS or a temporary folder
+// it names, for people to look at. It fails only when a page does not draw.
+func TestBrowserScreenshots(t *testing.T) {
+	b := browsertest.New(t)
+	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
+	dir := os.Getenv("PORTAL_ARTEFACTS")
+	if dir == "" {
+		dir, _ = os.MkdirTemp("", "portal-screenshots-")
+	}
+	os.MkdirAll(dir, 0o755)
+	pages := map[string]string{"home": "", "framework": "competencies/", "competency": "competencies/delegation/", "role": "roles/team-lead/", "team": "teams/customer-operations/", "people": "people/", "person": "people/amara-okafor/", "article": "articles/delegating-without-dumping/", "404": "404.html"}
+	for _, size := range []struct {
+		name          string
+		width, height int64
+	}{{"desktop", 1280, 900}, {"phone", 375, 800}} {
+		if err := chromedp.Do(b.Context(), chromedp.EmulateViewport(size.width, size.height)); err != nil {
+			t.Fatal(err)
+		}
+		for _, kind := range sortedKeys(pages) {
+			p := pages[kind]
+			charts := kind == "competency" || kind == "role" || kind == "team" || kind == "person"
+			b.Open(t, srv.URL+"/"+p, charts)
+			shot, err := chromedp.Run(b.Context(), chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, kind+"-"+size.name+".png"), shot, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	t.Logf("screenshots in %s", dir)
 }
