@@ -36,7 +36,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// stopping it at any point leaves the previous output as it was: on
 	// Ctrl-C, stop at once.
 	done := make(chan error, 1)
-	go func() { done <- build(*src, *dest, builder.Options{Drafts: *drafts, BaseURL: *baseURL}, stdout, stderr) }()
+	go func() {
+		done <- build(*src, *dest, builder.Options{Drafts: *drafts, BaseURL: *baseURL}, stdout, stderr)
+	}()
 	select {
 	case err := <-done:
 		return err
