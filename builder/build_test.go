@@ -16,6 +16,8 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/net/html"
+
+	"portal/internal/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -111,7 +113,7 @@ func TestDemoDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	a, b := readTree(t, dirs[0]), readTree(t, dirs[1])
+	a, b := sitetest.ReadTree(t, dirs[0]), sitetest.ReadTree(t, dirs[1])
 	if len(a) < 50 {
 		t.Fatalf("only %d files built", len(a))
 	}
@@ -123,24 +125,6 @@ func TestDemoDeterministic(t *testing.T) {
 	if len(a) != len(b) {
 		t.Errorf("%d files, then %d", len(a), len(b))
 	}
-}
-
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
 
 // TestLinksResolve builds the demo under a baseURL with a sub-path and

@@ -7,26 +7,15 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"portal/internal/sitetest"
 )
 
 // copyDemo copies the demo portal's site.toml and content into a temp folder.
 func copyDemo(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, top := range []string{"site.toml", "content"} {
-		filepath.Walk(filepath.Join("..", top), func(p string, info os.FileInfo, err error) error {
-			if err != nil || info.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel("..", p)
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
-			return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
-		})
-	}
+	sitetest.Copy(t, "..", dir)
 	return dir
 }
 

@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"portal/internal/sitetest"
 )
 
 // TestFailedWriteKeepsOutput makes a write fail half-way through a build and
@@ -23,7 +25,7 @@ func TestFailedWriteKeepsOutput(t *testing.T) {
 	if err := first.Write(dest); err != nil {
 		t.Fatal(err)
 	}
-	before := readTree(t, dest)
+	before := sitetest.ReadTree(t, dest)
 
 	fsys := txtarFS(t, "testdata/golden/site.txt")
 	fsys["content/people/ana.toml"].Data = []byte("name = \"Ana Changed\"\nteam = \"ops\"\nrole = \"lead\"\n")
@@ -39,7 +41,7 @@ func TestFailedWriteKeepsOutput(t *testing.T) {
 	if err := second.Write(dest); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("Write = %v, want the injected failure", err)
 	}
-	after := readTree(t, dest)
+	after := sitetest.ReadTree(t, dest)
 	if len(after) != len(before) {
 		t.Fatalf("%d files before, %d after", len(before), len(after))
 	}
@@ -72,7 +74,7 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 	if out, err := exec.Command(bin, "build", "-s", site, "-d", dest).CombinedOutput(); err != nil {
 		t.Fatalf("first build: %v\n%s", err, out)
 	}
-	before := readTree(t, dest)
+	before := sitetest.ReadTree(t, dest)
 
 	// Change every person, then kill the build at several points.
 	writeBigSite(t, site, 3000, "Renamed ")
@@ -84,7 +86,7 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 		time.Sleep(delay)
 		cmd.Process.Signal(syscall.SIGKILL)
 		err := cmd.Wait()
-		after := readTree(t, dest)
+		after := sitetest.ReadTree(t, dest)
 		if err == nil {
 			// The build finished before the kill: the output is the new
 			// one, whole. Nothing more to learn from later delays.
@@ -121,7 +123,7 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 		cmd.Process.Kill()
 		t.Fatal("build still running 5 s after Ctrl-C")
 	}
-	after := readTree(t, dest)
+	after := sitetest.ReadTree(t, dest)
 	for p, data := range before {
 		if !bytes.Equal(after[p], data) && !strings.Contains(string(after["people/p0/index.html"]), "Renamed ") {
 			t.Fatalf("interrupted: %s changed", p)

@@ -2,7 +2,6 @@ package gen_test
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +10,8 @@ import (
 
 	"portal/builder"
 	"portal/gen"
+
+	"portal/internal/sitetest"
 )
 
 func small(t *testing.T) gen.Preset {
@@ -20,25 +21,6 @@ func small(t *testing.T) gen.Preset {
 		t.Fatal(`no preset "small"`)
 	}
 	return p
-}
-
-// readSite returns every file below dir by its slash path.
-func readSite(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
 
 func generate(t *testing.T, p gen.Preset, seed int64) string {
@@ -52,7 +34,7 @@ func generate(t *testing.T, p gen.Preset, seed int64) string {
 
 func TestSameSeedSameFiles(t *testing.T) {
 	p := small(t)
-	a, b := readSite(t, generate(t, p, 7)), readSite(t, generate(t, p, 7))
+	a, b := sitetest.ReadTree(t, generate(t, p, 7)), sitetest.ReadTree(t, generate(t, p, 7))
 	if len(a) != len(b) {
 		t.Fatalf("first run wrote %d files, second %d", len(a), len(b))
 	}
@@ -67,7 +49,7 @@ func TestSameSeedSameFiles(t *testing.T) {
 
 func TestSeedsDiffer(t *testing.T) {
 	p := small(t)
-	a, b := readSite(t, generate(t, p, 1)), readSite(t, generate(t, p, 2))
+	a, b := sitetest.ReadTree(t, generate(t, p, 1)), sitetest.ReadTree(t, generate(t, p, 2))
 	same := 0
 	for _, name := range []string{"content/assessments/2025-h1.toml", "content/assessments/2025-h2.toml"} {
 		if bytes.Equal(a[name], b[name]) {
@@ -157,7 +139,7 @@ func TestSmallLoads(t *testing.T) {
 }
 
 func TestArticleStructure(t *testing.T) {
-	files := readSite(t, generate(t, small(t), 3))
+	files := sitetest.ReadTree(t, generate(t, small(t), 3))
 	checks := []struct {
 		what string
 		re   *regexp.Regexp

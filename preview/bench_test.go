@@ -2,13 +2,14 @@ package preview
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"testing"
 	"time"
+
+	"portal/internal/sitetest"
 )
 
 // BenchmarkEditToReload times, on a copy of the site in PORTAL_BENCH_SITE
@@ -23,7 +24,7 @@ func BenchmarkEditToReload(b *testing.B) {
 		src = ".."
 	}
 	dir := b.TempDir()
-	copySite(b, src, dir)
+	sitetest.Copy(b, src, dir)
 	s := start(b, dir, 0)
 	people, _ := filepath.Glob(filepath.Join(dir, "content/people/*.toml"))
 	slices.Sort(people)
@@ -52,24 +53,4 @@ func BenchmarkEditToReload(b *testing.B) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	b.ReportMetric(float64(m.HeapInuse)/(1<<20), "MiB-heap")
-}
-
-func copySite(b *testing.B, src, dst string) {
-	b.Helper()
-	for _, top := range []string{"site.toml", "content", "layouts", "static"} {
-		root := filepath.Join(src, top)
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			rel, _ := filepath.Rel(src, p)
-			data, err := os.ReadFile(p)
-			if err != nil {
-				b.Fatal(err)
-			}
-			out := filepath.Join(dst, rel)
-			os.MkdirAll(filepath.Dir(out), 0o755)
-			return os.WriteFile(out, data, 0o644)
-		})
-	}
 }
