@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -261,14 +262,21 @@ func (o *Output) Write(dest string) error {
 	}
 	defer os.RemoveAll(tmp)
 	paths := o.Paths()
+	// Folders first, each once, in order; then the files, in parallel.
+	made := map[string]bool{}
+	for _, p := range paths {
+		dir := path.Dir(p)
+		if dir == "." || made[dir] {
+			continue
+		}
+		made[dir] = true
+		if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+			return err
+		}
+	}
 	errs := make([]error, len(paths))
 	parallel(len(paths), func(i int) {
-		file := filepath.Join(tmp, filepath.FromSlash(paths[i]))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			errs[i] = err
-			return
-		}
-		errs[i] = writeFile(file, o.Files[paths[i]], 0o644)
+		errs[i] = writeFile(filepath.Join(tmp, filepath.FromSlash(paths[i])), o.Files[paths[i]], 0o644)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
