@@ -52,6 +52,7 @@ type renderedBody struct {
 	ids     map[string]bool
 	links   []string
 	html    template.HTML
+	text    string // plain text of html, for the search index
 	diags   Diagnostics
 }
 
@@ -98,11 +99,11 @@ func (c *cache) body(b *body) *renderedBody {
 	return r
 }
 
-func (c *cache) keepBody(b *body, html template.HTML, diags Diagnostics) {
+func (c *cache) keepBody(b *body, html template.HTML, text string, diags Diagnostics) {
 	if c == nil {
 		return
 	}
-	c.bodies[b.source] = &renderedBody{src: b.src, pageURL: b.pageURL, ids: b.ids, links: b.links, html: html, diags: diags}
+	c.bodies[b.source] = &renderedBody{src: b.src, pageURL: b.pageURL, ids: b.ids, links: b.links, html: html, text: text, diags: diags}
 }
 
 // linkSignature sums up everything a link can be checked against: every

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -80,7 +81,6 @@ func (l *loader) derive() {
 		l.badges[lv.Level] = badge(lv)
 		l.names[lv.Level] = lv.Name
 	}
-	l.chosen = map[articleChoice][]*Article{}
 	l.rankOf = make([]int, len(s.Competencies))
 	for _, c := range s.Competencies {
 		l.rankOf[l.idIndex[c.ID]] = c.rank
@@ -91,12 +91,35 @@ func (l *loader) derive() {
 			r.byRank[r.Targets[i].Competency.rank] = &r.Targets[i]
 		}
 	}
-	for _, p := range s.People {
-		l.standings(p)
+	// People are independent of one another: work them out in parallel,
+	// each worker with its own scratch space and counts, added up after.
+	workers := make([]*standingsWorker, runtime.GOMAXPROCS(0))
+	for i := range workers {
+		workers[i] = &standingsWorker{
+			history: make([][]rating, len(s.Competencies)),
+			chosen:  map[articleChoice][]*Article{},
+			rated:   make([]int, len(s.Competencies)),
+			dist:    make([][]int, len(s.Competencies)),
+		}
+		for j := range workers[i].dist {
+			workers[i].dist[j] = make([]int, len(s.Scale))
+		}
 	}
-	for _, t := range s.Teams {
-		teamMatrix(t, framework)
+	chunk := (len(s.People) + len(workers) - 1) / max(len(workers), 1)
+	parallel(len(workers), func(i int) {
+		for _, p := range s.People[min(i*chunk, len(s.People)):min((i+1)*chunk, len(s.People))] {
+			l.standings(workers[i], p)
+		}
+	})
+	for _, w := range workers {
+		for rank, c := range s.Competencies {
+			c.Rated += w.rated[rank]
+			for k, n := range w.dist[rank] {
+				c.Distribution[k] += n
+			}
+		}
 	}
+	parallel(len(s.Teams), func(i int) { teamMatrix(s.Teams[i], framework) })
 	l.warnings()
 }
 
@@ -209,12 +232,9 @@ func (l *loader) sortArticles(framework func(a, b *Competency) int) {
 // current one in a cycle of the same kind. It runs once per person, so it
 // works on slices indexed by the competency's place in the framework rather
 // than on maps, and reuses them from one person to the next.
-func (l *loader) standings(p *Person) {
+func (l *loader) standings(w *standingsWorker, p *Person) {
 	s := l.site
-	if l.history == nil {
-		l.history = make([][]rating, len(s.Competencies))
-	}
-	history := l.history // oldest first, by competency rank
+	history := w.history // oldest first, by competency rank
 	for _, c := range s.Cycles {
 		for _, rr := range c.byPerson[p.ID] {
 			r := l.rankOf[rr.competency]
@@ -260,8 +280,8 @@ func (l *loader) standings(p *Person) {
 					break
 				}
 			}
-			c.Rated++
-			c.Distribution[l.scaleIndex[st.Current]]++
+			w.rated[rank]++
+			w.dist[rank][l.scaleIndex[st.Current]]++
 		}
 		if st.HasCurrent {
 			st.CurrentBadge = badges[st.Current]
@@ -280,7 +300,7 @@ func (l *loader) standings(p *Person) {
 				Rated:       st.HasCurrent,
 				Target:      st.Target,
 				Size:        st.Target - st.Current,
-				Articles:    l.articlesFor(c, st.Current, st.Target),
+				Articles:    w.articlesFor(c, st.Current, st.Target),
 				CurrentName: names[st.Current],
 				TargetName:  names[st.Target],
 			})
@@ -308,14 +328,24 @@ const GapArticles = 3
 // aiming for target: first those written for a level in (current, target],
 // then those with no level, then the rest; at most GapArticles. Thousands of
 // people share a few such choices, so each is made once.
-func (l *loader) articlesFor(c *Competency, current, target int) []*Article {
+func (w *standingsWorker) articlesFor(c *Competency, current, target int) []*Article {
 	key := articleChoice{c, current, target}
-	if list, ok := l.chosen[key]; ok {
+	if list, ok := w.chosen[key]; ok {
 		return list
 	}
 	list := chooseArticles(c, current, target)
-	l.chosen[key] = list
+	w.chosen[key] = list
 	return list
+}
+
+// standingsWorker is what one goroutine working out standings keeps to
+// itself: scratch space, the articles it chose, and counts by competency
+// rank (people rated, people at each level) to add up after.
+type standingsWorker struct {
+	history [][]rating
+	chosen  map[articleChoice][]*Article
+	rated   []int
+	dist    [][]int
 }
 
 type articleChoice struct {

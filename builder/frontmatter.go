@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -18,6 +19,16 @@ type document struct {
 	loc      locator
 	body     []byte
 	bodyLine int // line of the body's first byte in the file
+
+	wordCount sync.Once
+	nwords    int
+}
+
+// words counts the words of the body, once: a document is kept from build
+// to build while its file does not change.
+func (d *document) words() int {
+	d.wordCount.Do(func() { d.nwords = len(strings.Fields(string(d.body))) })
+	return d.nwords
 }
 
 // locator finds where a key of a metadata block is written, so that an error

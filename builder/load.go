@@ -77,10 +77,8 @@ type loader struct {
 	drafts []string        // source paths of the drafts left out
 	broken map[string]bool // kind/id of files that failed to decode
 
-	history [][]rating                   // scratch space of standings
-	idIndex map[string]int               // competency id -> place among the sorted ids
-	rankOf  []int                        // place among the sorted ids -> rank
-	chosen  map[articleChoice][]*Article // articles picked for each kind of gap
+	idIndex map[string]int // competency id -> place among the sorted ids
+	rankOf  []int          // place among the sorted ids -> rank
 
 	// By scale level: its index in Site.Scale, its badge, its name.
 	scaleIndex map[int]int
@@ -768,7 +766,7 @@ func (l *loader) loadArticle(e *entry) {
 			a.Competencies = append(a.Competencies, c)
 		}
 	}
-	a.Words = len(strings.Fields(string(e.doc.body)))
+	a.Words = e.doc.words()
 	if a.Draft && !l.opts.Drafts {
 		l.drafts = append(l.drafts, e.path)
 		return
@@ -824,12 +822,14 @@ func (l *loader) renderBodies() {
 		}
 	}
 	reports := make([]report, len(l.bodies))
+	texts := make([]string, len(l.bodies))
 	parallel(len(l.bodies), func(i int) {
 		b := l.bodies[i]
 		if r := reused[i]; r != nil {
 			b.links = r.links
 			reports[i] = report{list: r.diags}
 			*l.owners[i] = r.html
+			texts[i] = r.text
 			return
 		}
 		rewriteLinks(b, targets, &reports[i])
@@ -838,9 +838,12 @@ func (l *loader) renderBodies() {
 			reports[i].errorf(b.source, Pos{b.line, 1}, "rendering markdown: %v", err)
 		}
 		*l.owners[i] = html
+		texts[i] = plainText(string(html), searchText)
 	})
+	l.site.texts = make(map[string]string, len(l.bodies))
 	for i, r := range reports {
 		l.r.list = append(l.r.list, r.list...)
-		l.cache.keepBody(l.bodies[i], *l.owners[i], r.list)
+		l.site.texts[l.bodies[i].source] = texts[i]
+		l.cache.keepBody(l.bodies[i], *l.owners[i], texts[i], r.list)
 	}
 }

@@ -26,14 +26,14 @@ const searchText = 1200
 // order so that the file is the same on every build.
 func (s *Site) searchIndex() ([]byte, error) {
 	var docs []searchDoc
-	add := func(kind, title, summary string, body string, url string) {
-		docs = append(docs, searchDoc{ID: len(docs), Kind: kind, Title: title, Summary: summary, Text: plainText(body, searchText), URL: url})
+	add := func(kind, title, summary, source, url string) {
+		docs = append(docs, searchDoc{ID: len(docs), Kind: kind, Title: title, Summary: summary, Text: s.texts[source], URL: url})
 	}
 	for _, c := range s.Competencies {
-		add("Competency", c.Title, c.Summary, string(c.Body), "competencies/"+c.ID+"/")
+		add("Competency", c.Title, c.Summary, c.Source, "competencies/"+c.ID+"/")
 	}
 	for _, r := range s.Roles {
-		add("Role", r.Title, r.Summary, string(r.Body), "roles/"+r.ID+"/")
+		add("Role", r.Title, r.Summary, r.Source, "roles/"+r.ID+"/")
 	}
 	for _, t := range s.Teams {
 		add("Team", t.Name, t.Description, "", "teams/"+t.ID+"/")
@@ -48,7 +48,7 @@ func (s *Site) searchIndex() ([]byte, error) {
 		add("Person", p.Name, strings.Join(parts, " · "), "", "people/"+p.ID+"/")
 	}
 	for _, a := range s.Articles {
-		add("Article", a.Title, a.Summary, string(a.Body), "articles/"+a.ID+"/")
+		add("Article", a.Title, a.Summary, a.Source, "articles/"+a.ID+"/")
 	}
 	return json.Marshal(docs)
 }

@@ -28,6 +28,7 @@ type Site struct {
 	articles     map[string]*Article
 	sources      map[string]string // source path -> page URL, for links
 	linksChanged bool              // link targets differ from the cached build's
+	texts        map[string]string // plain text of each markdown body, by source, for search
 }
 
 // Config is the site's settings from site.toml.
