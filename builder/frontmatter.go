@@ -115,11 +115,13 @@ func decodeTOML(path string, src []byte, firstLine int) (map[string]any, locator
 		d := &Diagnostic{Path: path, Line: firstLine, Col: 1, Msg: "invalid TOML: " + err.Error()}
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			d.Line = firstLine + pe.Position.Line - 1
+			// The decoder can say line 0 for an error at the very end.
+			line := max(pe.Position.Line, 1)
+			d.Line = firstLine + line - 1
 			d.Col = max(pe.Position.Col, 1)
 			// Some errors found at the start of a line carry the column of
 			// the end of the line before.
-			if lines := bytes.Split(src, []byte("\n")); pe.Position.Line-1 < len(lines) && d.Col > len(bytes.TrimRight(lines[pe.Position.Line-1], "\r"))+1 {
+			if lines := bytes.Split(src, []byte("\n")); line-1 < len(lines) && d.Col > len(bytes.TrimRight(lines[line-1], "\r"))+1 {
 				d.Col = 1
 			}
 			d.Msg = "invalid TOML: " + pe.Message

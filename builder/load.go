@@ -356,7 +356,15 @@ func parallel(n int, fn func(i int)) {
 }
 
 // decode reads and decodes one file; it runs in parallel with the others.
+// A panic in a decoder on some input becomes an error about that file, so
+// that a bad file cannot stop a build or the preview server.
 func (e *entry) decode(fsys fs.FS) {
+	defer func() {
+		if r := recover(); r != nil {
+			e.doc = nil
+			e.r.errorf(e.path, Pos{}, "cannot read this file (please report it): %v", r)
+		}
+	}()
 	data, err := fs.ReadFile(fsys, e.path)
 	if err != nil {
 		e.r.errorf(e.path, Pos{}, "cannot read: %v", cause(err))
