@@ -165,7 +165,8 @@ func FuzzRewriteLinks(f *testing.F) {
 			if l, ok := n.(*ast.Link); ok && entering {
 				d := string(l.Destination)
 				file, _, _ := strings.Cut(d, "#")
-				if !isExternal(d) && file != "" && path.Join("content/articles", file) == "content/articles/other.md" {
+				// Links from the site root are left as they are, by design.
+				if !isExternal(d) && file != "" && !strings.HasPrefix(file, "/") && path.Join("content/articles", file) == "content/articles/other.md" {
 					t.Fatalf("link to a content file left as %q", d)
 				}
 			}
