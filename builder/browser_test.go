@@ -1,12 +1,15 @@
 package builder
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -16,11 +19,12 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"portal/gen"
 	"portal/internal/browsertest"
 )
 
 // serveOutput serves a built site on loopback as a static host would.
-func serveOutput(t *testing.T, out *Output) *httptest.Server {
+func serveOutput(t testing.TB, out *Output) *httptest.Server {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	for p, data := range out.Files {
@@ -86,24 +90,170 @@ func TestBrowserSearch(t *testing.T) {
 	b.Check(t, srv.URL)
 }
 
-// TestBrowserAccessibility runs axe-core on every kind of page of the demo
-// and finds no serious or critical violation.
+// TestBrowserSearchShards searches a generated site of 200 people and 100
+// articles whose index is split into many small shards: the first result of
+// a name is that person, accents and other scripts are found, a query
+// fetches only the shards it needs, and a title made of markup is shown as
+// text.
+func TestBrowserSearchShards(t *testing.T) {
+	defer func(n int) { searchShardBytes = n }(searchShardBytes)
+	searchShardBytes = 4 << 10
+	dir := t.TempDir()
+	preset, _ := gen.Named("small")
+	if err := gen.Generate(dir, preset, 1); err != nil {
+		t.Fatal(err)
+	}
+	team, role := "", ""
+	if err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d os.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case team == "" && strings.Contains(p, "/teams/"):
+			team = strings.TrimSuffix(d.Name(), ".toml")
+		case role == "" && strings.Contains(p, "/roles/"):
+			role = strings.TrimSuffix(d.Name(), ".md")
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	people := map[string]string{
+		"zoe.toml": "Zoë Ångström-Lindqvist",
+		"li.toml":  "李小龙",
+		"xss.toml": "<img src=x onerror=alert(1)>Quentin",
+	}
+	for file, name := range people {
+		data := fmt.Sprintf("name = %q\nteam = %q\nrole = %q\n", name, team, role)
+		if err := os.WriteFile(filepath.Join(dir, "content/people", file), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := build(t, os.DirFS(dir), Options{})
+	var m searchManifest
+	if err := json.Unmarshal(out.Files["search/index.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Files) < 20 {
+		t.Fatalf("the index has %d shards; the test needs many", len(m.Files))
+	}
+
+	b := browsertest.New(t)
+	srv := serveOutput(t, out)
+	b.Open(t, srv.URL+"/people/", false)
+	if _, err := chromedp.Run(b.Context(), chromedp.Poll[bool](`!document.querySelector('form.search').hidden`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("search box never shown: %v", err)
+	}
+	for _, c := range []struct{ query, want, title string }{
+		{"ångström", "people/zoe/", "Zoë Ångström-Lindqvist"},
+		{"zoe angstrom", "people/zoe/", "Zoë Ångström-Lindqvist"},
+		{"李小龙", "people/li/", "李小龙"},
+		{"quentin", "people/xss/", "<img src=x onerror=alert(1)>Quentin"},
+		{"abena aziz", "people/abena-aziz/", "Abena Aziz"},
+	} {
+		if _, err := chromedp.Run(b.Context(), chromedp.Evaluate[any](`document.getElementById('search-q').value = ''`)); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(b.Context(), chromedp.SendKeys("#search-q", c.query)); err != nil {
+			t.Fatal(err)
+		}
+		first := `(() => { const a = document.querySelector('#search-results a'); return !!a && a.getAttribute('href') === '../` + c.want + `' && a.querySelector('.title').textContent === ` + strconv.Quote(c.title) + `; })()`
+		if _, err := chromedp.Run(b.Context(), chromedp.Poll[bool](first, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			t.Errorf("search %q: the first result is not %s titled %q (evidence: %s)", c.query, c.want, c.title, b.Evidence(t))
+		}
+	}
+	fetched, err := chromedp.Run(b.Context(), chromedp.Evaluate[int](`performance.getEntriesByType('resource').filter(e => /\/search\/t-/.test(e.name)).length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("5 queries fetched %d of %d shards", fetched, len(m.Files))
+	if fetched == 0 || fetched > len(m.Files)/2 {
+		t.Errorf("5 queries fetched %d of %d shards; want some, and at most half", fetched, len(m.Files))
+	}
+	if n, err := chromedp.Run(b.Context(), chromedp.Evaluate[int](`document.querySelectorAll('#search-results img').length`)); err != nil || n != 0 {
+		t.Errorf("search results hold %d img elements (%v): a title was read as HTML", n, err)
+	}
+	b.Check(t, srv.URL)
+}
+
+// TestBrowserAccessibility runs axe-core on every kind of page of the demo,
+// in the light and in the dark colour scheme, and finds no serious or
+// critical violation (colour contrast included).
 func TestBrowserAccessibility(t *testing.T) {
 	b := browsertest.New(t)
 	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
-	for _, p := range []string{"", "competencies/", "competencies/delegation/", "roles/", "roles/team-lead/", "teams/", "teams/customer-operations/", "people/", "people/amara-okafor/", "articles/", "articles/delegating-without-dumping/", "404.html"} {
-		charts := p == "competencies/delegation/" || p == "roles/team-lead/" || p == "teams/customer-operations/" || p == "people/amara-okafor/"
-		b.Open(t, srv.URL+"/"+p, charts)
-		for _, v := range b.Axe(t) {
-			var where []string
-			for i, n := range v.Nodes {
-				if i == 3 {
-					where = append(where, fmt.Sprintf("and %d more", len(v.Nodes)-3))
-					break
+	for _, scheme := range []string{"light", "dark"} {
+		if err := colourScheme(b.Context(), scheme); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []string{"", "competencies/", "competencies/delegation/", "roles/", "roles/team-lead/", "teams/", "teams/customer-operations/", "people/", "people/amara-okafor/", "articles/", "articles/delegating-without-dumping/", "404.html"} {
+			charts := p == "competencies/delegation/" || p == "roles/team-lead/" || p == "teams/customer-operations/" || p == "people/amara-okafor/"
+			b.Open(t, srv.URL+"/"+p, charts)
+			for _, v := range b.Axe(t) {
+				var where []string
+				for i, n := range v.Nodes {
+					if i == 3 {
+						where = append(where, fmt.Sprintf("and %d more", len(v.Nodes)-3))
+						break
+					}
+					where = append(where, n.HTML)
 				}
-				where = append(where, n.HTML)
+				t.Errorf("/%s, %s: %s (%s): %s\n\t%s", p, scheme, v.ID, v.Impact, v.Help, strings.Join(where, "\n\t"))
 			}
-			t.Errorf("/%s: %s (%s): %s\n\t%s", p, v.ID, v.Impact, v.Help, strings.Join(where, "\n\t"))
+		}
+	}
+}
+
+// colourScheme emulates the system's light or dark colour scheme.
+func colourScheme(ctx context.Context, scheme string) error {
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+	return err
+}
+
+// TestBrowserChartText opens the pages with charts in the light and the
+// dark colour scheme: the page follows the scheme, and every label a chart
+// draws on the page's background (axis names, legends) reaches the AA
+// contrast ratio of 4.5 against it. axe-core does not check text in SVG.
+// Labels drawn over a heatmap cell or a bar carry an outline and are left
+// out.
+func TestBrowserChartText(t *testing.T) {
+	b := browsertest.New(t)
+	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
+	const contrast = `(() => {
+		const lum = c => {
+			const v = c.match(/[\d.]+/g).slice(0, 3).map(n => { n /= 255; return n <= 0.03928 ? n / 12.92 : Math.pow((n + 0.055) / 1.055, 2.4); });
+			return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+		};
+		const bg = lum(getComputedStyle(document.body).backgroundColor);
+		const labels = Array.from(document.querySelectorAll('.chart svg text')).filter(t => getComputedStyle(t).stroke === 'none');
+		const low = labels.map(t => {
+			const l = lum(getComputedStyle(t).fill);
+			return [t.textContent, getComputedStyle(t).fill, (Math.max(l, bg) + 0.05) / (Math.min(l, bg) + 0.05)];
+		}).filter(x => x[2] < 4.5).map(x => x[0] + ' (' + x[1] + ', ' + x[2].toFixed(2) + ':1)');
+		return {background: bg, labels: labels.length, low: low};
+	})()`
+	for _, scheme := range []string{"light", "dark"} {
+		if err := colourScheme(b.Context(), scheme); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []string{"people/amara-okafor/", "teams/customer-operations/", "roles/team-lead/", "competencies/delegation/"} {
+			b.Open(t, srv.URL+"/"+p, true)
+			got, err := chromedp.Run(b.Context(), chromedp.Evaluate[struct {
+				Background float64
+				Labels     int
+				Low        []string
+			}](contrast))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if dark := got.Background < 0.1; dark != (scheme == "dark") {
+				t.Errorf("/%s in the %s scheme: page background luminance %.2f", p, scheme, got.Background)
+			}
+			if got.Labels == 0 {
+				t.Errorf("/%s in the %s scheme: no chart label found", p, scheme)
+			}
+			if len(got.Low) > 0 {
+				t.Errorf("/%s in the %s scheme: %d chart labels below 4.5:1 against the page, such as %s (evidence: %s)", p, scheme, len(got.Low), got.Low[0], b.Evidence(t))
+			}
 		}
 	}
 }
@@ -179,7 +329,7 @@ func TestBrowserPrint(t *testing.T) {
 func ptr[T any](v T) *T { return &v }
 
 // TestBrowserScreenshots takes a screenshot of every kind of page of the demo
-// at desktop and phone widths, into $PORTAL_ARTEFACTS or a temporary folder
+// at desktop and phone widths, in light and dark, into $PORTAL_ARTEFACTS or a temporary folder
 // it names, for people to look at. It fails only when a page does not draw.
 func TestBrowserScreenshots(t *testing.T) {
 	b := browsertest.New(t)
@@ -193,8 +343,12 @@ func TestBrowserScreenshots(t *testing.T) {
 	for _, size := range []struct {
 		name          string
 		width, height int64
-	}{{"desktop", 1280, 900}, {"phone", 375, 800}} {
+		scheme        string
+	}{{"desktop", 1280, 900, "light"}, {"phone", 375, 800, "light"}, {"desktop-dark", 1280, 900, "dark"}, {"phone-dark", 375, 800, "dark"}} {
 		if err := chromedp.Do(b.Context(), chromedp.EmulateViewport(size.width, size.height)); err != nil {
+			t.Fatal(err)
+		}
+		if err := colourScheme(b.Context(), size.scheme); err != nil {
 			t.Fatal(err)
 		}
 		for _, kind := range sortedKeys(pages) {
@@ -211,4 +365,74 @@ func TestBrowserScreenshots(t *testing.T) {
 		}
 	}
 	t.Logf("screenshots in %s", dir)
+}
+
+// BenchmarkBrowserSearch times, in Chromium, a query on a freshly opened page
+// of the site in PORTAL_BENCH_SITE (default: the demo) from the keystroke to
+// the results shown, counting the manifest's load. Queries cycle through the
+// commonest term, a rare one, a person's name and a typo. It reports the
+// bytes of the index each query fetched (before compression).
+//
+//	PORTAL_BENCH_SITE=/tmp/large go test ./builder -run '^$' -bench BrowserSearch -benchtime 20x
+func BenchmarkBrowserSearch(b *testing.B) {
+	src := os.Getenv("PORTAL_BENCH_SITE")
+	if src == "" {
+		src = ".."
+	}
+	_, out, err := Build(os.DirFS(src), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var m searchManifest
+	if err := json.Unmarshal(out.Files["search/index.json"], &m); err != nil {
+		b.Fatal(err)
+	}
+	common, rare := 0, 0
+	for i, df := range m.DF {
+		if df > m.DF[common] {
+			common = i
+		}
+		if len(m.Terms[i]) > 6 && (m.DF[rare] > df || len(m.Terms[rare]) <= 6) {
+			rare = i
+		}
+	}
+	r := readSearch(b, out)
+	name := ""
+	for i := 0; name == "" && i < m.Docs; i++ {
+		if kind, title, _ := r.doc(i); kind == "Person" {
+			name = title
+		}
+	}
+	typo := m.Terms[rare][:2] + m.Terms[rare][3:]
+	queries := []string{m.Terms[common], m.Terms[rare], name, typo}
+	b.Logf("queries %q over %d documents, %d terms, %d shards", queries, m.Docs, len(m.Terms), len(m.Files))
+
+	br := browsertest.New(b)
+	srv := serveOutput(b, out)
+	var total, bytes float64
+	b.ResetTimer()
+	for i := range b.N {
+		br.Open(b, srv.URL+"/", false)
+		js := `new Promise(done => {
+			const input = document.getElementById('search-q');
+			const list = document.getElementById('search-results');
+			const t0 = performance.now();
+			new MutationObserver((_, o) => { if (list.querySelector('a, .empty')) { o.disconnect(); done(performance.now() - t0); } }).observe(list, {childList: true});
+			input.focus();
+			input.value = ` + strconv.Quote(queries[i%len(queries)]) + `;
+			input.dispatchEvent(new Event('input'));
+		})`
+		ms, err := chromedp.Run(br.Context(), chromedp.Evaluate[float64](js, chromedp.EvalAwaitPromise))
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, err := chromedp.Run(br.Context(), chromedp.Evaluate[float64](`performance.getEntriesByType('resource').filter(e => e.name.includes('/search/')).reduce((n, e) => n + e.decodedBodySize, 0)`))
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += ms
+		bytes += n
+	}
+	b.ReportMetric(total/float64(b.N), "ms/query")
+	b.ReportMetric(bytes/float64(b.N)/1024, "KB/query")
 }

@@ -21,6 +21,9 @@ type Output struct {
 	Files    map[string][]byte
 	Pages    int // HTML pages among the files
 	Rendered int // pages rendered by this build; the others were kept from the last
+
+	search      []searchDoc       // the documents of the search index
+	searchFiles map[string][]byte // the index, by path
 }
 
 // Paths returns the output's file paths, sorted.
@@ -92,6 +95,15 @@ func loadTheme(fsys fs.FS, s *Site) (*theme, error) {
 // pages.
 func renderSite(s *Site, th *theme, only func(url string) bool, prev *Output) (*Output, error) {
 	pages := s.pages(th.assets)
+	// The search index is made beside the pages, or kept from prev when
+	// its documents have not changed (an assessment, say, changes none).
+	docs := s.searchDocs()
+	search := make(chan map[string][]byte, 1)
+	if prev != nil && slices.Equal(prev.search, docs) {
+		search <- prev.searchFiles
+	} else {
+		go func() { search <- searchFiles(docs) }()
+	}
 	results := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
 	var rendered atomic.Int64
@@ -137,7 +149,7 @@ func renderSite(s *Site, th *theme, only func(url string) bool, prev *Output) (*
 		return nil, render
 	}
 
-	out := &Output{Files: make(map[string][]byte, len(pages)+len(th.static)+2), Pages: len(pages), Rendered: int(rendered.Load())}
+	out := &Output{Files: make(map[string][]byte, len(pages)+len(th.static)+2), Pages: len(pages), Rendered: int(rendered.Load()), search: docs, searchFiles: <-search}
 	for f, data := range th.static {
 		out.Files[f] = data
 	}
@@ -150,11 +162,9 @@ func renderSite(s *Site, th *theme, only func(url string) bool, prev *Output) (*
 		return nil, err
 	}
 	out.Files["articles/index.xml"] = feed
-	index, err := s.searchIndex()
-	if err != nil {
-		return nil, err
+	for f, data := range out.searchFiles {
+		out.Files[f] = data
 	}
-	out.Files["search.json"] = index
 	return out, nil
 }
 

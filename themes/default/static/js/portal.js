@@ -38,6 +38,7 @@
       radar: {
         radius: narrow ? '46%' : '58%',
         axisName: {
+          color: dark ? '#c9ced8' : '#3d4350',
           fontSize: narrow ? 10 : 12,
           lineHeight: narrow ? 12 : 15,
           formatter: function (name) { return wrap(name, narrow ? 11 : 18); }
