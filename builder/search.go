@@ -33,9 +33,10 @@ import (
 // text with the weights of searchFields, computed here so that the browser
 // only adds them up.
 
-// searchText caps the body text indexed per page: the start of a page says
-// what it is about, and the postings stay small.
-const searchText = 1200
+// searchText caps the body text indexed per page, at about 2,500 words:
+// whole articles are found by any of their words, and a pasted book does
+// not swell the index.
+const searchText = 16000
 
 // searchShardBytes is the size a shard of postings grows to before the next
 // one starts; searchChunk is the number of documents per chunk. A query

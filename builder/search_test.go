@@ -121,6 +121,14 @@ func TestSearchIndex(t *testing.T) {
 			}
 		}
 	}
+	// Whole articles are indexed: the last word of each finds it too.
+	for k, a := range site.Articles {
+		i := len(docs) - len(site.Articles) + k
+		words := searchTerms(plainText(string(a.Body), 1<<20))
+		if _, ok := r.postings(words[len(words)-1])[i]; !ok {
+			t.Errorf("article %q is not found by its last word, %q", a.Title, words[len(words)-1])
+		}
+	}
 
 	// "budget" is in the title of one article and in the text of others.
 	var inTitle, inText int
