@@ -1,16 +1,19 @@
 package builder
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"portal/themes"
@@ -47,13 +50,37 @@ func Build(fsys fs.FS, opts Options) (*Site, *Output, error) {
 }
 
 // Render renders every page of a loaded site with the layouts of its theme,
-// and copies the theme's and the site's static files.
+// and copies the theme's and the site's static files, into memory.
 func Render(fsys fs.FS, s *Site) (*Output, error) {
 	th, err := loadTheme(fsys, s)
 	if err != nil {
 		return nil, err
 	}
 	return renderSite(s, th, nil, nil)
+}
+
+// WriteSite renders a loaded site as Render does, straight into the folder
+// dest, as Output.Write would leave it: each page is written as soon as it
+// is rendered, so the site is never held in memory whole, and writing
+// overlaps rendering. It returns the number of pages and of files.
+func WriteSite(fsys fs.FS, s *Site, dest string) (pages, files int, err error) {
+	th, err := loadTheme(fsys, s)
+	if err != nil {
+		return 0, 0, err
+	}
+	w, err := newFolderWriter(dest)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer w.abort()
+	out, err := renderSiteTo(s, th, nil, nil, w.write)
+	if err != nil {
+		return 0, 0, err
+	}
+	if err := w.commit(); err != nil {
+		return 0, 0, err
+	}
+	return out.Pages, int(w.files.Load()), nil
 }
 
 // theme is a site's parsed layouts and its static files.
@@ -90,10 +117,36 @@ func loadTheme(fsys fs.FS, s *Site) (*theme, error) {
 	return th, nil
 }
 
-// renderSite renders the pages of s. When only is set, a page it rejects
-// keeps its bytes from prev, the output of an earlier build of the same
-// pages.
+// renderSite renders the pages of s into memory. When only is set, a page
+// it rejects keeps its bytes from prev, the output of an earlier build of
+// the same pages.
 func renderSite(s *Site, th *theme, only func(url string) bool, prev *Output) (*Output, error) {
+	var mu sync.Mutex
+	files := make(map[string][]byte, len(s.People)+len(s.Articles)+len(th.static)+512)
+	out, err := renderSiteTo(s, th, only, prev, func(name string, data []byte, keep bool) error {
+		if !keep {
+			data = bytes.Clone(data)
+		}
+		mu.Lock()
+		files[name] = data
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.Files = files
+	return out, nil
+}
+
+// emitFunc takes a file of the output as it is made. When keep is false,
+// data is only valid during the call.
+type emitFunc func(name string, data []byte, keep bool) error
+
+// renderSiteTo renders the pages of s and hands each file of the output to
+// emit, from several goroutines at once. The Output it returns has no
+// Files.
+func renderSiteTo(s *Site, th *theme, only func(url string) bool, prev *Output, emit emitFunc) (*Output, error) {
 	pages := s.pages(th.assets)
 	// The search index is made beside the pages, or kept from prev when
 	// its documents have not changed (an assessment, say, changes none).
@@ -104,23 +157,35 @@ func renderSite(s *Site, th *theme, only func(url string) bool, prev *Output) (*
 	} else {
 		go func() { search <- searchFiles(docs) }()
 	}
-	results := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
 	var rendered atomic.Int64
+	var failed atomic.Bool
 	parallel(len(pages), func(i int) {
 		p := pages[i]
+		name := outputPath(p.URL)
 		if only != nil && !only(p.URL) {
-			if old, ok := prev.Files[outputPath(p.URL)]; ok {
-				results[i] = old
+			if old, ok := prev.Files[name]; ok {
+				errs[i] = emit(name, old, true)
 				return
 			}
+		}
+		if failed.Load() {
+			return // a write failed: stop
 		}
 		rendered.Add(1)
 		if err := p.addCharts(); err != nil {
 			errs[i] = err
 			return
 		}
-		results[i], errs[i] = renderPage(th.tmpls[p.Kind], p)
+		buf := buffers.Get().(*bytes.Buffer)
+		buf.Reset()
+		if errs[i] = renderPage(th.tmpls[p.Kind], p, buf); errs[i] == nil {
+			if err := emit(name, buf.Bytes(), false); err != nil {
+				errs[i] = err
+				failed.Store(true)
+			}
+		}
+		buffers.Put(buf)
 	})
 	// A broken layout fails every page of its kind: report it once, with
 	// the first page and how many more it broke.
@@ -130,6 +195,10 @@ func renderSite(s *Site, th *theme, only func(url string) bool, prev *Output) (*
 	for i, err := range errs {
 		if err == nil {
 			continue
+		}
+		var write *writeError
+		if errors.As(err, &write) {
+			return nil, err
 		}
 		d := templateError(err, func(name string) string { return "layouts/" + name })
 		key := d.String()
@@ -149,24 +218,29 @@ func renderSite(s *Site, th *theme, only func(url string) bool, prev *Output) (*
 		return nil, render
 	}
 
-	out := &Output{Files: make(map[string][]byte, len(pages)+len(th.static)+2), Pages: len(pages), Rendered: int(rendered.Load()), search: docs, searchFiles: <-search}
-	for f, data := range th.static {
-		out.Files[f] = data
-	}
-	for i, p := range pages {
-		out.Files[outputPath(p.URL)] = results[i]
-	}
-	out.Files["sitemap.xml"] = s.sitemap(pages)
+	out := &Output{Pages: len(pages), Rendered: int(rendered.Load()), search: docs, searchFiles: <-search}
 	feed, err := s.feed()
 	if err != nil {
 		return nil, err
 	}
-	out.Files["articles/index.xml"] = feed
-	for f, data := range out.searchFiles {
-		out.Files[f] = data
+	rest := map[string][]byte{"sitemap.xml": s.sitemap(pages), "articles/index.xml": feed}
+	maps.Copy(rest, th.static)
+	maps.Copy(rest, out.searchFiles)
+	names := slices.Collect(maps.Keys(rest))
+	errs = make([]error, len(names))
+	parallel(len(names), func(i int) {
+		errs[i] = emit(names[i], rest[names[i]], true)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
+
+// buffers hold pages while they are rendered: a large site's team pages
+// are over 100 KB, and growing a new buffer for each costs more than
+// rendering some pages.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func (s *Site) sitemap(pages []*Page) []byte {
 	type url struct {
@@ -256,11 +330,44 @@ var writeFile = os.WriteFile
 // build leaves the previous output as it was. Folders left beside dest by a
 // killed build are removed first.
 func (o *Output) Write(dest string) error {
+	w, err := newFolderWriter(dest)
+	if err != nil {
+		return err
+	}
+	defer w.abort()
+	paths := o.Paths()
+	errs := make([]error, len(paths))
+	parallel(len(paths), func(i int) {
+		errs[i] = w.write(paths[i], o.Files[paths[i]], true)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return w.commit()
+}
+
+// folderWriter writes an output into a new folder beside dest, and swaps
+// it in whole when every file is written.
+type folderWriter struct {
+	dest, tmp string
+	made      sync.Map // folders made, by output path
+	files     atomic.Int64
+}
+
+// writeError is a failure to write the output, as opposed to one in
+// rendering it.
+type writeError struct{ err error }
+
+func (e *writeError) Error() string { return e.err.Error() }
+func (e *writeError) Unwrap() error { return e.err }
+
+func newFolderWriter(dest string) (*folderWriter, error) {
 	dest = filepath.Clean(dest)
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
+	// Leftovers of a build that was killed go first.
 	if stale, err := filepath.Glob(filepath.Join(parent, "."+base+".new-*")); err == nil {
 		for _, s := range stale {
 			os.RemoveAll(s)
@@ -268,55 +375,65 @@ func (o *Output) Write(dest string) error {
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer os.RemoveAll(tmp)
-	paths := o.Paths()
-	// Folders first, each once, in order; then the files, in parallel.
-	made := map[string]bool{}
-	for _, p := range paths {
-		dir := path.Dir(p)
-		if dir == "." || made[dir] {
-			continue
+	return &folderWriter{dest: dest, tmp: tmp}, nil
+}
+
+// write writes one file, making its folder first if need be. It is safe
+// to call from several goroutines.
+func (w *folderWriter) write(name string, data []byte, _ bool) error {
+	if dir := path.Dir(name); dir != "." {
+		if _, ok := w.made.Load(dir); !ok {
+			if err := os.MkdirAll(filepath.Join(w.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+				return &writeError{err}
+			}
+			w.made.Store(dir, true)
 		}
-		made[dir] = true
-		if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-			return err
-		}
 	}
-	errs := make([]error, len(paths))
-	parallel(len(paths), func(i int) {
-		errs[i] = writeFile(filepath.Join(tmp, filepath.FromSlash(paths[i])), o.Files[paths[i]], 0o644)
-	})
-	if err := errors.Join(errs...); err != nil {
+	if err := writeFile(filepath.Join(w.tmp, filepath.FromSlash(name)), data, 0o644); err != nil {
+		return &writeError{err}
+	}
+	w.files.Add(1)
+	return nil
+}
+
+// commit marks the new folder as portal's and swaps it in.
+func (w *folderWriter) commit() error {
+	if err := os.WriteFile(filepath.Join(w.tmp, markerFile), []byte("This folder is written by portal build; it replaces it whole on every build.\n"), 0o644); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, markerFile), []byte("This folder is written by portal build; it replaces it whole on every build.\n"), 0o644); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	if err := os.Chmod(w.tmp, 0o755); err != nil {
 		return err
 	}
 	// Swap: the old output moves aside, the new one takes its name, the old
 	// one goes. Between the two renames dest is missing for an instant, but
 	// never half-written.
 	old := ""
-	if _, err := os.Lstat(dest); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dest, old); err != nil {
+	if _, err := os.Lstat(w.dest); err == nil {
+		old = w.tmp + ".old"
+		if err := os.Rename(w.dest, old); err != nil {
 			return err
 		}
 	}
-	if err := os.Rename(tmp, dest); err != nil {
+	if err := os.Rename(w.tmp, w.dest); err != nil {
 		if old != "" {
-			os.Rename(old, dest)
+			os.Rename(old, w.dest)
 		}
 		return err
 	}
+	w.tmp = ""
 	if old != "" {
 		return os.RemoveAll(old)
 	}
 	return nil
+}
+
+// abort removes the new folder unless it was swapped in.
+func (w *folderWriter) abort() {
+	if w.tmp != "" {
+		os.RemoveAll(w.tmp)
+	}
 }
 
 // markerFile marks a folder as portal's output.

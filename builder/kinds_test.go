@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"bytes"
 	"os"
 	"testing"
 	"time"
@@ -34,13 +35,13 @@ func TestRenderKinds(t *testing.T) {
 		if err := p.addCharts(); err != nil {
 			t.Fatal(err)
 		}
-		b, err := renderPage(th.tmpls[p.Kind], p)
-		if err != nil {
+		var buf bytes.Buffer
+		if err := renderPage(th.tmpls[p.Kind], p, &buf); err != nil {
 			t.Fatal(err)
 		}
 		byKind[p.Kind] += time.Since(t0)
 		count[p.Kind]++
-		size[p.Kind] += len(b)
+		size[p.Kind] += buf.Len()
 	}
 	for k, d := range byKind {
 		t.Logf("%-10s %4d pages  %8.2f ms/page  %7d B/page", k, count[k], float64(d.Microseconds())/1000/float64(count[k]), size[k]/count[k])
@@ -80,13 +81,15 @@ func benchmarkKind(b *testing.B, dir, kind string) {
 		if p.Kind != kind {
 			continue
 		}
+		var buf bytes.Buffer
 		b.ResetTimer()
 		for b.Loop() {
 			p.Charts = nil
 			if err := p.addCharts(); err != nil {
 				b.Fatal(err)
 			}
-			if _, err := renderPage(th.tmpls[p.Kind], p); err != nil {
+			buf.Reset()
+			if err := renderPage(th.tmpls[p.Kind], p, &buf); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -364,13 +364,9 @@ func levelPtr(n int, ok bool) *int {
 	return &n
 }
 
-// renderPage executes a page's layout.
-func renderPage(t *template.Template, p *Page) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "baseof.html", p); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+// renderPage executes a page's layout into buf.
+func renderPage(t *template.Template, p *Page, buf *bytes.Buffer) error {
+	return t.ExecuteTemplate(buf, "baseof.html", p)
 }
 
 // outputPath is the file a page URL is written to.

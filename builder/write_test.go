@@ -16,43 +16,58 @@ import (
 	"portal/internal/sitetest"
 )
 
-// TestFailedWriteKeepsOutput makes a write fail half-way through a build and
-// finds the previous output byte-identical, with nothing left beside it.
+// TestFailedWriteKeepsOutput makes a write fail half-way through a build,
+// written from memory and streamed, and finds the previous output
+// byte-identical, with nothing left beside it.
 func TestFailedWriteKeepsOutput(t *testing.T) {
-	dir := t.TempDir()
-	dest := filepath.Join(dir, "public")
-	first := build(t, txtarFS(t, "testdata/golden/site.txt"), Options{})
-	if err := first.Write(dest); err != nil {
-		t.Fatal(err)
-	}
-	before := sitetest.ReadTree(t, dest)
+	for _, streamed := range []bool{false, true} {
+		t.Run(map[bool]string{false: "memory", true: "streamed"}[streamed], func(t *testing.T) {
+			dir := t.TempDir()
+			dest := filepath.Join(dir, "public")
+			first := build(t, txtarFS(t, "testdata/golden/site.txt"), Options{})
+			if err := first.Write(dest); err != nil {
+				t.Fatal(err)
+			}
+			before := sitetest.ReadTree(t, dest)
 
-	fsys := txtarFS(t, "testdata/golden/site.txt")
-	fsys["content/people/ana.toml"].Data = []byte("name = \"Ana Changed\"\nteam = \"ops\"\nrole = \"lead\"\n")
-	second := build(t, fsys, Options{})
-	var n atomic.Int32
-	writeFile = func(name string, data []byte, perm os.FileMode) error {
-		if n.Add(1) == int32(len(second.Files)/2) {
-			return errors.New("disk full")
-		}
-		return os.WriteFile(name, data, perm)
-	}
-	defer func() { writeFile = os.WriteFile }()
-	if err := second.Write(dest); err == nil || !strings.Contains(err.Error(), "disk full") {
-		t.Fatalf("Write = %v, want the injected failure", err)
-	}
-	after := sitetest.ReadTree(t, dest)
-	if len(after) != len(before) {
-		t.Fatalf("%d files before, %d after", len(before), len(after))
-	}
-	for p, data := range before {
-		if !bytes.Equal(after[p], data) {
-			t.Errorf("%s changed by a failed build", p)
-		}
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("left beside the output: %v", entries)
+			fsys := txtarFS(t, "testdata/golden/site.txt")
+			fsys["content/people/ana.toml"].Data = []byte("name = \"Ana Changed\"\nteam = \"ops\"\nrole = \"lead\"\n")
+			second := build(t, fsys, Options{})
+			var n atomic.Int32
+			writeFile = func(name string, data []byte, perm os.FileMode) error {
+				if n.Add(1) == int32(len(second.Files)/2) {
+					return errors.New("disk full")
+				}
+				return os.WriteFile(name, data, perm)
+			}
+			defer func() { writeFile = os.WriteFile }()
+			var err error
+			if streamed {
+				site, lerr := Load(fsys, Options{})
+				if lerr != nil {
+					t.Fatal(lerr)
+				}
+				_, _, err = WriteSite(fsys, site, dest)
+			} else {
+				err = second.Write(dest)
+			}
+			if err == nil || !strings.Contains(err.Error(), "disk full") {
+				t.Fatalf("writing = %v, want the injected failure", err)
+			}
+			after := sitetest.ReadTree(t, dest)
+			if len(after) != len(before) {
+				t.Fatalf("%d files before, %d after", len(before), len(after))
+			}
+			for p, data := range before {
+				if !bytes.Equal(after[p], data) {
+					t.Errorf("%s changed by a failed build", p)
+				}
+			}
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != 1 {
+				t.Errorf("left beside the output: %v", entries)
+			}
+		})
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"portal/builder"
@@ -19,6 +20,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	baseURL := fs.String("baseURL", "", "the `URL` the site is published at, overriding site.toml")
 	drafts := fs.Bool("drafts", false, "include articles marked draft")
 	force := fs.Bool("force", false, "replace a non-empty output folder that portal did not make")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts]\n\nBuilds the site into a folder that any static web host can serve. Flags:")
 		fs.PrintDefaults()
@@ -31,6 +33,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if err := builder.CheckDestination(*src, *dest, *force); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	// A build writes into a folder of its own and swaps it in at the end, so
 	// stopping it at any point leaves the previous output as it was: on
@@ -56,18 +69,17 @@ func build(src, dest string, opts builder.Options, stdout, stderr io.Writer) err
 		return err
 	}
 	loaded := time.Now()
-	out, err := builder.Render(fsys, site)
-	if err := report(stderr, nil, err); err != nil {
-		return err
+	pages, files, err := builder.WriteSite(fsys, site, dest)
+	var diags builder.Diagnostics
+	if errors.As(err, &diags) {
+		return report(stderr, nil, err)
 	}
-	rendered := time.Now()
-	if err := out.Write(dest); err != nil {
+	if err != nil {
 		return fmt.Errorf("writing %s: %w", dest, err)
 	}
 	end := time.Now()
-	fmt.Fprintf(stdout, "Built %d pages, %d files in %d ms into %s (load %d ms, render %d ms, write %d ms)\n",
-		out.Pages, len(out.Files), end.Sub(start).Milliseconds(), dest,
-		loaded.Sub(start).Milliseconds(), rendered.Sub(loaded).Milliseconds(), end.Sub(rendered).Milliseconds())
+	fmt.Fprintf(stdout, "Built %d pages, %d files in %d ms into %s (load %d ms, render and write %d ms)\n",
+		pages, files, end.Sub(start).Milliseconds(), dest, loaded.Sub(start).Milliseconds(), end.Sub(loaded).Milliseconds())
 	return nil
 }
 

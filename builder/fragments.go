@@ -1,0 +1,131 @@
+package builder
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+)
+
+// Fragments are parts of a page made in Go rather than in a layout: the
+// long tables of person and team pages. A person page has dozens of
+// standings and a team page hundreds of matrix cells, and html/template
+// spends about a microsecond and a half on each action, most of the time
+// of those pages. The default theme uses them; a theme that wants other
+// markup builds its own rows from .Person.Standings or .Team.Matrix.
+
+// StandingRows is the body of a person's standings table: one <tr> per
+// competency with its title, current level (and the kind of cycle it comes
+// from when that is not a manager's), target, previous level and the gap.
+func (p *Page) StandingRows() template.HTML {
+	if p.Person == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(p.Person.Standings) * 320)
+	for _, st := range p.Person.Standings {
+		b.WriteString("\n<tr><th scope=\"row\"><a href=\"")
+		b.WriteString(template.HTMLEscapeString(p.Rel("competencies/" + st.Competency.ID + "/")))
+		b.WriteString(`">`)
+		b.WriteString(template.HTMLEscapeString(st.Competency.Title))
+		b.WriteString("</a></th>\n<td>")
+		if st.HasCurrent {
+			b.WriteString(string(st.CurrentBadge))
+			if st.CurrentFrom != nil && st.CurrentFrom.Kind != "manager" {
+				b.WriteString(` <span class="tag">`)
+				b.WriteString(template.HTMLEscapeString(st.CurrentFrom.Kind))
+				b.WriteString(`</span>`)
+			}
+		} else {
+			b.WriteString(`<span class="muted">not rated</span>`)
+		}
+		for _, badge := range [...]template.HTML{st.TargetBadge, st.PreviousBadge} {
+			b.WriteString("</td>\n<td>")
+			if badge != "" {
+				b.WriteString(string(badge))
+			} else {
+				b.WriteString(`<span class="muted">–</span>`)
+			}
+		}
+		b.WriteString("</td>\n<td class=\"num\">")
+		if st.HasTarget {
+			if st.Current < st.Target {
+				b.WriteString("<strong>")
+				b.WriteString(strconv.Itoa(st.Target - st.Current))
+				b.WriteString("</strong>")
+			} else {
+				b.WriteString(`<span class="ok">met</span>`)
+			}
+		}
+		b.WriteString("</td></tr>")
+	}
+	b.WriteByte('\n')
+	return template.HTML(b.String())
+}
+
+// MatrixRows is the body of a team's skills matrix table: one <tr> per
+// member, with a cell per column of .Team.Competencies.
+func (p *Page) MatrixRows() template.HTML {
+	if p.Team == nil {
+		return ""
+	}
+	t := p.Team
+	var b strings.Builder
+	b.Grow(len(t.Members) * (80 + len(t.Competencies)*48))
+	for i, m := range t.Members {
+		b.WriteString("\n<tr><th scope=\"row\"><a href=\"")
+		b.WriteString(template.HTMLEscapeString(p.Rel("people/" + m.ID + "/")))
+		b.WriteString(`">`)
+		b.WriteString(template.HTMLEscapeString(m.Name))
+		b.WriteString("</a></th>")
+		for _, c := range t.Matrix[i] {
+			b.WriteString("<td>")
+			b.WriteString(string(c.HTML))
+			b.WriteString("</td>")
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteByte('\n')
+	return template.HTML(b.String())
+}
+
+// SummaryRows is the body of a team's table of averages: one <tr> per
+// column of the matrix, with the average level and how many were rated,
+// the average target, and the difference.
+func (p *Page) SummaryRows() template.HTML {
+	if p.Team == nil {
+		return ""
+	}
+	decimal := func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+	var b strings.Builder
+	b.Grow(len(p.Team.Summary) * 260)
+	for _, st := range p.Team.Summary {
+		b.WriteString("\n<tr><th scope=\"row\"><a href=\"")
+		b.WriteString(template.HTMLEscapeString(p.Rel("competencies/" + st.Competency.ID + "/")))
+		b.WriteString(`">`)
+		b.WriteString(template.HTMLEscapeString(st.Competency.Title))
+		b.WriteString("</a></th>\n<td class=\"num\">")
+		if st.Rated > 0 {
+			b.WriteString(decimal(st.Average))
+			b.WriteString(` <span class="muted">(`)
+			b.WriteString(strconv.Itoa(st.Rated))
+			b.WriteString(` rated)</span>`)
+		} else {
+			b.WriteString("–")
+		}
+		b.WriteString("</td>\n<td class=\"num\">")
+		if st.Targeted > 0 {
+			b.WriteString(decimal(st.Target))
+		} else {
+			b.WriteString("–")
+		}
+		b.WriteString("</td>\n<td class=\"num\">")
+		if st.Rated > 0 && st.Targeted > 0 {
+			b.WriteString(decimal(st.Average - st.Target))
+		} else {
+			b.WriteString("–")
+		}
+		b.WriteString("</td></tr>")
+	}
+	b.WriteByte('\n')
+	return template.HTML(b.String())
+}
