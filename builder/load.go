@@ -489,16 +489,29 @@ func (l *loader) loadContent() {
 	for i, id := range sortedKeys(l.site.competencies) {
 		l.idIndex[id] = i
 	}
+	// Cycles are the biggest files of a large site, and each is checked on
+	// its own: in parallel, each with a copy of the loader that reports into
+	// a list of its own (the copies only read the loader's maps).
 	ids := l.idSignature()
-	for _, e := range byKind[kindCycle] {
-		if c, diags, ok := l.cache.cycle(e, ids); ok {
-			l.site.Cycles = append(l.site.Cycles, c)
-			l.r.list = append(l.r.list, diags...)
-			continue
+	cycles := byKind[kindCycle]
+	loaded := make([]*Cycle, len(cycles))
+	reports := make([]Diagnostics, len(cycles))
+	fresh := make([]bool, len(cycles))
+	parallel(len(cycles), func(i int) {
+		if c, diags, ok := l.cache.cycle(cycles[i], ids); ok {
+			loaded[i], reports[i] = c, diags
+			return
 		}
-		before := len(l.r.list)
-		c := l.loadCycle(e)
-		l.cache.keepCycle(e, ids, c, l.r.list[before:])
+		lc := *l
+		lc.r = report{}
+		loaded[i], reports[i], fresh[i] = lc.loadCycle(cycles[i]), lc.r.list, true
+	})
+	for i, e := range cycles {
+		if fresh[i] {
+			l.cache.keepCycle(e, ids, loaded[i], reports[i])
+		}
+		l.site.Cycles = append(l.site.Cycles, loaded[i])
+		l.r.list = append(l.r.list, reports[i]...)
 	}
 	for _, e := range byKind[kindArticle] {
 		l.loadArticle(e)
@@ -717,7 +730,6 @@ func (l *loader) loadCycle(e *entry) *Cycle {
 		c.Ratings[pid] = rated
 		c.byPerson[pid] = ranked
 	}
-	l.site.Cycles = append(l.site.Cycles, c)
 	return c
 }
 
