@@ -87,7 +87,8 @@ func WriteSite(fsys fs.FS, s *Site, dest string) (pages, files int, err error) {
 type theme struct {
 	tmpls  map[string]*template.Template
 	static map[string][]byte
-	assets map[string]string // static file -> content hash
+	assets map[string]string // static file -> its fingerprinted name
+	used   sync.Map          // static files that pages link with .Asset
 }
 
 func loadTheme(fsys fs.FS, s *Site) (*theme, error) {
@@ -147,7 +148,7 @@ type emitFunc func(name string, data []byte, keep bool) error
 // emit, from several goroutines at once. The Output it returns has no
 // Files.
 func renderSiteTo(s *Site, th *theme, only func(url string) bool, prev *Output, emit emitFunc) (*Output, error) {
-	pages := s.pages(th.assets)
+	pages := s.pages(th)
 	// The search index is made beside the pages, or kept from prev when
 	// its documents have not changed (an assessment, say, changes none).
 	docs := s.searchDocs()
@@ -225,6 +226,12 @@ func renderSiteTo(s *Site, th *theme, only func(url string) bool, prev *Output, 
 	}
 	rest := map[string][]byte{"sitemap.xml": s.sitemap(pages), "articles/index.xml": feed}
 	maps.Copy(rest, th.static)
+	// Files that pages link by content hash are written under that name
+	// too, so hosts may cache them for ever.
+	th.used.Range(func(name, _ any) bool {
+		rest[th.assets[name.(string)]] = th.static[name.(string)]
+		return true
+	})
 	maps.Copy(rest, out.searchFiles)
 	names := slices.Collect(maps.Keys(rest))
 	errs = make([]error, len(names))

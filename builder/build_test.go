@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -18,6 +19,7 @@ import (
 	"golang.org/x/net/html"
 
 	"portal/internal/sitetest"
+	"portal/themes"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -353,5 +355,54 @@ func TestTemplateErrors(t *testing.T) {
 	_, _, err = Build(fsys, Options{})
 	if err == nil || !strings.Contains(err.Error(), "layouts/role.html:3:") || !strings.Contains(err.Error(), "Nope") {
 		t.Errorf("execution error not located in layouts/role.html:3: %v", err)
+	}
+}
+
+// TestAssetsFingerprinted checks that pages link the theme's assets under
+// names holding a hash of their content, that those files are built with the
+// same bytes as the plain ones, and that changing an asset changes its name.
+func TestAssetsFingerprinted(t *testing.T) {
+	linked := regexp.MustCompile(`(?:href|src)="(?:\.\./)*((?:css|js|vendor)/[^"?]+)"`)
+	names := func(out *Output) map[string]string {
+		t.Helper()
+		found := map[string]string{}
+		for _, m := range linked.FindAllStringSubmatch(string(out.Files["people/ana/index.html"]), -1) {
+			plain := regexp.MustCompile(`\.[0-9a-f]{8}(\.[a-z]+)$`).ReplaceAllString(m[1], "$1")
+			if plain == m[1] {
+				t.Errorf("%s is linked without a content hash in its name", m[1])
+				continue
+			}
+			data, ok := out.Files[m[1]]
+			if !ok {
+				t.Errorf("%s is linked but not built", m[1])
+			} else if !bytes.Equal(data, out.Files[plain]) {
+				t.Errorf("%s differs from %s", m[1], plain)
+			}
+			found[plain] = m[1]
+		}
+		return found
+	}
+	fsys := txtarFS(t, "testdata/golden/site.txt")
+	before := names(build(t, fsys, Options{}))
+	for _, want := range []string{"css/portal.css", "js/portal.js", "js/search.js", "vendor/echarts/echarts.min.js"} {
+		if before[want] == "" {
+			t.Errorf("the person page does not link %s", want)
+		}
+	}
+	css, err := fs.ReadFile(themes.Default, "static/css/portal.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["static/css/portal.css"] = &fstest.MapFile{Data: append(css, "\n.extra { color: red; }\n"...)}
+	out := build(t, fsys, Options{})
+	after := names(out)
+	if after["css/portal.css"] == before["css/portal.css"] {
+		t.Errorf("changing the stylesheet kept its name %s", after["css/portal.css"])
+	}
+	if _, stale := out.Files[before["css/portal.css"]]; stale {
+		t.Errorf("the old stylesheet %s is still built", before["css/portal.css"])
+	}
+	if after["js/portal.js"] != before["js/portal.js"] {
+		t.Errorf("an unchanged script changed its name: %s, then %s", before["js/portal.js"], after["js/portal.js"])
 	}
 }

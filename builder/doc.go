@@ -64,8 +64,17 @@
 //
 //	.Rel "people/"        link to a URL relative to the site root
 //	.Link .Person         link to the page of a competency, category, role, team, person or article
-//	.Asset "css/x.css"    link to a static file, with its content hash as ?v=
+//	.Asset "css/x.css"    link to a static file under a name holding its content hash, css/x.1a2b3c4d.css
 //	.Chart "main"         the page's chart (nil when it has none), for the "chart" partial
+//	.StandingRows         the rows of a person's standings table, made in Go
+//	.MatrixRows           the rows of a team's skills matrix table, made in Go
+//	.SummaryRows          the rows of a team's table of averages, made in Go
+//
+// The three row fragments exist for speed: a person page has dozens of
+// standings and a team page hundreds of matrix cells, and html/template
+// spends over a microsecond on each action, most of a page's time. A theme
+// that wants other markup ranges over .Person.Standings, .Team.Matrix and
+// .Team.Summary itself.
 //
 // The 404 page links from the path of baseURL instead, since hosts serve it at
 // any depth. Template functions: add, sub, decimal, diff, date, isodate,

@@ -44,6 +44,9 @@ func decodeSimpleTOML(src []byte) (result map[string]any, ok bool) {
 	root := map[string]any{}
 	table := root
 	headers := map[string]bool{}
+	// Keys repeat from table to table (the competencies of a cycle), so
+	// each is made into a string once.
+	keys := map[string]string{}
 	for len(src) > 0 {
 		var line []byte
 		if i := bytes.IndexByte(src, '\n'); i >= 0 {
@@ -106,14 +109,19 @@ func decodeSimpleTOML(src []byte) (result map[string]any, ok bool) {
 		if !bareKey(key) {
 			return nil, false
 		}
-		if _, dup := table[string(key)]; dup {
+		name, seen := keys[string(key)]
+		if !seen {
+			name = string(key)
+			keys[name] = name
+		}
+		if _, dup := table[name]; dup {
 			return nil, false
 		}
 		v, rest, ok := simpleValue(trimSpace(line[eq+1:]))
 		if !ok || !onlyComment(rest) {
 			return nil, false
 		}
-		table[string(key)] = v
+		table[name] = v
 	}
 	return root, true
 }
@@ -176,6 +184,9 @@ func simpleValue(b []byte) (v any, rest []byte, ok bool) {
 		}
 		if !plainInteger(tok) {
 			return nil, nil, false
+		}
+		if len(tok) == 1 {
+			return int64(tok[0] - '0'), b[end:], true // a level, mostly
 		}
 		n, err := strconv.ParseInt(string(tok), 10, 64)
 		if err != nil {

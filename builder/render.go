@@ -36,8 +36,8 @@ type Page struct {
 
 	Charts map[string]*Chart
 
-	root   string // prefix from this page back to the site root
-	assets map[string]string
+	root  string // prefix from this page back to the site root
+	theme *theme
 }
 
 // Chart is one chart on a page: its element id and its ECharts options.
@@ -62,14 +62,17 @@ func (p *Page) Rel(u string) string {
 	return p.root + u
 }
 
-// Asset returns the link to a static file with its content hash as a query
-// string, so browsers can cache it for long and still see a change at once.
+// Asset returns the link to a static file under a name that holds a hash
+// of its content ("css/portal.5f7ea9a0.css"), which the build writes beside
+// the plain one: browsers and hosts can cache it for ever and still see a
+// change at once, since a change makes a new name.
 func (p *Page) Asset(name string) (string, error) {
-	h, ok := p.assets[name]
+	fp, ok := p.theme.assets[name]
 	if !ok {
 		return "", fmt.Errorf("asset %q: no such file in static/", name)
 	}
-	return p.Rel(name) + "?v=" + h, nil
+	p.theme.used.Store(name, true)
+	return p.Rel(fp), nil
 }
 
 // Chart returns the named chart of the page, or nil when the page has none.
@@ -195,21 +198,28 @@ func templateError(err error, src func(string) string) Diagnostic {
 	return Diagnostic{Path: src(m[1]), Line: line, Col: max(col, 1), Msg: m[4]}
 }
 
-// fingerprint hashes the static files that layouts link with .Asset.
+// fingerprint names each static file by a hash of its content, before its
+// last extension: css/portal.css becomes css/portal.5f7ea9a0.css.
 func fingerprint(static map[string][]byte) map[string]string {
 	assets := make(map[string]string, len(static))
 	for f, data := range static {
 		sum := sha256.Sum256(data)
-		assets[f] = hex.EncodeToString(sum[:4])
+		h := hex.EncodeToString(sum[:4])
+		dir, base := path.Split(f)
+		if i := strings.LastIndexByte(base, '.'); i > 0 {
+			assets[f] = dir + base[:i] + "." + h + base[i:]
+		} else {
+			assets[f] = f + "." + h
+		}
 	}
 	return assets
 }
 
 // pages lists every HTML page of the site with its data.
-func (s *Site) pages(assets map[string]string) []*Page {
+func (s *Site) pages(th *theme) []*Page {
 	var ps []*Page
 	add := func(kind, title, u string, set func(p *Page)) {
-		p := &Page{Site: s, Kind: kind, Title: title, URL: u, assets: assets}
+		p := &Page{Site: s, Kind: kind, Title: title, URL: u, theme: th}
 		if set != nil {
 			set(p)
 		}
