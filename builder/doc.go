@@ -86,10 +86,16 @@
 // page ids: chart-person-<id>-radar, chart-role-<id>-radar,
 // chart-team-<id>-matrix, chart-competency-<id>-levels.
 //
-// Besides the pages, a build writes sitemap.xml and articles/index.xml (an
-// Atom feed) with absolute URLs from baseURL. The same input gives
-// byte-identical output. [Output.Write] writes into a new folder beside the
-// destination and swaps it in only when everything is written.
+// The people list is split into pages of [PeoplePerPage] (people/,
+// people/page/2/, ...); the layout "people" gets this page's share as
+// .People and links the others through .Pager.
+//
+// Besides the pages, a build writes sitemap.xml, articles/index.xml (an
+// Atom feed) with absolute URLs from baseURL, and the search index under
+// search/. The same input gives byte-identical output. [WriteSite] and
+// [Output.Write] write into a new folder beside the destination and swap it
+// in only when everything is written; WriteSite writes each page as soon as
+// it is rendered, so a build never holds the whole site in memory.
 //
 // # Incremental builds
 //
@@ -122,7 +128,8 @@
 //     teams with a gap in them, and of the articles that list it as related,
 //     before and after.
 //
-// Changes made while the site does not build are kept and applied by the next
-// good build. A test makes edits of every kind and compares each incremental
+// "The people list" is every page of it: a change can move people from one
+// page to another. Changes made while the site does not build are kept and
+// applied by the next good build. A test makes edits of every kind and compares each incremental
 // output with a full build, byte for byte.
 package builder

@@ -67,7 +67,13 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 	var only func(string) bool
 	if set != nil && !themeChanged && !s.linksChanged {
 		if urls, all := affected(b.site, s, set); !all {
-			only = func(u string) bool { return urls[u] }
+			only = func(u string) bool {
+				// Every page of the people list changes with its first.
+				if strings.HasPrefix(u, "people/page/") && u != "people/page/" && urls["people/"] {
+					return true
+				}
+				return urls[u]
+			}
 		}
 	}
 	out, err := renderSite(s, b.theme, only, b.out)

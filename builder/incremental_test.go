@@ -2,6 +2,7 @@ package builder
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -118,5 +119,74 @@ func TestIncrementalAfterError(t *testing.T) {
 	}
 	if !strings.Contains(string(out.Files["people/amara-okafor/index.html"]), "Amara Changed") {
 		t.Errorf("the edit made while the site was broken was lost")
+	}
+}
+
+// TestPeoplePages builds a site of 1,100 people: the people list is split
+// into three pages, each person is on exactly one of them in name order,
+// every page links the others, and renaming a person (which can move them
+// to another page) renders every page of the list as a full build does.
+func TestPeoplePages(t *testing.T) {
+	dir := copyDemo(t)
+	for i := range 1100 {
+		data := fmt.Sprintf("name = \"Person %04d\"\nteam = \"customer-operations\"\nrole = \"team-lead\"\n", i)
+		if err := os.WriteFile(filepath.Join(dir, "content/people", fmt.Sprintf("p%04d.toml", i)), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys := os.DirFS(dir)
+	b := NewBuilder(fsys, Options{})
+	_, out, err := b.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := []string{"people/index.html", "people/page/2/index.html", "people/page/3/index.html"}
+	if _, ok := out.Files["people/page/4/index.html"]; ok {
+		t.Error("a fourth page of people for 1,114 people")
+	}
+	personLink := regexp.MustCompile(`<th scope="row"><a href="(?:\.\./)+people/([^/"]+)/">([^<]+)</a>`)
+	seen := map[string]int{}
+	last := ""
+	for n, list := range lists {
+		html, ok := out.Files[list]
+		if !ok {
+			t.Fatalf("%s not built", list)
+		}
+		for _, m := range personLink.FindAllStringSubmatch(string(html), -1) {
+			seen[m[1]]++
+			if m[2] < last {
+				t.Errorf("%s: %q after %q", list, m[2], last)
+			}
+			last = m[2]
+		}
+		for k, other := range lists {
+			link := strings.TrimSuffix(other, "index.html")
+			if k != n && !strings.Contains(string(html), `people/`+strings.TrimPrefix(link, "people/")+`"`) {
+				t.Errorf("%s does not link %s", list, link)
+			}
+		}
+	}
+	if len(seen) != 1114 {
+		t.Errorf("%d people listed, want 1114", len(seen))
+	}
+	for id, n := range seen {
+		if n != 1 {
+			t.Errorf("%s listed %d times", id, n)
+		}
+	}
+
+	edit(t, dir, "content/people/p0001.toml", `Person 0001`, `Zed Person`)
+	_, inc, err := b.Build([]string{"content/people/p0001.toml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, full, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, list := range lists {
+		if !bytes.Equal(inc.Files[list], full.Files[list]) {
+			t.Errorf("%s is stale after a rename:\n%s", list, firstDiff(string(full.Files[list]), string(inc.Files[list])))
+		}
 	}
 }

@@ -36,6 +36,11 @@ type Page struct {
 
 	Charts map[string]*Chart
 
+	// The people list is split into pages of PeoplePerPage: people/,
+	// people/page/2/ and so on. People is this page's share, in name order.
+	People []*Person
+	Pager  *Pager
+
 	root  string // prefix from this page back to the site root
 	theme *theme
 }
@@ -238,7 +243,14 @@ func (s *Site) pages(th *theme) []*Page {
 	for _, t := range s.Teams {
 		add("team", t.Name, "teams/"+t.ID+"/", func(p *Page) { p.Team, p.Description = t, t.Description })
 	}
-	add("people", "People", "people/", nil)
+	for i, n := 0, 1; i == 0 || i < len(s.People); i, n = i+PeoplePerPage, n+1 {
+		people := s.People[i:min(i+PeoplePerPage, len(s.People))]
+		title := "People"
+		if n > 1 {
+			title = fmt.Sprintf("People, page %d", n)
+		}
+		add("people", title, peoplePageURL(n), func(p *Page) { p.People = people })
+	}
 	for _, person := range s.People {
 		add("person", person.Name, "people/"+person.ID+"/", func(p *Page) { p.Person = person })
 	}
@@ -247,6 +259,7 @@ func (s *Site) pages(th *theme) []*Page {
 		add("article", a.Title, "articles/"+a.ID+"/", func(p *Page) { p.Article, p.Description = a, a.Summary })
 	}
 	add("404", "Page not found", "404.html", nil)
+	s.pagePeople(ps)
 	for _, p := range ps {
 		p.root = strings.Repeat("../", strings.Count(p.URL, "/"))
 		p.Permalink = s.permalink(p.URL)
@@ -405,4 +418,57 @@ func (p *Page) Link(v any) (string, error) {
 		return p.Rel("articles/" + x.ID + "/"), nil
 	}
 	return "", fmt.Errorf("Link: no page for %T", v)
+}
+
+// PeoplePerPage is how many people a page of the people list shows: a
+// company of 10,000 gets 20 pages of about 200 KB rather than one of 4 MB.
+const PeoplePerPage = 500
+
+// Pager links the pages of the people list.
+type Pager struct {
+	Number int // of this page, from 1
+	Pages  []PagerLink
+	Prev   *PagerLink // nil on the first page
+	Next   *PagerLink // nil on the last page
+}
+
+// PagerLink is one page of the people list, with the first and last names
+// on it.
+type PagerLink struct {
+	Number      int
+	URL         string // relative to the site root
+	First, Last string
+}
+
+func peoplePageURL(n int) string {
+	if n == 1 {
+		return "people/"
+	}
+	return fmt.Sprintf("people/page/%d/", n)
+}
+
+// pagePeople gives the pages of the people list their pager.
+func (s *Site) pagePeople(ps []*Page) {
+	var list []*Page
+	for _, p := range ps {
+		if p.Kind == "people" {
+			list = append(list, p)
+		}
+	}
+	links := make([]PagerLink, len(list))
+	for i, p := range list {
+		links[i] = PagerLink{Number: i + 1, URL: p.URL}
+		if len(p.People) > 0 {
+			links[i].First, links[i].Last = p.People[0].Name, p.People[len(p.People)-1].Name
+		}
+	}
+	for i, p := range list {
+		p.Pager = &Pager{Number: i + 1, Pages: links}
+		if i > 0 {
+			p.Pager.Prev = &links[i-1]
+		}
+		if i+1 < len(links) {
+			p.Pager.Next = &links[i+1]
+		}
+	}
 }
