@@ -502,9 +502,19 @@ func (l *loader) loadContent() {
 			loaded[i], reports[i] = c, diags
 			return
 		}
+		e := cycles[i]
+		if e.doc.meta == nil { // dropped after an earlier check: decode again
+			e.doc.meta, _, _ = decodeTOML(e.path, trimBOM(e.data), 1)
+		}
 		lc := *l
 		lc.r = report{}
-		loaded[i], reports[i], fresh[i] = lc.loadCycle(cycles[i]), lc.r.list, true
+		loaded[i], reports[i], fresh[i] = lc.loadCycle(e), lc.r.list, true
+		if l.cache != nil {
+			// A checked cycle keeps what it needs; its decoded tables are
+			// a large part of a big site's heap, which the preview's
+			// garbage collector would scan again and again.
+			e.doc.meta = nil
+		}
 	})
 	for i, e := range cycles {
 		if fresh[i] {
