@@ -249,29 +249,30 @@ func renderSiteTo(s *Site, th *theme, only func(url string) bool, prev *Output, 
 // rendering some pages.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// sitemap lists every page but the 404 page, with the date of articles.
+// It is written by hand rather than with encoding/xml, which took longer
+// than the rest of a preview rebuild on a site of 12,000 pages.
 func (s *Site) sitemap(pages []*Page) []byte {
-	type url struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
-	}
-	type urlset struct {
-		XMLName xml.Name `xml:"urlset"`
-		NS      string   `xml:"xmlns,attr"`
-		URLs    []url    `xml:"url"`
-	}
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	var b bytes.Buffer
+	b.Grow(len(pages) * 96)
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
 	for _, p := range pages {
 		if p.Kind == "404" {
 			continue
 		}
-		u := url{Loc: p.Permalink}
+		b.WriteString("\n  <url>\n    <loc>")
+		xml.EscapeText(&b, []byte(p.Permalink))
+		b.WriteString("</loc>")
 		if p.Article != nil && !p.Article.Date.IsZero() {
-			u.LastMod = p.Article.Date.Format("2006-01-02")
+			b.WriteString("\n    <lastmod>")
+			b.WriteString(p.Article.Date.Format("2006-01-02"))
+			b.WriteString("</lastmod>")
 		}
-		set.URLs = append(set.URLs, u)
+		b.WriteString("\n  </url>")
 	}
-	b, _ := xml.MarshalIndent(set, "", "  ")
-	return append([]byte(xml.Header), append(b, '\n')...)
+	b.WriteString("\n</urlset>\n")
+	return b.Bytes()
 }
 
 // feed is an Atom feed of the articles, newest first.

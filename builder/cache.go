@@ -16,6 +16,11 @@ type cache struct {
 	bodies  map[string]*renderedBody // by source path
 	links   string                   // signature of the link targets of the last build
 	cycles  map[*entry]cachedCycle   // checked cycles, by their decoded file
+
+	// Related articles as the last build chose them, by article id, and
+	// the signature of what they were chosen from.
+	relatedFrom string
+	related     map[string][]string
 }
 
 // cachedCycle is an assessment cycle as the last build checked it.

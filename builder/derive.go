@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 )
 
 // byOrder sorts by an explicit order (1, 2, ...) first, then by title; an
@@ -186,7 +187,29 @@ func (l *loader) sortArticles(framework func(a, b *Competency) int) {
 		}
 	}
 	// Related articles: linked either way, or teaching the same competency;
-	// the more in common, the earlier.
+	// the more in common, the earlier. A preview rebuild whose articles,
+	// dates, competencies and links are as before takes the last choice.
+	from := relatedSignature(s.Articles, l.bodies)
+	if l.cache != nil && l.cache.related != nil && l.cache.relatedFrom == from {
+		for _, a := range s.Articles {
+			for _, id := range l.cache.related[a.ID] {
+				a.Related = append(a.Related, s.articles[id])
+			}
+		}
+		return
+	}
+	if l.cache != nil {
+		defer func() {
+			l.cache.relatedFrom, l.cache.related = from, map[string][]string{}
+			for _, a := range s.Articles {
+				ids := make([]string, len(a.Related))
+				for i, r := range a.Related {
+					ids[i] = r.ID
+				}
+				l.cache.related[a.ID] = ids
+			}
+		}()
+	}
 	score := map[*Article]map[*Article]int{}
 	add := func(a, b *Article, n int) {
 		if a == b {
@@ -234,6 +257,37 @@ func (l *loader) sortArticles(framework func(a, b *Competency) int) {
 	}
 }
 
+// relatedSignature sums up what related articles are chosen from: each
+// article's id, source, date and competencies, in order, and the links of
+// every markdown body.
+func relatedSignature(articles []*Article, bodies []*body) string {
+	var b strings.Builder
+	for _, a := range articles {
+		b.WriteString(a.ID)
+		b.WriteByte(0)
+		b.WriteString(a.Source)
+		b.WriteByte(0)
+		b.WriteString(a.Date.Format(time.RFC3339))
+		for _, c := range a.Competencies {
+			b.WriteByte(0)
+			b.WriteString(c.ID)
+		}
+		b.WriteByte('\n')
+	}
+	for _, body := range bodies {
+		if len(body.links) == 0 {
+			continue
+		}
+		b.WriteString(body.source)
+		for _, link := range body.links {
+			b.WriteByte(0)
+			b.WriteString(link)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
 // standings works out a person's current and previous level in every
 // competency. Current is the latest manager rating, or the latest rating of
 // any kind when no manager has rated it; previous is the rating before the
@@ -256,6 +310,14 @@ func (l *loader) standings(w *standingsWorker, p *Person) {
 		targets = p.Role.byRank
 	}
 	badges, names := l.badges, l.names
+	// Count first, so that the standings take one allocation of their size.
+	n := 0
+	for rank := range s.Competencies {
+		if len(history[rank]) > 0 || targets != nil && targets[rank] != nil {
+			n++
+		}
+	}
+	p.Standings = make([]Standing, 0, n)
 	for rank, c := range s.Competencies {
 		h := history[rank]
 		var target *Target
@@ -401,7 +463,10 @@ func cellHTML(level int, below bool) template.HTML {
 // TeamGaps is how many of its biggest gaps a team page lists.
 const TeamGaps = 10
 
-// teamMatrix builds a team's skills matrix, averages and gaps.
+// teamMatrix works out a team's columns, averages and gaps. The cells of
+// its matrix wait for the first call of [Team.Matrix]: only the team's page
+// needs them, and a preview that renders a few pages again should not build
+// the matrices of every team.
 func teamMatrix(t *Team, framework func(a, b *Competency) int) {
 	seen := map[*Competency]bool{}
 	gaps := map[*Competency]*TeamGap{}
@@ -431,16 +496,9 @@ func teamMatrix(t *Team, framework func(a, b *Competency) int) {
 	}
 	sums := make([]int, len(t.Competencies))
 	targets := make([]int, len(t.Competencies))
-	t.Matrix = make([][]Cell, len(t.Members))
-	for i, p := range t.Members {
-		row := make([]Cell, len(t.Competencies))
+	for _, p := range t.Members {
 		for _, st := range p.Standings {
 			j := column[st.Competency]
-			cell := Cell{Standing: st, Rated: st.HasCurrent, Below: st.HasTarget && st.Current < st.Target}
-			if cell.Rated {
-				cell.HTML = cellHTML(st.Current, cell.Below)
-			}
-			row[j] = cell
 			if st.HasCurrent {
 				sums[j] += st.Current
 				t.Summary[j].Rated++
@@ -450,7 +508,6 @@ func teamMatrix(t *Team, framework func(a, b *Competency) int) {
 				t.Summary[j].Targeted++
 			}
 		}
-		t.Matrix[i] = row
 	}
 	for j, c := range t.Competencies {
 		ts := &t.Summary[j]
@@ -473,4 +530,28 @@ func teamMatrix(t *Team, framework func(a, b *Competency) int) {
 		avg := t.Summary[column[g.Competency]]
 		g.Articles = chooseArticles(g.Competency, int(avg.Average), int(avg.Target+0.5))
 	}
+}
+
+// Matrix is the team's skills matrix: one row per member, one cell per
+// column of Competencies. It is made on first use.
+func (t *Team) Matrix() [][]Cell {
+	t.matrixOnce.Do(func() {
+		column := make(map[*Competency]int, len(t.Competencies))
+		for j, c := range t.Competencies {
+			column[c] = j
+		}
+		t.matrix = make([][]Cell, len(t.Members))
+		for i, p := range t.Members {
+			row := make([]Cell, len(t.Competencies))
+			for _, st := range p.Standings {
+				cell := Cell{Standing: st, Rated: st.HasCurrent, Below: st.HasTarget && st.Current < st.Target}
+				if cell.Rated {
+					cell.HTML = cellHTML(st.Current, cell.Below)
+				}
+				row[column[st.Competency]] = cell
+			}
+			t.matrix[i] = row
+		}
+	})
+	return t.matrix
 }

@@ -69,12 +69,13 @@
 //	.StandingRows         the rows of a person's standings table, made in Go
 //	.MatrixRows           the rows of a team's skills matrix table, made in Go
 //	.SummaryRows          the rows of a team's table of averages, made in Go
+//	.PeopleRows           the rows of a page of the people list, made in Go
 //
-// The three row fragments exist for speed: a person page has dozens of
+// The row fragments exist for speed: a person page has dozens of
 // standings and a team page hundreds of matrix cells, and html/template
 // spends over a microsecond on each action, most of a page's time. A theme
-// that wants other markup ranges over .Person.Standings, .Team.Matrix and
-// .Team.Summary itself.
+// that wants other markup ranges over .Person.Standings, .Team.Matrix,
+// .Team.Summary and .People itself.
 //
 // The 404 page links from the path of baseURL instead, since hosts serve it at
 // any depth. Template functions: add, sub, decimal, diff, date, isodate,

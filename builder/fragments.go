@@ -7,11 +7,12 @@ import (
 )
 
 // Fragments are parts of a page made in Go rather than in a layout: the
-// long tables of person and team pages. A person page has dozens of
+// long tables of person, team and people list pages. A person page has dozens of
 // standings and a team page hundreds of matrix cells, and html/template
 // spends about a microsecond and a half on each action, most of the time
 // of those pages. The default theme uses them; a theme that wants other
-// markup builds its own rows from .Person.Standings or .Team.Matrix.
+// markup builds its own rows from .Person.Standings, .Team.Matrix,
+// .Team.Summary or .People.
 
 // StandingRows is the body of a person's standings table: one <tr> per
 // competency with its title, current level (and the kind of cycle it comes
@@ -77,7 +78,7 @@ func (p *Page) MatrixRows() template.HTML {
 		b.WriteString(`">`)
 		b.WriteString(template.HTMLEscapeString(m.Name))
 		b.WriteString("</a></th>")
-		for _, c := range t.Matrix[i] {
+		for _, c := range t.Matrix()[i] {
 			b.WriteString("<td>")
 			b.WriteString(string(c.HTML))
 			b.WriteString("</td>")
@@ -123,6 +124,43 @@ func (p *Page) SummaryRows() template.HTML {
 			b.WriteString(decimal(st.Average - st.Target))
 		} else {
 			b.WriteString("–")
+		}
+		b.WriteString("</td></tr>")
+	}
+	b.WriteByte('\n')
+	return template.HTML(b.String())
+}
+
+// PeopleRows is the body of the table on a page of the people list: one
+// <tr> per person on the page, with job title, team, role and gap count.
+func (p *Page) PeopleRows() template.HTML {
+	var b strings.Builder
+	b.Grow(len(p.People) * 360)
+	link := func(url, text string) {
+		b.WriteString(`<a href="`)
+		b.WriteString(template.HTMLEscapeString(p.Rel(url)))
+		b.WriteString(`">`)
+		b.WriteString(template.HTMLEscapeString(text))
+		b.WriteString(`</a>`)
+	}
+	for _, person := range p.People {
+		b.WriteString("\n<tr><th scope=\"row\">")
+		link("people/"+person.ID+"/", person.Name)
+		b.WriteString("</th>\n<td>")
+		b.WriteString(template.HTMLEscapeString(person.JobTitle))
+		b.WriteString("</td>\n<td>")
+		if person.Team != nil {
+			link("teams/"+person.Team.ID+"/", person.Team.Name)
+		}
+		b.WriteString("</td>\n<td>")
+		if person.Role != nil {
+			link("roles/"+person.Role.ID+"/", person.Role.Title)
+		}
+		b.WriteString("</td>\n<td class=\"num\">")
+		if person.Assessed {
+			b.WriteString(strconv.Itoa(len(person.Gaps)))
+		} else {
+			b.WriteString(`<span class="muted">not assessed</span>`)
 		}
 		b.WriteString("</td></tr>")
 	}

@@ -353,7 +353,7 @@ func (p *Page) addCharts() error {
 		for i, m := range t.Members {
 			rows = append(rows, m.Name)
 			cells[i] = make([]*int, len(t.Competencies))
-			for j, cell := range t.Matrix[i] {
+			for j, cell := range t.Matrix()[i] {
 				cells[i][j] = levelPtr(cell.Current, cell.Rated)
 			}
 		}

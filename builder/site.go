@@ -2,6 +2,7 @@ package builder
 
 import (
 	"html/template"
+	"sync"
 	"time"
 )
 
@@ -139,8 +140,10 @@ type Team struct {
 	// a member's role targets or a member is rated in, framework order.
 	Competencies []*Competency
 	Summary      []TeamStanding // one per column
-	Matrix       [][]Cell       // one row per member, one cell per column
 	Gaps         []TeamGap      // the biggest, biggest first; at most TeamGaps
+
+	matrix     [][]Cell // see Matrix
+	matrixOnce sync.Once
 }
 
 // Cell is one member's standing in one column of a team's skills matrix.
