@@ -120,7 +120,19 @@ func (l *loader) derive() {
 			}
 		}
 	}
-	parallel(len(s.Teams), func(i int) { teamMatrix(s.Teams[i], framework) })
+	// Teams share article choices as people do: memoise them across the
+	// goroutines.
+	var chosen sync.Map // articleChoice -> []*Article
+	choose := func(c *Competency, current, target int) []*Article {
+		key := articleChoice{c, current, target}
+		if list, ok := chosen.Load(key); ok {
+			return list.([]*Article)
+		}
+		list := chooseArticles(c, current, target)
+		chosen.Store(key, list)
+		return list
+	}
+	parallel(len(s.Teams), func(i int) { teamMatrix(s.Teams[i], framework, choose) })
 	l.warnings()
 }
 
@@ -467,7 +479,7 @@ const TeamGaps = 10
 // its matrix wait for the first call of [Team.Matrix]: only the team's page
 // needs them, and a preview that renders a few pages again should not build
 // the matrices of every team.
-func teamMatrix(t *Team, framework func(a, b *Competency) int) {
+func teamMatrix(t *Team, framework func(a, b *Competency) int, choose func(c *Competency, current, target int) []*Article) {
 	seen := map[*Competency]bool{}
 	gaps := map[*Competency]*TeamGap{}
 	for _, p := range t.Members {
@@ -528,7 +540,7 @@ func teamMatrix(t *Team, framework func(a, b *Competency) int) {
 	for i := range t.Gaps {
 		g := &t.Gaps[i]
 		avg := t.Summary[column[g.Competency]]
-		g.Articles = chooseArticles(g.Competency, int(avg.Average), int(avg.Target+0.5))
+		g.Articles = choose(g.Competency, int(avg.Average), int(avg.Target+0.5))
 	}
 }
 
