@@ -26,13 +26,49 @@ type Output struct {
 	Rendered int // pages rendered by this build; the others were kept from the last
 
 	search      []searchDoc       // the documents of the search index
-	searchFiles map[string][]byte // the index, by path
+	searchFiles map[string][]byte // the index, by path; see searchReady
+	// searchReady, when not nil, is closed once searchFiles is made: the
+	// output of a Builder with LazySearch has them outside Files.
+	searchReady chan struct{}
+}
+
+// File returns the file at path name. When the output's search index is
+// still being made, File waits for it.
+func (o *Output) File(name string) ([]byte, bool) {
+	if data, ok := o.Files[name]; ok {
+		return data, true
+	}
+	if o.searchReady != nil && strings.HasPrefix(name, "search/") {
+		<-o.searchReady
+		data, ok := o.searchFiles[name]
+		return data, ok
+	}
+	return nil, false
+}
+
+// waitSearch waits until the output's search index is made, and returns it.
+func (o *Output) waitSearch() map[string][]byte {
+	if o.searchReady != nil {
+		<-o.searchReady
+	}
+	return o.searchFiles
+}
+
+// all returns every file of the output, waiting for its search index.
+func (o *Output) all() map[string][]byte {
+	if o.searchReady == nil {
+		return o.Files
+	}
+	files := maps.Clone(o.Files)
+	maps.Copy(files, o.waitSearch())
+	return files
 }
 
 // Paths returns the output's file paths, sorted.
 func (o *Output) Paths() []string {
-	paths := make([]string, 0, len(o.Files))
-	for p := range o.Files {
+	files := o.all()
+	paths := make([]string, 0, len(files))
+	for p := range files {
 		paths = append(paths, p)
 	}
 	slices.Sort(paths)
@@ -56,7 +92,7 @@ func Render(fsys fs.FS, s *Site) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	return renderSite(s, th, nil, nil)
+	return renderSite(s, th, nil, nil, false)
 }
 
 // WriteSite renders a loaded site as Render does, straight into the folder
@@ -73,7 +109,7 @@ func WriteSite(fsys fs.FS, s *Site, dest string) (pages, files int, err error) {
 		return 0, 0, err
 	}
 	defer w.abort()
-	out, err := renderSiteTo(s, th, nil, nil, w.write)
+	out, err := renderSiteTo(s, th, nil, nil, false, w.write)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -121,10 +157,10 @@ func loadTheme(fsys fs.FS, s *Site) (*theme, error) {
 // renderSite renders the pages of s into memory. When only is set, a page
 // it rejects keeps its bytes from prev, the output of an earlier build of
 // the same pages.
-func renderSite(s *Site, th *theme, only func(url string) bool, prev *Output) (*Output, error) {
+func renderSite(s *Site, th *theme, only func(url string) bool, prev *Output, lazySearch bool) (*Output, error) {
 	var mu sync.Mutex
 	files := make(map[string][]byte, len(s.People)+len(s.Articles)+len(th.static)+512)
-	out, err := renderSiteTo(s, th, only, prev, func(name string, data []byte, keep bool) error {
+	out, err := renderSiteTo(s, th, only, prev, lazySearch, func(name string, data []byte, keep bool) error {
 		if !keep {
 			data = bytes.Clone(data)
 		}
@@ -146,15 +182,20 @@ type emitFunc func(name string, data []byte, keep bool) error
 
 // renderSiteTo renders the pages of s and hands each file of the output to
 // emit, from several goroutines at once. The Output it returns has no
-// Files.
-func renderSiteTo(s *Site, th *theme, only func(url string) bool, prev *Output, emit emitFunc) (*Output, error) {
+// Files. With lazySearch, a search index that must be made again is not
+// emitted: the Output makes it in the background.
+func renderSiteTo(s *Site, th *theme, only func(url string) bool, prev *Output, lazySearch bool, emit emitFunc) (*Output, error) {
 	pages := s.pages(th)
 	// The search index is made beside the pages, or kept from prev when
 	// its documents have not changed (an assessment, say, changes none).
 	docs := s.searchDocs()
 	search := make(chan map[string][]byte, 1)
+	var later chan struct{}
 	if prev != nil && slices.Equal(prev.search, docs) {
-		search <- prev.searchFiles
+		search <- prev.waitSearch()
+	} else if lazySearch {
+		later = make(chan struct{})
+		search <- nil
 	} else {
 		go func() { search <- searchFiles(docs) }()
 	}
@@ -220,6 +261,13 @@ func renderSiteTo(s *Site, th *theme, only func(url string) bool, prev *Output, 
 	}
 
 	out := &Output{Pages: len(pages), Rendered: int(rendered.Load()), search: docs, searchFiles: <-search}
+	if later != nil {
+		out.searchReady = later
+		go func() {
+			out.searchFiles = searchFiles(docs)
+			close(later)
+		}()
+	}
 	feed, err := s.feed()
 	if err != nil {
 		return nil, err
@@ -343,10 +391,11 @@ func (o *Output) Write(dest string) error {
 		return err
 	}
 	defer w.abort()
+	files := o.all()
 	paths := o.Paths()
 	errs := make([]error, len(paths))
 	parallel(len(paths), func(i int) {
-		errs[i] = w.write(paths[i], o.Files[paths[i]], true)
+		errs[i] = w.write(paths[i], files[paths[i]], true)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err

@@ -22,6 +22,12 @@ type Builder struct {
 	// pending are the files changed since the last good build; nil when
 	// anything may have changed.
 	pending map[string]bool
+
+	// LazySearch leaves the search index out of the Files of an output
+	// when it must be made again, and makes it in the background; Output.File
+	// waits for it. The preview sets it: a reader reloads a page long before
+	// they type in its search box.
+	LazySearch bool
 }
 
 // NewBuilder returns a Builder for the site in fsys.
@@ -76,7 +82,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 			}
 		}
 	}
-	out, err := renderSite(s, b.theme, only, b.out)
+	out, err := renderSite(s, b.theme, only, b.out, b.LazySearch)
 	if err != nil {
 		return s, nil, err
 	}

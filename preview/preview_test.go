@@ -325,3 +325,32 @@ func TestServing(t *testing.T) {
 		t.Errorf("/ led to %s, want /skills/", resp.Request.URL.Path)
 	}
 }
+
+// TestSearchAfterEdit renames a person: the page reloads with the search
+// index still being made, and the index the preview then serves is that of
+// a full build of the edited site, byte for byte.
+func TestSearchAfterEdit(t *testing.T) {
+	s := startSite(t, 0)
+	writeFile(t, filepath.Join(s.dir, "content/people/ana.toml"), fmt.Sprintf(person, "Ana Searchable"))
+	s.reloaded(t, 1)
+	_, out, err := builder.Build(os.DirFS(s.dir), builder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range out.Paths() {
+		if !strings.HasPrefix(p, "search/") {
+			continue
+		}
+		n++
+		if status, body := s.get(t, p); status != 200 || body != string(out.Files[p]) {
+			t.Errorf("GET %s: %d, and not the index of a full build", p, status)
+		}
+	}
+	if n < 3 {
+		t.Errorf("the full build has %d search files", n)
+	}
+	if !strings.Contains(string(out.Files["search/index.json"]), `"searchable"`) {
+		t.Error("the new name is not in the index")
+	}
+}

@@ -91,6 +91,9 @@ type Server struct {
 // errors still gives a server: it shows the errors until they are fixed.
 func New(dir string, opts builder.Options, log io.Writer) *Server {
 	s := &Server{dir: dir, log: log, builder: builder.NewBuilder(os.DirFS(dir), opts), base: "/", clients: map[chan struct{}]struct{}{}, ready: make(chan struct{}), dirs: map[string]bool{}}
+	// A page reloads before anyone types a query: the search index of an
+	// edit may follow it.
+	s.builder.LazySearch = true
 	s.Rebuild(nil)
 	return s
 }
@@ -248,7 +251,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	body, ok := out.Files[name]
+	body, ok := out.File(name)
 	if !ok {
 		if _, dir := out.Files[name+"/index.html"]; dir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
