@@ -260,7 +260,8 @@ func renderSiteTo(s *Site, th *theme, only func(url string) bool, prev *Output, 
 		return nil, render
 	}
 
-	out := &Output{Pages: len(pages), Rendered: int(rendered.Load()), search: docs, searchFiles: <-search}
+	index := <-search // nil when made later
+	out := &Output{Pages: len(pages), Rendered: int(rendered.Load()), search: docs, searchFiles: index}
 	if later != nil {
 		out.searchReady = later
 		go func() {
@@ -280,7 +281,7 @@ func renderSiteTo(s *Site, th *theme, only func(url string) bool, prev *Output, 
 		rest[th.assets[name.(string)]] = th.static[name.(string)]
 		return true
 	})
-	maps.Copy(rest, out.searchFiles)
+	maps.Copy(rest, index)
 	names := slices.Collect(maps.Keys(rest))
 	errs = make([]error, len(names))
 	parallel(len(names), func(i int) {
