@@ -509,12 +509,10 @@ func (l *loader) loadContent() {
 		lc := *l
 		lc.r = report{}
 		loaded[i], reports[i], fresh[i] = lc.loadCycle(e), lc.r.list, true
-		if l.cache != nil {
-			// A checked cycle keeps what it needs; its decoded tables are
-			// a large part of a big site's heap, which the preview's
-			// garbage collector would scan again and again.
-			e.doc.meta = nil
-		}
+		// A checked cycle keeps what it needs; its decoded tables are a
+		// large part of a big site's heap, which the rest of the build (and
+		// the preview's garbage collector, again and again) would carry.
+		e.doc.meta = nil
 	})
 	for i, e := range cycles {
 		if fresh[i] {
