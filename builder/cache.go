@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"html/template"
+	"io/fs"
 	"slices"
 	"strings"
 )
@@ -16,6 +17,11 @@ type cache struct {
 	bodies  map[string]*renderedBody // by source path
 	links   string                   // signature of the link targets of the last build
 	cycles  map[*entry]cachedCycle   // checked cycles, by their decoded file
+
+	// The content files the last build listed, with what listing them
+	// reported (see walk).
+	walked    []*entry
+	walkDiags Diagnostics
 
 	// Related articles as the last build chose them, by article id, and
 	// the signature of what they were chosen from.
@@ -125,4 +131,48 @@ func linkSignature(targets map[string]linkTarget) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// walk returns the content files of the last build again, as new entries,
+// when every changed file is one of them and still a plain file: an edit
+// then needs no walk of a content folder of thousands of files. ok is
+// false when a file may have come, gone or moved.
+func (c *cache) walk(fsys fs.FS, changed map[string]bool) (entries []*entry, ok bool) {
+	if c == nil || changed == nil || c.walked == nil {
+		return nil, false
+	}
+	known := make(map[string]bool, len(changed))
+	for _, e := range c.walked {
+		if changed[e.path] {
+			known[e.path] = true
+		}
+	}
+	for p := range changed {
+		if !strings.HasPrefix(p, "content/") {
+			continue
+		}
+		if !known[p] {
+			return nil, false
+		}
+		if info, err := fs.Stat(fsys, p); err != nil || !info.Mode().IsRegular() {
+			return nil, false
+		}
+	}
+	entries = make([]*entry, len(c.walked))
+	for i, e := range c.walked {
+		entries[i] = &entry{path: e.path, kind: e.kind, id: e.id, category: e.category}
+	}
+	return entries, true
+}
+
+// keepWalk keeps the listing of this build's content files.
+func (c *cache) keepWalk(entries []*entry, diags Diagnostics) {
+	if c == nil {
+		return
+	}
+	c.walked = make([]*entry, len(entries))
+	for i, e := range entries {
+		c.walked[i] = &entry{path: e.path, kind: e.kind, id: e.id, category: e.category}
+	}
+	c.walkDiags = slices.Clone(diags)
 }

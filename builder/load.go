@@ -252,6 +252,18 @@ func ignored(name string) bool {
 }
 
 func (l *loader) collect() []*entry {
+	if entries, ok := l.cache.walk(l.fsys, l.changed); ok {
+		l.r.list = append(l.r.list, l.cache.walkDiags...)
+		return entries
+	}
+	before := len(l.r.list)
+	entries := l.walk()
+	l.cache.keepWalk(entries, l.r.list[before:])
+	return entries
+}
+
+// walk lists the content files with their kind and id.
+func (l *loader) walk() []*entry {
 	var entries []*entry
 	badFolders := map[string]bool{}
 	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
