@@ -25,42 +25,44 @@ type Output struct {
 	Pages    int // HTML pages among the files
 	Rendered int // pages rendered by this build; the others were kept from the last
 
-	search      []searchDoc       // the documents of the search index
-	searchFiles map[string][]byte // the index, by path; see searchReady
-	// searchReady, when not nil, is closed once searchFiles is made: the
-	// output of a Builder with LazySearch has them outside Files.
-	searchReady chan struct{}
+	// index is the search index. An output of a Builder with LazySearch
+	// leaves it out of Files and makes it when it is first asked for.
+	index *searchIndex
+	lazy  bool
 }
 
-// File returns the file at path name. When the output's search index is
-// still being made, File waits for it.
+// searchIndex is the search index of some documents, made once.
+type searchIndex struct {
+	docs  []searchDoc
+	once  sync.Once
+	files map[string][]byte
+}
+
+func (x *searchIndex) get() map[string][]byte {
+	x.once.Do(func() { x.files = searchFiles(x.docs) })
+	return x.files
+}
+
+// File returns the file at path name. A lazily made search index is made
+// on the first request for one of its files.
 func (o *Output) File(name string) ([]byte, bool) {
 	if data, ok := o.Files[name]; ok {
 		return data, true
 	}
-	if o.searchReady != nil && strings.HasPrefix(name, "search/") {
-		<-o.searchReady
-		data, ok := o.searchFiles[name]
+	if o.lazy && strings.HasPrefix(name, "search/") {
+		data, ok := o.index.get()[name]
 		return data, ok
 	}
 	return nil, false
 }
 
-// waitSearch waits until the output's search index is made, and returns it.
-func (o *Output) waitSearch() map[string][]byte {
-	if o.searchReady != nil {
-		<-o.searchReady
-	}
-	return o.searchFiles
-}
-
-// all returns every file of the output, waiting for its search index.
+// all returns every file of the output, search index included.
 func (o *Output) all() map[string][]byte {
-	if o.searchReady == nil {
+	if !o.lazy {
 		return o.Files
 	}
 	files := maps.Clone(o.Files)
-	maps.Copy(files, o.waitSearch())
+	maps.Copy(files, o.index.get())
 	return files
 }
 
@@ -182,22 +184,25 @@ type emitFunc func(name string, data []byte, keep bool) error
 
 // renderSiteTo renders the pages of s and hands each file of the output to
 // emit, from several goroutines at once. The Output it returns has no
-// Files. With lazySearch, a search index that must be made again is not
-// emitted: the Output makes it in the background.
+// Files. With lazySearch, the search index is not emitted: the Output
+// makes it when it is first asked for.
 func renderSiteTo(s *Site, th *theme, only func(url string) bool, prev *Output, lazySearch bool, emit emitFunc) (*Output, error) {
 	pages := s.pages(th)
-	// The search index is made beside the pages, or kept from prev when
-	// its documents have not changed (an assessment, say, changes none).
-	docs := s.searchDocs()
-	search := make(chan map[string][]byte, 1)
-	var later chan struct{}
-	if prev != nil && slices.Equal(prev.search, docs) {
-		search <- prev.waitSearch()
-	} else if lazySearch {
-		later = make(chan struct{})
-		search <- nil
+	// The search index is kept from prev when its documents have not
+	// changed (an assessment, say, changes none); otherwise it is made
+	// beside the pages, or, with lazySearch, when first asked for.
+	index := &searchIndex{docs: s.searchDocs()}
+	if prev != nil && slices.Equal(prev.index.docs, index.docs) {
+		index = prev.index
+	}
+	made := make(chan struct{})
+	if lazySearch {
+		close(made)
 	} else {
-		go func() { search <- searchFiles(docs) }()
+		go func() {
+			index.get()
+			close(made)
+		}()
 	}
 	errs := make([]error, len(pages))
 	var rendered atomic.Int64
@@ -260,15 +265,8 @@ func renderSiteTo(s *Site, th *theme, only func(url string) bool, prev *Output, 
 		return nil, render
 	}
 
-	index := <-search // nil when made later
-	out := &Output{Pages: len(pages), Rendered: int(rendered.Load()), search: docs, searchFiles: index}
-	if later != nil {
-		out.searchReady = later
-		go func() {
-			out.searchFiles = searchFiles(docs)
-			close(later)
-		}()
-	}
+	<-made
+	out := &Output{Pages: len(pages), Rendered: int(rendered.Load()), index: index, lazy: lazySearch}
 	feed, err := s.feed()
 	if err != nil {
 		return nil, err
@@ -281,7 +279,9 @@ func renderSiteTo(s *Site, th *theme, only func(url string) bool, prev *Output, 
 		rest[th.assets[name.(string)]] = th.static[name.(string)]
 		return true
 	})
-	maps.Copy(rest, index)
+	if !lazySearch {
+		maps.Copy(rest, index.files)
+	}
 	names := slices.Collect(maps.Keys(rest))
 	errs = make([]error, len(names))
 	parallel(len(names), func(i int) {

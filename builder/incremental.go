@@ -23,10 +23,10 @@ type Builder struct {
 	// anything may have changed.
 	pending map[string]bool
 
-	// LazySearch leaves the search index out of the Files of an output
-	// when it must be made again, and makes it in the background; Output.File
-	// waits for it. The preview sets it: a reader reloads a page long before
-	// they type in its search box.
+	// LazySearch leaves the search index out of the Files of an output and
+	// makes it on the first call of Output.File for one of its files. The
+	// preview sets it: most edits are never searched for, and making the
+	// index of a large site takes longer than the rest of a rebuild.
 	LazySearch bool
 }
 

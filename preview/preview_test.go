@@ -326,9 +326,9 @@ func TestServing(t *testing.T) {
 	}
 }
 
-// TestSearchAfterEdit renames a person: the page reloads with the search
-// index still being made, and the index the preview then serves is that of
-// a full build of the edited site, byte for byte.
+// TestSearchAfterEdit renames a person: the page reloads before the search
+// index is made, and the index the preview then serves is that of a full
+// build of the edited site, byte for byte.
 func TestSearchAfterEdit(t *testing.T) {
 	s := startSite(t, 0)
 	writeFile(t, filepath.Join(s.dir, "content/people/ana.toml"), fmt.Sprintf(person, "Ana Searchable"))

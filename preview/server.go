@@ -91,8 +91,8 @@ type Server struct {
 // errors still gives a server: it shows the errors until they are fixed.
 func New(dir string, opts builder.Options, log io.Writer) *Server {
 	s := &Server{dir: dir, log: log, builder: builder.NewBuilder(os.DirFS(dir), opts), base: "/", clients: map[chan struct{}]struct{}{}, ready: make(chan struct{}), dirs: map[string]bool{}}
-	// A page reloads before anyone types a query: the search index of an
-	// edit may follow it.
+	// The search index is made when the search box first asks for it,
+	// not on every edit.
 	s.builder.LazySearch = true
 	s.Rebuild(nil)
 	return s
