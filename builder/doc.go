@@ -114,11 +114,13 @@
 //   - a heading added, removed or renamed in any markdown: every page, since
 //     links to it may break or mend;
 //   - content/_index.md: the home page;
-//   - a person: their page, their old and new team and role pages, the
-//     people, teams and roles lists, and the competency pages of everything
-//     they are rated in or targeted on, before and after (distributions);
-//   - an assessment cycle: the same, for every person it rates, before or
-//     after the change;
+//   - a person: their page, their old and new team and role pages, and the
+//     people, teams and roles lists (not the competency pages: their
+//     distributions count ratings, which live in cycles, and a person added
+//     or removed touches everything anyway);
+//   - an assessment cycle: the same for every person it rates, before or
+//     after the change, and the competency pages of everything those people
+//     stand in;
 //   - a team: its page, its members' pages and their role pages, the teams and
 //     people lists;
 //   - a role: its page, the roles, people and teams lists, the framework page

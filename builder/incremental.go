@@ -124,7 +124,9 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 	}
 	urls = map[string]bool{}
 	add := func(u string) { urls[u] = true }
-	person := func(s *Site, id string) {
+	// person adds the pages showing a person; with ratings, also those of
+	// the competencies they stand in, whose distributions count ratings.
+	person := func(s *Site, id string, ratings bool) {
 		p := s.people[id]
 		if p == nil {
 			return
@@ -136,8 +138,10 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 		if p.Role != nil {
 			add("roles/" + p.Role.ID + "/")
 		}
-		for _, st := range p.Standings {
-			add("competencies/" + st.Competency.ID + "/")
+		if ratings {
+			for _, st := range p.Standings {
+				add("competencies/" + st.Competency.ID + "/")
+			}
 		}
 	}
 	for p := range changed {
@@ -149,8 +153,10 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 			add("people/")
 			add("teams/")
 			add("roles/")
-			person(old, id)
-			person(cur, id)
+			// A person's file holds no ratings: with the same people, every
+			// distribution stays as it was.
+			person(old, id, false)
+			person(cur, id, false)
 		case kindCycle:
 			add("people/")
 			add("teams/")
@@ -159,8 +165,8 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 				for _, c := range s.Cycles {
 					if c.Source == p {
 						for pid := range c.Ratings {
-							person(old, pid)
-							person(cur, pid)
+							person(old, pid, true)
+							person(cur, pid, true)
 						}
 					}
 				}
@@ -212,7 +218,7 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 				for _, p := range s.People {
 					for _, g := range p.Gaps {
 						if taught[g.Competency] {
-							person(s, p.ID)
+							person(s, p.ID, false)
 							break
 						}
 					}
