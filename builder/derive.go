@@ -76,11 +76,20 @@ func (l *loader) derive() {
 
 	l.sortCycles()
 	l.sortArticles(framework)
-	l.scaleIndex, l.badges, l.names = map[int]int{}, map[int]template.HTML{}, map[int]string{}
+	// Levels by number, in slices: a large site looks them up millions of
+	// times.
+	lo, hi := s.Scale[0].Level, s.Scale[0].Level
+	for _, lv := range s.Scale {
+		lo, hi = min(lo, lv.Level), max(hi, lv.Level)
+	}
+	l.scaleMin = lo
+	l.scaleIndex = make([]int, hi-lo+1)
+	l.badges = make([]template.HTML, hi-lo+1)
+	l.names = make([]string, hi-lo+1)
 	for i, lv := range s.Scale {
-		l.scaleIndex[lv.Level] = i
-		l.badges[lv.Level] = badge(lv)
-		l.names[lv.Level] = lv.Name
+		l.scaleIndex[lv.Level-lo] = i
+		l.badges[lv.Level-lo] = badge(lv)
+		l.names[lv.Level-lo] = lv.Name
 	}
 	l.rankOf = make([]int, len(s.Competencies))
 	for _, c := range s.Competencies {
@@ -321,7 +330,7 @@ func (l *loader) standings(w *standingsWorker, p *Person) {
 	if p.Role != nil {
 		targets = p.Role.byRank
 	}
-	badges, names := l.badges, l.names
+	badges, names, lo := l.badges, l.names, l.scaleMin
 	// Count first, so that the standings take one allocation of their size.
 	n := 0
 	for rank := range s.Competencies {
@@ -363,29 +372,32 @@ func (l *loader) standings(w *standingsWorker, p *Person) {
 				}
 			}
 			w.rated[rank]++
-			w.dist[rank][l.scaleIndex[st.Current]]++
+			w.dist[rank][l.scaleIndex[st.Current-lo]]++
 		}
 		if st.HasCurrent {
-			st.CurrentBadge = badges[st.Current]
+			st.CurrentBadge = badges[st.Current-lo]
 		}
 		if st.HasTarget {
-			st.TargetBadge = badges[st.Target]
+			st.TargetBadge = badges[st.Target-lo]
 		}
 		if st.HasPrevious {
-			st.PreviousBadge = badges[st.Previous]
+			st.PreviousBadge = badges[st.Previous-lo]
 		}
 		p.Standings = append(p.Standings, st)
 		if st.HasTarget && st.Current < st.Target {
-			p.Gaps = append(p.Gaps, Gap{
-				Competency:  c,
-				Current:     st.Current,
-				Rated:       st.HasCurrent,
-				Target:      st.Target,
-				Size:        st.Target - st.Current,
-				Articles:    w.articlesFor(c, st.Current, st.Target),
-				CurrentName: names[st.Current],
-				TargetName:  names[st.Target],
-			})
+			g := Gap{
+				Competency: c,
+				Current:    st.Current,
+				Rated:      st.HasCurrent,
+				Target:     st.Target,
+				Size:       st.Target - st.Current,
+				Articles:   w.articlesFor(c, st.Current, st.Target),
+				TargetName: names[st.Target-lo],
+			}
+			if st.HasCurrent {
+				g.CurrentName = names[st.Current-lo]
+			}
+			p.Gaps = append(p.Gaps, g)
 		}
 	}
 	slices.SortStableFunc(p.Gaps, func(a, b Gap) int { return cmp.Compare(b.Size, a.Size) })

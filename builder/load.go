@@ -80,10 +80,12 @@ type loader struct {
 	idIndex map[string]int // competency id -> place among the sorted ids
 	rankOf  []int          // place among the sorted ids -> rank
 
-	// By scale level: its index in Site.Scale, its badge, its name.
-	scaleIndex map[int]int
-	badges     map[int]template.HTML
-	names      map[int]string
+	// By scale level, less scaleMin: its index in Site.Scale, its badge,
+	// its name.
+	scaleMin   int
+	scaleIndex []int
+	badges     []template.HTML
+	names      []string
 	failed     []string // their paths
 
 	cache   *cache          // from the last build, or nil

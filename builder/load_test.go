@@ -151,3 +151,47 @@ func TestLoadDemo(t *testing.T) {
 		}
 	}
 }
+
+// TestScaleFromOne loads a site whose scale starts at 1 and runs 1, 3, 5,
+// with a target nobody has been rated in: badges, names, distributions and
+// unrated gaps come out right.
+func TestScaleFromOne(t *testing.T) {
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+	fsys := fstest.MapFS{
+		"site.toml":                          file("title = \"Odd scale\"\n[[scale]]\nlevel = 1\nname = \"Starting\"\n[[scale]]\nlevel = 3\nname = \"Solid\"\n[[scale]]\nlevel = 5\nname = \"Leading\"\n"),
+		"content/competencies/c/_index.md":   file("+++\ntitle = \"Core\"\n+++\n"),
+		"content/competencies/c/vision.md":   file("+++\ntitle = \"Vision\"\n[levels]\n1 = \"a\"\n3 = \"b\"\n5 = \"c\"\n+++\n"),
+		"content/competencies/c/coaching.md": file("+++\ntitle = \"Coaching\"\n[levels]\n1 = \"a\"\n3 = \"b\"\n5 = \"c\"\n+++\n"),
+		"content/roles/lead.md":              file("+++\ntitle = \"Lead\"\n[targets]\nvision = 5\ncoaching = 3\n+++\n"),
+		"content/teams/ops.toml":             file("name = \"Ops\"\n"),
+		"content/people/ana.toml":            file("name = \"Ana\"\nteam = \"ops\"\nrole = \"lead\"\n"),
+		"content/assessments/2024.toml":      file("date = 2024-06-30\n[ratings.ana]\nvision = 3\n"),
+	}
+	s, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ana := s.people["ana"]
+	vision := ana.Standing("vision")
+	if vision.Current != 3 || !strings.Contains(string(vision.CurrentBadge), "Solid") || !strings.Contains(string(vision.TargetBadge), "Leading") {
+		t.Errorf("vision: current %d, badges %q and %q; want 3 Solid against Leading", vision.Current, vision.CurrentBadge, vision.TargetBadge)
+	}
+	if c := s.competencies["vision"]; c.Distribution[1] != 1 || c.Rated != 1 {
+		t.Errorf("vision distribution %v, %d rated; want one person at Solid", c.Distribution, c.Rated)
+	}
+	if len(ana.Gaps) != 2 {
+		t.Fatalf("gaps %+v, want vision and coaching", ana.Gaps)
+	}
+	for _, g := range ana.Gaps {
+		switch g.Competency.ID {
+		case "vision":
+			if !g.Rated || g.CurrentName != "Solid" || g.TargetName != "Leading" || g.Size != 2 {
+				t.Errorf("vision gap %+v", g)
+			}
+		case "coaching":
+			if g.Rated || g.CurrentName != "" || g.TargetName != "Solid" {
+				t.Errorf("coaching gap %+v: want not rated, target Solid", g)
+			}
+		}
+	}
+}
