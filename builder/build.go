@@ -94,7 +94,7 @@ func Render(fsys fs.FS, s *Site) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	return renderSite(s, th, nil, nil, false)
+	return renderSite(s, th, renderOpts{})
 }
 
 // WriteSite renders a loaded site as Render does, straight into the folder
@@ -111,7 +111,7 @@ func WriteSite(fsys fs.FS, s *Site, dest string) (pages, files int, err error) {
 		return 0, 0, err
 	}
 	defer w.abort()
-	out, err := renderSiteTo(s, th, nil, nil, false, w.write)
+	out, err := renderSiteTo(s, th, renderOpts{}, w.write)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -156,13 +156,26 @@ func loadTheme(fsys fs.FS, s *Site) (*theme, error) {
 	return th, nil
 }
 
+// renderOpts say what a build may keep from the last one.
+type renderOpts struct {
+	// only, when set, picks the pages to render; the others keep their
+	// bytes from prev, the output of an earlier build of the same pages.
+	only func(url string) bool
+	prev *Output
+	// lazySearch leaves the search index to be made when asked for.
+	lazySearch bool
+	// sameFeeds keeps the sitemap and the Atom feed of prev: the pages and
+	// the articles are as they were.
+	sameFeeds bool
+}
+
 // renderSite renders the pages of s into memory. When only is set, a page
 // it rejects keeps its bytes from prev, the output of an earlier build of
 // the same pages.
-func renderSite(s *Site, th *theme, only func(url string) bool, prev *Output, lazySearch bool) (*Output, error) {
+func renderSite(s *Site, th *theme, opts renderOpts) (*Output, error) {
 	var mu sync.Mutex
 	files := make(map[string][]byte, len(s.People)+len(s.Articles)+len(th.static)+512)
-	out, err := renderSiteTo(s, th, only, prev, lazySearch, func(name string, data []byte, keep bool) error {
+	out, err := renderSiteTo(s, th, opts, func(name string, data []byte, keep bool) error {
 		if !keep {
 			data = bytes.Clone(data)
 		}
@@ -186,7 +199,8 @@ type emitFunc func(name string, data []byte, keep bool) error
 // emit, from several goroutines at once. The Output it returns has no
 // Files. With lazySearch, the search index is not emitted: the Output
 // makes it when it is first asked for.
-func renderSiteTo(s *Site, th *theme, only func(url string) bool, prev *Output, lazySearch bool, emit emitFunc) (*Output, error) {
+func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, error) {
+	only, prev, lazySearch := opts.only, opts.prev, opts.lazySearch
 	pages := s.pages(th)
 	// The search index is kept from prev when its documents have not
 	// changed (an assessment, say, changes none); otherwise it is made
@@ -267,11 +281,16 @@ func renderSiteTo(s *Site, th *theme, only func(url string) bool, prev *Output, 
 
 	<-made
 	out := &Output{Pages: len(pages), Rendered: int(rendered.Load()), index: index, lazy: lazySearch}
-	feed, err := s.feed()
-	if err != nil {
-		return nil, err
+	var rest map[string][]byte
+	if opts.sameFeeds && prev != nil {
+		rest = map[string][]byte{"sitemap.xml": prev.Files["sitemap.xml"], "articles/index.xml": prev.Files["articles/index.xml"]}
+	} else {
+		feed, err := s.feed()
+		if err != nil {
+			return nil, err
+		}
+		rest = map[string][]byte{"sitemap.xml": s.sitemap(pages), "articles/index.xml": feed}
 	}
-	rest := map[string][]byte{"sitemap.xml": s.sitemap(pages), "articles/index.xml": feed}
 	maps.Copy(rest, th.static)
 	// Files that pages link by content hash are written under that name
 	// too, so hosts may cache them for ever.

@@ -105,15 +105,7 @@ func (l *loader) derive() {
 	// each worker with its own scratch space and counts, added up after.
 	workers := make([]*standingsWorker, runtime.GOMAXPROCS(0))
 	for i := range workers {
-		workers[i] = &standingsWorker{
-			history: make([][]rating, len(s.Competencies)),
-			chosen:  map[articleChoice][]*Article{},
-			rated:   make([]int, len(s.Competencies)),
-			dist:    make([][]int, len(s.Competencies)),
-		}
-		for j := range workers[i].dist {
-			workers[i].dist[j] = make([]int, len(s.Scale))
-		}
+		workers[i] = newStandingsWorker(s)
 	}
 	chunk := (len(s.People) + len(workers) - 1) / max(len(workers), 1)
 	parallel(len(workers), func(i int) {
@@ -401,6 +393,19 @@ func (l *loader) standings(w *standingsWorker, p *Person) {
 		}
 	}
 	slices.SortStableFunc(p.Gaps, func(a, b Gap) int { return cmp.Compare(b.Size, a.Size) })
+}
+
+func newStandingsWorker(s *Site) *standingsWorker {
+	w := &standingsWorker{
+		history: make([][]rating, len(s.Competencies)),
+		chosen:  map[articleChoice][]*Article{},
+		rated:   make([]int, len(s.Competencies)),
+		dist:    make([][]int, len(s.Competencies)),
+	}
+	for j := range w.dist {
+		w.dist[j] = make([]int, len(s.Scale))
+	}
+	return w
 }
 
 // rating is one level a person got in one cycle.

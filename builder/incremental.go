@@ -1,10 +1,13 @@
 package builder
 
 import (
+	"cmp"
+	"errors"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Builder builds the same site again and again, as the preview does. It keeps
@@ -19,6 +22,10 @@ type Builder struct {
 	theme *theme
 	site  *Site   // last good build
 	out   *Output // its output
+	// loader made site; nil when the model was changed in a way that needs
+	// a full load before the next edit in place.
+	loader  *loader
+	inPlace int // edits applied in place, for tests
 	// pending are the files changed since the last good build; nil when
 	// anything may have changed.
 	pending map[string]bool
@@ -39,6 +46,12 @@ func NewBuilder(fsys fs.FS, opts Options) *Builder {
 // slashes, that changed since the last call; nil means any may have (after
 // lost file events, say), and reads everything again.
 func (b *Builder) Build(changed []string) (*Site, *Output, error) {
+	if changed != nil && b.site != nil {
+		changed = b.passing(changed)
+		if len(changed) == 0 && len(b.pending) == 0 {
+			return b.site, b.out, nil
+		}
+	}
 	if changed == nil || b.site == nil {
 		b.pending = nil
 	} else if b.pending != nil {
@@ -59,7 +72,25 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 			}
 		}
 	}
-	s, err := load(b.fsys, b.opts, b.cache, set)
+	if !themeChanged && len(set) == 1 {
+		for p := range set {
+			if urls, renamed, ok := b.updatePerson(p); ok {
+				// A new name moves the person in the sitemap, which lists
+				// people in name order.
+				out, err := renderSite(b.site, b.theme, renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameFeeds: !renamed})
+				if err != nil {
+					// The model changed in place: load it whole next time.
+					b.pending, b.loader = nil, nil
+					return b.site, nil, err
+				}
+				b.out, b.pending = out, map[string]bool{}
+				b.inPlace++
+				return b.site, out, nil
+			}
+		}
+	}
+	l, err := loadSite(b.fsys, b.opts, b.cache, set)
+	s := l.site
 	if err != nil {
 		return s, nil, err // pending keeps the changes for the next try
 	}
@@ -73,21 +104,129 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 	var only func(string) bool
 	if set != nil && !themeChanged && !s.linksChanged {
 		if urls, all := affected(b.site, s, set); !all {
-			only = func(u string) bool {
-				// Every page of the people list changes with its first.
-				if strings.HasPrefix(u, "people/page/") && u != "people/page/" && urls["people/"] {
-					return true
-				}
-				return urls[u]
-			}
+			only = onlyURLs(urls)
 		}
 	}
-	out, err := renderSite(s, b.theme, only, b.out, b.LazySearch)
+	out, err := renderSite(s, b.theme, renderOpts{only: only, prev: b.out, lazySearch: b.LazySearch})
 	if err != nil {
 		return s, nil, err
 	}
-	b.site, b.out, b.pending = s, out, map[string]bool{}
+	b.site, b.out, b.loader, b.pending = s, out, l, map[string]bool{}
 	return s, out, nil
+}
+
+// passing drops from changed the content files that came and went since
+// the last build, such as the temporary file an editor or sed writes
+// before renaming it over the real one: they were never part of the site.
+func (b *Builder) passing(changed []string) []string {
+	known := map[string]bool{}
+	for _, d := range b.cache.walkDiags {
+		known[d.Path] = true
+	}
+	kept := changed[:0:0]
+	for _, p := range changed {
+		if strings.HasPrefix(p, "content/") && b.cache.entries[p] == nil && !known[p] {
+			if _, err := fs.Stat(b.fsys, p); errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+		}
+		kept = append(kept, p)
+	}
+	return kept
+}
+
+// onlyURLs renders the pages of urls again; every page of the people list
+// changes with its first.
+func onlyURLs(urls map[string]bool) func(string) bool {
+	return func(u string) bool {
+		if strings.HasPrefix(u, "people/page/") && u != "people/page/" && urls["people/"] {
+			return true
+		}
+		return urls[u]
+	}
+}
+
+// updatePerson applies an edit of one person's file to the model of the
+// last build in place, where a full load would make every person's
+// standings and every team's averages again: it changes the person, works
+// out their standings, and the members and averages of their old and new
+// team and the people of their old and new role. It returns the pages to
+// render again, and whether the person's name changed. ok is false, with
+// nothing changed, for anything else: a
+// file that is new, gone or not a person's, a problem to report, or pending
+// changes from a failed build.
+func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok bool) {
+	l := b.loader
+	if l == nil || b.site != l.site {
+		return nil, false, false
+	}
+	kind, id := classify(file)
+	s := l.site
+	p := s.people[id]
+	cached := b.cache.entries[file]
+	if kind != kindPerson || p == nil || cached == nil {
+		return nil, false, false
+	}
+	e := &entry{path: cached.path, kind: cached.kind, id: cached.id}
+	e.decode(b.fsys)
+	if e.doc == nil || len(e.r.list) > 0 {
+		return nil, false, false
+	}
+	var r report
+	f := newFields(e.path, e.doc.meta, e.doc.loc, &r)
+	name := f.str("name", true)
+	team := s.teams[f.str("team", true)]
+	role := s.roles[f.str("role", true)]
+	title := f.str("title", false)
+	f.done()
+	if len(r.list) > 0 || team == nil || role == nil {
+		return nil, false, false
+	}
+
+	urls = map[string]bool{"people/": true, "teams/": true, "roles/": true, "people/" + id + "/": true}
+	oldTeam, oldRole := p.Team, p.Role
+	renamed = p.Name != name
+	p.Name, p.JobTitle, p.Team, p.Role = name, title, team, role
+	if renamed {
+		// As derive orders them: by name, ties by id.
+		s.People = s.People[:0]
+		for _, id := range sortedKeys(s.people) {
+			s.People = append(s.People, s.people[id])
+		}
+		slices.SortStableFunc(s.People, func(a, b *Person) int { return strings.Compare(a.Name, b.Name) })
+	}
+	p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
+	l.standings(newStandingsWorker(s), p) // its counts are dropped: the ratings are as they were
+	framework := func(a, b *Competency) int { return cmp.Compare(a.rank, b.rank) }
+	for _, t := range []*Team{oldTeam, team} {
+		if t == nil {
+			continue
+		}
+		urls["teams/"+t.ID+"/"] = true
+		t.Members = t.Members[:0]
+		for _, q := range s.People {
+			if q.Team == t {
+				t.Members = append(t.Members, q)
+			}
+		}
+		t.Competencies, t.Summary, t.Gaps = nil, nil, nil
+		t.matrix, t.matrixOnce = nil, sync.Once{}
+		teamMatrix(t, framework, chooseArticles)
+	}
+	for _, r := range []*Role{oldRole, role} {
+		if r == nil {
+			continue
+		}
+		urls["roles/"+r.ID+"/"] = true
+		r.People = r.People[:0]
+		for _, q := range s.People {
+			if q.Role == r {
+				r.People = append(r.People, q)
+			}
+		}
+	}
+	b.cache.entries[file] = e
+	return urls, renamed, true
 }
 
 // classify tells the kind and id of a content file from its path.

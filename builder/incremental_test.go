@@ -58,6 +58,9 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		{"person renamed", "content/people/amara-okafor.toml", `name = "Amara Okafor"`, `name = "Amara Okafor-Ngozi"`, true},
 		{"person changes team", "content/people/amara-okafor.toml", `team = "customer-operations"`, `team = "product-engineering"`, true},
 		{"person changes role", "content/people/amara-okafor.toml", `role = "team-lead"`, `role = "people-manager"`, true},
+		{"person's job title", "content/people/diego-hernandez.toml", `title = ".*"`, `title = "Head of Support"`, true},
+		{"person renamed to sort first", "content/people/diego-hernandez.toml", `name = ".*"`, `name = "Aaron Aardvark"`, true},
+		{"person changes team and role", "content/people/diego-hernandez.toml", `team = ".*"\nrole = ".*"`, "team = \"finance-and-planning\"\nrole = \"project-manager\"", true},
 		{"rating changed", "content/assessments/2026-h1.toml", `(?s)(\[ratings\.amara-okafor\].*?delegation = )\d`, `${1}4`, true},
 		{"self rating changed", "content/assessments/2026-self.toml", `(?m)^(delegation = )\d`, `${1}0`, true},
 		{"team renamed", "content/teams/finance-and-planning.toml", `name = ".*"`, `name = "Money & Plans"`, true},
@@ -75,7 +78,11 @@ func TestIncrementalMatchesFull(t *testing.T) {
 	}
 	for _, e := range edits {
 		edit(t, dir, e.file, e.pattern, e.repl)
+		inPlace := b.inPlace
 		_, inc, err := b.Build([]string{e.file})
+		if strings.HasPrefix(e.file, "content/people/") && b.inPlace != inPlace+1 {
+			t.Errorf("%s: not applied in place", e.name)
+		}
 		if err != nil {
 			t.Fatalf("%s: %v", e.name, err)
 		}
@@ -231,4 +238,87 @@ func TestIncrementalNewPerson(t *testing.T) {
 	}
 	// The cycles still rate her: now an error, found by checking them again.
 	compare("rated person removed", "content/people/amara-okafor.toml", true)
+}
+
+// TestIncrementalPersonError edits a person's file into an unknown team: the
+// edit is not applied in place but loaded whole, and reported as a full build
+// reports it; the fix that follows gives the output of a full build.
+func TestIncrementalPersonError(t *testing.T) {
+	dir := copyDemo(t)
+	fsys := os.DirFS(dir)
+	b := NewBuilder(fsys, Options{})
+	if _, _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	file := "content/people/amara-okafor.toml"
+	edit(t, dir, file, `team = "customer-operations"`, `team = "customer-operatons"`)
+	_, _, err := b.Build([]string{file})
+	_, _, full := Build(fsys, Options{})
+	if err == nil || full == nil || err.Error() != full.Error() {
+		t.Fatalf("incremental error %v; full build error %v", err, full)
+	}
+	edit(t, dir, file, `team = "customer-operatons"`, `team = "product-engineering"`)
+	_, inc, err := b.Build([]string{file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, want, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range want.Paths() {
+		if !bytes.Equal(inc.Files[p], want.Files[p]) {
+			t.Errorf("%s is stale:\n%s", p, firstDiff(string(want.Files[p]), string(inc.Files[p])))
+		}
+	}
+}
+
+// TestIncrementalPassingFiles edits a person the way sed -i does, through a
+// temporary file renamed over the real one: the temporary file, gone by the
+// build, is no change, and the edit is still applied in place. A file that
+// was reported and is then removed is a change: its warning goes.
+func TestIncrementalPassingFiles(t *testing.T) {
+	dir := copyDemo(t)
+	fsys := os.DirFS(dir)
+	stray := filepath.Join(dir, "content/notes.txt")
+	if err := os.WriteFile(stray, []byte("draft ideas"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBuilder(fsys, Options{})
+	site, _, err := b.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Warnings) != 1 {
+		t.Fatalf("warnings %v, want the one for content/notes.txt", site.Warnings)
+	}
+	file := "content/people/amara-okafor.toml"
+	edit(t, dir, file, `title = ".*"`, `title = "Edited with sed"`)
+	inPlace := b.inPlace
+	_, inc, err := b.Build([]string{"content/people/sedAb12Cd", file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.inPlace != inPlace+1 {
+		t.Error("the edit was not applied in place")
+	}
+	_, full, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range full.Paths() {
+		if !bytes.Equal(inc.Files[p], full.Files[p]) {
+			t.Errorf("%s is stale:\n%s", p, firstDiff(string(full.Files[p]), string(inc.Files[p])))
+		}
+	}
+	if err := os.Remove(stray); err != nil {
+		t.Fatal(err)
+	}
+	site, _, err = b.Build([]string{"content/notes.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Warnings) != 0 {
+		t.Errorf("warnings %v after removing the file", site.Warnings)
+	}
 }

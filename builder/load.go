@@ -40,6 +40,13 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 // have changed), and markdown whose source and links are unchanged is not
 // rendered again.
 func load(fsys fs.FS, opts Options, c *cache, changed map[string]bool) (*Site, error) {
+	l, err := loadSite(fsys, opts, c, changed)
+	return l.site, err
+}
+
+// loadSite is load, returning the loader, which a Builder keeps to apply
+// small edits to the model in place.
+func loadSite(fsys fs.FS, opts Options, c *cache, changed map[string]bool) (*loader, error) {
 	l := &loader{fsys: fsys, opts: opts, cache: c, changed: changed, site: &Site{
 		competencies: map[string]*Competency{},
 		roles:        map[string]*Role{},
@@ -58,10 +65,10 @@ func load(fsys fs.FS, opts Options, c *cache, changed map[string]bool) (*Site, e
 	// echo them (an article that failed to load teaches nothing), so they
 	// wait until the errors are fixed.
 	if errs := diags.Errors(); len(errs) > 0 {
-		return l.site, errs
+		return l, errs
 	}
 	l.site.Warnings = diags
-	return l.site, nil
+	return l, nil
 }
 
 type loader struct {
