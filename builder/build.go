@@ -167,6 +167,12 @@ type renderOpts struct {
 	// sameFeeds keeps the sitemap and the Atom feed of prev: the pages and
 	// the articles are as they were.
 	sameFeeds bool
+	// docs, when set, are the documents of the search index, worked out by
+	// the caller from prev's.
+	docs []searchDoc
+	// kept says that the pages only rejects are already where emit puts
+	// them.
+	kept bool
 }
 
 // renderSite renders the pages of s into memory. When only is set, a page
@@ -174,7 +180,20 @@ type renderOpts struct {
 // the same pages.
 func renderSite(s *Site, th *theme, opts renderOpts) (*Output, error) {
 	var mu sync.Mutex
-	files := make(map[string][]byte, len(s.People)+len(s.Articles)+len(th.static)+512)
+	var files map[string][]byte
+	if opts.only != nil && opts.prev != nil {
+		// Start from the last output, less its search index, which may
+		// change names: the pages kept need not be copied one by one.
+		files = maps.Clone(opts.prev.Files)
+		for name := range files {
+			if strings.HasPrefix(name, "search/") {
+				delete(files, name)
+			}
+		}
+		opts.kept = true
+	} else {
+		files = make(map[string][]byte, len(s.People)+len(s.Articles)+len(th.static)+512)
+	}
 	out, err := renderSiteTo(s, th, opts, func(name string, data []byte, keep bool) error {
 		if !keep {
 			data = bytes.Clone(data)
@@ -205,7 +224,11 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 	// The search index is kept from prev when its documents have not
 	// changed (an assessment, say, changes none); otherwise it is made
 	// beside the pages, or, with lazySearch, when first asked for.
-	index := &searchIndex{docs: s.searchDocs()}
+	docs := opts.docs
+	if docs == nil {
+		docs = s.searchDocs()
+	}
+	index := &searchIndex{docs: docs}
 	if prev != nil && slices.Equal(prev.index.docs, index.docs) {
 		index = prev.index
 	}
@@ -226,7 +249,9 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 		name := outputPath(p.URL)
 		if only != nil && !only(p.URL) {
 			if old, ok := prev.Files[name]; ok {
-				errs[i] = emit(name, old, true)
+				if !opts.kept {
+					errs[i] = emit(name, old, true)
+				}
 				return
 			}
 		}

@@ -75,9 +75,21 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 	if !themeChanged && len(set) == 1 {
 		for p := range set {
 			if urls, renamed, ok := b.updatePerson(p); ok {
-				// A new name moves the person in the sitemap, which lists
-				// people in name order.
-				out, err := renderSite(b.site, b.theme, renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameFeeds: !renamed})
+				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch}
+				if !renamed {
+					// The person keeps their place in the sitemap and the
+					// search index, which list people in name order: only
+					// their document changes.
+					opts.sameFeeds = true
+					person := b.site.people[classifyID(p)]
+					opts.docs = slices.Clone(b.out.index.docs)
+					for i := range opts.docs {
+						if opts.docs[i].url == "people/"+person.ID+"/" {
+							opts.docs[i] = personDoc(person)
+						}
+					}
+				}
+				out, err := renderSite(b.site, b.theme, opts)
 				if err != nil {
 					// The model changed in place: load it whole next time.
 					b.pending, b.loader = nil, nil
@@ -113,6 +125,11 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 	}
 	b.site, b.out, b.loader, b.pending = s, out, l, map[string]bool{}
 	return s, out, nil
+}
+
+func classifyID(p string) string {
+	_, id := classify(p)
+	return id
 }
 
 // passing drops from changed the content files that came and went since
@@ -183,9 +200,16 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 		return nil, false, false
 	}
 
-	urls = map[string]bool{"people/": true, "teams/": true, "roles/": true, "people/" + id + "/": true}
 	oldTeam, oldRole := p.Team, p.Role
 	renamed = p.Name != name
+	urls = map[string]bool{"people/" + id + "/": true}
+	if renamed || team != oldTeam || role != oldRole {
+		urls["people/"], urls["teams/"], urls["roles/"] = true, true, true
+	} else {
+		// Only the page of the people list that shows them.
+		i := slices.Index(s.People, p)
+		urls[peoplePageURL(i/PeoplePerPage+1)] = true
+	}
 	p.Name, p.JobTitle, p.Team, p.Role = name, title, team, role
 	if renamed {
 		// As derive orders them: by name, ties by id.

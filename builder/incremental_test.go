@@ -182,18 +182,23 @@ func TestPeoplePages(t *testing.T) {
 		}
 	}
 
-	edit(t, dir, "content/people/p0001.toml", `Person 0001`, `Zed Person`)
-	_, inc, err := b.Build([]string{"content/people/p0001.toml"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, full, err := Build(fsys, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, list := range lists {
-		if !bytes.Equal(inc.Files[list], full.Files[list]) {
-			t.Errorf("%s is stale after a rename:\n%s", list, firstDiff(string(full.Files[list]), string(inc.Files[list])))
+	for _, e := range []struct{ what, file, pattern, repl string }{
+		{"a rename", "content/people/p0001.toml", `Person 0001`, `Zed Person`},
+		{"a new job title on the last page", "content/people/p1050.toml", `role = "team-lead"`, "role = \"team-lead\"\ntitle = \"Night Shift Lead\""},
+	} {
+		edit(t, dir, e.file, e.pattern, e.repl)
+		_, inc, err := b.Build([]string{e.file})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, full, err := Build(fsys, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range full.Paths() {
+			if !bytes.Equal(inc.Files[p], full.Files[p]) {
+				t.Errorf("%s is stale after %s:\n%s", p, e.what, firstDiff(string(full.Files[p]), string(inc.Files[p])))
+			}
 		}
 	}
 }

@@ -78,18 +78,24 @@ func (s *Site) searchDocs() []searchDoc {
 		add(2, t.Name, t.Description, "", "teams/"+t.ID+"/")
 	}
 	for _, p := range s.People {
-		var parts []string
-		for _, part := range []string{p.JobTitle, nameOf(p.Team), titleOf(p.Role)} {
-			if part != "" {
-				parts = append(parts, part)
-			}
-		}
-		add(3, p.Name, strings.Join(parts, " · "), "", "people/"+p.ID+"/")
+		docs = append(docs, personDoc(p))
 	}
 	for _, a := range s.Articles {
 		add(4, a.Title, a.Summary, a.Source, "articles/"+a.ID+"/")
 	}
 	return docs
+}
+
+// personDoc is a person's document: their name, with job title, team and
+// role as its summary.
+func personDoc(p *Person) searchDoc {
+	var parts []string
+	for _, part := range []string{p.JobTitle, nameOf(p.Team), titleOf(p.Role)} {
+		if part != "" {
+			parts = append(parts, part)
+		}
+	}
+	return searchDoc{kind: 3, title: p.Name, summary: strings.Join(parts, " · "), url: "people/" + p.ID + "/"}
 }
 
 func nameOf(t *Team) string {
