@@ -116,6 +116,9 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 	var only func(string) bool
 	if set != nil && !themeChanged && !s.linksChanged {
 		if urls, all := affected(b.site, s, set); !all {
+			if urls["people/"] {
+				urls[everyPeoplePage] = true
+			}
 			only = onlyURLs(urls)
 		}
 	}
@@ -152,11 +155,14 @@ func (b *Builder) passing(changed []string) []string {
 	return kept
 }
 
-// onlyURLs renders the pages of urls again; every page of the people list
-// changes with its first.
+// everyPeoplePage, among the URLs to render again, stands for every page
+// of the people list.
+const everyPeoplePage = "people/page/*"
+
+// onlyURLs renders the pages of urls again.
 func onlyURLs(urls map[string]bool) func(string) bool {
 	return func(u string) bool {
-		if strings.HasPrefix(u, "people/page/") && u != "people/page/" && urls["people/"] {
+		if urls[everyPeoplePage] && (u == "people/" || strings.HasPrefix(u, "people/page/") && u != "people/page/") {
 			return true
 		}
 		return urls[u]
@@ -204,7 +210,7 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 	renamed = p.Name != name
 	urls = map[string]bool{"people/" + id + "/": true}
 	if renamed || team != oldTeam || role != oldRole {
-		urls["people/"], urls["teams/"], urls["roles/"] = true, true, true
+		urls[everyPeoplePage], urls["teams/"], urls["roles/"] = true, true, true
 	} else {
 		// Only the page of the people list that shows them.
 		i := slices.Index(s.People, p)
