@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -313,6 +314,12 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 			}
 		}
 	}
+	other := func(s *Site) *Site {
+		if s == old {
+			return cur
+		}
+		return old
+	}
 	for p := range changed {
 		kind, id := classify(p)
 		switch kind {
@@ -327,18 +334,28 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 			person(old, id, false)
 			person(cur, id, false)
 		case kindCycle:
-			add("people/")
-			add("teams/")
-			add("roles/")
-			for _, s := range []*Site{old, cur} {
-				for _, c := range s.Cycles {
-					if c.Source == p {
-						for pid := range c.Ratings {
-							person(old, pid, true)
-							person(cur, pid, true)
-						}
+			// Only the people whose ratings changed, unless what the cycle
+			// is (its title, date or kind) changed for everyone in it.
+			oc, nc := cycleFrom(old, p), cycleFrom(cur, p)
+			whole := oc == nil || nc == nil || oc.Title != nc.Title || !oc.Date.Equal(nc.Date) || oc.Kind != nc.Kind
+			changedPeople := false
+			for _, c := range []*Cycle{oc, nc} {
+				if c == nil {
+					continue
+				}
+				for pid := range c.Ratings {
+					if whole || oc == nil || nc == nil || !maps.Equal(oc.Ratings[pid], nc.Ratings[pid]) {
+						person(old, pid, true)
+						person(cur, pid, true)
+						changedPeople = true
 					}
 				}
+			}
+			if changedPeople {
+				add(everyPeoplePage)
+				add("people/")
+				add("teams/")
+				add("roles/")
 			}
 		case kindTeam:
 			add("teams/")
@@ -384,12 +401,16 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 					add("competencies/" + c.ID + "/")
 					taught[c] = true
 				}
+				// People and teams show the articles chosen for their gaps:
+				// their pages change when those lists do.
 				for _, p := range s.People {
-					for _, g := range p.Gaps {
-						if taught[g.Competency] {
-							person(s, p.ID, false)
-							break
-						}
+					if other := other(s).people[p.ID]; other == nil || !sameGapArticles(p.Gaps, other.Gaps) {
+						add("people/" + p.ID + "/")
+					}
+				}
+				for _, t := range s.Teams {
+					if other := other(s).teams[t.ID]; other == nil || !sameTeamGapArticles(t.Gaps, other.Gaps) {
+						add("teams/" + t.ID + "/")
 					}
 				}
 				for _, other := range s.Articles {
@@ -403,6 +424,35 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 		}
 	}
 	return urls, false
+}
+
+func cycleFrom(s *Site, source string) *Cycle {
+	for _, c := range s.Cycles {
+		if c.Source == source {
+			return c
+		}
+	}
+	return nil
+}
+
+// sameArticles tells whether two lists show the same articles: ids, titles
+// and levels, in order.
+func sameArticles(a, b []*Article) bool {
+	return slices.EqualFunc(a, b, func(x, y *Article) bool {
+		return x.ID == y.ID && x.Title == y.Title && x.Level == y.Level
+	})
+}
+
+func sameGapArticles(a, b []Gap) bool {
+	return slices.EqualFunc(a, b, func(x, y Gap) bool {
+		return x.Competency.ID == y.Competency.ID && sameArticles(x.Articles, y.Articles)
+	})
+}
+
+func sameTeamGapArticles(a, b []TeamGap) bool {
+	return slices.EqualFunc(a, b, func(x, y TeamGap) bool {
+		return x.Competency.ID == y.Competency.ID && sameArticles(x.Articles, y.Articles)
+	})
 }
 
 func sameKeys[V any](a, b map[string]V) bool {

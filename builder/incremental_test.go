@@ -62,6 +62,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		{"person renamed to sort first", "content/people/diego-hernandez.toml", `name = ".*"`, `name = "Aaron Aardvark"`, true},
 		{"person changes team and role", "content/people/diego-hernandez.toml", `team = ".*"\nrole = ".*"`, "team = \"finance-and-planning\"\nrole = \"project-manager\"", true},
 		{"rating changed", "content/assessments/2026-h1.toml", `(?s)(\[ratings\.amara-okafor\].*?delegation = )\d`, `${1}4`, true},
+		{"cycle comment added", "content/assessments/2026-h1.toml", `\z`, "\n# Reviewed by HR.\n", true},
 		{"self rating changed", "content/assessments/2026-self.toml", `(?m)^(delegation = )\d`, `${1}0`, true},
 		{"team renamed", "content/teams/finance-and-planning.toml", `name = ".*"`, `name = "Money & Plans"`, true},
 		{"role target changed", "content/roles/team-lead.md", `(?m)^delegation = \d`, `delegation = 4`, true},

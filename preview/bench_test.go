@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,11 +17,15 @@ import (
 
 // BenchmarkEditToReload times, on a copy of the site in PORTAL_BENCH_SITE
 // (default: the demo at the repository root), one-file edits from the write
-// to the reload event a browser receives: each sets the job title of the
-// first person to a new value. It reports the median, and the heap
-// in use after all the edits.
+// to the reload event a browser receives. By default each sets the job
+// title of the first person to a new value; PORTAL_BENCH_FILE names another
+// file to edit (relative to the site): each edit sets its first whole number
+// (in a cycle, a rating) to 0 or 1 in turn, or adds a comment to a TOML file
+// without one, or a sentence to a markdown file. It reports the median, and the
+// heap in use after all the edits.
 //
 //	go test ./preview -run '^$' -bench EditToReload -benchtime 200x
+//	PORTAL_BENCH_SITE=DIR PORTAL_BENCH_FILE=content/assessments/x.toml go test ...
 func BenchmarkEditToReload(b *testing.B) {
 	src := os.Getenv("PORTAL_BENCH_SITE")
 	if src == "" {
@@ -32,6 +37,10 @@ func BenchmarkEditToReload(b *testing.B) {
 	people, _ := filepath.Glob(filepath.Join(dir, "content/people/*.toml"))
 	slices.Sort(people)
 	target := people[0]
+	other := os.Getenv("PORTAL_BENCH_FILE")
+	if other != "" {
+		target = filepath.Join(dir, filepath.FromSlash(other))
+	}
 	original, err := os.ReadFile(target)
 	if err != nil {
 		b.Fatal(err)
@@ -46,6 +55,19 @@ func BenchmarkEditToReload(b *testing.B) {
 		edited := regexp.MustCompile(`(?m)^title = ".*"`).ReplaceAll(original, []byte(fmt.Sprintf(`title = "Edited title %d"`, i)))
 		if bytes.Equal(edited, original) {
 			edited = append(slices.Clone(original), fmt.Sprintf("title = \"Edited title %d\"\n", i)...)
+		}
+		switch {
+		case other != "" && strings.HasSuffix(other, ".md"):
+			edited = append(slices.Clone(original), fmt.Sprintf("\nOne more sentence, number %d.\n", i)...)
+		case other != "":
+			// A rating (the first whole number in the file) set to 0 or 1
+			// in turn, or else a comment.
+			first := regexp.MustCompile(`(?m)^([a-z0-9-]+ = )\d+$`)
+			if loc := first.FindSubmatchIndex(original); loc != nil {
+				edited = slices.Concat(original[:loc[3]], []byte(fmt.Sprint(i%2)), original[loc[1]:])
+			} else {
+				edited = append(slices.Clone(original), fmt.Sprintf("\n# edit %d\n", i)...)
+			}
 		}
 		t0 := time.Now()
 		if err := os.WriteFile(target, edited, 0o644); err != nil {
