@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -90,15 +91,18 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 						}
 					}
 				}
-				out, err := renderSite(b.site, b.theme, opts)
-				if err != nil {
-					// The model changed in place: load it whole next time.
-					b.pending, b.loader = nil, nil
-					return b.site, nil, err
+				return b.renderInPlace(opts)
+			}
+			if url, text, ok := b.updateArticleBody(p); ok {
+				// Only the article's page and its search document change.
+				opts := renderOpts{only: onlyURLs(map[string]bool{url: true}), prev: b.out, lazySearch: b.LazySearch, sameFeeds: true}
+				opts.docs = slices.Clone(b.out.index.docs)
+				for i := range opts.docs {
+					if opts.docs[i].url == url {
+						opts.docs[i].text = text
+					}
 				}
-				b.out, b.pending = out, map[string]bool{}
-				b.inPlace++
-				return b.site, out, nil
+				return b.renderInPlace(opts)
 			}
 		}
 	}
@@ -154,6 +158,71 @@ func (b *Builder) passing(changed []string) []string {
 		kept = append(kept, p)
 	}
 	return kept
+}
+
+// renderInPlace renders the pages of a model changed in place.
+func (b *Builder) renderInPlace(opts renderOpts) (*Site, *Output, error) {
+	out, err := renderSite(b.site, b.theme, opts)
+	if err != nil {
+		// The model changed in place: load it whole next time.
+		b.pending, b.loader = nil, nil
+		return b.site, nil, err
+	}
+	b.out, b.pending = out, map[string]bool{}
+	b.inPlace++
+	return b.site, out, nil
+}
+
+// updateArticleBody applies an edit of an article's text alone (the front
+// matter as it was) to the model in place: the text is rendered again, and
+// as long as its headings and links are those of before, nothing but the
+// article's page depends on it. It returns that page's URL and the plain
+// text of the article for search. ok is false, with nothing changed, for
+// anything else, and when the old or the new text has a problem to report.
+func (b *Builder) updateArticleBody(file string) (url, text string, ok bool) {
+	l := b.loader
+	if l == nil || b.site != l.site || l.targets == nil {
+		return "", "", false
+	}
+	kind, id := classify(file)
+	a := l.site.articles[id]
+	cached := b.cache.entries[file]
+	last := b.cache.bodies[file]
+	if kind != kindArticle || a == nil || cached == nil || cached.doc == nil || last == nil || len(last.diags) > 0 {
+		return "", "", false
+	}
+	i := slices.IndexFunc(l.bodies, func(b *body) bool { return b.source == file })
+	if i < 0 {
+		return "", "", false
+	}
+	e := &entry{path: cached.path, kind: cached.kind, id: cached.id}
+	e.decode(b.fsys)
+	if e.doc == nil || len(e.r.list) > 0 || !reflect.DeepEqual(e.doc.meta, cached.doc.meta) {
+		return "", "", false
+	}
+	old := l.bodies[i]
+	nb := &body{source: old.source, pageURL: old.pageURL, src: e.doc.body, line: e.doc.bodyLine}
+	parseBody(l.md, nb)
+	if !maps.Equal(nb.ids, old.ids) {
+		return "", "", false // links elsewhere may point at a heading
+	}
+	var r report
+	rewriteLinks(nb, l.targets, &r)
+	if len(r.list) > 0 || !slices.Equal(nb.links, old.links) {
+		return "", "", false // related articles and warnings follow links
+	}
+	html, err := renderBody(l.md, nb)
+	if err != nil {
+		return "", "", false
+	}
+	text = plainText(string(html), searchText)
+	*l.owners[i] = html
+	a.Words = e.doc.words()
+	l.site.texts[file] = text
+	l.bodies[i] = nb
+	b.cache.keepBody(nb, html, text, nil)
+	b.cache.entries[file] = e
+	return "articles/" + id + "/", text, true
 }
 
 // everyPeoplePage, among the URLs to render again, stands for every page

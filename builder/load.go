@@ -95,7 +95,8 @@ type loader struct {
 	names      []string
 	failed     []string // their paths
 
-	cache   *cache          // from the last build, or nil
+	targets map[string]linkTarget // what markdown links can point at, by source
+	cache   *cache                // from the last build, or nil
 	changed map[string]bool // files changed since it; nil when unknown
 }
 
@@ -851,6 +852,7 @@ func (l *loader) renderBodies() {
 		}
 	})
 	targets := make(map[string]linkTarget, len(l.site.sources)+len(l.drafts))
+	l.targets = targets
 	for src, u := range l.site.sources {
 		targets[src] = linkTarget{url: u}
 	}
