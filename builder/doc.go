@@ -105,8 +105,7 @@
 // changed, parses the layouts again only when a layout, static file, theme or
 // site.toml changed, and renders only the pages that depend on the change;
 // the other pages keep their bytes. The dependency rule, from a changed file
-// to the pages rendered again (the sitemap and the feed are always made
-// again; they are cheap):
+// to the pages rendered again:
 //
 //   - site.toml, layouts/, static/, themes/, a category, a competency, or a
 //     file added or removed (which changes lists, counts and links): every
@@ -118,21 +117,32 @@
 //     people, teams and roles lists (not the competency pages: their
 //     distributions count ratings, which live in cycles, and a person added
 //     or removed touches everything anyway);
-//   - an assessment cycle: the same for every person it rates, before or
-//     after the change, and the competency pages of everything those people
-//     stand in;
+//   - an assessment cycle: for every person whose ratings in it changed (or
+//     everyone in it, when its title, date or kind changed), what a person's
+//     file touches, and the competency pages of everything they stand in;
 //   - a team: its page, its members' pages and their role pages, the teams and
 //     people lists;
 //   - a role: its page, the roles, people and teams lists, the framework page
 //     (targets at a glance), the competency pages of its targets and the pages
 //     of its people and their teams, before and after;
 //   - an article: its page, the articles list, the home page (latest
-//     articles), the pages of the competencies it teaches, of the people and
-//     teams with a gap in them, and of the articles that list it as related,
-//     before and after.
+//     articles), the pages of the competencies it teaches, of the articles
+//     that list it as related, and of the people and teams whose gaps list
+//     other articles (ids, titles or levels) than before.
 //
 // "The people list" is every page of it: a change can move people from one
 // page to another. Changes made while the site does not build are kept and
-// applied by the next good build. A test makes edits of every kind and compares each incremental
-// output with a full build, byte for byte.
+// applied by the next good build.
+//
+// Most edits in a preview are to one person or to the text of one article.
+// Those the Builder applies to its model in place, instead of loading the
+// site again and working out every person's standings: a person's file (when
+// it reads without a problem) changes the person, their standings, and the
+// members and averages of their old and new team and role; an article's text
+// alone (front matter, headings and links as before) changes the article's
+// page. Files that came and went between two builds, such as an editor's
+// temporary file, are no change.
+//
+// A test makes edits of every kind, checks which were applied in place, and
+// compares each incremental output with a full build, byte for byte.
 package builder
