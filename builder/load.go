@@ -97,7 +97,7 @@ type loader struct {
 
 	targets map[string]linkTarget // what markdown links can point at, by source
 	cache   *cache                // from the last build, or nil
-	changed map[string]bool // files changed since it; nil when unknown
+	changed map[string]bool       // files changed since it; nil when unknown
 }
 
 const configFile = "site.toml"
