@@ -25,6 +25,10 @@ type Output struct {
 	Pages    int // HTML pages among the files
 	Rendered int // pages rendered by this build; the others were kept from the last
 
+	// assets are the static files each page links with .Asset, by the
+	// page's path.
+	assets map[string][]string
+
 	// index is the search index. An output of a Builder with LazySearch
 	// leaves it out of Files and makes it when it is first asked for.
 	index *searchIndex
@@ -126,7 +130,6 @@ type theme struct {
 	tmpls  map[string]*template.Template
 	static map[string][]byte
 	assets map[string]string // static file -> its fingerprinted name
-	used   sync.Map          // static files that pages link with .Asset
 }
 
 func loadTheme(fsys fs.FS, s *Site) (*theme, error) {
@@ -182,13 +185,17 @@ func renderSite(s *Site, th *theme, opts renderOpts) (*Output, error) {
 	var mu sync.Mutex
 	var files map[string][]byte
 	if opts.only != nil && opts.prev != nil {
-		// Start from the last output, less its search index, which may
-		// change names: the pages kept need not be copied one by one.
+		// Start from the last output, less its search index and the hashed
+		// copies of assets, which this build writes again as it needs them:
+		// the pages kept need not be copied one by one.
 		files = maps.Clone(opts.prev.Files)
 		for name := range files {
 			if strings.HasPrefix(name, "search/") {
 				delete(files, name)
 			}
+		}
+		for _, hashed := range th.assets {
+			delete(files, hashed)
 		}
 		opts.kept = true
 	} else {
@@ -242,6 +249,7 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 		}()
 	}
 	errs := make([]error, len(pages))
+	used := make([][]string, len(pages)) // the assets each page links
 	var rendered atomic.Int64
 	var failed atomic.Bool
 	parallel(len(pages), func(i int) {
@@ -249,6 +257,7 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 		name := outputPath(p.URL)
 		if only != nil && !only(p.URL) {
 			if old, ok := prev.Files[name]; ok {
+				used[i] = prev.assets[name]
 				if !opts.kept {
 					errs[i] = emit(name, old, true)
 				}
@@ -265,7 +274,9 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 		}
 		buf := buffers.Get().(*bytes.Buffer)
 		buf.Reset()
-		if errs[i] = renderPage(th.tmpls[p.Kind], p, buf); errs[i] == nil {
+		errs[i] = renderPage(th.tmpls[p.Kind], p, buf)
+		used[i] = p.used
+		if errs[i] == nil {
 			if err := emit(name, buf.Bytes(), false); err != nil {
 				errs[i] = err
 				failed.Store(true)
@@ -319,10 +330,13 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 	maps.Copy(rest, th.static)
 	// Files that pages link by content hash are written under that name
 	// too, so hosts may cache them for ever.
-	th.used.Range(func(name, _ any) bool {
-		rest[th.assets[name.(string)]] = th.static[name.(string)]
-		return true
-	})
+	out.assets = make(map[string][]string, len(pages))
+	for i, p := range pages {
+		out.assets[outputPath(p.URL)] = used[i]
+		for _, name := range used[i] {
+			rest[th.assets[name]] = th.static[name]
+		}
+	}
 	if !lazySearch {
 		maps.Copy(rest, index.files)
 	}

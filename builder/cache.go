@@ -128,6 +128,11 @@ func linkSignature(targets map[string]linkTarget) string {
 		if t.draft {
 			h.Write([]byte{1})
 		}
+		if t.failed {
+			// A file that did not load is no page: links to it render
+			// differently from links to a page with no headings.
+			h.Write([]byte{2})
+		}
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))

@@ -50,7 +50,9 @@ func NewBuilder(fsys fs.FS, opts Options) *Builder {
 func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 	if changed != nil && b.site != nil {
 		changed = b.passing(changed)
-		if len(changed) == 0 && len(b.pending) == 0 {
+		// Nothing changed, and nothing waits from a failed build (a nil
+		// pending means anything may have changed).
+		if len(changed) == 0 && b.pending != nil && len(b.pending) == 0 {
 			return b.site, b.out, nil
 		}
 	}
@@ -184,11 +186,13 @@ func (b *Builder) updateArticleBody(file string) (url, text string, ok bool) {
 	if l == nil || b.site != l.site || l.targets == nil {
 		return "", "", false
 	}
+	// Compare with what the model was made from, not with the cache: a
+	// failed build since may have read the file in another state.
 	kind, id := classify(file)
 	a := l.site.articles[id]
-	cached := b.cache.entries[file]
-	last := b.cache.bodies[file]
-	if kind != kindArticle || a == nil || cached == nil || cached.doc == nil || last == nil || len(last.diags) > 0 {
+	cached := l.entries[file]
+	reported := slices.ContainsFunc(l.site.Warnings, func(d Diagnostic) bool { return d.Path == file })
+	if kind != kindArticle || a == nil || cached == nil || cached.doc == nil || reported {
 		return "", "", false
 	}
 	i := slices.IndexFunc(l.bodies, func(b *body) bool { return b.source == file })
@@ -220,6 +224,7 @@ func (b *Builder) updateArticleBody(file string) (url, text string, ok bool) {
 	a.Words = e.doc.words()
 	l.site.texts[file] = text
 	l.bodies[i] = nb
+	l.entries[file] = e
 	b.cache.keepBody(nb, html, text, nil)
 	b.cache.entries[file] = e
 	return "articles/" + id + "/", text, true
@@ -256,7 +261,7 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 	kind, id := classify(file)
 	s := l.site
 	p := s.people[id]
-	cached := b.cache.entries[file]
+	cached := l.entries[file]
 	if kind != kindPerson || p == nil || cached == nil {
 		return nil, false, false
 	}
@@ -325,6 +330,7 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 			}
 		}
 	}
+	l.entries[file] = e
 	b.cache.entries[file] = e
 	return urls, renamed, true
 }

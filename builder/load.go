@@ -95,6 +95,7 @@ type loader struct {
 	names      []string
 	failed     []string // their paths
 
+	entries map[string]*entry     // the files this load read, by path
 	targets map[string]linkTarget // what markdown links can point at, by source
 	cache   *cache                // from the last build, or nil
 	changed map[string]bool       // files changed since it; nil when unknown
@@ -468,6 +469,10 @@ func (l *loader) loadContent() {
 		entries[i].decode(l.fsys)
 	})
 	l.cache.keepEntries(entries)
+	l.entries = make(map[string]*entry, len(entries))
+	for _, e := range entries {
+		l.entries[e.path] = e
+	}
 	byKind := map[string][]*entry{}
 	l.broken = map[string]bool{}
 	for _, e := range entries {

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,6 +44,7 @@ type Page struct {
 
 	root  string // prefix from this page back to the site root
 	theme *theme
+	used  []string // the static files it links with .Asset
 }
 
 // Chart is one chart on a page: its element id and its ECharts options.
@@ -76,7 +78,9 @@ func (p *Page) Asset(name string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("asset %q: no such file in static/", name)
 	}
-	p.theme.used.Store(name, true)
+	if !slices.Contains(p.used, name) {
+		p.used = append(p.used, name)
+	}
 	return p.Rel(fp), nil
 }
 
