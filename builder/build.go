@@ -250,11 +250,13 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 	}
 	errs := make([]error, len(pages))
 	used := make([][]string, len(pages)) // the assets each page links
+	names := make([]string, len(pages))  // the file of each page
 	var rendered atomic.Int64
 	var failed atomic.Bool
 	parallel(len(pages), func(i int) {
 		p := pages[i]
 		name := outputPath(p.URL)
+		names[i] = name
 		if only != nil && !only(p.URL) {
 			if old, ok := prev.Files[name]; ok {
 				used[i] = prev.assets[name]
@@ -331,19 +333,23 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 	// Files that pages link by content hash are written under that name
 	// too, so hosts may cache them for ever.
 	out.assets = make(map[string][]string, len(pages))
-	for i, p := range pages {
-		out.assets[outputPath(p.URL)] = used[i]
+	linked := map[string]bool{}
+	for i := range pages {
+		out.assets[names[i]] = used[i]
 		for _, name := range used[i] {
-			rest[th.assets[name]] = th.static[name]
+			linked[name] = true
 		}
+	}
+	for name := range linked {
+		rest[th.assets[name]] = th.static[name]
 	}
 	if !lazySearch {
 		maps.Copy(rest, index.files)
 	}
-	names := slices.Collect(maps.Keys(rest))
-	errs = make([]error, len(names))
-	parallel(len(names), func(i int) {
-		errs[i] = emit(names[i], rest[names[i]], true)
+	others := slices.Collect(maps.Keys(rest))
+	errs = make([]error, len(others))
+	parallel(len(others), func(i int) {
+		errs[i] = emit(others[i], rest[others[i]], true)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err

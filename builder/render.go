@@ -399,7 +399,7 @@ func renderPage(t *template.Template, p *Page, buf *bytes.Buffer) error {
 // outputPath is the file a page URL is written to.
 func outputPath(u string) string {
 	if u == "" || strings.HasSuffix(u, "/") {
-		return path.Join(u, "index.html")
+		return u + "index.html"
 	}
 	return u
 }
