@@ -24,11 +24,9 @@ func (p *Page) StandingRows() template.HTML {
 	var b strings.Builder
 	b.Grow(len(p.Person.Standings) * 320)
 	for _, st := range p.Person.Standings {
-		b.WriteString("\n<tr><th scope=\"row\"><a href=\"")
-		b.WriteString(template.HTMLEscapeString(p.Rel("competencies/" + st.Competency.ID + "/")))
-		b.WriteString(`">`)
-		b.WriteString(template.HTMLEscapeString(st.Competency.Title))
-		b.WriteString("</a></th>\n<td>")
+		b.WriteString("\n<tr><th scope=\"row\">")
+		link(&b, p, "competencies/"+st.Competency.ID+"/", st.Competency.Title)
+		b.WriteString("</th>\n<td>")
 		if st.HasCurrent {
 			b.WriteString(string(st.CurrentBadge))
 			if st.CurrentFrom != nil && st.CurrentFrom.Kind != "manager" {
@@ -72,13 +70,12 @@ func (p *Page) MatrixRows() template.HTML {
 	t := p.Team
 	var b strings.Builder
 	b.Grow(len(t.Members) * (80 + len(t.Competencies)*48))
+	rows := t.Matrix()
 	for i, m := range t.Members {
-		b.WriteString("\n<tr><th scope=\"row\"><a href=\"")
-		b.WriteString(template.HTMLEscapeString(p.Rel("people/" + m.ID + "/")))
-		b.WriteString(`">`)
-		b.WriteString(template.HTMLEscapeString(m.Name))
-		b.WriteString("</a></th>")
-		for _, c := range t.Matrix()[i] {
+		b.WriteString("\n<tr><th scope=\"row\">")
+		link(&b, p, "people/"+m.ID+"/", m.Name)
+		b.WriteString("</th>")
+		for _, c := range rows[i] {
 			b.WriteString("<td>")
 			b.WriteString(string(c.HTML))
 			b.WriteString("</td>")
@@ -100,11 +97,9 @@ func (p *Page) SummaryRows() template.HTML {
 	var b strings.Builder
 	b.Grow(len(p.Team.Summary) * 260)
 	for _, st := range p.Team.Summary {
-		b.WriteString("\n<tr><th scope=\"row\"><a href=\"")
-		b.WriteString(template.HTMLEscapeString(p.Rel("competencies/" + st.Competency.ID + "/")))
-		b.WriteString(`">`)
-		b.WriteString(template.HTMLEscapeString(st.Competency.Title))
-		b.WriteString("</a></th>\n<td class=\"num\">")
+		b.WriteString("\n<tr><th scope=\"row\">")
+		link(&b, p, "competencies/"+st.Competency.ID+"/", st.Competency.Title)
+		b.WriteString("</th>\n<td class=\"num\">")
 		if st.Rated > 0 {
 			b.WriteString(decimal(st.Average))
 			b.WriteString(` <span class="muted">(`)
@@ -136,25 +131,18 @@ func (p *Page) SummaryRows() template.HTML {
 func (p *Page) PeopleRows() template.HTML {
 	var b strings.Builder
 	b.Grow(len(p.People) * 360)
-	link := func(url, text string) {
-		b.WriteString(`<a href="`)
-		b.WriteString(template.HTMLEscapeString(p.Rel(url)))
-		b.WriteString(`">`)
-		b.WriteString(template.HTMLEscapeString(text))
-		b.WriteString(`</a>`)
-	}
 	for _, person := range p.People {
 		b.WriteString("\n<tr><th scope=\"row\">")
-		link("people/"+person.ID+"/", person.Name)
+		link(&b, p, "people/"+person.ID+"/", person.Name)
 		b.WriteString("</th>\n<td>")
 		b.WriteString(template.HTMLEscapeString(person.JobTitle))
 		b.WriteString("</td>\n<td>")
 		if person.Team != nil {
-			link("teams/"+person.Team.ID+"/", person.Team.Name)
+			link(&b, p, "teams/"+person.Team.ID+"/", person.Team.Name)
 		}
 		b.WriteString("</td>\n<td>")
 		if person.Role != nil {
-			link("roles/"+person.Role.ID+"/", person.Role.Title)
+			link(&b, p, "roles/"+person.Role.ID+"/", person.Role.Title)
 		}
 		b.WriteString("</td>\n<td class=\"num\">")
 		if person.Assessed {
@@ -166,4 +154,14 @@ func (p *Page) PeopleRows() template.HTML {
 	}
 	b.WriteByte('\n')
 	return template.HTML(b.String())
+}
+
+// link writes a link from page p to url, relative to the site root, with
+// text, both escaped.
+func link(b *strings.Builder, p *Page, url, text string) {
+	b.WriteString(`<a href="`)
+	b.WriteString(template.HTMLEscapeString(p.Rel(url)))
+	b.WriteString(`">`)
+	b.WriteString(template.HTMLEscapeString(text))
+	b.WriteString(`</a>`)
 }

@@ -86,24 +86,14 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 					// their document changes.
 					opts.sameFeeds = true
 					person := b.site.people[classifyID(p)]
-					opts.docs = slices.Clone(b.out.index.docs)
-					for i := range opts.docs {
-						if opts.docs[i].url == "people/"+person.ID+"/" {
-							opts.docs[i] = personDoc(person)
-						}
-					}
+					opts.docs = b.patchDoc("people/"+person.ID+"/", func(d *searchDoc) { *d = personDoc(person) })
 				}
 				return b.renderInPlace(opts)
 			}
 			if url, text, ok := b.updateArticleBody(p); ok {
 				// Only the article's page and its search document change.
 				opts := renderOpts{only: onlyURLs(map[string]bool{url: true}), prev: b.out, lazySearch: b.LazySearch, sameFeeds: true}
-				opts.docs = slices.Clone(b.out.index.docs)
-				for i := range opts.docs {
-					if opts.docs[i].url == url {
-						opts.docs[i].text = text
-					}
-				}
+				opts.docs = b.patchDoc(url, func(d *searchDoc) { d.text = text })
 				return b.renderInPlace(opts)
 			}
 		}
@@ -160,6 +150,18 @@ func (b *Builder) passing(changed []string) []string {
 		kept = append(kept, p)
 	}
 	return kept
+}
+
+// patchDoc returns the search documents of the last build with the one of
+// the page at url changed by set.
+func (b *Builder) patchDoc(url string, set func(d *searchDoc)) []searchDoc {
+	docs := slices.Clone(b.out.index.docs)
+	for i := range docs {
+		if docs[i].url == url {
+			set(&docs[i])
+		}
+	}
+	return docs
 }
 
 // renderInPlace renders the pages of a model changed in place.

@@ -311,6 +311,15 @@ func clip(s string, max int) string {
 	if len(s) <= max {
 		return s
 	}
+	return cutWord(s, max) + "…"
+}
+
+// cutWord cuts s at its last space within max bytes, or at max when it has
+// none, on a rune boundary.
+func cutWord(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
 	cut := strings.LastIndexByte(s[:max], ' ')
 	if cut < 0 {
 		cut = max
@@ -318,7 +327,7 @@ func clip(s string, max int) string {
 			cut--
 		}
 	}
-	return s[:cut] + "…"
+	return s[:cut]
 }
 
 // plainText is the text of rendered HTML, with tags dropped, entities
@@ -348,16 +357,5 @@ func plainText(h string, max int) string {
 			break
 		}
 	}
-	text := html.UnescapeString(b.String())
-	if len(text) <= max {
-		return text
-	}
-	cut := strings.LastIndexByte(text[:max], ' ')
-	if cut < 0 {
-		cut = max
-		for !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-	}
-	return text[:cut]
+	return cutWord(html.UnescapeString(b.String()), max)
 }
