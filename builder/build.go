@@ -270,10 +270,7 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 			return // a write failed: stop
 		}
 		rendered.Add(1)
-		if err := p.addCharts(); err != nil {
-			errs[i] = err
-			return
-		}
+		p.addCharts()
 		buf := buffers.Get().(*bytes.Buffer)
 		buf.Reset()
 		errs[i] = renderPage(th.tmpls[p.Kind], p, buf)

@@ -47,6 +47,10 @@ func decodeSimpleTOML(src []byte) (result map[string]any, ok bool) {
 	// Keys repeat from table to table (the competencies of a cycle), so
 	// each is made into a string once.
 	keys := map[string]string{}
+	// Tables after a header are sized like the one before: the people of a
+	// cycle have about as many ratings each, and a map that grows from empty
+	// to forty keys is made three times over.
+	hint := 0
 	for len(src) > 0 {
 		var line []byte
 		if i := bytes.IndexByte(src, '\n'); i >= 0 {
@@ -80,11 +84,15 @@ func decodeSimpleTOML(src []byte) (result map[string]any, ok bool) {
 				return nil, false
 			}
 			headers[name] = true
+			hint = max(hint, len(table))
 			t := root
-			for _, key := range parts {
+			for i, key := range parts {
 				switch next := t[key].(type) {
 				case nil:
 					m := map[string]any{}
+					if i == len(parts)-1 {
+						m = make(map[string]any, hint)
+					}
 					t[key] = m
 					t = m
 				case map[string]any:

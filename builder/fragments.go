@@ -7,7 +7,7 @@ import (
 )
 
 // Fragments are parts of a page made in Go rather than in a layout: the
-// long tables of person, team and people list pages. A person page has dozens of
+// long tables of person, team and people list pages, and a person's gaps. A person page has dozens of
 // standings and a team page hundreds of matrix cells, and html/template
 // spends about a microsecond and a half on each action, most of the time
 // of those pages. The default theme uses them; a theme that wants other
@@ -58,6 +58,69 @@ func (p *Page) StandingRows() template.HTML {
 		b.WriteString("</td></tr>")
 	}
 	b.WriteByte('\n')
+	return template.HTML(b.String())
+}
+
+// GapItems is the content of a person's list of gaps: one <li> per gap,
+// largest first, with the competency, the levels now and expected, what the
+// expected level looks like, and the articles chosen for it.
+func (p *Page) GapItems() template.HTML {
+	if p.Person == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(p.Person.Gaps) * 700)
+	for _, g := range p.Person.Gaps {
+		b.WriteString("\n      <li>\n        <h3>")
+		link(&b, p, "competencies/"+g.Competency.ID+"/", g.Competency.Title)
+		b.WriteString(` <span class="gap-size">`)
+		b.WriteString(strconv.Itoa(g.Size))
+		if g.Size == 1 {
+			b.WriteString(" level")
+		} else {
+			b.WriteString(" levels")
+		}
+		b.WriteString("</span></h3>\n        <p>")
+		if g.Rated {
+			b.WriteString("Now ")
+			b.WriteString(template.HTMLEscapeString(g.CurrentName))
+			b.WriteString(" (")
+			b.WriteString(strconv.Itoa(g.Current))
+			b.WriteString(")")
+		} else {
+			b.WriteString("Not rated yet")
+		}
+		b.WriteString("; the role expects ")
+		b.WriteString(template.HTMLEscapeString(g.TargetName))
+		b.WriteString(" (")
+		b.WriteString(strconv.Itoa(g.Target))
+		b.WriteString(").</p>\n        ")
+		if d := g.Competency.Descriptor(g.Target); d != "" {
+			b.WriteString(`<p class="descriptor"><span class="muted">What `)
+			b.WriteString(template.HTMLEscapeString(g.TargetName))
+			b.WriteString(" looks like:</span> ")
+			b.WriteString(template.HTMLEscapeString(d))
+			b.WriteString("</p>")
+		}
+		b.WriteString("\n        ")
+		if len(g.Articles) > 0 {
+			b.WriteString("\n        <ul class=\"article-links\">")
+			for _, a := range g.Articles {
+				b.WriteString("<li>")
+				link(&b, p, "articles/"+a.ID+"/", a.Title)
+				if a.Level != 0 {
+					b.WriteString(` <span class="tag">to reach `)
+					b.WriteString(template.HTMLEscapeString(p.Site.LevelName(a.Level)))
+					b.WriteString("</span>")
+				}
+				b.WriteString("</li>")
+			}
+			b.WriteString("</ul>\n        ")
+		} else {
+			b.WriteString(`<p class="muted">No article teaches this competency yet.</p>`)
+		}
+		b.WriteString("\n      </li>")
+	}
 	return template.HTML(b.String())
 }
 

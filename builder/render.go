@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -49,9 +48,12 @@ type Page struct {
 
 // Chart is one chart on a page: its element id and its ECharts options.
 type Chart struct {
-	ID      string
-	Title   string
-	Options json.RawMessage
+	ID    string
+	Title string
+	// Options is JSON in which <, > and & are escaped, as package charts
+	// writes it: it can be written into a <script type="application/json">
+	// element as it is, with no second encoding.
+	Options template.JS
 	// MinWidth, when set, is the width in pixels below which the chart
 	// scrolls inside its box instead of squeezing its cells.
 	MinWidth int
@@ -298,15 +300,14 @@ func (s *Site) basePath() string {
 }
 
 // addCharts builds the options of a page's charts.
-func (p *Page) addCharts() error {
+func (p *Page) addCharts() {
 	s := p.Site
 	scale := charts.Scale{Min: s.Scale[0].Level, Max: s.MaxLevel()}
 	for _, l := range s.Scale {
 		scale.Names = append(scale.Names, l.Name)
 	}
 	var id, title string
-	var options json.RawMessage
-	var err error
+	var options []byte
 	switch p.Kind {
 	case "person":
 		person := p.Person
@@ -324,17 +325,17 @@ func (p *Page) addCharts() error {
 			hasPrevious = hasPrevious || st.HasPrevious
 		}
 		if len(axes) < 3 {
-			return nil
+			return
 		}
 		series := []charts.Series{{Name: "Current", Values: current}, {Name: "Role target", Values: target, Dashed: true}}
 		if hasPrevious {
 			series = append(series, charts.Series{Name: "Previous", Values: previous, Dashed: true})
 		}
 		id, title = "person-"+person.ID+"-radar", person.Name+": current levels against role targets"
-		options, err = charts.Radar(id, title, axes, scale, series)
+		options = charts.Radar(title, axes, scale, series)
 	case "role":
 		if len(p.Role.Targets) < 3 {
-			return nil
+			return
 		}
 		var axes []string
 		var target []*int
@@ -343,11 +344,11 @@ func (p *Page) addCharts() error {
 			target = append(target, levelPtr(t.Level, true))
 		}
 		id, title = "role-"+p.Role.ID+"-radar", p.Role.Title+": target levels"
-		options, err = charts.Radar(id, title, axes, scale, []charts.Series{{Name: "Target", Values: target}})
+		options = charts.Radar(title, axes, scale, []charts.Series{{Name: "Target", Values: target}})
 	case "team":
 		t := p.Team
 		if len(t.Members) == 0 || len(t.Competencies) == 0 {
-			return nil
+			return
 		}
 		var rows, columns []string
 		for _, c := range t.Competencies {
@@ -362,26 +363,23 @@ func (p *Page) addCharts() error {
 			}
 		}
 		id, title = "team-"+t.ID+"-matrix", t.Name+": skills matrix"
-		options, err = charts.Heatmap(id, title, rows, columns, cells, scale)
+		options = charts.Heatmap(title, rows, columns, cells, scale)
 	case "competency":
 		c := p.Competency
 		if c.Rated == 0 {
-			return nil
+			return
 		}
 		id, title = "competency-"+c.ID+"-levels", c.Title+": people at each level"
-		options, err = charts.Distribution(id, title, scale.Names, c.Distribution)
+		options = charts.Distribution(title, scale.Names, c.Distribution)
 	default:
-		return nil
+		return
 	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", id, err)
-	}
-	chart := &Chart{ID: "chart-" + id, Title: title, Options: options}
+	chart := &Chart{ID: "chart-" + id, Title: title, Options: template.JS(options)}
 	if p.Kind == "team" {
 		chart.MinWidth = 160 + 28*len(p.Team.Competencies)
 	}
 	p.Charts = map[string]*Chart{"main": chart}
-	return nil
+	return
 }
 
 func levelPtr(n int, ok bool) *int {
