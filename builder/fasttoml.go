@@ -30,8 +30,14 @@ var localDate = sync.OnceValue(func() *time.Location {
 // a basic string, an integer, a boolean or a date. On anything else, and on
 // anything TOML forbids (a key or table defined twice), it returns ok false,
 // and the full decoder, which reports errors precisely, takes over. When ok
-// is true the result is what the full decoder gives.
-func decodeSimpleTOML(src []byte) (result map[string]any, ok bool) {
+// is true the result is what the full decoder gives, except for flat tables.
+//
+// When flat is not empty, the tables under it ([flat.name], as the ratings of
+// a cycle are) are decoded as *flatTable rather than as maps: a cycle of a
+// large organisation has tens of thousands of them, and making a map for each
+// was a third of the time it took to load. A table under them ([flat.a.b])
+// is left to the full decoder.
+func decodeSimpleTOML(src []byte, flat string) (result map[string]any, ok bool) {
 	if !utf8.Valid(src) {
 		return nil, false
 	}
@@ -43,6 +49,10 @@ func decodeSimpleTOML(src []byte) (result map[string]any, ok bool) {
 	}
 	root := map[string]any{}
 	table := root
+	var ft *flatTable // the flat table being filled, if any
+	var flatKeys []string
+	var flatValues []any
+	seen := map[string]bool{} // the keys of ft
 	headers := map[string]bool{}
 	// Keys repeat from table to table (the competencies of a cycle), so
 	// each is made into a string once.
@@ -85,6 +95,29 @@ func decodeSimpleTOML(src []byte) (result map[string]any, ok bool) {
 			}
 			headers[name] = true
 			hint = max(hint, len(table))
+			if ft != nil {
+				ft.Keys, ft.Values = flatKeys[ft.start:len(flatKeys):len(flatKeys)], flatValues[ft.start:len(flatValues):len(flatValues)]
+				ft = nil
+			}
+			if flat != "" && len(parts) == 2 && parts[0] == flat {
+				parent, isMap := root[flat].(map[string]any)
+				if root[flat] == nil {
+					parent, isMap = map[string]any{}, true
+					root[flat] = parent
+				}
+				if !isMap || parent[parts[1]] != nil {
+					return nil, false
+				}
+				if flatKeys == nil {
+					// One line, one key at most: the arrays are made once.
+					n := bytes.Count(src, []byte("\n")) + 1
+					flatKeys, flatValues = make([]string, 0, n), make([]any, 0, n)
+				}
+				ft = &flatTable{start: len(flatKeys)}
+				parent[parts[1]] = ft
+				clear(seen)
+				continue
+			}
 			t := root
 			for i, key := range parts {
 				switch next := t[key].(type) {
@@ -117,21 +150,51 @@ func decodeSimpleTOML(src []byte) (result map[string]any, ok bool) {
 		if !bareKey(key) {
 			return nil, false
 		}
-		name, seen := keys[string(key)]
-		if !seen {
+		name, known := keys[string(key)]
+		if !known {
 			name = string(key)
 			keys[name] = name
-		}
-		if _, dup := table[name]; dup {
-			return nil, false
 		}
 		v, rest, ok := simpleValue(trimSpace(line[eq+1:]))
 		if !ok || !onlyComment(rest) {
 			return nil, false
 		}
+		if ft != nil {
+			if seen[name] {
+				return nil, false
+			}
+			seen[name] = true
+			flatKeys = append(flatKeys, name)
+			flatValues = append(flatValues, v)
+			continue
+		}
+		if _, dup := table[name]; dup {
+			return nil, false
+		}
 		table[name] = v
 	}
+	if ft != nil {
+		ft.Keys, ft.Values = flatKeys[ft.start:len(flatKeys):len(flatKeys)], flatValues[ft.start:len(flatValues):len(flatValues)]
+	}
 	return root, true
+}
+
+// flatTable is a table of keys and values in the order of the file, as
+// decodeSimpleTOML gives the tables under its flat name. The Keys and Values
+// of all the flat tables of a file share two arrays.
+type flatTable struct {
+	Keys   []string
+	Values []any
+	start  int
+}
+
+// asMap is the table as the full decoder gives it.
+func (t *flatTable) asMap() map[string]any {
+	m := make(map[string]any, len(t.Keys))
+	for i, k := range t.Keys {
+		m[k] = t.Values[i]
+	}
+	return m
 }
 
 func trimSpace(b []byte) []byte {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v3"
@@ -27,9 +29,33 @@ type document struct {
 // words counts the words of the body, once: a document is kept from build
 // to build while its file does not change.
 func (d *document) words() int {
-	d.wordCount.Do(func() { d.nwords = len(strings.Fields(string(d.body))) })
+	d.wordCount.Do(func() { d.nwords = countWords(d.body) })
 	return d.nwords
 }
+
+// countWords counts what strings.Fields would return, without making it.
+func countWords(b []byte) int {
+	n := 0
+	inWord := false
+	for i := 0; i < len(b); {
+		var space bool
+		if c := b[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRune(b[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // locator finds where a key of a metadata block is written, so that an error
 // about its value can point at it.
@@ -88,7 +114,7 @@ func parseDocument(path string, src []byte) (*document, *Diagnostic) {
 	doc := &document{body: body, bodyLine: bodyLine, meta: map[string]any{}}
 	switch format {
 	case "toml":
-		meta, loc, d := decodeTOML(path, fm, fmLine)
+		meta, loc, d := decodeTOML(path, fm, fmLine, "")
 		if d != nil {
 			return nil, d
 		}
@@ -105,9 +131,11 @@ func parseDocument(path string, src []byte) (*document, *Diagnostic) {
 	return doc, nil
 }
 
-// decodeTOML decodes a TOML block that starts on line firstLine of path.
-func decodeTOML(path string, src []byte, firstLine int) (map[string]any, locator, *Diagnostic) {
-	if meta, ok := decodeSimpleTOML(src); ok {
+// decodeTOML decodes a TOML block that starts on line firstLine of path. The
+// tables under flat, if it is not empty, may come as *flatTable (see
+// decodeSimpleTOML).
+func decodeTOML(path string, src []byte, firstLine int, flat string) (map[string]any, locator, *Diagnostic) {
+	if meta, ok := decodeSimpleTOML(src, flat); ok {
 		return meta, tomlLocator{src: src, firstLine: firstLine}, nil
 	}
 	meta := map[string]any{}

@@ -194,20 +194,40 @@ func FuzzSimpleTOML(f *testing.F) {
 		"a.b = 1\n",
 		"arr = [1, 2]\n",
 		"x = 1_000\n",
+		"[ratings.ana]\nvision = 2\n[ratings.ben]\nvision = 1\nvision = 3\n",
+		"[ratings.ana]\nx = 1\n[ratings.ana]\ny = 2\n",
+		"[ratings.ana]\nx = 1\n[ratings.ana.b]\ny = 2\n",
+		"[ratings]\nx = 1\n[ratings.ana]\ny = 2\n",
+		"[ratings.ana]\ny = 2\n[ratings]\nx = 1\n",
+		"ratings = 1\n[ratings.ana]\ny = 2\n",
+		"[a.b]\nx = 1\n[a.c]\n[a.d]\ny = 2\nz = \"q\"\n",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		fast, ok := decodeSimpleTOML([]byte(src))
-		if !ok {
-			return
-		}
-		var full map[string]any
-		if _, err := toml.Decode(src, &full); err != nil {
-			t.Fatalf("fast decoder accepted what TOML refuses (%v):\n%s", err, src)
-		}
-		if !reflect.DeepEqual(fast, full) {
-			t.Fatalf("decoders differ on\n%s\nfast: %#v\nfull: %#v", src, fast, full)
+		// Plain, and with the tables under "ratings" (and under "a", which
+		// the seeds use more) as flat tables.
+		for _, flat := range []string{"", "ratings", "a"} {
+			fast, ok := decodeSimpleTOML([]byte(src), flat)
+			if !ok {
+				continue
+			}
+			if flat != "" {
+				if parent, isMap := fast[flat].(map[string]any); isMap {
+					for k, v := range parent {
+						if ft, isFlat := v.(*flatTable); isFlat {
+							parent[k] = ft.asMap()
+						}
+					}
+				}
+			}
+			var full map[string]any
+			if _, err := toml.Decode(src, &full); err != nil {
+				t.Fatalf("fast decoder (flat %q) accepted what TOML refuses (%v):\n%s", flat, err, src)
+			}
+			if !reflect.DeepEqual(fast, full) {
+				t.Fatalf("decoders differ (flat %q) on\n%s\nfast: %#v\nfull: %#v", flat, src, fast, full)
+			}
 		}
 	})
 }

@@ -420,8 +420,8 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 				if c == nil {
 					continue
 				}
-				for pid := range c.Ratings {
-					if whole || oc == nil || nc == nil || !maps.Equal(oc.Ratings[pid], nc.Ratings[pid]) {
+				for pid := range c.byPerson {
+					if whole || !slices.Equal(oc.byPerson[pid], nc.byPerson[pid]) {
 						person(old, pid, true)
 						person(cur, pid, true)
 						changedPeople = true

@@ -84,6 +84,7 @@ type loader struct {
 	drafts []string        // source paths of the drafts left out
 	broken map[string]bool // kind/id of files that failed to decode
 
+	ids     []string       // the competency ids, sorted
 	idIndex map[string]int // competency id -> place among the sorted ids
 	rankOf  []int          // place among the sorted ids -> rank
 
@@ -113,7 +114,7 @@ func (l *loader) loadConfig() {
 		}
 		return
 	}
-	meta, loc, d := decodeTOML(configFile, data, 1)
+	meta, loc, d := decodeTOML(configFile, data, 1, "")
 	if d != nil {
 		l.r.list = append(l.r.list, *d)
 		return
@@ -405,7 +406,11 @@ func (e *entry) decode(fsys fs.FS) {
 	e.data = data
 	if strings.HasSuffix(e.path, ".toml") {
 		data = trimBOM(data)
-		meta, loc, d := decodeTOML(e.path, data, 1)
+		flat := ""
+		if e.kind == kindCycle {
+			flat = "ratings"
+		}
+		meta, loc, d := decodeTOML(e.path, data, 1, flat)
 		if d != nil {
 			e.r.list = append(e.r.list, *d)
 			return
@@ -512,8 +517,9 @@ func (l *loader) loadContent() {
 	for _, e := range byKind[kindPerson] {
 		l.loadPerson(e)
 	}
-	l.idIndex = map[string]int{}
-	for i, id := range sortedKeys(l.site.competencies) {
+	l.ids = sortedKeys(l.site.competencies)
+	l.idIndex = make(map[string]int, len(l.ids))
+	for i, id := range l.ids {
 		l.idIndex[id] = i
 	}
 	// Cycles are the biggest files of a large site, and each is checked on
@@ -531,7 +537,7 @@ func (l *loader) loadContent() {
 		}
 		e := cycles[i]
 		if e.doc.meta == nil { // dropped after an earlier check: decode again
-			e.doc.meta, _, _ = decodeTOML(e.path, trimBOM(e.data), 1)
+			e.doc.meta, _, _ = decodeTOML(e.path, trimBOM(e.data), 1, "ratings")
 		}
 		lc := *l
 		lc.r = report{}
@@ -548,7 +554,9 @@ func (l *loader) loadContent() {
 		l.site.Cycles = append(l.site.Cycles, loaded[i])
 		l.r.list = append(l.r.list, reports[i]...)
 	}
-	for _, e := range byKind[kindArticle] {
+	articles := byKind[kindArticle]
+	parallel(len(articles), func(i int) { articles[i].doc.words() })
+	for _, e := range articles {
 		l.loadArticle(e)
 	}
 	l.renderBodies()
@@ -727,7 +735,7 @@ var cycleKinds = []string{"manager", "self", "peer"}
 
 func (l *loader) loadCycle(e *entry) *Cycle {
 	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
-	c := &Cycle{ID: e.id, Source: e.path, Ratings: map[string]map[string]int{}, byPerson: map[string][]indexedRating{}, loc: e.doc.loc}
+	c := &Cycle{ID: e.id, Source: e.path, byPerson: map[string][]indexedRating{}, ids: l.ids, loc: e.doc.loc}
 	c.Title = cmp.Or(f.str("title", false), e.id)
 	c.Date = f.date("date", true)
 	c.Kind = cmp.Or(f.str("kind", false), "manager")
@@ -747,19 +755,26 @@ func (l *loader) loadCycle(e *entry) *Cycle {
 			l.r.errorf(e.path, loc.key("ratings", pid), "unknown person %q%s", pid, suggest(pid, sortedKeys(l.site.people)))
 			continue
 		}
-		levels, ok := personRatings.(map[string]any)
-		if !ok {
+		var levels *flatTable
+		switch t := personRatings.(type) {
+		case *flatTable: // from the fast decoder
+			levels = t
+		case map[string]any: // from the full one
+			levels = &flatTable{Keys: sortedKeys(t)}
+			for _, cid := range levels.Keys {
+				levels.Values = append(levels.Values, t[cid])
+			}
+		default:
 			l.r.errorf(e.path, loc.value("ratings", pid), "ratings.%s must be a table of competency = level", pid)
 			continue
 		}
-		rated := make(map[string]int, len(levels))
-		ranked := make([]indexedRating, 0, len(levels))
-		for cid, v := range levels {
+		ranked := make([]indexedRating, 0, len(levels.Keys))
+		for i, cid := range levels.Keys {
+			v := levels.Values[i]
 			// Most of a large site's lines are here: take valid ratings
 			// without making the closures that place an error.
 			if n, ok := v.(int64); ok && l.levels[int(n)] && n == int64(int(n)) {
 				if i, ok := l.idIndex[cid]; ok {
-					rated[cid] = int(n)
 					ranked = append(ranked, indexedRating{i, int(n)})
 					continue
 				}
@@ -767,11 +782,9 @@ func (l *loader) loadCycle(e *entry) *Cycle {
 			comp := l.competency(e, cid, func() Pos { return loc.key("ratings", pid, cid) })
 			n, ok := l.checkLevel(e.path, func() Pos { return loc.value("ratings", pid, cid) }, v, func() string { return "rating of " + pid + " in " + cid })
 			if comp != nil && ok {
-				rated[cid] = n
 				ranked = append(ranked, indexedRating{l.idIndex[cid], n})
 			}
 		}
-		c.Ratings[pid] = rated
 		c.byPerson[pid] = ranked
 	}
 	return c

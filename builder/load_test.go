@@ -1,12 +1,15 @@
 package builder
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/BurntSushi/toml"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -192,6 +195,44 @@ func TestScaleFromOne(t *testing.T) {
 			if g.Rated || g.CurrentName != "" || g.TargetName != "Solid" {
 				t.Errorf("coaching gap %+v: want not rated, target Solid", g)
 			}
+		}
+	}
+}
+
+// TestCountWords checks the word count of articles against strings.Fields on
+// random text made of words, ASCII and Unicode spaces, and invalid UTF-8.
+func TestCountWords(t *testing.T) {
+	pieces := []string{"word", "mot", "語", " ", "\t", "\n", "\r\n", "\v\f", "\u00a0", "\u0085", "\u2028", "\u3000", "\xff", "\xe2\x80", "-", "é"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := countWords([]byte(s)), len(strings.Fields(s)); got != want {
+			t.Fatalf("countWords(%q) = %d, strings.Fields finds %d", s, got, want)
+		}
+	}
+}
+
+// TestCycleRatings checks that each demo cycle, read with the flat tables of
+// the fast decoder, holds the ratings the full TOML decoder finds in its file.
+func TestCycleRatings(t *testing.T) {
+	s, err := Load(os.DirFS(".."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Cycles) == 0 {
+		t.Fatal("the demo has no cycles")
+	}
+	for _, c := range s.Cycles {
+		var file struct{ Ratings map[string]map[string]int }
+		if _, err := toml.DecodeFile(filepath.Join("..", c.Source), &file); err != nil {
+			t.Fatal(err)
+		}
+		if got := c.Ratings(); !reflect.DeepEqual(got, file.Ratings) {
+			t.Errorf("%s: ratings = %v, want %v", c.Source, got, file.Ratings)
 		}
 	}
 }

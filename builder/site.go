@@ -232,15 +232,29 @@ type Gap struct {
 
 // Cycle is one assessment round.
 type Cycle struct {
-	ID      string
-	Title   string
-	Date    time.Time
-	Kind    string // manager, self or peer
-	Source  string
-	Ratings map[string]map[string]int // person id -> competency id -> level
-	loc     locator
+	ID     string
+	Title  string
+	Date   time.Time
+	Kind   string // manager, self or peer
+	Source string
+	loc    locator
 
-	byPerson map[string][]indexedRating // the same ratings, as slices
+	byPerson map[string][]indexedRating // person id -> ratings, in the order of the file
+	ids      []string                   // the competency ids the ratings index, sorted
+}
+
+// Ratings returns the cycle's ratings: person id -> competency id -> level.
+// It makes the maps on each call.
+func (c *Cycle) Ratings() map[string]map[string]int {
+	out := make(map[string]map[string]int, len(c.byPerson))
+	for pid, list := range c.byPerson {
+		m := make(map[string]int, len(list))
+		for _, r := range list {
+			m[c.ids[r.competency]] = r.level
+		}
+		out[pid] = m
+	}
+	return out
 }
 
 // indexedRating is a rating whose competency is given by its place among the

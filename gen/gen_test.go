@@ -100,10 +100,11 @@ func TestSmallLoads(t *testing.T) {
 			continue
 		}
 		managers++
-		if len(c.Ratings) != p.People {
-			t.Errorf("%s rates %d people, want all %d", c.ID, len(c.Ratings), p.People)
+		rated := c.Ratings()
+		if len(rated) != p.People {
+			t.Errorf("%s rates %d people, want all %d", c.ID, len(rated), p.People)
 		}
-		for person, ratings := range c.Ratings {
+		for person, ratings := range rated {
 			if n := len(ratings); n < p.RatedMin || n > p.RatedMax {
 				t.Errorf("%s rates %s on %d competencies, want %d-%d", c.ID, person, n, p.RatedMin, p.RatedMax)
 			}
