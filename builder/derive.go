@@ -561,8 +561,24 @@ func teamMatrix(t *Team, framework func(a, b *Competency) int, choose func(c *Co
 	}
 }
 
+// columns returns the column of each competency in the team's matrix, by
+// the competency's rank in the framework of n competencies; -1 for those
+// not in it.
+func (t *Team) columns(n int) []int {
+	col := make([]int, n)
+	for i := range col {
+		col[i] = -1
+	}
+	for j, c := range t.Competencies {
+		col[c.rank] = j
+	}
+	return col
+}
+
 // Matrix is the team's skills matrix: one row per member, one cell per
-// column of Competencies. It is made on first use.
+// column of Competencies. It is made on first use. The default theme's
+// table (.MatrixRows) and heatmap read the members' standings directly: a
+// large site's matrices hold hundreds of thousands of cells.
 func (t *Team) Matrix() [][]Cell {
 	t.matrixOnce.Do(func() {
 		column := make(map[*Competency]int, len(t.Competencies))

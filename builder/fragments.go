@@ -133,14 +133,29 @@ func (p *Page) MatrixRows() template.HTML {
 	t := p.Team
 	var b strings.Builder
 	b.Grow(len(t.Members) * (80 + len(t.Competencies)*48))
-	rows := t.Matrix()
-	for i, m := range t.Members {
+	col := t.columns(len(p.Site.Competencies))
+	row := make([]*Standing, len(t.Competencies))
+	for _, m := range t.Members {
 		b.WriteString("\n<tr><th scope=\"row\">")
 		link(&b, p, "people/"+m.ID+"/", m.Name)
 		b.WriteString("</th>")
-		for _, c := range rows[i] {
+		clear(row)
+		for i := range m.Standings {
+			row[col[m.Standings[i].Competency.rank]] = &m.Standings[i]
+		}
+		// As the cells of .Team.Matrix.
+		for _, st := range row {
 			b.WriteString("<td>")
-			b.WriteString(string(c.HTML))
+			if st != nil && st.HasCurrent {
+				b.WriteString(`<span class="lvl lvl-`)
+				b.WriteString(strconv.Itoa(st.Current))
+				b.WriteString(`">`)
+				b.WriteString(strconv.Itoa(st.Current))
+				b.WriteString(`</span>`)
+				if st.HasTarget && st.Current < st.Target {
+					b.WriteString(`<span class="below" title="below target">▾</span>`)
+				}
+			}
 			b.WriteString("</td>")
 		}
 		b.WriteString("</tr>")

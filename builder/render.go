@@ -354,12 +354,19 @@ func (p *Page) addCharts() {
 		for _, c := range t.Competencies {
 			columns = append(columns, c.Title)
 		}
+		col := t.columns(len(s.Competencies))
+		levels := make([]int, len(t.Members)*len(t.Competencies))
 		cells := make([][]*int, len(t.Members))
 		for i, m := range t.Members {
 			rows = append(rows, m.Name)
 			cells[i] = make([]*int, len(t.Competencies))
-			for j, cell := range t.Matrix()[i] {
-				cells[i][j] = levelPtr(cell.Current, cell.Rated)
+			for _, st := range m.Standings {
+				if st.HasCurrent {
+					j := col[st.Competency.rank]
+					l := &levels[i*len(t.Competencies)+j]
+					*l = st.Current
+					cells[i][j] = l
+				}
 			}
 		}
 		id, title = "team-"+t.ID+"-matrix", t.Name+": skills matrix"
