@@ -167,9 +167,9 @@ type renderOpts struct {
 	prev *Output
 	// lazySearch leaves the search index to be made when asked for.
 	lazySearch bool
-	// sameFeeds keeps the sitemap and the Atom feed of prev: the pages and
-	// the articles are as they were.
-	sameFeeds bool
+	// sameSitemap keeps the sitemap of prev: the pages are as they were, in
+	// the same order. sameFeed keeps its Atom feed: the articles are.
+	sameSitemap, sameFeed bool
 	// docs, when set, are the documents of the search index, worked out by
 	// the caller from prev's.
 	docs []searchDoc
@@ -316,15 +316,20 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 
 	<-made
 	out := &Output{Pages: len(pages), Rendered: int(rendered.Load()), index: index, lazy: lazySearch}
-	var rest map[string][]byte
-	if opts.sameFeeds && prev != nil {
-		rest = map[string][]byte{"sitemap.xml": prev.Files["sitemap.xml"], "articles/index.xml": prev.Files["articles/index.xml"]}
+	rest := map[string][]byte{}
+	if opts.sameSitemap && prev != nil {
+		rest["sitemap.xml"] = prev.Files["sitemap.xml"]
+	} else {
+		rest["sitemap.xml"] = s.sitemap(pages)
+	}
+	if opts.sameFeed && prev != nil {
+		rest["articles/index.xml"] = prev.Files["articles/index.xml"]
 	} else {
 		feed, err := s.feed()
 		if err != nil {
 			return nil, err
 		}
-		rest = map[string][]byte{"sitemap.xml": s.sitemap(pages), "articles/index.xml": feed}
+		rest["articles/index.xml"] = feed
 	}
 	maps.Copy(rest, th.static)
 	// Files that pages link by content hash are written under that name

@@ -71,6 +71,7 @@
 //	.SummaryRows          the rows of a team's table of averages, made in Go
 //	.PeopleRows           the rows of a page of the people list, made in Go
 //	.GapItems             the items of a person's list of gaps, made in Go
+//	.RolePeopleItems      the items of a role's list of people, made in Go
 //
 // The fragments exist for speed: a person page has dozens of standings and
 // gaps and a team page hundreds of matrix cells, and html/template spends
@@ -78,8 +79,8 @@
 // the large preset (BenchmarkRenderPerson), the gaps in the layout and the
 // radar's options from go-echarts took about 250 µs a page; .GapItems and
 // package charts' own writer brought it to about 130 µs. A theme that wants other markup
-// ranges over .Person.Standings, .Person.Gaps, .Team.Matrix, .Team.Summary
-// and .People itself.
+// ranges over .Person.Standings, .Person.Gaps, .Team.Matrix, .Team.Summary,
+// .Role.People and .People itself.
 //
 // The 404 page links from the path of baseURL instead, since hosts serve it at
 // any depth. Template functions: add, sub, decimal, diff, date, isodate,

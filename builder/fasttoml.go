@@ -327,3 +327,124 @@ func basicString(b []byte) (string, int, bool) {
 	}
 	return "", 0, false
 }
+
+// patchFlatTable finds what an edit changed in a TOML file whose tables under
+// flat were decoded flat, when the edit stays within the key lines of one of
+// those tables: then only that table needs decoding again. It compares the
+// old and new bytes, widens the difference to whole lines, and returns the
+// name of the table ([flat.name]) with the table decoded again from the new
+// bytes; name is "" when the bytes are the same. ok is false when the edit
+// touches a header line or the lines before the first header, when the
+// lines it touches are not in a [flat.name] table, or when the table is not
+// simple TOML: then the whole file must be decoded.
+//
+// The rest of the file is as it was, and was valid: TOML defines a table's
+// keys in its section alone once it has a header, so the edited section is
+// valid if it is valid on its own.
+func patchFlatTable(old, cur []byte, flat string) (name string, table *flatTable, ok bool) {
+	if bytes.Equal(old, cur) {
+		return "", nil, true
+	}
+	// Whole blocks first: bytes.Equal is much faster than a loop.
+	const block = 4096
+	n := min(len(old), len(cur))
+	prefix := 0
+	for prefix+block <= n && bytes.Equal(old[prefix:prefix+block], cur[prefix:prefix+block]) {
+		prefix += block
+	}
+	for prefix < n && old[prefix] == cur[prefix] {
+		prefix++
+	}
+	suffix := 0
+	for suffix+block <= n-prefix && bytes.Equal(old[len(old)-suffix-block:len(old)-suffix], cur[len(cur)-suffix-block:len(cur)-suffix]) {
+		suffix += block
+	}
+	for suffix < n-prefix && old[len(old)-1-suffix] == cur[len(cur)-1-suffix] {
+		suffix++
+	}
+	// Widen to whole lines: back to the start of the first changed line, and
+	// on to the end of the last one, in both.
+	start := bytes.LastIndexByte(cur[:prefix], '\n') + 1
+	if i := bytes.IndexByte(cur[len(cur)-suffix:], '\n'); suffix > 0 && (len(cur)-suffix == 0 || cur[len(cur)-suffix-1] != '\n') {
+		if i < 0 {
+			suffix = 0
+		} else {
+			suffix -= i + 1
+		}
+	}
+	for _, changed := range [][]byte{old[start : len(old)-suffix], cur[start : len(cur)-suffix]} {
+		for _, line := range bytes.Split(changed, []byte("\n")) {
+			if line = trimSpace(line); len(line) > 0 && line[0] == '[' {
+				return "", nil, false
+			}
+		}
+	}
+	// The section holding the change: from the header before it to the
+	// header after it.
+	from := lastHeader(cur[:start])
+	if from < 0 {
+		return "", nil, false
+	}
+	to := len(cur) - suffix
+	if next := nextHeader(cur[to:]); next >= 0 {
+		to += next
+	} else {
+		to = len(cur)
+	}
+	decoded, ok := decodeSimpleTOML(cur[from:to], flat)
+	if !ok || len(decoded) != 1 {
+		return "", nil, false
+	}
+	parent, _ := decoded[flat].(map[string]any)
+	if len(parent) != 1 {
+		return "", nil, false
+	}
+	for name, t := range parent {
+		table, ok = t.(*flatTable)
+		return name, table, ok
+	}
+	return "", nil, false
+}
+
+// lastHeader returns the offset of the last line of b that starts a table
+// ("[", after spaces), or -1.
+func lastHeader(b []byte) int {
+	for end := len(b); end > 0; {
+		i := bytes.LastIndexByte(b[:end-1], '\n') + 1
+		if line := trimSpace(b[i:end]); len(line) > 0 && line[0] == '[' {
+			return i
+		}
+		end = i
+	}
+	return -1
+}
+
+// nextHeader returns the offset of the first line of b that starts a table,
+// or -1. b starts at the start of a line.
+func nextHeader(b []byte) int {
+	for i := 0; i < len(b); {
+		end := bytes.IndexByte(b[i:], '\n')
+		if end < 0 {
+			end = len(b)
+		} else {
+			end += i
+		}
+		if line := trimSpace(b[i:end]); len(line) > 0 && line[0] == '[' {
+			return i
+		}
+		i = end + 1
+	}
+	return -1
+}
+
+// patchCycle is patchFlatTable for the ratings of a cycle. Files with
+// multi-line strings are left to a full decode: a line in one may look like
+// a header.
+func patchCycle(old, cur []byte) (pid string, table *flatTable, ok bool) {
+	for _, b := range [][]byte{old, cur} {
+		if bytes.Contains(b, []byte(`"""`)) || bytes.Contains(b, []byte("'''")) {
+			return "", nil, false
+		}
+	}
+	return patchFlatTable(old, cur, "ratings")
+}

@@ -7,7 +7,8 @@ import (
 )
 
 // Fragments are parts of a page made in Go rather than in a layout: the
-// long tables of person, team and people list pages, and a person's gaps. A person page has dozens of
+// long tables of person, team and people list pages, a person's gaps and a
+// role's people. A person page has dozens of
 // standings and a team page hundreds of matrix cells, and html/template
 // spends about a microsecond and a half on each action, most of the time
 // of those pages. The default theme uses them; a theme that wants other
@@ -231,6 +232,35 @@ func (p *Page) PeopleRows() template.HTML {
 		b.WriteString("</td></tr>")
 	}
 	b.WriteByte('\n')
+	return template.HTML(b.String())
+}
+
+// RolePeopleItems is the content of the list of a role's people: one <li>
+// per person, with their team and how many gaps they have.
+func (p *Page) RolePeopleItems() template.HTML {
+	if p.Role == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(p.Role.People) * 200)
+	for _, person := range p.Role.People {
+		b.WriteString("\n      <li>")
+		link(&b, p, "people/"+person.ID+"/", person.Name)
+		if person.Team != nil {
+			b.WriteString(" · ")
+			link(&b, p, "teams/"+person.Team.ID+"/", person.Team.Name)
+		}
+		if n := len(person.Gaps); n > 0 {
+			b.WriteString(` · <span class="muted">`)
+			b.WriteString(strconv.Itoa(n))
+			if n == 1 {
+				b.WriteString(" gap</span>")
+			} else {
+				b.WriteString(" gaps</span>")
+			}
+		}
+		b.WriteString("</li>")
+	}
 	return template.HTML(b.String())
 }
 

@@ -1,8 +1,11 @@
 package builder
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"path"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -230,4 +233,86 @@ func FuzzSimpleTOML(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPatchFlatTable makes random edits to a small cycle file and checks what
+// patchFlatTable says of each against decoding both files whole: when it
+// names a table, that table is the one in the new file and every other table
+// is as it was; when it names none, the two files decode the same.
+func TestPatchFlatTable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	small := "title = \"H1\"\ndate = 2025-06-30\n\n[ratings.ana]\nvision = 2\ncoaching = 3 # up\n\n[ratings.ben]\nvision = 1\n# no coaching yet\n[ratings.cy]\ncoaching = 4\nvision = 0\n"
+	// And one of some 60 KB, so that the comparison goes by whole blocks.
+	var large strings.Builder
+	large.WriteString(small)
+	for i := range 500 {
+		fmt.Fprintf(&large, "\n[ratings.p%d]\nvision = %d\ncoaching = %d\nfeedback = %d\n# note %d\ndelegation = 1\n", i, i%5, (i+1)%5, (i+2)%5, i)
+	}
+	lines := []string{"vision = 1", "coaching = 2", "feedback = 3", "# a comment", "", "[ratings.dee]", "[ratings.ana]", "title = \"H2\"", "vision = \"x\"", "  delegation = 4  ", "[ratings.ana.x]", "bad line", "vision = 1\r"}
+	patched := 0
+	for i := range 3000 {
+		old := small
+		if i%2 == 1 {
+			old = large.String()
+		}
+		if rng.IntN(3) == 0 {
+			old = strings.ReplaceAll(old, "\n", "\r\n")
+		}
+		cur := strings.Split(old, "\n")
+		for range 1 + rng.IntN(2) {
+			i := rng.IntN(len(cur))
+			switch rng.IntN(3) {
+			case 0:
+				cur[i] = lines[rng.IntN(len(lines))]
+			case 1:
+				cur = slices.Insert(cur, i, lines[rng.IntN(len(lines))])
+			case 2:
+				cur = slices.Delete(cur, i, i+1)
+			}
+		}
+		curSrc := strings.Join(cur, "\n")
+		name, table, ok := patchFlatTable([]byte(old), []byte(curSrc), "ratings")
+		if !ok {
+			continue
+		}
+		before, okBefore := decodeSimpleTOML([]byte(old), "ratings")
+		after, okAfter := decodeSimpleTOML([]byte(curSrc), "ratings")
+		if !okBefore {
+			t.Fatalf("the base file does not decode:\n%s", old)
+		}
+		if !okAfter {
+			t.Fatalf("patched %q, but the new file does not decode:\n%s", name, curSrc)
+		}
+		flatten(before)
+		flatten(after)
+		if name == "" {
+			if !reflect.DeepEqual(before, after) {
+				t.Fatalf("no table named, but the files differ:\n%s\n---\n%s", old, curSrc)
+			}
+			continue
+		}
+		patched++
+		if got, want := table.asMap(), after["ratings"].(map[string]any)[name]; !reflect.DeepEqual(got, want) {
+			t.Fatalf("table %s = %v, want %v, in\n%s", name, got, want, curSrc)
+		}
+		before["ratings"].(map[string]any)[name] = after["ratings"].(map[string]any)[name]
+		if !reflect.DeepEqual(before, after) {
+			t.Fatalf("patched %s, but more changed:\n%s\n---\n%s", name, old, curSrc)
+		}
+	}
+	if patched < 300 {
+		t.Errorf("only %d of 3000 edits were patched", patched)
+	}
+	t.Logf("%d of 3000 edits patched", patched)
+}
+
+// flatten turns the flat tables of a decoded cycle into maps.
+func flatten(m map[string]any) {
+	if parent, ok := m["ratings"].(map[string]any); ok {
+		for k, v := range parent {
+			if ft, ok := v.(*flatTable); ok {
+				parent[k] = ft.asMap()
+			}
+		}
+	}
 }

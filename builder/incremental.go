@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Builder builds the same site again and again, as the preview does. It keeps
@@ -79,20 +80,37 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 	if !themeChanged && len(set) == 1 {
 		for p := range set {
 			if urls, renamed, ok := b.updatePerson(p); ok {
-				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch}
+				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameFeed: true}
 				if !renamed {
 					// The person keeps their place in the sitemap and the
 					// search index, which list people in name order: only
 					// their document changes.
-					opts.sameFeeds = true
+					opts.sameSitemap = true
 					person := b.site.people[classifyID(p)]
 					opts.docs = b.patchDoc("people/"+person.ID+"/", func(d *searchDoc) { *d = personDoc(person) })
 				}
 				return b.renderInPlace(opts)
 			}
+			if urls, ok := b.updateCycle(p); ok {
+				// Names, titles and pages are as they were: the search
+				// index, the sitemap and the feed stay.
+				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, docs: b.out.index.docs}
+				return b.renderInPlace(opts)
+			}
+			if urls, renamed, ok := b.updateTeam(p); ok {
+				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameFeed: true}
+				if !renamed {
+					// The team keeps its place in the lists: only its
+					// document changes.
+					opts.sameSitemap = true
+					t := b.site.teams[classifyID(p)]
+					opts.docs = b.patchDoc("teams/"+t.ID+"/", func(d *searchDoc) { d.summary = t.Description })
+				}
+				return b.renderInPlace(opts)
+			}
 			if url, text, ok := b.updateArticleBody(p); ok {
 				// Only the article's page and its search document change.
-				opts := renderOpts{only: onlyURLs(map[string]bool{url: true}), prev: b.out, lazySearch: b.LazySearch, sameFeeds: true}
+				opts := renderOpts{only: onlyURLs(map[string]bool{url: true}), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true}
 				opts.docs = b.patchDoc(url, func(d *searchDoc) { d.text = text })
 				return b.renderInPlace(opts)
 			}
@@ -331,6 +349,222 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 				r.People = append(r.People, q)
 			}
 		}
+	}
+	l.entries[file] = e
+	b.cache.entries[file] = e
+	return urls, renamed, true
+}
+
+// updateCycle applies an edit of a cycle's ratings alone (its title, date
+// and kind as they were) to the model of the last build in place, where a
+// full load would work out every person's standings again: it checks the
+// cycle, then works out again the standings of the people whose ratings
+// changed, the distributions of the competencies they stand in, and the
+// averages and gaps of their teams. It returns the pages to render again. ok
+// is false, with nothing changed, for anything else: a cycle that is new,
+// gone, renamed or moved to another date or kind, a problem to report,
+// someone rated for the first time or no longer rated at all (which changes
+// the warnings), or pending changes from a failed build.
+func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
+	l := b.loader
+	if l == nil || b.site != l.site {
+		return nil, false
+	}
+	s := l.site
+	kind, _ := classify(file)
+	cached := l.entries[file]
+	old := cycleFrom(s, file)
+	reported := slices.ContainsFunc(s.Warnings, func(d Diagnostic) bool { return d.Path == file })
+	if kind != kindCycle || old == nil || cached == nil || reported {
+		return nil, false
+	}
+	checked, isChecked := b.cache.cycles[cached]
+	if !isChecked || checked.cycle != old {
+		return nil, false
+	}
+	data, err := fs.ReadFile(b.fsys, file)
+	if err != nil || !utf8.Valid(data) {
+		return nil, false
+	}
+	e := &entry{path: cached.path, kind: cached.kind, id: cached.id, data: data}
+	lc := *l
+	lc.r = report{}
+	// next holds the new ratings of the people that may have changed.
+	var next map[string][]indexedRating
+	if pid, table, ok := patchCycle(cached.data, data); ok {
+		// One person's ratings at most: check them alone.
+		e.doc = &document{loc: tomlLocator{src: trimBOM(data), firstLine: 1}}
+		next = map[string][]indexedRating{}
+		if pid != "" {
+			ranked, ok := lc.personRatings(e, pid, table)
+			if !ok {
+				return nil, false
+			}
+			next[pid] = ranked
+		}
+	} else {
+		e.decode(b.fsys)
+		if e.doc == nil || len(e.r.list) > 0 {
+			return nil, false
+		}
+		c := lc.loadCycle(e)
+		e.doc.meta = nil // as loadContent does: the cycle keeps what it needs
+		if c.Title != old.Title || !c.Date.Equal(old.Date) || c.Kind != old.Kind {
+			return nil, false
+		}
+		next = c.byPerson
+		for pid := range old.byPerson {
+			if _, ok := next[pid]; !ok {
+				next[pid] = nil
+			}
+		}
+	}
+	if len(lc.r.list) > 0 {
+		return nil, false
+	}
+
+	var changed []string
+	for pid, ratings := range next {
+		if !slices.Equal(old.byPerson[pid], ratings) {
+			changed = append(changed, pid)
+		}
+	}
+	slices.Sort(changed)
+	for _, pid := range changed {
+		rated := len(next[pid]) > 0
+		for _, other := range s.Cycles {
+			rated = rated || other != old && len(other.byPerson[pid]) > 0
+		}
+		if rated != s.people[pid].Assessed {
+			return nil, false
+		}
+	}
+
+	// From here on the model changes. The cycle keeps its place (and the
+	// standings of people not in changed keep pointing at it).
+	for _, pid := range changed {
+		if next[pid] != nil {
+			old.byPerson[pid] = next[pid]
+		} else {
+			delete(old.byPerson, pid)
+		}
+	}
+	old.loc = e.doc.loc
+	urls = map[string]bool{}
+	if len(changed) > 0 {
+		urls["teams/"], urls["roles/"] = true, true
+	}
+	lo := l.scaleMin
+	w := newStandingsWorker(s)
+	var teams []*Team
+	// A competency's page shows how many people are at each level: it
+	// changes when that count does.
+	counts := map[*Competency][]int{}
+	for _, pid := range changed {
+		p := s.people[pid]
+		urls["people/"+pid+"/"] = true
+		urls[peoplePageURL(slices.Index(s.People, p)/PeoplePerPage+1)] = true
+		for _, st := range p.Standings {
+			if st.HasCurrent {
+				c := st.Competency
+				if counts[c] == nil {
+					counts[c] = append([]int{c.Rated}, c.Distribution...)
+				}
+				c.Rated--
+				c.Distribution[l.scaleIndex[st.Current-lo]]--
+			}
+		}
+		p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
+		l.standings(w, p)
+		for _, st := range p.Standings {
+			if c := st.Competency; st.HasCurrent && counts[c] == nil {
+				counts[c] = append([]int{c.Rated}, c.Distribution...)
+			}
+		}
+		if p.Team != nil && !slices.Contains(teams, p.Team) {
+			teams = append(teams, p.Team)
+		}
+		if p.Role != nil {
+			urls["roles/"+p.Role.ID+"/"] = true
+		}
+	}
+	for rank, comp := range s.Competencies {
+		comp.Rated += w.rated[rank]
+		for k, n := range w.dist[rank] {
+			comp.Distribution[k] += n
+		}
+		if before := counts[comp]; before != nil && (before[0] != comp.Rated || !slices.Equal(before[1:], comp.Distribution)) {
+			urls["competencies/"+comp.ID+"/"] = true
+		}
+	}
+	framework := func(a, b *Competency) int { return cmp.Compare(a.rank, b.rank) }
+	for _, t := range teams {
+		urls["teams/"+t.ID+"/"] = true
+		t.Competencies, t.Summary, t.Gaps = nil, nil, nil
+		t.matrix, t.matrixOnce = nil, sync.Once{}
+		teamMatrix(t, framework, chooseArticles)
+	}
+	l.entries[file] = e
+	b.cache.entries[file] = e
+	delete(b.cache.cycles, cached)
+	b.cache.keepCycle(e, checked.ids, old, nil)
+	return urls, true
+}
+
+// updateTeam applies an edit of a team's file to the model of the last
+// build in place: its name and description show on its page, the list of
+// teams, and, for the name, the pages of its members, the pages of their
+// roles and the pages of the people list that show them. It returns the
+// pages to render again, and whether the name changed. ok is false, with
+// nothing changed, for anything else: a file that is new, gone or not a
+// team's, a problem to report, or pending changes from a failed build.
+func (b *Builder) updateTeam(file string) (urls map[string]bool, renamed, ok bool) {
+	l := b.loader
+	if l == nil || b.site != l.site {
+		return nil, false, false
+	}
+	kind, id := classify(file)
+	s := l.site
+	t := s.teams[id]
+	cached := l.entries[file]
+	reported := slices.ContainsFunc(s.Warnings, func(d Diagnostic) bool { return d.Path == file })
+	if kind != kindTeam || t == nil || cached == nil || reported {
+		return nil, false, false
+	}
+	e := &entry{path: cached.path, kind: cached.kind, id: cached.id}
+	e.decode(b.fsys)
+	if e.doc == nil || len(e.r.list) > 0 {
+		return nil, false, false
+	}
+	var r report
+	f := newFields(e.path, e.doc.meta, e.doc.loc, &r)
+	name := f.str("name", true)
+	description := f.str("description", false)
+	f.done()
+	if len(r.list) > 0 {
+		return nil, false, false
+	}
+	urls = map[string]bool{}
+	if name != t.Name || description != t.Description {
+		urls["teams/"+id+"/"], urls["teams/"] = true, true
+	}
+	if renamed = name != t.Name; renamed {
+		for _, m := range t.Members {
+			urls["people/"+m.ID+"/"] = true
+			urls[peoplePageURL(slices.Index(s.People, m)/PeoplePerPage+1)] = true
+			if m.Role != nil {
+				urls["roles/"+m.Role.ID+"/"] = true
+			}
+		}
+	}
+	t.Name, t.Description = name, description
+	if renamed {
+		// As derive orders them: by name, ties by id.
+		s.Teams = s.Teams[:0]
+		for _, id := range sortedKeys(s.teams) {
+			s.Teams = append(s.Teams, s.teams[id])
+		}
+		slices.SortStableFunc(s.Teams, func(a, b *Team) int { return strings.Compare(a.Name, b.Name) })
 	}
 	l.entries[file] = e
 	b.cache.entries[file] = e

@@ -64,7 +64,13 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		{"rating changed", "content/assessments/2026-h1.toml", `(?s)(\[ratings\.amara-okafor\].*?delegation = )\d`, `${1}4`, true},
 		{"cycle comment added", "content/assessments/2026-h1.toml", `\z`, "\n# Reviewed by HR.\n", true},
 		{"self rating changed", "content/assessments/2026-self.toml", `(?m)^(delegation = )\d`, `${1}0`, true},
+		{"rating added", "content/assessments/2026-h1.toml", `(\[ratings\.amara-okafor\]\n)`, "${1}change-leadership = 1\n", true},
+		{"rating removed", "content/assessments/2026-h1.toml", `(?m)^resilience = \d\n`, "", true},
+		{"cycle retitled", "content/assessments/2026-h1.toml", `title = ".*"`, `title = "First half, 2026"`, true},
 		{"team renamed", "content/teams/finance-and-planning.toml", `name = ".*"`, `name = "Money & Plans"`, true},
+		{"team renamed to sort first", "content/teams/finance-and-planning.toml", `name = ".*"`, `name = "Aardvark Accounts"`, true},
+		{"team description", "content/teams/finance-and-planning.toml", `description = ".*"`, `description = "Keeps the books <and> the plans."`, true},
+		{"team comment", "content/teams/finance-and-planning.toml", `\z`, "\n# Reorganised in 2026.\n", true},
 		{"role target changed", "content/roles/team-lead.md", `(?m)^delegation = \d`, `delegation = 4`, true},
 		{"role renamed", "content/roles/project-manager.md", `title = ".*"`, `title = "Programme Manager"`, true},
 		{"article retitled", "content/articles/delegating-without-dumping.md", `title = ".*"`, `title = "Delegation, done properly"`, true},
@@ -82,9 +88,12 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		edit(t, dir, e.file, e.pattern, e.repl)
 		inPlace := b.inPlace
 		_, inc, err := b.Build([]string{e.file})
-		// A person's file, and an article's text alone, are edited in
-		// place; everything else goes through a load.
-		if want := strings.HasPrefix(e.file, "content/people/") || e.name == "article body"; (b.inPlace > inPlace) != want {
+		// A person's or a team's file, an article's text alone and a
+		// cycle's ratings alone are edited in place; everything else goes
+		// through a load.
+		want := strings.HasPrefix(e.file, "content/people/") || strings.HasPrefix(e.file, "content/teams/") || e.name == "article body" ||
+			strings.HasPrefix(e.file, "content/assessments/") && e.name != "cycle retitled"
+		if (b.inPlace > inPlace) != want {
 			t.Errorf("%s: applied in place %v, want %v", e.name, b.inPlace > inPlace, want)
 		}
 		if err != nil {

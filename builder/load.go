@@ -744,50 +744,58 @@ func (l *loader) loadCycle(e *entry) *Cycle {
 	if !slices.Contains(cycleKinds, c.Kind) {
 		l.r.errorf(e.path, e.doc.loc.value("kind"), "kind must be manager, self or peer, not %q%s", c.Kind, suggest(c.Kind, cycleKinds))
 	}
-	loc := e.doc.loc
 	// Map order is fine here: diagnostics are sorted before they are shown,
 	// and sorting half a million ratings costs more than the rest of them.
 	for pid, personRatings := range ratings {
-		if l.site.people[pid] == nil {
-			if l.broken[kindPerson+"/"+pid] {
-				continue
-			}
-			l.r.errorf(e.path, loc.key("ratings", pid), "unknown person %q%s", pid, suggest(pid, sortedKeys(l.site.people)))
-			continue
+		if ranked, ok := l.personRatings(e, pid, personRatings); ok {
+			c.byPerson[pid] = ranked
 		}
-		var levels *flatTable
-		switch t := personRatings.(type) {
-		case *flatTable: // from the fast decoder
-			levels = t
-		case map[string]any: // from the full one
-			levels = &flatTable{Keys: sortedKeys(t)}
-			for _, cid := range levels.Keys {
-				levels.Values = append(levels.Values, t[cid])
-			}
-		default:
-			l.r.errorf(e.path, loc.value("ratings", pid), "ratings.%s must be a table of competency = level", pid)
-			continue
-		}
-		ranked := make([]indexedRating, 0, len(levels.Keys))
-		for i, cid := range levels.Keys {
-			v := levels.Values[i]
-			// Most of a large site's lines are here: take valid ratings
-			// without making the closures that place an error.
-			if n, ok := v.(int64); ok && l.levels[int(n)] && n == int64(int(n)) {
-				if i, ok := l.idIndex[cid]; ok {
-					ranked = append(ranked, indexedRating{i, int(n)})
-					continue
-				}
-			}
-			comp := l.competency(e, cid, func() Pos { return loc.key("ratings", pid, cid) })
-			n, ok := l.checkLevel(e.path, func() Pos { return loc.value("ratings", pid, cid) }, v, func() string { return "rating of " + pid + " in " + cid })
-			if comp != nil && ok {
-				ranked = append(ranked, indexedRating{l.idIndex[cid], n})
-			}
-		}
-		c.byPerson[pid] = ranked
 	}
 	return c
+}
+
+// personRatings checks the ratings of one person in a cycle (the table
+// ratings.<pid>, as decoded) and returns those that are valid. ok is false
+// when the person is unknown or the value is not a table.
+func (l *loader) personRatings(e *entry, pid string, table any) (ranked []indexedRating, ok bool) {
+	loc := e.doc.loc
+	if l.site.people[pid] == nil {
+		if !l.broken[kindPerson+"/"+pid] {
+			l.r.errorf(e.path, loc.key("ratings", pid), "unknown person %q%s", pid, suggest(pid, sortedKeys(l.site.people)))
+		}
+		return nil, false
+	}
+	var levels *flatTable
+	switch t := table.(type) {
+	case *flatTable: // from the fast decoder
+		levels = t
+	case map[string]any: // from the full one
+		levels = &flatTable{Keys: sortedKeys(t)}
+		for _, cid := range levels.Keys {
+			levels.Values = append(levels.Values, t[cid])
+		}
+	default:
+		l.r.errorf(e.path, loc.value("ratings", pid), "ratings.%s must be a table of competency = level", pid)
+		return nil, false
+	}
+	ranked = make([]indexedRating, 0, len(levels.Keys))
+	for i, cid := range levels.Keys {
+		v := levels.Values[i]
+		// Most of a large site's lines are here: take valid ratings
+		// without making the closures that place an error.
+		if n, ok := v.(int64); ok && l.levels[int(n)] && n == int64(int(n)) {
+			if i, ok := l.idIndex[cid]; ok {
+				ranked = append(ranked, indexedRating{i, int(n)})
+				continue
+			}
+		}
+		comp := l.competency(e, cid, func() Pos { return loc.key("ratings", pid, cid) })
+		n, ok := l.checkLevel(e.path, func() Pos { return loc.value("ratings", pid, cid) }, v, func() string { return "rating of " + pid + " in " + cid })
+		if comp != nil && ok {
+			ranked = append(ranked, indexedRating{l.idIndex[cid], n})
+		}
+	}
+	return ranked, true
 }
 
 // idSignature sums up what a cycle is checked against: the people, the

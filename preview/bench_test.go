@@ -20,9 +20,9 @@ import (
 // to the reload event a browser receives. By default each sets the job
 // title of the first person to a new value; PORTAL_BENCH_FILE names another
 // file to edit (relative to the site): each edit sets its first whole number
-// (in a cycle, a rating) to 0 or 1 in turn, or adds a comment to a TOML file
-// without one, or a sentence to a markdown file. It reports the median, and the
-// heap in use after all the edits.
+// (in a cycle, a rating) to 0 or 1 in turn, or else renames it (a team), or
+// else adds a comment to a TOML file, or a sentence to a markdown file. It
+// reports the median, and the heap in use after all the edits.
 //
 //	go test ./preview -run '^$' -bench EditToReload -benchtime 200x
 //	PORTAL_BENCH_SITE=DIR PORTAL_BENCH_FILE=content/assessments/x.toml go test ...
@@ -61,10 +61,13 @@ func BenchmarkEditToReload(b *testing.B) {
 			edited = append(slices.Clone(original), fmt.Sprintf("\nOne more sentence, number %d.\n", i)...)
 		case other != "":
 			// A rating (the first whole number in the file) set to 0 or 1
-			// in turn, or else a comment.
+			// in turn, or else a new name (a team's), or else a comment.
 			first := regexp.MustCompile(`(?m)^([a-z0-9-]+ = )\d+$`)
+			name := regexp.MustCompile(`(?m)^name = "(.*)"`)
 			if loc := first.FindSubmatchIndex(original); loc != nil {
 				edited = slices.Concat(original[:loc[3]], []byte(fmt.Sprint(i%2)), original[loc[1]:])
+			} else if loc := name.FindSubmatchIndex(original); loc != nil {
+				edited = slices.Concat(original[:loc[3]], []byte(fmt.Sprintf(" (edit %d)", i)), original[loc[3]:])
 			} else {
 				edited = append(slices.Clone(original), fmt.Sprintf("\n# edit %d\n", i)...)
 			}
