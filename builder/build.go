@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"portal/themes"
 )
@@ -377,7 +378,11 @@ func (s *Site) sitemap(pages []*Page) []byte {
 			continue
 		}
 		b.WriteString("\n  <url>\n    <loc>")
-		xml.EscapeText(&b, []byte(p.Permalink))
+		if xmlPlain(p.Permalink) {
+			b.WriteString(p.Permalink) // as EscapeText would write it
+		} else {
+			xml.EscapeText(&b, []byte(p.Permalink))
+		}
 		b.WriteString("</loc>")
 		if p.Article != nil && !p.Article.Date.IsZero() {
 			b.WriteString("\n    <lastmod>")
@@ -388,6 +393,19 @@ func (s *Site) sitemap(pages []*Page) []byte {
 	}
 	b.WriteString("\n</urlset>\n")
 	return b.Bytes()
+}
+
+// xmlPlain tells whether xml.EscapeText would write s as it is.
+func xmlPlain(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1, r < 0x20, r == '&', r == '<', r == '>', r == '\'', r == '"', r >= 0xFFFE && r <= 0xFFFF:
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // feed is an Atom feed of the articles, newest first.

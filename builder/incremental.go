@@ -1,8 +1,10 @@
 package builder
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -28,7 +30,8 @@ type Builder struct {
 	// loader made site; nil when the model was changed in a way that needs
 	// a full load before the next edit in place.
 	loader  *loader
-	inPlace int // edits applied in place, for tests
+	inPlace int    // edits applied in place, for tests
+	scratch []byte // see updateCycle
 	// pending are the files changed since the last good build; nil when
 	// anything may have changed.
 	pending map[string]bool
@@ -382,17 +385,22 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	if !isChecked || checked.cycle != old {
 		return nil, false
 	}
-	data, err := fs.ReadFile(b.fsys, file)
+	// The file is read into a buffer kept for the purpose: a cycle of a
+	// large site is megabytes, and fresh memory costs more than reading.
+	data, err := readInto(b.scratch[:0], b.fsys, file)
+	b.scratch = data
 	if err != nil || !utf8.Valid(data) {
 		return nil, false
 	}
-	e := &entry{path: cached.path, kind: cached.kind, id: cached.id, data: data}
+	e := &entry{path: cached.path, kind: cached.kind, id: cached.id}
+	patched := false
 	lc := *l
 	lc.r = report{}
 	// next holds the new ratings of the people that may have changed.
 	var next map[string][]indexedRating
 	if pid, table, ok := patchCycle(cached.data, data); ok {
 		// One person's ratings at most: check them alone.
+		patched = true
 		e.doc = &document{loc: tomlLocator{src: trimBOM(data), firstLine: 1}}
 		next = map[string][]indexedRating{}
 		if pid != "" {
@@ -442,6 +450,17 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 
 	// From here on the model changes. The cycle keeps its place (and the
 	// standings of people not in changed keep pointing at it).
+	if patched {
+		// The entry keeps the new bytes, in the old entry's array when
+		// they fit: nothing else holds it.
+		if len(data) == len(cached.data) {
+			copy(cached.data, data)
+			e.data = cached.data
+		} else {
+			e.data = bytes.Clone(data)
+		}
+		e.doc.loc = tomlLocator{src: trimBOM(e.data), firstLine: 1}
+	}
 	for _, pid := range changed {
 		if next[pid] != nil {
 			old.byPerson[pid] = next[pid]
@@ -569,6 +588,31 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, renamed, ok boo
 	l.entries[file] = e
 	b.cache.entries[file] = e
 	return urls, renamed, true
+}
+
+// readInto reads the file name of fsys into buf, growing it as needed.
+func readInto(buf []byte, fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return buf, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && int64(cap(buf)) < info.Size()+1 {
+		buf = make([]byte, 0, info.Size()+512)
+	}
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // classify tells the kind and id of a content file from its path.

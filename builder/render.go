@@ -228,9 +228,17 @@ func fingerprint(static map[string][]byte) map[string]string {
 
 // pages lists every HTML page of the site with its data.
 func (s *Site) pages(th *theme) []*Page {
-	var ps []*Page
+	// One array for all of them: a large site has tens of thousands, and
+	// the preview makes them after every edit.
+	n := 6 + len(s.Competencies) + len(s.Roles) + len(s.Teams) + len(s.People)/PeoplePerPage + 1 + len(s.People) + len(s.Articles)
+	all := make([]Page, 0, n)
+	ps := make([]*Page, 0, n)
 	add := func(kind, title, u string, set func(p *Page)) {
-		p := &Page{Site: s, Kind: kind, Title: title, URL: u, theme: th}
+		if len(all) == cap(all) {
+			all = make([]Page, 0, 16)
+		}
+		all = append(all, Page{Site: s, Kind: kind, Title: title, URL: u, theme: th})
+		p := &all[len(all)-1]
 		if set != nil {
 			set(p)
 		}
@@ -266,8 +274,13 @@ func (s *Site) pages(th *theme) []*Page {
 	}
 	add("404", "Page not found", "404.html", nil)
 	s.pagePeople(ps)
+	roots := []string{"", "../", "../../", "../../../"}
 	for _, p := range ps {
-		p.root = strings.Repeat("../", strings.Count(p.URL, "/"))
+		if depth := strings.Count(p.URL, "/"); depth < len(roots) {
+			p.root = roots[depth]
+		} else {
+			p.root = strings.Repeat("../", depth)
+		}
 		p.Permalink = s.permalink(p.URL)
 		if p.Kind == "404" {
 			p.root, p.Permalink = s.basePath(), ""

@@ -89,13 +89,15 @@ func (s *Site) searchDocs() []searchDoc {
 // personDoc is a person's document: their name, with job title, team and
 // role as its summary.
 func personDoc(p *Person) searchDoc {
-	var parts []string
-	for _, part := range []string{p.JobTitle, nameOf(p.Team), titleOf(p.Role)} {
-		if part != "" {
-			parts = append(parts, part)
+	summary := p.JobTitle
+	for _, part := range [...]string{nameOf(p.Team), titleOf(p.Role)} {
+		if part != "" && summary != "" {
+			summary += " · " + part
+		} else if part != "" {
+			summary = part
 		}
 	}
-	return searchDoc{kind: 3, title: p.Name, summary: strings.Join(parts, " · "), url: "people/" + p.ID + "/"}
+	return searchDoc{kind: 3, title: p.Name, summary: summary, url: "people/" + p.ID + "/"}
 }
 
 func nameOf(t *Team) string {
