@@ -320,21 +320,24 @@ func (p *Page) addCharts() {
 		scale.Names = append(scale.Names, l.Name)
 	}
 	var id, title string
-	var options []byte
+	var options string
 	switch p.Kind {
 	case "person":
 		person := p.Person
-		var axes []string
-		var current, target, previous []*int
+		n := len(person.Standings)
+		axes := make([]string, 0, n)
+		current, target, previous := make([]*int, 0, n), make([]*int, 0, n), make([]*int, 0, n)
 		hasPrevious := false
-		for _, st := range person.Standings {
+		for i := range person.Standings {
+			// The levels are pointed at where they are, rather than copied.
+			st := &person.Standings[i]
 			if person.Role != nil && len(person.Role.Targets) >= 3 && !st.HasTarget {
 				continue
 			}
 			axes = append(axes, st.Competency.Title)
-			current = append(current, levelPtr(st.Current, st.HasCurrent))
-			target = append(target, levelPtr(st.Target, st.HasTarget))
-			previous = append(previous, levelPtr(st.Previous, st.HasPrevious))
+			current = append(current, levelAt(&st.Current, st.HasCurrent))
+			target = append(target, levelAt(&st.Target, st.HasTarget))
+			previous = append(previous, levelAt(&st.Previous, st.HasPrevious))
 			hasPrevious = hasPrevious || st.HasPrevious
 		}
 		if len(axes) < 3 {
@@ -352,9 +355,9 @@ func (p *Page) addCharts() {
 		}
 		var axes []string
 		var target []*int
-		for _, t := range p.Role.Targets {
+		for i, t := range p.Role.Targets {
 			axes = append(axes, t.Competency.Title)
-			target = append(target, levelPtr(t.Level, true))
+			target = append(target, &p.Role.Targets[i].Level)
 		}
 		id, title = "role-"+p.Role.ID+"-radar", p.Role.Title+": target levels"
 		options = charts.Radar(title, axes, scale, []charts.Series{{Name: "Target", Values: target}})
@@ -402,11 +405,11 @@ func (p *Page) addCharts() {
 	return
 }
 
-func levelPtr(n int, ok bool) *int {
+func levelAt(n *int, ok bool) *int {
 	if !ok {
 		return nil
 	}
-	return &n
+	return n
 }
 
 // renderPage executes a page's layout into buf.

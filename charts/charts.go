@@ -3,7 +3,7 @@
 // competency.
 //
 // It takes plain data (labels, levels, series) and returns ECharts options as
-// JSON. The JSON is meant to be written into a page through html/template
+// a JSON string. The JSON is meant to be written into a page through html/template
 // inside a <script type="application/json"> element and drawn by one static
 // script; go-echarts' own rendered script is never used, because it does not
 // escape user strings. The options hold no JavaScript functions, only
@@ -26,6 +26,7 @@ package charts
 import (
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Palette holds colours that stay distinct in the common forms of colour
@@ -53,7 +54,7 @@ type Scale struct {
 
 // Radar plots series against axes on the scale. A radar needs at least three
 // axes to be a shape; callers fall back to the table with fewer.
-func Radar(title string, axes []string, scale Scale, series []Series) []byte {
+func Radar(title string, axes []string, scale Scale, series []Series) string {
 	w := newWriter(256 + 48*len(axes)*(1+len(series)))
 	w.head()
 	w.raw(`"legend":{"show":`)
@@ -102,12 +103,12 @@ func Radar(title string, axes []string, scale Scale, series []Series) []byte {
 	w.raw(`],`)
 	w.tail(title, "item")
 	w.raw(`}`)
-	return w.b
+	return w.string()
 }
 
 // Heatmap plots a matrix of levels: one row per label in rows, one column per
 // label in columns; cells[row][col] is nil where there is no level.
-func Heatmap(title string, rows, columns []string, cells [][]*int, scale Scale) []byte {
+func Heatmap(title string, rows, columns []string, cells [][]*int, scale Scale) string {
 	w := newWriter(512 + 32*len(rows)*len(columns) + 32*(len(rows)+len(columns)))
 	w.head()
 	w.raw(`"grid":[{"left":"8","top":"8","right":"8","bottom":"60","containLabel":true}],"legend":{"show":false},"series":[{`)
@@ -155,11 +156,11 @@ func Heatmap(title string, rows, columns []string, cells [][]*int, scale Scale) 
 	}
 	w.strs(ys)
 	w.raw(`,"splitArea":{"show":true}}]}`)
-	return w.b
+	return w.string()
 }
 
 // Distribution plots how many people are at each level of the scale.
-func Distribution(title string, levels []string, counts []int) []byte {
+func Distribution(title string, levels []string, counts []int) string {
 	w := newWriter(512 + 24*len(levels))
 	w.head()
 	w.raw(`"grid":[{"left":"8","top":"32","right":"8","bottom":"8","containLabel":true}],"legend":{"show":false},"series":[{`)
@@ -177,7 +178,7 @@ func Distribution(title string, levels []string, counts []int) []byte {
 	w.raw(`,"xAxis":[{"type":"category","data":`)
 	w.strs(levels)
 	w.raw(`,"axisLabel":{"interval":"0","showMinLabel":null,"showMaxLabel":null}}],"yAxis":[{"name":"people","type":"value","minInterval":1}]}`)
-	return w.b
+	return w.string()
 }
 
 // writer appends JSON to a buffer. Keys come in the order go-echarts gives
@@ -186,6 +187,10 @@ func Distribution(title string, levels []string, counts []int) []byte {
 type writer struct{ b []byte }
 
 func newWriter(size int) *writer { return &writer{b: make([]byte, 0, size)} }
+
+// string returns what was written, without a copy: the writer is not used
+// after it, as with strings.Builder.
+func (w *writer) string() string { return unsafe.String(unsafe.SliceData(w.b), len(w.b)) }
 
 func (w *writer) raw(s string) { w.b = append(w.b, s...) }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"time"
 
@@ -21,6 +22,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	drafts := fs.Bool("drafts", false, "include articles marked draft")
 	force := fs.Bool("force", false, "replace a non-empty output folder that portal did not make")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
+	memprofile := fs.String("memprofile", "", "write a profile of the memory the build allocated to `file`, for go tool pprof")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts]\n\nBuilds the site into a folder that any static web host can serve. Flags:")
 		fs.PrintDefaults()
@@ -44,6 +46,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *memprofile != "" {
+		runtime.MemProfileRate = 64 << 10 // a sample every 64 KiB: enough, and cheap
+		defer func() {
+			if f, err := os.Create(*memprofile); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
 	}
 	// A build writes into a folder of its own and swaps it in at the end, so
 	// stopping it at any point leaves the previous output as it was: on
