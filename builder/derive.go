@@ -375,14 +375,23 @@ func (l *loader) standings(w *standingsWorker, p *Person) {
 		if st.HasPrevious {
 			st.PreviousBadge = badges[st.Previous-lo]
 		}
+		if st.HasTarget {
+			// Never rated counts as the bottom of the scale: on a scale from
+			// 1, a target of 3 is 2 levels away, not 3.
+			from := st.Current
+			if !st.HasCurrent {
+				from = lo
+			}
+			st.Short = max(st.Target-from, 0)
+		}
 		p.Standings = append(p.Standings, st)
-		if st.HasTarget && st.Current < st.Target {
+		if st.Short > 0 {
 			g := Gap{
 				Competency: c,
 				Current:    st.Current,
 				Rated:      st.HasCurrent,
 				Target:     st.Target,
-				Size:       st.Target - st.Current,
+				Size:       st.Short,
 				Articles:   w.articlesFor(c, st.Current, st.Target),
 				TargetName: names[st.Target-lo],
 			}

@@ -41,7 +41,8 @@
 // cycle date, or, where no manager rated it, their latest rating of any kind;
 // the previous level is the rating before the current one in a cycle of the
 // same kind. A gap is the role's target minus the current level where that is
-// above zero (a targeted competency never rated counts from 0); gaps are
+// above zero (a targeted competency never rated counts from the bottom of
+// the scale, so a target at the bottom is no gap); gaps are
 // ordered by size, and each lists the competency's articles, those written
 // for a level between the current one and the target first. A team's gaps
 // sum its members' gaps per competency. Related articles share a competency

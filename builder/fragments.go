@@ -48,9 +48,9 @@ func (p *Page) StandingRows() template.HTML {
 		}
 		b.WriteString("</td>\n<td class=\"num\">")
 		if st.HasTarget {
-			if st.Current < st.Target {
+			if st.Short > 0 {
 				b.WriteString("<strong>")
-				b.WriteString(strconv.Itoa(st.Target - st.Current))
+				b.WriteString(strconv.Itoa(st.Short))
 				b.WriteString("</strong>")
 			} else {
 				b.WriteString(`<span class="ok">met</span>`)

@@ -161,14 +161,15 @@ func TestLoadDemo(t *testing.T) {
 func TestScaleFromOne(t *testing.T) {
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 	fsys := fstest.MapFS{
-		"site.toml":                          file("title = \"Odd scale\"\n[[scale]]\nlevel = 1\nname = \"Starting\"\n[[scale]]\nlevel = 3\nname = \"Solid\"\n[[scale]]\nlevel = 5\nname = \"Leading\"\n"),
-		"content/competencies/c/_index.md":   file("+++\ntitle = \"Core\"\n+++\n"),
-		"content/competencies/c/vision.md":   file("+++\ntitle = \"Vision\"\n[levels]\n1 = \"a\"\n3 = \"b\"\n5 = \"c\"\n+++\n"),
-		"content/competencies/c/coaching.md": file("+++\ntitle = \"Coaching\"\n[levels]\n1 = \"a\"\n3 = \"b\"\n5 = \"c\"\n+++\n"),
-		"content/roles/lead.md":              file("+++\ntitle = \"Lead\"\n[targets]\nvision = 5\ncoaching = 3\n+++\n"),
-		"content/teams/ops.toml":             file("name = \"Ops\"\n"),
-		"content/people/ana.toml":            file("name = \"Ana\"\nteam = \"ops\"\nrole = \"lead\"\n"),
-		"content/assessments/2024.toml":      file("date = 2024-06-30\n[ratings.ana]\nvision = 3\n"),
+		"site.toml":                           file("title = \"Odd scale\"\n[[scale]]\nlevel = 1\nname = \"Starting\"\n[[scale]]\nlevel = 3\nname = \"Solid\"\n[[scale]]\nlevel = 5\nname = \"Leading\"\n"),
+		"content/competencies/c/_index.md":    file("+++\ntitle = \"Core\"\n+++\n"),
+		"content/competencies/c/vision.md":    file("+++\ntitle = \"Vision\"\n[levels]\n1 = \"a\"\n3 = \"b\"\n5 = \"c\"\n+++\n"),
+		"content/competencies/c/coaching.md":  file("+++\ntitle = \"Coaching\"\n[levels]\n1 = \"a\"\n3 = \"b\"\n5 = \"c\"\n+++\n"),
+		"content/competencies/c/listening.md": file("+++\ntitle = \"Listening\"\n[levels]\n1 = \"a\"\n3 = \"b\"\n5 = \"c\"\n+++\n"),
+		"content/roles/lead.md":               file("+++\ntitle = \"Lead\"\n[targets]\nvision = 5\ncoaching = 3\nlistening = 1\n+++\n"),
+		"content/teams/ops.toml":              file("name = \"Ops\"\n"),
+		"content/people/ana.toml":             file("name = \"Ana\"\nteam = \"ops\"\nrole = \"lead\"\n"),
+		"content/assessments/2024.toml":       file("date = 2024-06-30\n[ratings.ana]\nvision = 3\n"),
 	}
 	s, err := Load(fsys, Options{})
 	if err != nil {
@@ -182,8 +183,16 @@ func TestScaleFromOne(t *testing.T) {
 	if c := s.competencies["vision"]; c.Distribution[1] != 1 || c.Rated != 1 {
 		t.Errorf("vision distribution %v, %d rated; want one person at Solid", c.Distribution, c.Rated)
 	}
+	// Never rated counts from the bottom of the scale: coaching is 2 levels
+	// away (1 to 3), and a target at the bottom is no gap.
 	if len(ana.Gaps) != 2 {
 		t.Fatalf("gaps %+v, want vision and coaching", ana.Gaps)
+	}
+	if st := ana.Standing("listening"); st.HasCurrent || !st.HasTarget || st.Short != 0 {
+		t.Errorf("listening: %+v, want a target of 1 that is not short", st)
+	}
+	if st := ana.Standing("coaching"); st.Short != 2 {
+		t.Errorf("coaching is %d levels short, want 2", st.Short)
 	}
 	for _, g := range ana.Gaps {
 		switch g.Competency.ID {
@@ -192,8 +201,8 @@ func TestScaleFromOne(t *testing.T) {
 				t.Errorf("vision gap %+v", g)
 			}
 		case "coaching":
-			if g.Rated || g.CurrentName != "" || g.TargetName != "Solid" {
-				t.Errorf("coaching gap %+v: want not rated, target Solid", g)
+			if g.Rated || g.CurrentName != "" || g.TargetName != "Solid" || g.Size != 2 {
+				t.Errorf("coaching gap %+v: want not rated, target Solid, 2 levels", g)
 			}
 		}
 	}

@@ -211,6 +211,9 @@ type Standing struct {
 	HasPrevious bool
 	Target      int
 	HasTarget   bool
+	// Short is how many levels the current level is below the target, or
+	// 0. A competency never rated counts from the bottom of the scale.
+	Short int
 
 	// Ready-made HTML for layouts: a level as a coloured badge and its name,
 	// empty when there is no level. A page shows dozens of these, and
@@ -224,7 +227,7 @@ type Gap struct {
 	Current    int // 0 when never rated
 	Rated      bool
 	Target     int
-	Size       int
+	Size       int // levels below the target, from the bottom of the scale when never rated
 	Articles   []*Article
 
 	CurrentName, TargetName string // level names
