@@ -223,51 +223,77 @@ func (l *loader) sortArticles(framework func(a, b *Competency) int) {
 			}
 		}()
 	}
-	score := map[*Article]map[*Article]int{}
-	add := func(a, b *Article, n int) {
-		if a == b {
-			return
-		}
-		if score[a] == nil {
-			score[a] = map[*Article]int{}
-		}
-		score[a][b] += n
+	// An article's score with another: 2 for each link between them, either
+	// way, and 1 for each competency both teach. Each article counts its
+	// candidates in an array indexed by article, which, unlike a map of
+	// pairs, stays cheap when a competency has hundreds of articles.
+	for i, a := range s.Articles {
+		a.place = i
 	}
+	linked := make([][]int32, len(s.Articles))
 	for _, b := range l.bodies {
 		from := bySource[b.source]
 		for _, target := range b.links {
-			if to := bySource[target]; from != nil && to != nil {
-				add(from, to, 2)
-				add(to, from, 2)
+			if to := bySource[target]; from != nil && to != nil && from != to {
+				i, j := from.place, to.place
+				linked[i] = append(linked[i], int32(j))
+				linked[j] = append(linked[j], int32(i))
 			}
 		}
 	}
-	for _, c := range s.Competencies {
-		for _, a := range c.Articles {
-			for _, b := range c.Articles {
-				add(a, b, 1)
-			}
-		}
-	}
-	// Sorting each article's candidates by a score looked up in a map
-	// took 0.1 s on a site of 2,000 articles; a slice of pairs is cheap.
 	type candidate struct {
 		article *Article
-		score   int
+		score   int32
 	}
-	var list []candidate
-	for _, a := range s.Articles {
-		list = list[:0]
-		for b, n := range score[a] {
-			list = append(list, candidate{b, n})
-		}
-		slices.SortFunc(list, func(x, y candidate) int {
-			return cmp.Or(cmp.Compare(y.score, x.score), y.article.Date.Compare(x.article.Date), strings.Compare(x.article.ID, y.article.ID))
-		})
-		for _, c := range list[:min(5, len(list))] {
-			a.Related = append(a.Related, c.article)
-		}
+	better := func(x, y candidate) bool {
+		return cmp.Or(cmp.Compare(y.score, x.score), y.article.Date.Compare(x.article.Date), strings.Compare(x.article.ID, y.article.ID)) < 0
 	}
+	workers := runtime.GOMAXPROCS(0)
+	chunk := (len(s.Articles) + workers - 1) / max(workers, 1)
+	parallel(workers, func(w int) {
+		score := make([]int32, len(s.Articles))
+		var touched []int32
+		for i := min(w*chunk, len(s.Articles)); i < min((w+1)*chunk, len(s.Articles)); i++ {
+			a := s.Articles[i]
+			touched = touched[:0]
+			bump := func(j int32, n int32) {
+				if score[j] == 0 {
+					touched = append(touched, j)
+				}
+				score[j] += n
+			}
+			for _, j := range linked[i] {
+				bump(j, 2)
+			}
+			for _, c := range a.Competencies {
+				for _, b := range c.Articles {
+					if b != a {
+						bump(int32(b.place), 1)
+					}
+				}
+			}
+			// The best five, in order.
+			var best [5]candidate
+			n := 0
+			for _, j := range touched {
+				c := candidate{s.Articles[j], score[j]}
+				score[j] = 0
+				if n == len(best) && !better(c, best[n-1]) {
+					continue
+				}
+				k := min(n, len(best)-1)
+				for k > 0 && better(c, best[k-1]) {
+					best[k] = best[k-1]
+					k--
+				}
+				best[k] = c
+				n = min(n+1, len(best))
+			}
+			for _, c := range best[:n] {
+				a.Related = append(a.Related, c.article)
+			}
+		}
+	})
 }
 
 // relatedSignature sums up what related articles are chosen from: each

@@ -282,6 +282,8 @@ type Article struct {
 	Words        int
 	Source       string
 	Related      []*Article // sharing a competency or linked either way
+
+	place int // in Site.Articles
 }
 
 // TargetFor returns the role's target in a competency, or nil.
