@@ -333,30 +333,46 @@ func cutWord(s string, max int) string {
 }
 
 // plainText is the text of rendered HTML, with tags dropped, entities
-// decoded and white space collapsed, cut at about max bytes on a word.
+// decoded and white space collapsed, cut at about max bytes on a word. It
+// goes through runs of text rather than rune by rune: tags and white space
+// are ASCII, which no byte of a longer UTF-8 sequence is.
 func plainText(h string, max int) string {
 	var b strings.Builder
+	b.Grow(min(len(h), max*2+utf8.UTFMax)) // the text is shorter than its HTML
 	inTag := false
 	space := false
-	for _, r := range h {
-		switch {
-		case r == '<':
+	for i := 0; i < len(h) && b.Len() < max*2; i++ {
+		switch c := h[i]; {
+		case c == '<':
 			inTag = true
 			space = true
-		case r == '>' && inTag:
+		case c == '>' && inTag:
 			inTag = false
 		case inTag:
-		case r == ' ' || r == '\n' || r == '\t' || r == '\r':
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
 			space = true
 		default:
+			j := i + 1
+			for j < len(h) && h[j] != '<' && h[j] != ' ' && h[j] != '\n' && h[j] != '\t' && h[j] != '\r' {
+				j++
+			}
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteRune(r)
-		}
-		if b.Len() >= max*2 {
-			break
+			// Stop where a rune reaches max*2 bytes.
+			if need := max*2 - b.Len(); j-i > need {
+				// At least one rune, even after the space that reached it.
+				j = i + 1
+				if need > 1 {
+					j = i + need
+				}
+				for j < len(h) && !utf8.RuneStart(h[j]) {
+					j++
+				}
+			}
+			b.WriteString(h[i:j])
+			i = j - 1
 		}
 	}
 	return cutWord(html.UnescapeString(b.String()), max)

@@ -2,6 +2,8 @@ package builder
 
 import (
 	"encoding/json"
+	"html"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -178,5 +180,54 @@ func BenchmarkSearchIndex(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		searchFiles(site.searchDocs())
+	}
+}
+
+// plainTextRunes is plainText as it was first written, rune by rune: the
+// reference TestPlainText holds the faster one to.
+func plainTextRunes(h string, max int) string {
+	var b strings.Builder
+	inTag := false
+	space := false
+	for _, r := range h {
+		switch {
+		case r == '<':
+			inTag = true
+			space = true
+		case r == '>' && inTag:
+			inTag = false
+		case inTag:
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r':
+			space = true
+		default:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		}
+		if b.Len() >= max*2 {
+			break
+		}
+	}
+	return cutWord(html.UnescapeString(b.String()), max)
+}
+
+// TestPlainText compares plainText with the rune-by-rune reference on random
+// HTML of tags, entities, white space and words in several scripts, cut at
+// many lengths.
+func TestPlainText(t *testing.T) {
+	pieces := []string{"<p>", "</p>", "<a href=\"x.html\">", "</a>", "<br/>", " ", "\n", "\t", "\r\n", "word", "Zoë", "Ångström", "李小龙", "🙂", "&amp;", "&lt;b&gt;", "&#39;", "a>b", "<", ">", "x"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(60) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		h := b.String()
+		max := 1 + rng.IntN(40)
+		if got, want := plainText(h, max), plainTextRunes(h, max); got != want {
+			t.Fatalf("plainText(%q, %d) = %q, want %q", h, max, got, want)
+		}
 	}
 }
