@@ -436,3 +436,58 @@ func BenchmarkBrowserSearch(b *testing.B) {
 	b.ReportMetric(total/float64(b.N), "ms/query")
 	b.ReportMetric(bytes/float64(b.N)/1024, "KB/query")
 }
+
+// TestBrowserPeoplePager opens the pages of a people list split in three (the
+// demo and 1,100 more people): axe-core finds nothing serious in either
+// colour scheme, the pager marks the page shown and links the others by their
+// first and last names, its next link points at the next page, and nothing
+// scrolls sideways at 375 px.
+func TestBrowserPeoplePager(t *testing.T) {
+	dir := copyDemo(t)
+	for i := range 1100 {
+		data := fmt.Sprintf("name = \"Person %04d\"\nteam = \"customer-operations\"\nrole = \"team-lead\"\n", i)
+		if err := os.WriteFile(filepath.Join(dir, "content/people", fmt.Sprintf("p%04d.toml", i)), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := browsertest.New(t)
+	srv := serveOutput(t, build(t, os.DirFS(dir), Options{}))
+	for _, scheme := range []string{"light", "dark"} {
+		if err := colourScheme(b.Context(), scheme); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []string{"people/", "people/page/2/", "people/page/3/"} {
+			b.Open(t, srv.URL+"/"+p, false)
+			for _, v := range b.Axe(t) {
+				t.Errorf("/%s, %s: %s (%s): %s", p, scheme, v.ID, v.Impact, v.Help)
+			}
+		}
+	}
+	b.Open(t, srv.URL+"/people/page/2/", false)
+	current, err := chromedp.Run(b.Context(), chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('.pager-list [aria-current="page"]')).map(e => e.textContent)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each pager (above and below the table) marks page 2 by its first and
+	// last person.
+	if len(current) != 2 || !strings.Contains(current[0], "Person 0") || !strings.Contains(current[0], " – ") {
+		t.Errorf("pages marked current: %q, want page 2, twice, named by its first and last person", current)
+	}
+	next, err := chromedp.Run(b.Context(), chromedp.Evaluate[string](`document.querySelector('.pager-list a[rel="next"]').href`))
+	if err != nil || next != srv.URL+"/people/page/3/" {
+		t.Errorf("the next link of page 2 is %q (%v), want /people/page/3/", next, err)
+	}
+	if err := chromedp.Do(b.Context(), chromedp.EmulateViewport(375, 800)); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"people/", "people/page/2/"} {
+		b.Open(t, srv.URL+"/"+p, false)
+		width, err := chromedp.Run(b.Context(), chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if width > 375 {
+			t.Errorf("/%s is %d px wide at a 375 px viewport (evidence: %s)", p, width, b.Evidence(t))
+		}
+	}
+}
