@@ -140,13 +140,28 @@
 // page to another. Changes made while the site does not build are kept and
 // applied by the next good build.
 //
-// Most edits in a preview are to one person or to the text of one article.
-// Those the Builder applies to its model in place, instead of loading the
-// site again and working out every person's standings: a person's file (when
-// it reads without a problem) changes the person, their standings, and the
-// members and averages of their old and new team and role; an article's text
-// alone (front matter, headings and links as before) changes the article's
-// page. Files that came and went between two builds, such as an editor's
+// Most edits in a preview are to one file of a person, an article, a team or
+// a cycle. The Builder applies those to its model in place, instead of
+// loading the site again and working out every person's standings, when the
+// file reads without a problem:
+//
+//   - a person's file changes the person, their standings, and the members
+//     and averages of their old and new team and role;
+//   - an article's text alone (front matter, headings and links as before)
+//     changes the article's page;
+//   - a team's file changes the team's name and description: for a new name,
+//     the pages that show it (its members' and their roles' pages and the
+//     pages of the people list that show them) and the order of teams;
+//   - a cycle's ratings alone (its title, date and kind as before) change
+//     the standings of the people whose ratings changed, their teams'
+//     averages, and the distributions of the competencies they stand in;
+//     only the competency pages whose counts changed render again. When the
+//     edit stays within the ratings of one person (the file is compared
+//     with the one last read), only that table is decoded and checked. An
+//     edit that makes someone rated for the first time, or no longer rated,
+//     changes the warnings and goes through a load.
+//
+// Files that came and went between two builds, such as an editor's
 // temporary file, are no change.
 //
 // A test makes edits of every kind, checks which were applied in place, and
