@@ -451,7 +451,7 @@ type rating struct {
 
 // badge is the HTML of a level: its number in a coloured box, then its name.
 func badge(lv Level) template.HTML {
-	return template.HTML(fmt.Sprintf(`<span class="lvl lvl-%d">%d</span> %s`, lv.Level, lv.Level, template.HTMLEscapeString(lv.Name)))
+	return template.HTML(fmt.Sprintf(`<span class="lvl lvl-%d">%d</span> %s`, lv.Level, lv.Level, escapeText(lv.Name)))
 }
 
 // GapArticles is how many articles a gap lists; the competency's page lists

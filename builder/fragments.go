@@ -32,7 +32,7 @@ func (p *Page) StandingRows() template.HTML {
 			b.WriteString(string(st.CurrentBadge))
 			if st.CurrentFrom != nil && st.CurrentFrom.Kind != "manager" {
 				b.WriteString(` <span class="tag">`)
-				b.WriteString(template.HTMLEscapeString(st.CurrentFrom.Kind))
+				b.WriteString(escapeText(st.CurrentFrom.Kind))
 				b.WriteString(`</span>`)
 			}
 		} else {
@@ -84,7 +84,7 @@ func (p *Page) GapItems() template.HTML {
 		b.WriteString("</span></h3>\n        <p>")
 		if g.Rated {
 			b.WriteString("Now ")
-			b.WriteString(template.HTMLEscapeString(g.CurrentName))
+			b.WriteString(escapeText(g.CurrentName))
 			b.WriteString(" (")
 			b.WriteString(strconv.Itoa(g.Current))
 			b.WriteString(")")
@@ -92,15 +92,15 @@ func (p *Page) GapItems() template.HTML {
 			b.WriteString("Not rated yet")
 		}
 		b.WriteString("; the role expects ")
-		b.WriteString(template.HTMLEscapeString(g.TargetName))
+		b.WriteString(escapeText(g.TargetName))
 		b.WriteString(" (")
 		b.WriteString(strconv.Itoa(g.Target))
 		b.WriteString(").</p>\n        ")
 		if d := g.Competency.Descriptor(g.Target); d != "" {
 			b.WriteString(`<p class="descriptor"><span class="muted">What `)
-			b.WriteString(template.HTMLEscapeString(g.TargetName))
+			b.WriteString(escapeText(g.TargetName))
 			b.WriteString(" looks like:</span> ")
-			b.WriteString(template.HTMLEscapeString(d))
+			b.WriteString(escapeText(d))
 			b.WriteString("</p>")
 		}
 		b.WriteString("\n        ")
@@ -111,7 +111,7 @@ func (p *Page) GapItems() template.HTML {
 				link(&b, p, "articles/"+a.ID+"/", a.Title)
 				if a.Level != 0 {
 					b.WriteString(` <span class="tag">to reach `)
-					b.WriteString(template.HTMLEscapeString(p.Site.LevelName(a.Level)))
+					b.WriteString(escapeText(p.Site.LevelName(a.Level)))
 					b.WriteString("</span>")
 				}
 				b.WriteString("</li>")
@@ -214,7 +214,7 @@ func (p *Page) PeopleRows() template.HTML {
 		b.WriteString("\n<tr><th scope=\"row\">")
 		link(&b, p, "people/"+person.ID+"/", person.Name)
 		b.WriteString("</th>\n<td>")
-		b.WriteString(template.HTMLEscapeString(person.JobTitle))
+		b.WriteString(escapeText(person.JobTitle))
 		b.WriteString("</td>\n<td>")
 		if person.Team != nil {
 			link(&b, p, "teams/"+person.Team.ID+"/", person.Team.Name)
@@ -264,12 +264,24 @@ func (p *Page) RolePeopleItems() template.HTML {
 	return template.HTML(b.String())
 }
 
+// escapeText escapes s for HTML text or a quoted attribute as html/template
+// escapes a value there, so that fragments give the bytes a layout would:
+// template.HTMLEscapeString leaves + alone, html/template writes &#43;.
+func escapeText(s string) string {
+	if !strings.ContainsAny(s, "\x00\"&'+<>") {
+		return s
+	}
+	return textEscaper.Replace(s)
+}
+
+var textEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
 // link writes a link from page p to url, relative to the site root, with
 // text, both escaped.
 func link(b *strings.Builder, p *Page, url, text string) {
 	b.WriteString(`<a href="`)
-	b.WriteString(template.HTMLEscapeString(p.Rel(url)))
+	b.WriteString(escapeText(p.Rel(url)))
 	b.WriteString(`">`)
-	b.WriteString(template.HTMLEscapeString(text))
+	b.WriteString(escapeText(text))
 	b.WriteString(`</a>`)
 }

@@ -136,7 +136,7 @@ func parseDocument(path string, src []byte) (*document, *Diagnostic) {
 // decodeSimpleTOML).
 func decodeTOML(path string, src []byte, firstLine int, flat string) (map[string]any, locator, *Diagnostic) {
 	if meta, ok := decodeSimpleTOML(src, flat); ok {
-		return meta, tomlLocator{src: src, firstLine: firstLine}, nil
+		return meta, tomlLocator{src: src, firstLine: firstLine, fast: true}, nil
 	}
 	meta := map[string]any{}
 	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&meta); err != nil {

@@ -398,10 +398,18 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	lc.r = report{}
 	// next holds the new ratings of the people that may have changed.
 	var next map[string][]indexedRating
-	if pid, table, ok := patchCycle(cached.data, data); ok {
+	// Only a file the fast decoder read may be patched: the full decoder
+	// also takes dotted keys, which can add to a person's table from outside
+	// its section.
+	fast := false
+	if cached.doc != nil {
+		loc, isTOML := cached.doc.loc.(tomlLocator)
+		fast = isTOML && loc.fast
+	}
+	if pid, table, ok := patchCycle(cached.data, data); ok && fast {
 		// One person's ratings at most: check them alone.
 		patched = true
-		e.doc = &document{loc: tomlLocator{src: trimBOM(data), firstLine: 1}}
+		e.doc = &document{loc: tomlLocator{src: trimBOM(data), firstLine: 1, fast: true}}
 		next = map[string][]indexedRating{}
 		if pid != "" {
 			ranked, ok := lc.personRatings(e, pid, table)
@@ -431,9 +439,12 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 		return nil, false
 	}
 
+	// A person with an empty table is in byPerson, as a full load has them;
+	// nil in next means no table.
 	var changed []string
 	for pid, ratings := range next {
-		if !slices.Equal(old.byPerson[pid], ratings) {
+		was := old.byPerson[pid]
+		if !slices.Equal(was, ratings) || (was == nil) != (ratings == nil) {
 			changed = append(changed, pid)
 		}
 	}
@@ -459,7 +470,9 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 		} else {
 			e.data = bytes.Clone(data)
 		}
-		e.doc.loc = tomlLocator{src: trimBOM(e.data), firstLine: 1}
+		// The rest of the file is as the fast decoder read it, and the
+		// edited table decoded with it too.
+		e.doc.loc = tomlLocator{src: trimBOM(e.data), firstLine: 1, fast: true}
 	}
 	for _, pid := range changed {
 		if next[pid] != nil {

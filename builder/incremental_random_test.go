@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -33,6 +34,11 @@ func sameAsFull(t *testing.T, what string, b *Builder, dir string, changed []str
 	}
 	if site.Warnings.Error() != fsite.Warnings.Error() {
 		t.Errorf("%s: warnings differ\n%v\n%v", what, site.Warnings, fsite.Warnings)
+	}
+	for i, c := range site.Cycles {
+		if i >= len(fsite.Cycles) || !reflect.DeepEqual(c.Ratings(), fsite.Cycles[i].Ratings()) {
+			t.Errorf("%s: the ratings of %s differ from a full load's", what, c.Source)
+		}
 	}
 	stale := 0
 	for _, p := range full.Paths() {

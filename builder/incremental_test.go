@@ -3,6 +3,7 @@ package builder
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -338,5 +339,61 @@ func TestIncrementalPassingFiles(t *testing.T) {
 	}
 	if len(site.Warnings) != 0 {
 		t.Errorf("warnings %v after removing the file", site.Warnings)
+	}
+}
+
+// TestCycleEditsBesideDottedKeys edits a cycle that only the full TOML
+// decoder reads: a dotted key in a [ratings] section adds to a person's table
+// from outside its section. An edit inside that table must not be patched as
+// if the table were all in its section: the result must be a full build's,
+// the merged rating kept, and a duplicate of it refused.
+func TestCycleEditsBesideDottedKeys(t *testing.T) {
+	dir := copyDemo(t)
+	f := "content/assessments/2026-h1.toml"
+	edit(t, dir, f, `(?m)^delegation = 1\n(performance-monitoring = 2\nprocess-improvement = 1\nclear-communication = 3)`, "$1")
+	edit(t, dir, f, `(\n\[ratings\.amara-okafor\])`, "\n[ratings]\namara-okafor.delegation = 3\n$1")
+	b := NewBuilder(os.DirFS(dir), Options{})
+	if _, _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, dir, f, `(\[ratings\.amara-okafor\]\n)visionary-thinking = 1`, "${1}visionary-thinking = 2")
+	sameAsFull(t, "edit beside a merged key", b, dir, []string{f})
+	edit(t, dir, f, `(\[ratings\.amara-okafor\]\n)visionary-thinking = 2`, "${1}visionary-thinking = 2\ndelegation = 4")
+	sameAsFull(t, "duplicate of a merged key", b, dir, []string{f})
+}
+
+// TestCycleEditsEmptyTables empties a person's ratings, then removes and
+// restores the empty table: the model's ratings must stay a full load's
+// (an empty table is a person with no ratings, not no person).
+func TestCycleEditsEmptyTables(t *testing.T) {
+	dir := copyDemo(t)
+	f := "content/assessments/2026-h1.toml"
+	b := NewBuilder(os.DirFS(dir), Options{})
+	if _, _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []struct{ what, pattern, repl string }{
+		{"table emptied", `(?s)(\[ratings\.amara-okafor\]\n).*?\n\n`, "${1}\n"},
+		{"empty table removed", `\[ratings\.amara-okafor\]\n`, ""},
+		{"empty table back", `(\[ratings\.diego-hernandez\])`, "[ratings.amara-okafor]\n\n$1"},
+		{"a rating again", `(\[ratings\.amara-okafor\]\n)`, "${1}delegation = 2\n"},
+	} {
+		edit(t, dir, f, e.pattern, e.repl)
+		sameAsFull(t, e.what, b, dir, []string{f})
+	}
+}
+
+// TestEscapeText holds the fragments' escaping to html/template's, for text.
+func TestEscapeText(t *testing.T) {
+	tmpl := template.Must(template.New("").Parse(`<p>{{.}}</p><a title="{{.}}">`))
+	for _, s := range []string{"plain", "a + b", `"q"`, "it's", "<b>&amp;</b>", "nul\x00", "Zoë + 李", ""} {
+		var want strings.Builder
+		if err := tmpl.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		got := "<p>" + escapeText(s) + `</p><a title="` + escapeText(s) + `">`
+		if got != want.String() {
+			t.Errorf("escapeText(%q) gives %s, html/template %s", s, got, want.String())
+		}
 	}
 }

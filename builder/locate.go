@@ -16,6 +16,7 @@ import (
 type tomlLocator struct {
 	src       []byte
 	firstLine int
+	fast      bool // decoded by decodeSimpleTOML, which refuses dotted keys
 }
 
 // find returns the byte offsets of the key at path and of its value. When the
