@@ -64,7 +64,7 @@ var searchKinds = []string{"Competency", "Role", "Team", "Person", "Article"}
 
 // searchDocs lists the documents in a fixed order.
 func (s *Site) searchDocs() []searchDoc {
-	var docs []searchDoc
+	docs := make([]searchDoc, 0, len(s.Competencies)+len(s.Roles)+len(s.Teams)+len(s.People)+len(s.Articles))
 	add := func(kind int, title, summary, source, url string) {
 		docs = append(docs, searchDoc{kind: kind, title: title, summary: summary, text: s.texts[source], url: url})
 	}
