@@ -100,14 +100,19 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, docs: b.out.index.docs}
 				return b.renderInPlace(opts)
 			}
-			if urls, renamed, ok := b.updateTeam(p); ok {
+			if urls, moved, ok := b.updateTeam(p); ok {
 				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameFeed: true}
-				if !renamed {
-					// The team keeps its place in the lists: only its
-					// document changes.
+				if !moved {
+					// The team keeps its place in the lists: the sitemap
+					// stays, and only the documents that show its name or
+					// description change, its own and its members'.
 					opts.sameSitemap = true
 					t := b.site.teams[classifyID(p)]
-					opts.docs = b.patchDoc("teams/"+t.ID+"/", func(d *searchDoc) { d.summary = t.Description })
+					set := map[string]func(d *searchDoc){"teams/" + t.ID + "/": func(d *searchDoc) { d.title, d.summary = t.Name, t.Description }}
+					for _, m := range t.Members {
+						set["people/"+m.ID+"/"] = func(d *searchDoc) { *d = personDoc(m) }
+					}
+					opts.docs = b.patchDocs(set)
 				}
 				return b.renderInPlace(opts)
 			}
@@ -176,10 +181,15 @@ func (b *Builder) passing(changed []string) []string {
 // patchDoc returns the search documents of the last build with the one of
 // the page at url changed by set.
 func (b *Builder) patchDoc(url string, set func(d *searchDoc)) []searchDoc {
+	return b.patchDocs(map[string]func(d *searchDoc){url: set})
+}
+
+// patchDocs is patchDoc for several documents, by URL.
+func (b *Builder) patchDocs(set map[string]func(d *searchDoc)) []searchDoc {
 	docs := slices.Clone(b.out.index.docs)
 	for i := range docs {
-		if docs[i].url == url {
-			set(&docs[i])
+		if f := set[docs[i].url]; f != nil {
+			f(&docs[i])
 		}
 	}
 	return docs
@@ -547,10 +557,11 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 // build in place: its name and description show on its page, the list of
 // teams, and, for the name, the pages of its members, the pages of their
 // roles and the pages of the people list that show them. It returns the
-// pages to render again, and whether the name changed. ok is false, with
-// nothing changed, for anything else: a file that is new, gone or not a
-// team's, a problem to report, or pending changes from a failed build.
-func (b *Builder) updateTeam(file string) (urls map[string]bool, renamed, ok bool) {
+// pages to render again, and whether the team moved in the order of teams
+// (by name). ok is false, with nothing changed, for anything else: a file
+// that is new, gone or not a team's, a problem to report, or pending changes
+// from a failed build.
+func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool) {
 	l := b.loader
 	if l == nil || b.site != l.site {
 		return nil, false, false
@@ -580,7 +591,8 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, renamed, ok boo
 	if name != t.Name || description != t.Description {
 		urls["teams/"+id+"/"], urls["teams/"] = true, true
 	}
-	if renamed = name != t.Name; renamed {
+	renamed := name != t.Name
+	if renamed {
 		for _, m := range t.Members {
 			urls["people/"+m.ID+"/"] = true
 			urls[peoplePageURL(slices.Index(s.People, m)/PeoplePerPage+1)] = true
@@ -592,15 +604,17 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, renamed, ok boo
 	t.Name, t.Description = name, description
 	if renamed {
 		// As derive orders them: by name, ties by id.
+		before := slices.Clone(s.Teams)
 		s.Teams = s.Teams[:0]
 		for _, id := range sortedKeys(s.teams) {
 			s.Teams = append(s.Teams, s.teams[id])
 		}
 		slices.SortStableFunc(s.Teams, func(a, b *Team) int { return strings.Compare(a.Name, b.Name) })
+		moved = !slices.Equal(before, s.Teams)
 	}
 	l.entries[file] = e
 	b.cache.entries[file] = e
-	return urls, renamed, true
+	return urls, moved, true
 }
 
 // readInto reads the file name of fsys into buf, growing it as needed.

@@ -68,6 +68,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		{"rating added", "content/assessments/2026-h1.toml", `(\[ratings\.amara-okafor\]\n)`, "${1}change-leadership = 1\n", true},
 		{"rating removed", "content/assessments/2026-h1.toml", `(?m)^resilience = \d\n`, "", true},
 		{"cycle retitled", "content/assessments/2026-h1.toml", `title = ".*"`, `title = "First half, 2026"`, true},
+		{"team renamed in place", "content/teams/finance-and-planning.toml", `name = "(.*)"`, `name = "$1 Group"`, true},
 		{"team renamed", "content/teams/finance-and-planning.toml", `name = ".*"`, `name = "Money & Plans"`, true},
 		{"team renamed to sort first", "content/teams/finance-and-planning.toml", `name = ".*"`, `name = "Aardvark Accounts"`, true},
 		{"team description", "content/teams/finance-and-planning.toml", `description = ".*"`, `description = "Keeps the books <and> the plans."`, true},
