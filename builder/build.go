@@ -34,6 +34,11 @@ type Output struct {
 	// leaves it out of Files and makes it when it is first asked for.
 	index *searchIndex
 	lazy  bool
+
+	// pages are the pages it was made from, and names their files: an
+	// edit in place that keeps every page where it was uses them again.
+	pages []*Page
+	names []string
 }
 
 // searchIndex is the search index of some documents, made once.
@@ -177,6 +182,12 @@ type renderOpts struct {
 	// kept says that the pages only rejects are already where emit puts
 	// them.
 	kept bool
+	// samePages says that the site has the pages of prev, in the same
+	// order, for the same things of the model: prev's pages are used again,
+	// and those rendered again are filled from the model first. An edit in
+	// place that renames nothing can tell; making the list of a large
+	// site's pages after each edit costs more than rendering a few.
+	samePages bool
 }
 
 // renderSite renders the pages of s into memory. When only is set, a page
@@ -228,7 +239,17 @@ type emitFunc func(name string, data []byte, keep bool) error
 // makes it when it is first asked for.
 func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, error) {
 	only, prev, lazySearch := opts.only, opts.prev, opts.lazySearch
-	pages := s.pages(th)
+	var pages []*Page
+	var names []string // the file of each page
+	if opts.samePages && prev != nil && prev.pages != nil {
+		pages, names = prev.pages, prev.names
+	} else {
+		pages = s.pages(th)
+		names = make([]string, len(pages))
+		for i, p := range pages {
+			names[i] = outputPath(p.URL)
+		}
+	}
 	// The search index is kept from prev when its documents have not
 	// changed (an assessment, say, changes none); otherwise it is made
 	// beside the pages, or, with lazySearch, when first asked for.
@@ -251,13 +272,11 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 	}
 	errs := make([]error, len(pages))
 	used := make([][]string, len(pages)) // the assets each page links
-	names := make([]string, len(pages))  // the file of each page
 	var rendered atomic.Int64
 	var failed atomic.Bool
 	parallel(len(pages), func(i int) {
 		p := pages[i]
-		name := outputPath(p.URL)
-		names[i] = name
+		name := names[i]
 		if only != nil && !only(p.URL) {
 			if old, ok := prev.Files[name]; ok {
 				used[i] = prev.assets[name]
@@ -271,10 +290,15 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 			return // a write failed: stop
 		}
 		rendered.Add(1)
+		if opts.samePages {
+			p.fill()
+			p.Charts, p.used = nil, nil
+		}
 		p.addCharts()
 		buf := buffers.Get().(*bytes.Buffer)
 		buf.Reset()
 		errs[i] = renderPage(th.tmpls[p.Kind], p, buf)
+		p.Charts = nil // its options are in the page now
 		used[i] = p.used
 		if errs[i] == nil {
 			if err := emit(name, buf.Bytes(), false); err != nil {
@@ -316,7 +340,7 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 	}
 
 	<-made
-	out := &Output{Pages: len(pages), Rendered: int(rendered.Load()), index: index, lazy: lazySearch}
+	out := &Output{Pages: len(pages), Rendered: int(rendered.Load()), index: index, lazy: lazySearch, pages: pages, names: names}
 	rest := map[string][]byte{}
 	if opts.sameSitemap && prev != nil {
 		rest["sitemap.xml"] = prev.Files["sitemap.xml"]

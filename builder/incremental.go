@@ -88,7 +88,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 					// The person keeps their place in the sitemap and the
 					// search index, which list people in name order: only
 					// their document changes.
-					opts.sameSitemap = true
+					opts.sameSitemap, opts.samePages = true, true
 					person := b.site.people[classifyID(p)]
 					opts.docs = b.patchDoc("people/"+person.ID+"/", func(d *searchDoc) { *d = personDoc(person) })
 				}
@@ -97,7 +97,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 			if urls, ok := b.updateCycle(p); ok {
 				// Names, titles and pages are as they were: the search
 				// index, the sitemap and the feed stay.
-				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, docs: b.out.index.docs}
+				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, samePages: true, docs: b.out.index.docs}
 				return b.renderInPlace(opts)
 			}
 			if urls, moved, ok := b.updateTeam(p); ok {
@@ -106,7 +106,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 					// The team keeps its place in the lists: the sitemap
 					// stays, and only the documents that show its name or
 					// description change, its own and its members'.
-					opts.sameSitemap = true
+					opts.sameSitemap, opts.samePages = true, true
 					t := b.site.teams[classifyID(p)]
 					set := map[string]func(d *searchDoc){"teams/" + t.ID + "/": func(d *searchDoc) { d.title, d.summary = t.Name, t.Description }}
 					for _, m := range t.Members {
@@ -118,7 +118,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 			}
 			if url, text, ok := b.updateArticleBody(p); ok {
 				// Only the article's page and its search document change.
-				opts := renderOpts{only: onlyURLs(map[string]bool{url: true}), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true}
+				opts := renderOpts{only: onlyURLs(map[string]bool{url: true}), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, samePages: true}
 				opts.docs = b.patchDoc(url, func(d *searchDoc) { d.text = text })
 				return b.renderInPlace(opts)
 			}

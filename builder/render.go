@@ -242,20 +242,21 @@ func (s *Site) pages(th *theme) []*Page {
 		if set != nil {
 			set(p)
 		}
+		p.fill()
 		ps = append(ps, p)
 	}
-	add("home", s.Config.Title, "", func(p *Page) { p.Description = s.Config.Description })
+	add("home", "", "", nil)
 	add("framework", "Competency framework", "competencies/", nil)
 	for _, c := range s.Competencies {
-		add("competency", c.Title, "competencies/"+c.ID+"/", func(p *Page) { p.Competency, p.Description = c, c.Summary })
+		add("competency", "", "competencies/"+c.ID+"/", func(p *Page) { p.Competency = c })
 	}
 	add("roles", "Roles", "roles/", nil)
 	for _, r := range s.Roles {
-		add("role", r.Title, "roles/"+r.ID+"/", func(p *Page) { p.Role, p.Description = r, r.Summary })
+		add("role", "", "roles/"+r.ID+"/", func(p *Page) { p.Role = r })
 	}
 	add("teams", "Teams", "teams/", nil)
 	for _, t := range s.Teams {
-		add("team", t.Name, "teams/"+t.ID+"/", func(p *Page) { p.Team, p.Description = t, t.Description })
+		add("team", "", "teams/"+t.ID+"/", func(p *Page) { p.Team = t })
 	}
 	for i, n := 0, 1; i == 0 || i < len(s.People); i, n = i+PeoplePerPage, n+1 {
 		people := s.People[i:min(i+PeoplePerPage, len(s.People))]
@@ -266,11 +267,11 @@ func (s *Site) pages(th *theme) []*Page {
 		add("people", title, peoplePageURL(n), func(p *Page) { p.People = people })
 	}
 	for _, person := range s.People {
-		add("person", person.Name, "people/"+person.ID+"/", func(p *Page) { p.Person = person })
+		add("person", "", "people/"+person.ID+"/", func(p *Page) { p.Person = person })
 	}
 	add("articles", "Learning articles", "articles/", nil)
 	for _, a := range s.Articles {
-		add("article", a.Title, "articles/"+a.ID+"/", func(p *Page) { p.Article, p.Description = a, a.Summary })
+		add("article", "", "articles/"+a.ID+"/", func(p *Page) { p.Article = a })
 	}
 	add("404", "Page not found", "404.html", nil)
 	s.pagePeople(ps)
@@ -287,6 +288,25 @@ func (s *Site) pages(th *theme) []*Page {
 		}
 	}
 	return ps
+}
+
+// fill sets the title and description of a page that shows one thing of the
+// model (or the home page) from it.
+func (p *Page) fill() {
+	switch {
+	case p.Kind == "home":
+		p.Title, p.Description = p.Site.Config.Title, p.Site.Config.Description
+	case p.Competency != nil:
+		p.Title, p.Description = p.Competency.Title, p.Competency.Summary
+	case p.Role != nil:
+		p.Title, p.Description = p.Role.Title, p.Role.Summary
+	case p.Team != nil:
+		p.Title, p.Description = p.Team.Name, p.Team.Description
+	case p.Person != nil:
+		p.Title = p.Person.Name
+	case p.Article != nil:
+		p.Title, p.Description = p.Article.Title, p.Article.Summary
+	}
 }
 
 // permalink is the absolute URL of a page, or its path from the host root
