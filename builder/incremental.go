@@ -224,17 +224,15 @@ func (b *Builder) updateArticleBody(file string) (url, text string, ok bool) {
 	kind, id := classify(file)
 	a := l.site.articles[id]
 	cached := l.entries[file]
-	reported := slices.ContainsFunc(l.site.Warnings, func(d Diagnostic) bool { return d.Path == file })
-	if kind != kindArticle || a == nil || cached == nil || cached.doc == nil || reported {
+	if kind != kindArticle || a == nil || cached == nil || cached.doc == nil || reported(l.site, file) {
 		return "", "", false
 	}
 	i := slices.IndexFunc(l.bodies, func(b *body) bool { return b.source == file })
 	if i < 0 {
 		return "", "", false
 	}
-	e := &entry{path: cached.path, kind: cached.kind, id: cached.id}
-	e.decode(b.fsys)
-	if e.doc == nil || len(e.r.list) > 0 || !reflect.DeepEqual(e.doc.meta, cached.doc.meta) {
+	e, ok := b.decodeAgain(cached)
+	if !ok || !reflect.DeepEqual(e.doc.meta, cached.doc.meta) {
 		return "", "", false
 	}
 	old := l.bodies[i]
@@ -298,9 +296,8 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 	if kind != kindPerson || p == nil || cached == nil {
 		return nil, false, false
 	}
-	e := &entry{path: cached.path, kind: cached.kind, id: cached.id}
-	e.decode(b.fsys)
-	if e.doc == nil || len(e.r.list) > 0 {
+	e, ok := b.decodeAgain(cached)
+	if !ok {
 		return nil, false, false
 	}
 	var r report
@@ -387,8 +384,7 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	kind, _ := classify(file)
 	cached := l.entries[file]
 	old := cycleFrom(s, file)
-	reported := slices.ContainsFunc(s.Warnings, func(d Diagnostic) bool { return d.Path == file })
-	if kind != kindCycle || old == nil || cached == nil || reported {
+	if kind != kindCycle || old == nil || cached == nil || reported(s, file) {
 		return nil, false
 	}
 	checked, isChecked := b.cache.cycles[cached]
@@ -429,7 +425,8 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 			next[pid] = ranked
 		}
 	} else {
-		e.decode(b.fsys)
+		// Decoded whole from the bytes read, which the entry keeps.
+		e.decodeData(bytes.Clone(data))
 		if e.doc == nil || len(e.r.list) > 0 {
 			return nil, false
 		}
@@ -570,13 +567,11 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 	s := l.site
 	t := s.teams[id]
 	cached := l.entries[file]
-	reported := slices.ContainsFunc(s.Warnings, func(d Diagnostic) bool { return d.Path == file })
-	if kind != kindTeam || t == nil || cached == nil || reported {
+	if kind != kindTeam || t == nil || cached == nil || reported(s, file) {
 		return nil, false, false
 	}
-	e := &entry{path: cached.path, kind: cached.kind, id: cached.id}
-	e.decode(b.fsys)
-	if e.doc == nil || len(e.r.list) > 0 {
+	e, ok := b.decodeAgain(cached)
+	if !ok {
 		return nil, false, false
 	}
 	var r report
@@ -615,6 +610,19 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 	l.entries[file] = e
 	b.cache.entries[file] = e
 	return urls, moved, true
+}
+
+// decodeAgain decodes the file of an entry of the last build as it is now.
+// ok is false when it does not decode without a problem.
+func (b *Builder) decodeAgain(cached *entry) (e *entry, ok bool) {
+	e = &entry{path: cached.path, kind: cached.kind, id: cached.id}
+	e.decode(b.fsys)
+	return e, e.doc != nil && len(e.r.list) == 0
+}
+
+// reported tells whether the last build warned about file.
+func reported(s *Site, file string) bool {
+	return slices.ContainsFunc(s.Warnings, func(d Diagnostic) bool { return d.Path == file })
 }
 
 // readInto reads the file name of fsys into buf, growing it as needed.

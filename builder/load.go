@@ -383,17 +383,22 @@ func parallel(n int, fn func(i int)) {
 // A panic in a decoder on some input becomes an error about that file, so
 // that a bad file cannot stop a build or the preview server.
 func (e *entry) decode(fsys fs.FS) {
+	data, err := fs.ReadFile(fsys, e.path)
+	if err != nil {
+		e.r.errorf(e.path, Pos{}, "cannot read: %v", cause(err))
+		return
+	}
+	e.decodeData(data)
+}
+
+// decodeData decodes the bytes of the file, which the entry keeps.
+func (e *entry) decodeData(data []byte) {
 	defer func() {
 		if r := recover(); r != nil {
 			e.doc = nil
 			e.r.errorf(e.path, Pos{}, "cannot read this file (please report it): %v", r)
 		}
 	}()
-	data, err := fs.ReadFile(fsys, e.path)
-	if err != nil {
-		e.r.errorf(e.path, Pos{}, "cannot read: %v", cause(err))
-		return
-	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8(data)
 		e.r.errorf(e.path, Pos{line, col}, "not valid UTF-8 text; save the file as UTF-8")
