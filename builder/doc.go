@@ -85,7 +85,20 @@
 //
 // The 404 page links from the path of baseURL instead, since hosts serve it at
 // any depth. Template functions: add, sub, decimal, diff, date, isodate,
-// plural, readingTime.
+// plural, readingTime, and partialCached:
+//
+//	{{partialCached "header" . .Kind (.Rel "")}}
+//
+// renders the template "header" with the page as {{template "header" .}}
+// would, but once per build for each distinct list of keys after the page;
+// the other pages with the same keys get the same HTML. The keys must name
+// all the output depends on besides the site: here the kind of page, which
+// marks the current section, and .Rel "", the page's depth, on which its
+// links depend. The default theme's baseof.html caches its header and
+// footer this way, a quarter of a person page's time (BenchmarkRenderPerson:
+// 123 µs to 95-104 µs). Static files the partial links with .Asset count
+// for every page that shows it, and an error in it is reported at its own
+// line.
 //
 // Charts are built by package charts from the model and written into the page
 // as JSON in <script type="application/json" data-chart="ID">, escaped by

@@ -1,0 +1,96 @@
+package builder
+
+import (
+	"html/template"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestPartialCached checks that partialCached renders a template once per
+// render pass and list of keys, and every time when there is no pass.
+func TestPartialCached(t *testing.T) {
+	set := template.Must(template.New("").Funcs(funcs).Parse(`{{define "title"}}<b>{{.Title}}</b>{{end}}`))
+	call := partialCached(set)
+	pass := &partialCache{}
+	render := func(title string, cache *partialCache, keys ...any) string {
+		t.Helper()
+		p := &Page{Title: title, partials: cache}
+		got, err := call("title", p, keys...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(got)
+	}
+	steps := []struct {
+		title string
+		cache *partialCache
+		keys  []any
+		want  string
+	}{
+		{"A & B", pass, []any{"person", "../../"}, "<b>A &amp; B</b>"},
+		{"C", pass, []any{"person", "../../"}, "<b>A &amp; B</b>"}, // same keys: cached
+		{"C", pass, []any{"person", "../"}, "<b>C</b>"},
+		{"D", pass, []any{"person"}, "<b>D</b>"},
+		{"E", pass, []any{"person", ""}, "<b>E</b>"},
+		{"F", pass, []any{1}, "<b>F</b>"},
+		{"G", pass, []any{"1"}, "<b>G</b>"}, // a string is not the number
+		{"H", pass, []any{1}, "<b>F</b>"},
+		{"I", &partialCache{}, []any{"person", "../../"}, "<b>I</b>"}, // a new pass
+		{"J", nil, []any{"person", "../../"}, "<b>J</b>"},             // no pass
+		{"K", nil, []any{"person", "../../"}, "<b>K</b>"},
+	}
+	for i, s := range steps {
+		if got := render(s.title, s.cache, s.keys...); got != s.want {
+			t.Errorf("step %d: %s with keys %v = %q, want %q", i, s.title, s.keys, got, s.want)
+		}
+	}
+	if _, err := call("nope", &Page{partials: pass}); err == nil {
+		t.Errorf("no error for a template that does not exist")
+	}
+}
+
+// TestPartialCachedInBuild checks partialCached in a site's layouts: the
+// static files a cached partial links are counted for every page that shows
+// it, and an error inside the partial is reported at the partial's line.
+func TestPartialCachedInBuild(t *testing.T) {
+	fsys := txtarFS(t, "testdata/golden/site.txt")
+	fsys["static/extra.txt"] = &fstest.MapFile{Data: []byte("extra\n")}
+	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(`{{define "footer"}}<footer><a href="{{.Asset "extra.txt"}}">extra</a> {{.Site.Config.Title}}</footer>{{end}}`)}
+	_, out, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fingerprinted := ""
+	for _, p := range out.Paths() {
+		if strings.HasPrefix(p, "extra.") && p != "extra.txt" {
+			fingerprinted = p
+		}
+	}
+	if fingerprinted == "" {
+		t.Fatalf("extra.txt not written under a fingerprinted name: %v", out.Paths())
+	}
+	pages := 0
+	for _, p := range out.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		pages++
+		if !strings.Contains(string(out.Files[p]), fingerprinted+`">extra</a>`) {
+			t.Errorf("%s does not show the cached footer:\n%s", p, out.Files[p][max(0, len(out.Files[p])-300):])
+		}
+		if !slices.Contains(out.assets[p], "extra.txt") {
+			t.Errorf("%s: the asset of its cached footer is not counted: %v", p, out.assets[p])
+		}
+	}
+	if pages < 10 {
+		t.Fatalf("only %d pages", pages)
+	}
+
+	fsys["layouts/partials/header.html"] = &fstest.MapFile{Data: []byte("{{define \"header\"}}\n<header>\n{{.Nope}}</header>{{end}}\n")}
+	_, _, err = Build(fsys, Options{})
+	if err == nil || !strings.Contains(err.Error(), "layouts/partials/header.html:3:") || !strings.Contains(err.Error(), "Nope") {
+		t.Errorf("error in a cached partial not located at layouts/partials/header.html:3: %v", err)
+	}
+}
