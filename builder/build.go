@@ -490,7 +490,7 @@ func (s *Site) feed() ([]byte, error) {
 }
 
 // writeFile writes one output file; tests replace it to make a write fail.
-var writeFile = os.WriteFile
+var writeFile = writeNewFile
 
 // Write writes the output to dest. It writes into a new folder beside dest
 // and swaps it in only when every file is written, so a failed or killed

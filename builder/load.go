@@ -32,15 +32,13 @@ type Options struct {
 // returns them all as a Diagnostics, sorted; the site it returns then is
 // incomplete. A site without errors has its warnings in Site.Warnings.
 func Load(fsys fs.FS, opts Options) (*Site, error) {
-	return load(fsys, opts, nil, nil)
-}
-
-// load is Load with the cache of an earlier build: files not in changed are
-// taken from it instead of being read again (changed nil means any file may
-// have changed), and markdown whose source and links are unchanged is not
-// rendered again.
-func load(fsys fs.FS, opts Options, c *cache, changed map[string]bool) (*Site, error) {
-	l, err := loadSite(fsys, opts, c, changed)
+	l, err := loadSite(fsys, opts, nil, nil)
+	// Nothing after a load of its own asks where a key of a cycle is: the
+	// files need not stay, and a large site's are tens of MB that the render
+	// would carry (and its garbage collector scan, and its heap double).
+	for _, c := range l.site.Cycles {
+		c.loc = nil
+	}
 	return l.site, err
 }
 

@@ -40,7 +40,7 @@ func TestFailedWriteKeepsOutput(t *testing.T) {
 				}
 				return os.WriteFile(name, data, perm)
 			}
-			defer func() { writeFile = os.WriteFile }()
+			defer func() { writeFile = writeNewFile }()
 			var err error
 			if streamed {
 				site, lerr := Load(fsys, Options{})

@@ -50,7 +50,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -90,7 +89,7 @@ type Server struct {
 // New makes the preview of the site in dir and builds it once. A site with
 // errors still gives a server: it shows the errors until they are fixed.
 func New(dir string, opts builder.Options, log io.Writer) *Server {
-	s := &Server{dir: dir, log: log, builder: builder.NewBuilder(os.DirFS(dir), opts), base: "/", clients: map[chan struct{}]struct{}{}, ready: make(chan struct{}), dirs: map[string]bool{}}
+	s := &Server{dir: dir, log: log, builder: builder.NewBuilder(builder.DirFS(dir), opts), base: "/", clients: map[chan struct{}]struct{}{}, ready: make(chan struct{}), dirs: map[string]bool{}}
 	// The search index is made when the search box first asks for it,
 	// not on every edit.
 	s.builder.LazySearch = true

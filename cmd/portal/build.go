@@ -74,7 +74,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 func build(src, dest string, opts builder.Options, stdout, stderr io.Writer) error {
 	start := time.Now()
-	fsys := os.DirFS(src)
+	fsys := builder.DirFS(src)
 	site, err := builder.Load(fsys, opts)
 	if err := report(stderr, site, err); err != nil {
 		return err
@@ -128,7 +128,7 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	site, _, err := builder.Build(os.DirFS(*src), builder.Options{Drafts: true})
+	site, _, err := builder.Build(builder.DirFS(*src), builder.Options{Drafts: true})
 	var diags builder.Diagnostics
 	if !errors.As(err, &diags) && err != nil {
 		return err
