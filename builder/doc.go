@@ -68,20 +68,29 @@
 //	.Asset "css/x.css"    link to a static file under a name holding its content hash, css/x.1a2b3c4d.css
 //	.Chart "main"         the page's chart (nil when it has none), for the "chart" partial
 //	.StandingRows         the rows of a person's standings table, made in Go
+//	.MatrixColumns        the competency cells of the head of a team's skills matrix table, made in Go
 //	.MatrixRows           the rows of a team's skills matrix table, made in Go
 //	.SummaryRows          the rows of a team's table of averages, made in Go
 //	.PeopleRows           the rows of a page of the people list, made in Go
 //	.GapItems             the items of a person's list of gaps, made in Go
 //	.RolePeopleItems      the items of a role's list of people, made in Go
+//	.TeamGapItems         the items of a team's list of gaps, made in Go
+//	.MemberItems          the items of a team's list of members, made in Go
 //
 // The fragments exist for speed: a person page has dozens of standings and
 // gaps and a team page hundreds of matrix cells, and html/template spends
 // about a microsecond on each action, most of a page's time. On a person of
 // the large preset (BenchmarkRenderPerson), the gaps in the layout and the
 // radar's options from go-echarts took about 250 µs a page; .GapItems and
-// package charts' own writer brought it to about 130 µs. A theme that wants other markup
-// ranges over .Person.Standings, .Person.Gaps, .Team.Matrix, .Team.Summary,
-// .Role.People and .People itself.
+// package charts' own writer brought it to about 130 µs. A team page of
+// the large preset (BenchmarkRenderTeam) spent 800 µs on the links of its
+// matrix head, gaps and members in the layout; with .MatrixColumns,
+// .TeamGapItems and .MemberItems it takes 300 µs. A theme that wants other
+// markup ranges over .Person.Standings, .Person.Gaps, .Team.Competencies,
+// .Team.Matrix, .Team.Summary, .Team.Gaps, .Team.Members, .Role.People and
+// .People itself; testdata/layouts has the default theme's person, role and
+// team layouts written that way, and TestFragmentsMatchLayouts checks that
+// they make the same pages.
 //
 // The 404 page links from the path of baseURL instead, since hosts serve it at
 // any depth. Template functions: add, sub, decimal, diff, date, isodate,

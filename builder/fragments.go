@@ -7,13 +7,13 @@ import (
 )
 
 // Fragments are parts of a page made in Go rather than in a layout: the
-// long tables of person, team and people list pages, a person's gaps and a
-// role's people. A person page has dozens of
+// long tables of person, team and people list pages, the gaps of a person
+// and of a team, a team's members and a role's people. A person page has dozens of
 // standings and a team page hundreds of matrix cells, and html/template
 // spends about a microsecond and a half on each action, most of the time
 // of those pages. The default theme uses them; a theme that wants other
 // markup builds its own rows from .Person.Standings, .Team.Matrix,
-// .Team.Summary or .People.
+// .Team.Summary or .People (testdata/layouts shows how).
 
 // StandingRows is the body of a person's standings table: one <tr> per
 // competency with its title, current level (and the kind of cycle it comes
@@ -121,6 +121,79 @@ func (p *Page) GapItems() template.HTML {
 			b.WriteString(`<p class="muted">No article teaches this competency yet.</p>`)
 		}
 		b.WriteString("\n      </li>")
+	}
+	return template.HTML(b.String())
+}
+
+// MatrixColumns is the head of a team's skills matrix table after its first
+// cell: one <th> per competency of .Team.Competencies, linked to its page.
+func (p *Page) MatrixColumns() template.HTML {
+	if p.Team == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(p.Team.Competencies) * 120)
+	for _, c := range p.Team.Competencies {
+		b.WriteString(`<th scope="col">`)
+		link(&b, p, "competencies/"+c.ID+"/", c.Title)
+		b.WriteString(`</th>`)
+	}
+	return template.HTML(b.String())
+}
+
+// TeamGapItems is the content of a team's list of gaps: one <li> per gap,
+// largest first, with the competency, how many members are below target and
+// by how many levels in all, and the articles chosen for it.
+func (p *Page) TeamGapItems() template.HTML {
+	if p.Team == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(p.Team.Gaps) * 600)
+	for _, g := range p.Team.Gaps {
+		b.WriteString("\n      <li>\n        <h3>")
+		link(&b, p, "competencies/"+g.Competency.ID+"/", g.Competency.Title)
+		b.WriteString("</h3>\n        <p>")
+		b.WriteString(plural(g.People, "member is", "members are"))
+		b.WriteString(" below target, ")
+		b.WriteString(plural(g.Total, "level", "levels"))
+		b.WriteString(" short in all.</p>\n        ")
+		if len(g.Articles) > 0 {
+			b.WriteString("\n        <p class=\"muted\">To read:</p>\n        <ul class=\"article-links\">")
+			for _, a := range g.Articles {
+				b.WriteString("<li>")
+				link(&b, p, "articles/"+a.ID+"/", a.Title)
+				b.WriteString("</li>")
+			}
+			b.WriteString("</ul>\n        ")
+		} else {
+			b.WriteString(`<p class="muted">No article teaches this competency yet.</p>`)
+		}
+		b.WriteString("\n      </li>")
+	}
+	return template.HTML(b.String())
+}
+
+// MemberItems is the content of a team's list of members: one <li> per
+// member, in name order, with their job title and role.
+func (p *Page) MemberItems() template.HTML {
+	if p.Team == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(p.Team.Members) * 200)
+	for _, m := range p.Team.Members {
+		b.WriteString("\n      <li>")
+		link(&b, p, "people/"+m.ID+"/", m.Name)
+		if m.JobTitle != "" {
+			b.WriteString(" · ")
+			b.WriteString(escapeText(m.JobTitle))
+		}
+		if m.Role != nil {
+			b.WriteString(" · ")
+			link(&b, p, "roles/"+m.Role.ID+"/", m.Role.Title)
+		}
+		b.WriteString("</li>")
 	}
 	return template.HTML(b.String())
 }

@@ -134,17 +134,20 @@ var funcs = template.FuncMap{
 	"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
 	// readingTime is the minutes an article takes at 200 words a minute.
 	"readingTime": func(words int) int { return max(1, (words+100)/200) },
-	"plural": func(n int, one, many string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return strconv.Itoa(n) + " " + many
-	},
+	"plural":      plural,
 	// partialCached is bound to each layout's own templates; see
 	// partialCached.
 	"partialCached": func(string, *Page, ...any) (template.HTML, error) {
 		return "", errors.New("partialCached is not bound to the layouts")
 	},
+}
+
+// plural is n and the noun for n: "1 person", "3 people".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 // partialCache holds what partialCached rendered in one render pass, by
