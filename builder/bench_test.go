@@ -71,7 +71,7 @@ func BenchmarkRebuild(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	builder := NewBuilder(os.DirFS(dir), Options{})
+	builder := NewBuilder(DirFS(dir), Options{})
 	builder.LazySearch = true
 	if _, _, err := builder.Build(nil); err != nil {
 		b.Fatal(err)

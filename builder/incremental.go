@@ -116,6 +116,12 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				}
 				return b.renderInPlace(opts)
 			}
+			if urls, ok := b.updateRole(p); ok {
+				// Titles, names and the order of pages are as they were: the
+				// search index, the sitemap and the feed stay.
+				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, samePages: true, docs: b.out.index.docs}
+				return b.renderInPlace(opts)
+			}
 			if url, text, ok := b.updateArticleBody(p); ok {
 				// Only the article's page and its search document change.
 				opts := renderOpts{only: onlyURLs(map[string]bool{url: true}), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, samePages: true}
@@ -610,6 +616,118 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 	l.entries[file] = e
 	b.cache.entries[file] = e
 	return urls, moved, true
+}
+
+// updateRole applies an edit of a role's targets alone (its title, summary
+// and text as they were) to the model of the last build in place, where a
+// full load would work out every person's standings again: it works out
+// again the standings of the role's people, the matrices, averages and gaps
+// of their teams, and the roles listed by the competencies whose target
+// changed. It returns the pages to render again. ok is false, with nothing
+// changed, for anything else: a role that is new, gone or retitled, a new
+// summary or text, a problem to report, a competency that gets its first
+// target or loses its last (which changes the warnings), or pending changes
+// from a failed build.
+func (b *Builder) updateRole(file string) (urls map[string]bool, ok bool) {
+	l := b.loader
+	if l == nil || b.site != l.site {
+		return nil, false
+	}
+	kind, id := classify(file)
+	s := l.site
+	r := s.roles[id]
+	cached := l.entries[file]
+	if kind != kindRole || r == nil || cached == nil || cached.doc == nil || reported(s, file) {
+		return nil, false
+	}
+	e, ok := b.decodeAgain(cached)
+	if !ok || !bytes.Equal(e.doc.body, cached.doc.body) || !sameExcept(e.doc.meta, cached.doc.meta, "targets") {
+		return nil, false
+	}
+	lc := *l
+	lc.r = report{}
+	next := lc.readRole(e)
+	if len(lc.r.list) > 0 || next.Title != r.Title || next.Summary != r.Summary {
+		return nil, false
+	}
+	slices.SortFunc(next.Targets, func(a, b Target) int { return cmp.Compare(a.Competency.rank, b.Competency.rank) })
+	before := map[*Competency]int{}
+	for _, t := range r.Targets {
+		before[t.Competency] = t.Level
+	}
+	after := map[*Competency]int{}
+	for _, t := range next.Targets {
+		after[t.Competency] = t.Level
+	}
+	var changed []*Competency
+	for _, c := range s.Competencies {
+		was, had := before[c]
+		is, has := after[c]
+		if had != has || was != is {
+			changed = append(changed, c)
+		}
+		if had != has && len(c.Roles) == 1 && had {
+			return nil, false // its last target: "no role sets a target" is new
+		}
+		if had != has && len(c.Roles) == 0 {
+			return nil, false // its first: that warning goes
+		}
+	}
+	l.entries[file] = e
+	b.cache.entries[file] = e
+	urls = map[string]bool{}
+	if len(changed) == 0 {
+		return urls, true // a comment, or the same targets in another order
+	}
+
+	r.Targets = next.Targets
+	r.byRank = make([]*Target, len(s.Competencies))
+	for i := range r.Targets {
+		r.byRank[r.Targets[i].Competency.rank] = &r.Targets[i]
+	}
+	// As derive lists them: by role title, then by level, highest first.
+	for _, c := range changed {
+		c.Roles = c.Roles[:0]
+		for _, q := range s.Roles {
+			if t := q.byRank[c.rank]; t != nil {
+				c.Roles = append(c.Roles, RoleTarget{Role: q, Level: t.Level})
+			}
+		}
+		slices.SortStableFunc(c.Roles, func(a, b RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
+		urls["competencies/"+c.ID+"/"] = true
+	}
+	w := newStandingsWorker(s)
+	var teams []*Team
+	for _, p := range r.People {
+		p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
+		l.standings(w, p) // its counts are dropped: the ratings are as they were
+		urls["people/"+p.ID+"/"] = true
+		if p.Team != nil && !urls["teams/"+p.Team.ID+"/"] {
+			urls["teams/"+p.Team.ID+"/"] = true
+			teams = append(teams, p.Team)
+		}
+	}
+	framework := func(a, b *Competency) int { return cmp.Compare(a.rank, b.rank) }
+	parallel(len(teams), func(i int) {
+		t := teams[i]
+		t.Competencies, t.Summary, t.Gaps = nil, nil, nil
+		t.matrix, t.matrixOnce = nil, sync.Once{}
+		teamMatrix(t, framework, chooseArticles)
+	})
+	// The role's page and the list of roles; the framework's table of
+	// targets; the lists that count people's gaps or name a team's biggest.
+	for _, u := range []string{"roles/" + id + "/", "roles/", "competencies/", "teams/", "people/", everyPeoplePage} {
+		urls[u] = true
+	}
+	return urls, true
+}
+
+// sameExcept tells whether two decoded files are the same but for key.
+func sameExcept(a, b map[string]any, key string) bool {
+	a, b = maps.Clone(a), maps.Clone(b)
+	delete(a, key)
+	delete(b, key)
+	return reflect.DeepEqual(a, b)
 }
 
 // decodeAgain decodes the file of an entry of the last build as it is now.

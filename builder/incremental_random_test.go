@@ -344,6 +344,9 @@ func randomEdit(rng *rand.Rand, dir string, allowBad bool) (string, string) {
 				return f, "role title"
 			}
 			c := demoCompetencies[rng.Intn(len(demoCompetencies))]
+			if rng.Intn(4) == 0 && substitute(dir, f, `(?m)^`+c+` = \d\n`, "") {
+				return f, "role target removed"
+			}
 			if !substitute(dir, f, `(?m)^`+c+` = \d`, fmt.Sprintf("%s = %d", c, rng.Intn(5))) {
 				substitute(dir, f, `\[targets\]\n`, fmt.Sprintf("[targets]\n%s = %d\n", c, rng.Intn(5)))
 			}

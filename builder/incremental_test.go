@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,6 +75,14 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		{"team description", "content/teams/finance-and-planning.toml", `description = ".*"`, `description = "Keeps the books <and> the plans."`, true},
 		{"team comment", "content/teams/finance-and-planning.toml", `\z`, "\n# Reorganised in 2026.\n", true},
 		{"role target changed", "content/roles/team-lead.md", `(?m)^delegation = \d`, `delegation = 4`, true},
+		{"role target added", "content/roles/team-lead.md", `(?m)^(visionary-thinking = 1\n)`, "${1}stakeholder-management = 1\n", true},
+		{"role target removed", "content/roles/team-lead.md", `(?m)^giving-feedback = \d\n`, "", true},
+		{"role's last target for a competency removed", "content/roles/people-manager.md", `(?m)^giving-feedback = \d\n`, "", true},
+		{"role's first target for a competency", "content/roles/team-lead.md", `(?m)^(resilience = \d\n)`, "${1}giving-feedback = 1\n", true},
+		{"role comment", "content/roles/team-lead.md", `(\[targets\]\n)`, "${1}# Agreed with HR in 2026.\n", true},
+		{"role targets reordered", "content/roles/team-lead.md", `(?m)^(visionary-thinking = \d\n)(stakeholder-management = \d\n)`, "${2}${1}", true},
+		{"role summary", "content/roles/team-lead.md", `summary = ".*"`, `summary = "Leads a small team day to day."`, true},
+		{"role text", "content/roles/team-lead.md", `\.\s*\z`, ". Revised.\n", true},
 		{"role renamed", "content/roles/project-manager.md", `title = ".*"`, `title = "Programme Manager"`, true},
 		{"article retitled", "content/articles/delegating-without-dumping.md", `title = ".*"`, `title = "Delegation, done properly"`, true},
 		{"article teaches more", "content/articles/delegating-without-dumping.md", `competencies = \[`, `competencies = ["resilience", `, true},
@@ -90,11 +99,13 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		edit(t, dir, e.file, e.pattern, e.repl)
 		inPlace := b.inPlace
 		_, inc, err := b.Build([]string{e.file})
-		// A person's or a team's file, an article's text alone and a
-		// cycle's ratings alone are edited in place; everything else goes
-		// through a load.
+		// A person's or a team's file, an article's text alone, a cycle's
+		// ratings alone and a role's targets alone (unless a competency
+		// gets its first or loses its last) are edited in place; everything
+		// else goes through a load.
 		want := strings.HasPrefix(e.file, "content/people/") || strings.HasPrefix(e.file, "content/teams/") || e.name == "article body" ||
-			strings.HasPrefix(e.file, "content/assessments/") && e.name != "cycle retitled"
+			strings.HasPrefix(e.file, "content/assessments/") && e.name != "cycle retitled" ||
+			strings.HasPrefix(e.file, "content/roles/") && !slices.Contains([]string{"role renamed", "role's last target for a competency removed", "role's first target for a competency", "role summary", "role text"}, e.name)
 		if (b.inPlace > inPlace) != want {
 			t.Errorf("%s: applied in place %v, want %v", e.name, b.inPlace > inPlace, want)
 		}

@@ -668,6 +668,15 @@ func (l *loader) checkLevel(path string, at func() Pos, v any, what func() strin
 }
 
 func (l *loader) loadRole(e *entry) {
+	r := l.readRole(e)
+	l.site.roles[r.ID] = r
+	l.site.sources[e.path] = "roles/" + r.ID + "/"
+	l.addBody(e, "roles/"+r.ID+"/", &r.Body)
+}
+
+// readRole reads a role's title, summary and targets (in id order) from
+// its file, reporting what is wrong with them.
+func (l *loader) readRole(e *entry) *Role {
 	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
 	r := &Role{ID: e.id, Source: e.path}
 	r.Title = f.str("title", true)
@@ -684,9 +693,7 @@ func (l *loader) loadRole(e *entry) {
 			}
 		}
 	}
-	l.site.roles[r.ID] = r
-	l.site.sources[e.path] = "roles/" + r.ID + "/"
-	l.addBody(e, "roles/"+r.ID+"/", &r.Body)
+	return r
 }
 
 // competency resolves a competency id written in e at p. Positions are found
