@@ -162,8 +162,8 @@
 // page to another. Changes made while the site does not build are kept and
 // applied by the next good build.
 //
-// Most edits in a preview are to one file of a person, an article, a team or
-// a cycle. The Builder applies those to its model in place, instead of
+// Most edits in a preview are to one file of a person, an article, a team, a
+// cycle or a role. The Builder applies those to its model in place, instead of
 // loading the site again and working out every person's standings, when the
 // file reads without a problem:
 //
@@ -181,7 +181,13 @@
 //     edit stays within the ratings of one person (the file is compared
 //     with the one last read), only that table is decoded and checked. An
 //     edit that makes someone rated for the first time, or no longer rated,
-//     changes the warnings and goes through a load.
+//     changes the warnings and goes through a load;
+//   - a role's targets alone (its title, summary and text as before) change
+//     the standings of its people, their teams' matrices, averages and gaps,
+//     and the roles listed by the competencies whose target changed; the
+//     pages are those the dependency rule names, but only the competency
+//     pages whose target changed. A competency that gets its first target
+//     or loses its last changes the warnings, and goes through a load.
 //
 // Files that came and went between two builds, such as an editor's
 // temporary file, are no change.
