@@ -133,7 +133,7 @@ func (l *loader) derive() {
 		chosen.Store(key, list)
 		return list
 	}
-	parallel(len(s.Teams), func(i int) { teamMatrix(s.Teams[i], framework, choose) })
+	parallel(len(s.Teams), func(i int) { teamMatrix(s.Teams[i], len(s.Competencies), choose) })
 	l.warnings()
 }
 
@@ -531,38 +531,36 @@ const TeamGaps = 10
 // its matrix wait for the first call of [Team.Matrix]: only the team's page
 // needs them, and a preview that renders a few pages again should not build
 // the matrices of every team.
-func teamMatrix(t *Team, framework func(a, b *Competency) int, choose func(c *Competency, current, target int) []*Article) {
-	seen := map[*Competency]bool{}
-	gaps := map[*Competency]*TeamGap{}
+func teamMatrix(t *Team, competencies int, choose func(c *Competency, current, target int) []*Article) {
+	// By competency rank: the column of each in the matrix, plus one (zero
+	// while it has none), and the team's gap in it.
+	column := make([]int, competencies)
+	gaps := make([]TeamGap, competencies)
 	for _, p := range t.Members {
 		for _, st := range p.Standings {
-			if !seen[st.Competency] {
-				seen[st.Competency] = true
+			if r := st.Competency.rank; column[r] == 0 {
+				column[r] = -1
 				t.Competencies = append(t.Competencies, st.Competency)
 			}
 		}
 		for _, g := range p.Gaps {
-			tg := gaps[g.Competency]
-			if tg == nil {
-				tg = &TeamGap{Competency: g.Competency}
-				gaps[g.Competency] = tg
-			}
+			tg := &gaps[g.Competency.rank]
+			tg.Competency = g.Competency
 			tg.Total += g.Size
 			tg.People++
 		}
 	}
-	slices.SortFunc(t.Competencies, framework)
-	column := make(map[*Competency]int, len(t.Competencies))
+	slices.SortFunc(t.Competencies, func(a, b *Competency) int { return cmp.Compare(a.rank, b.rank) })
 	t.Summary = make([]TeamStanding, len(t.Competencies))
 	for j, c := range t.Competencies {
-		column[c] = j
+		column[c.rank] = j + 1
 		t.Summary[j].Competency = c
 	}
 	sums := make([]int, len(t.Competencies))
 	targets := make([]int, len(t.Competencies))
 	for _, p := range t.Members {
 		for _, st := range p.Standings {
-			j := column[st.Competency]
+			j := column[st.Competency.rank] - 1
 			if st.HasCurrent {
 				sums[j] += st.Current
 				t.Summary[j].Rated++
@@ -581,8 +579,8 @@ func teamMatrix(t *Team, framework func(a, b *Competency) int, choose func(c *Co
 		if ts.Targeted > 0 {
 			ts.Target = float64(targets[j]) / float64(ts.Targeted)
 		}
-		if g := gaps[c]; g != nil {
-			t.Gaps = append(t.Gaps, *g)
+		if g := gaps[c.rank]; g.People > 0 {
+			t.Gaps = append(t.Gaps, g)
 		}
 	}
 	slices.SortStableFunc(t.Gaps, func(a, b TeamGap) int {
@@ -591,7 +589,7 @@ func teamMatrix(t *Team, framework func(a, b *Competency) int, choose func(c *Co
 	t.Gaps = t.Gaps[:min(len(t.Gaps), TeamGaps)]
 	for i := range t.Gaps {
 		g := &t.Gaps[i]
-		avg := t.Summary[column[g.Competency]]
+		avg := t.Summary[column[g.Competency.rank]-1]
 		g.Articles = choose(g.Competency, int(avg.Average), int(avg.Target+0.5))
 	}
 }

@@ -338,7 +338,6 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 	}
 	p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
 	l.standings(newStandingsWorker(s), p) // its counts are dropped: the ratings are as they were
-	framework := func(a, b *Competency) int { return cmp.Compare(a.rank, b.rank) }
 	for _, t := range []*Team{oldTeam, team} {
 		if t == nil {
 			continue
@@ -352,7 +351,7 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 		}
 		t.Competencies, t.Summary, t.Gaps = nil, nil, nil
 		t.matrix, t.matrixOnce = nil, sync.Once{}
-		teamMatrix(t, framework, chooseArticles)
+		teamMatrix(t, len(s.Competencies), chooseArticles)
 	}
 	for _, r := range []*Role{oldRole, role} {
 		if r == nil {
@@ -542,12 +541,11 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 			urls["competencies/"+comp.ID+"/"] = true
 		}
 	}
-	framework := func(a, b *Competency) int { return cmp.Compare(a.rank, b.rank) }
 	for _, t := range teams {
 		urls["teams/"+t.ID+"/"] = true
 		t.Competencies, t.Summary, t.Gaps = nil, nil, nil
 		t.matrix, t.matrixOnce = nil, sync.Once{}
-		teamMatrix(t, framework, chooseArticles)
+		teamMatrix(t, len(s.Competencies), chooseArticles)
 	}
 	l.entries[file] = e
 	b.cache.entries[file] = e
@@ -707,12 +705,11 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, ok bool) {
 			teams = append(teams, p.Team)
 		}
 	}
-	framework := func(a, b *Competency) int { return cmp.Compare(a.rank, b.rank) }
 	parallel(len(teams), func(i int) {
 		t := teams[i]
 		t.Competencies, t.Summary, t.Gaps = nil, nil, nil
 		t.matrix, t.matrixOnce = nil, sync.Once{}
-		teamMatrix(t, framework, chooseArticles)
+		teamMatrix(t, len(s.Competencies), chooseArticles)
 	})
 	// The role's page and the list of roles; the framework's table of
 	// targets; the lists that count people's gaps or name a team's biggest.
