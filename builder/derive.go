@@ -121,18 +121,7 @@ func (l *loader) derive() {
 			}
 		}
 	}
-	// Teams share article choices as people do: memoise them across the
-	// goroutines.
-	var chosen sync.Map // articleChoice -> []*Article
-	choose := func(c *Competency, current, target int) []*Article {
-		key := articleChoice{c, current, target}
-		if list, ok := chosen.Load(key); ok {
-			return list.([]*Article)
-		}
-		list := chooseArticles(c, current, target)
-		chosen.Store(key, list)
-		return list
-	}
+	choose := sharedChoices()
 	parallel(len(s.Teams), func(i int) { teamMatrix(s.Teams[i], len(s.Competencies), choose) })
 	l.warnings()
 }
@@ -531,6 +520,21 @@ const TeamGaps = 10
 // its matrix wait for the first call of [Team.Matrix]: only the team's page
 // needs them, and a preview that renders a few pages again should not build
 // the matrices of every team.
+// sharedChoices returns chooseArticles, remembering its answers: teams
+// share article choices as people do, and may ask from several goroutines.
+func sharedChoices() func(c *Competency, current, target int) []*Article {
+	var chosen sync.Map // articleChoice -> []*Article
+	return func(c *Competency, current, target int) []*Article {
+		key := articleChoice{c, current, target}
+		if list, ok := chosen.Load(key); ok {
+			return list.([]*Article)
+		}
+		list := chooseArticles(c, current, target)
+		chosen.Store(key, list)
+		return list
+	}
+}
+
 func teamMatrix(t *Team, competencies int, choose func(c *Competency, current, target int) []*Article) {
 	// By competency rank: the column of each in the matrix, plus one (zero
 	// while it has none), and the team's gap in it.

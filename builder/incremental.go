@@ -705,11 +705,12 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, ok bool) {
 			teams = append(teams, p.Team)
 		}
 	}
+	choose := sharedChoices()
 	parallel(len(teams), func(i int) {
 		t := teams[i]
 		t.Competencies, t.Summary, t.Gaps = nil, nil, nil
 		t.matrix, t.matrixOnce = nil, sync.Once{}
-		teamMatrix(t, len(s.Competencies), chooseArticles)
+		teamMatrix(t, len(s.Competencies), choose)
 	})
 	// The role's page and the list of roles; the framework's table of
 	// targets; the lists that count people's gaps or name a team's biggest.
