@@ -162,15 +162,16 @@
 // page to another. Changes made while the site does not build are kept and
 // applied by the next good build.
 //
-// Most edits in a preview are to one file of a person, an article, a team, a
-// cycle or a role. The Builder applies those to its model in place, instead of
+// Most edits in a preview are to one file of a person, a team, a cycle or a
+// role, or to the text of a markdown file. The Builder applies those to its model in place, instead of
 // loading the site again and working out every person's standings, when the
 // file reads without a problem:
 //
 //   - a person's file changes the person, their standings, and the members
 //     and averages of their old and new team and role;
-//   - an article's text alone (front matter, headings and links as before)
-//     changes the article's page;
+//   - the text alone of a markdown file (front matter, headings and links as
+//     before) of an article, a competency, a role, a category or the home
+//     page changes the one page that shows it;
 //   - a team's file changes the team's name and description: for a new name,
 //     the pages that show it (its members' and their roles' pages and the
 //     pages of the people list that show them) and the order of teams;

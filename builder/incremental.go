@@ -122,8 +122,9 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, samePages: true, docs: b.out.index.docs}
 				return b.renderInPlace(opts)
 			}
-			if url, text, ok := b.updateArticleBody(p); ok {
-				// Only the article's page and its search document change.
+			if url, text, ok := b.updateBody(p); ok {
+				// Only the page showing the text and its search document
+				// change.
 				opts := renderOpts{only: onlyURLs(map[string]bool{url: true}), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, samePages: true}
 				opts.docs = b.patchDoc(url, func(d *searchDoc) { d.text = text })
 				return b.renderInPlace(opts)
@@ -214,13 +215,14 @@ func (b *Builder) renderInPlace(opts renderOpts) (*Site, *Output, error) {
 	return b.site, out, nil
 }
 
-// updateArticleBody applies an edit of an article's text alone (the front
-// matter as it was) to the model in place: the text is rendered again, and
-// as long as its headings and links are those of before, nothing but the
-// article's page depends on it. It returns that page's URL and the plain
-// text of the article for search. ok is false, with nothing changed, for
+// updateBody applies an edit of the text alone of a markdown file (an
+// article's, a competency's, a role's, a category's or the home page's; its
+// front matter as it was) to the model in place: the text is rendered again,
+// and as long as its headings and links are those of before, nothing but
+// the page that shows it depends on it. It returns that page's URL and the
+// plain text of the file for search. ok is false, with nothing changed, for
 // anything else, and when the old or the new text has a problem to report.
-func (b *Builder) updateArticleBody(file string) (url, text string, ok bool) {
+func (b *Builder) updateBody(file string) (url, text string, ok bool) {
 	l := b.loader
 	if l == nil || b.site != l.site || l.targets == nil {
 		return "", "", false
@@ -228,9 +230,8 @@ func (b *Builder) updateArticleBody(file string) (url, text string, ok bool) {
 	// Compare with what the model was made from, not with the cache: a
 	// failed build since may have read the file in another state.
 	kind, id := classify(file)
-	a := l.site.articles[id]
 	cached := l.entries[file]
-	if kind != kindArticle || a == nil || cached == nil || cached.doc == nil || reported(l.site, file) {
+	if cached == nil || cached.doc == nil || reported(l.site, file) {
 		return "", "", false
 	}
 	i := slices.IndexFunc(l.bodies, func(b *body) bool { return b.source == file })
@@ -258,13 +259,15 @@ func (b *Builder) updateArticleBody(file string) (url, text string, ok bool) {
 	}
 	text = plainText(string(html), searchText)
 	*l.owners[i] = html
-	a.Words = e.doc.words()
+	if a := l.site.articles[id]; kind == kindArticle && a != nil {
+		a.Words = e.doc.words() // its reading time
+	}
 	l.site.texts[file] = text
 	l.bodies[i] = nb
 	l.entries[file] = e
 	b.cache.keepBody(nb, html, text, nil)
 	b.cache.entries[file] = e
-	return "articles/" + id + "/", text, true
+	return old.pageURL, text, true
 }
 
 // everyPeoplePage, among the URLs to render again, stands for every page

@@ -91,6 +91,8 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		{"article links another", "content/articles/handling-conflict-early.md", `\.\s*$`, ". Read [delegation](delegating-without-dumping.md) next.\n", true},
 		{"article heading", "content/articles/handling-conflict-early.md", `(?m)^## `, `## Early `, false},
 		{"home text", "content/_index.md", `(title = "Home"\n\+\+\+\n)`, "${1}New first line.\n\n", true},
+		{"competency text", "content/competencies/management/delegation.md", `(?m)^(- Taking work back at the first problem)`, "- Checking in every hour.\n${1}", true},
+		{"category text", "content/competencies/management/_index.md", `(?m)^(This is the planning)`, "In short: ${1}", true},
 		{"competency retitled", "content/competencies/management/delegation.md", `title = ".*"`, `title = "Delegating Well"`, false},
 		{"competency reordered", "content/competencies/management/delegation.md", `order = \d+`, `order = 99`, false},
 		{"article becomes draft", "content/articles/one-to-ones-that-matter.md", `\+\+\+\n`, "+++\ndraft = true\n", false},
@@ -99,13 +101,14 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		edit(t, dir, e.file, e.pattern, e.repl)
 		inPlace := b.inPlace
 		_, inc, err := b.Build([]string{e.file})
-		// A person's or a team's file, an article's text alone, a cycle's
-		// ratings alone and a role's targets alone (unless a competency
-		// gets its first or loses its last) are edited in place; everything
-		// else goes through a load.
-		want := strings.HasPrefix(e.file, "content/people/") || strings.HasPrefix(e.file, "content/teams/") || e.name == "article body" ||
+		// A person's or a team's file, the text alone of a markdown file, a
+		// cycle's ratings alone and a role's targets alone (unless a
+		// competency gets its first or loses its last) are edited in place;
+		// everything else goes through a load.
+		want := strings.HasPrefix(e.file, "content/people/") || strings.HasPrefix(e.file, "content/teams/") ||
+			slices.Contains([]string{"article body", "home text", "competency text", "category text", "role text"}, e.name) ||
 			strings.HasPrefix(e.file, "content/assessments/") && e.name != "cycle retitled" ||
-			strings.HasPrefix(e.file, "content/roles/") && !slices.Contains([]string{"role renamed", "role's last target for a competency removed", "role's first target for a competency", "role summary", "role text"}, e.name)
+			strings.HasPrefix(e.file, "content/roles/") && !slices.Contains([]string{"role renamed", "role's last target for a competency removed", "role's first target for a competency", "role summary"}, e.name)
 		if (b.inPlace > inPlace) != want {
 			t.Errorf("%s: applied in place %v, want %v", e.name, b.inPlace > inPlace, want)
 		}
