@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"portal/internal/sitetest"
@@ -52,8 +53,10 @@ func BenchmarkWriteDemo(b *testing.B) {
 // BenchmarkRebuild times incremental builds after one-file edits, without the
 // preview's file events and debounce: the site in PORTAL_BENCH_SITE (default:
 // the demo) is copied, built once, and then PORTAL_BENCH_FILE (default: the
-// first person's file) is edited before each build: its first rating set to
-// 0 or 1 in turn, or else its name changed, or else a comment added.
+// first person's file) is edited before each build: a competency's first
+// level descriptor changed, or else its first whole number (a rating, a
+// target) set to 0 or 1 in turn, or else its name changed, or else a
+// comment added.
 //
 //	PORTAL_BENCH_SITE=DIR PORTAL_BENCH_FILE=content/teams/x.toml go test ./builder -run '^$' -bench Rebuild -cpuprofile cpu.out
 func BenchmarkRebuild(b *testing.B) {
@@ -77,12 +80,15 @@ func BenchmarkRebuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	rating := regexp.MustCompile(`(?m)^([a-z0-9-]+ = )\d+$`)
+	descriptor := regexp.MustCompile(`(?m)^\d+ = "`)
 	name := regexp.MustCompile(`(?m)^name = "(.*)"`)
 	i := 0
 	for b.Loop() {
 		i++
 		var edited []byte
-		if loc := rating.FindSubmatchIndex(original); loc != nil {
+		if loc := descriptor.FindIndex(original); loc != nil && strings.HasPrefix(file, "content/competencies/") {
+			edited = slices.Concat(original[:loc[1]], []byte(fmt.Sprintf("(edit %d) ", i)), original[loc[1]:])
+		} else if loc := rating.FindSubmatchIndex(original); loc != nil {
 			edited = slices.Concat(original[:loc[3]], []byte(fmt.Sprint(i%2)), original[loc[1]:])
 		} else if loc := name.FindSubmatchIndex(original); loc != nil {
 			edited = slices.Concat(original[:loc[3]], []byte(fmt.Sprintf(" (edit %d)", i)), original[loc[3]:])

@@ -163,7 +163,7 @@
 // applied by the next good build.
 //
 // Most edits in a preview are to one file of a person, a team, a cycle or a
-// role, or to the text of a markdown file. The Builder applies those to its model in place, instead of
+// role, to a competency's descriptors, or to the text of a markdown file. The Builder applies those to its model in place, instead of
 // loading the site again and working out every person's standings, when the
 // file reads without a problem:
 //
@@ -188,7 +188,12 @@
 //     and the roles listed by the competencies whose target changed; the
 //     pages are those the dependency rule names, but only the competency
 //     pages whose target changed. A competency that gets its first target
-//     or loses its last changes the warnings, and goes through a load.
+//     or loses its last changes the warnings, and goes through a load;
+//   - a competency's level descriptors alone (its title, summary, order and
+//     text as before) change its page, the pages of the roles targeting it,
+//     and the pages of the people with a gap whose target level's text
+//     changed. A level that gets its first text or loses it changes the
+//     warnings of the roles targeting it, and goes through a load.
 //
 // Files that came and went between two builds, such as an editor's
 // temporary file, are no change.

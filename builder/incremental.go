@@ -122,6 +122,12 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, samePages: true, docs: b.out.index.docs}
 				return b.renderInPlace(opts)
 			}
+			if urls, ok := b.updateCompetency(p); ok {
+				// Titles, names and the order of pages are as they were, and
+				// the search documents hold no descriptors.
+				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, samePages: true, docs: b.out.index.docs}
+				return b.renderInPlace(opts)
+			}
 			if url, text, ok := b.updateBody(p); ok {
 				// Only the page showing the text and its search document
 				// change.
@@ -719,6 +725,68 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, ok bool) {
 	// targets; the lists that count people's gaps or name a team's biggest.
 	for _, u := range []string{"roles/" + id + "/", "roles/", "competencies/", "teams/", "people/", everyPeoplePage} {
 		urls[u] = true
+	}
+	return urls, true
+}
+
+// updateCompetency applies an edit of a competency's level descriptors
+// alone (its title, summary, order and text as they were) to the model in
+// place, where a full load renders every page, since every page may show a
+// competency's title. A descriptor shows on the competency's page, on the
+// pages of the roles that target it, and in the gaps of the people short
+// of a level whose text changed. It returns those pages. ok is false, with
+// nothing changed, for anything else: a competency that is new, gone,
+// retitled or moved, a problem to report, or a level that gets its first
+// text or loses it (which changes the warnings of the roles targeting it).
+func (b *Builder) updateCompetency(file string) (urls map[string]bool, ok bool) {
+	l := b.loader
+	if l == nil || b.site != l.site {
+		return nil, false
+	}
+	kind, id := classify(file)
+	s := l.site
+	c := s.competencies[id]
+	cached := l.entries[file]
+	if kind != kindCompetency || c == nil || c.Source != file || cached == nil || cached.doc == nil || reported(s, file) {
+		return nil, false
+	}
+	e, ok := b.decodeAgain(cached)
+	if !ok || !bytes.Equal(e.doc.body, cached.doc.body) || !sameExcept(e.doc.meta, cached.doc.meta, "levels") {
+		return nil, false
+	}
+	lc := *l
+	lc.r = report{}
+	next := lc.readCompetency(e, c.Category)
+	if len(lc.r.list) > 0 {
+		return nil, false
+	}
+	changed := map[int]bool{} // levels whose text changed
+	for _, lv := range s.Scale {
+		was, is := c.Descriptor(lv.Level), next.Descriptor(lv.Level)
+		if (was == "") != (is == "") {
+			return nil, false
+		}
+		if was != is {
+			changed[lv.Level] = true
+		}
+	}
+	l.entries[file] = e
+	b.cache.entries[file] = e
+	urls = map[string]bool{}
+	if len(changed) == 0 {
+		return urls, true
+	}
+	c.Descriptors = next.Descriptors
+	urls["competencies/"+id+"/"] = true
+	for _, rt := range c.Roles {
+		urls["roles/"+rt.Role.ID+"/"] = true
+	}
+	for _, p := range s.People {
+		for _, g := range p.Gaps {
+			if g.Competency == c && changed[g.Target] {
+				urls["people/"+p.ID+"/"] = true
+			}
+		}
 	}
 	return urls, true
 }

@@ -600,6 +600,20 @@ func (l *loader) loadCategory(e *entry) *Category {
 }
 
 func (l *loader) loadCompetency(e *entry, cat *Category) {
+	c := l.readCompetency(e, cat)
+	if prev, dup := l.site.competencies[c.ID]; dup {
+		l.r.errorf(e.path, Pos{1, 1}, "duplicate competency id %q: %s has it too; competency ids are unique across categories", c.ID, prev.Source)
+		return
+	}
+	l.site.competencies[c.ID] = c
+	cat.Competencies = append(cat.Competencies, c)
+	l.site.sources[e.path] = "competencies/" + c.ID + "/"
+	l.addBody(e, "competencies/"+c.ID+"/", &c.Body)
+}
+
+// readCompetency reads a competency's title, summary, order and level
+// descriptors from its file, reporting what is wrong with them.
+func (l *loader) readCompetency(e *entry, cat *Category) *Competency {
 	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
 	c := &Competency{ID: e.id, Category: cat, Source: e.path}
 	c.Title = f.str("title", true)
@@ -626,14 +640,7 @@ func (l *loader) loadCompetency(e *entry, cat *Category) {
 		c.Descriptors = append(c.Descriptors, Descriptor{Level: l.level(n), Text: text})
 	}
 	slices.SortFunc(c.Descriptors, func(a, b Descriptor) int { return cmp.Compare(a.Level.Level, b.Level.Level) })
-	if prev, dup := l.site.competencies[c.ID]; dup {
-		l.r.errorf(e.path, Pos{1, 1}, "duplicate competency id %q: %s has it too; competency ids are unique across categories", c.ID, prev.Source)
-		return
-	}
-	l.site.competencies[c.ID] = c
-	cat.Competencies = append(cat.Competencies, c)
-	l.site.sources[e.path] = "competencies/" + c.ID + "/"
-	l.addBody(e, "competencies/"+c.ID+"/", &c.Body)
+	return c
 }
 
 func (l *loader) level(n int) Level {

@@ -19,10 +19,11 @@ import (
 // (default: the demo at the repository root), one-file edits from the write
 // to the reload event a browser receives. By default each sets the job
 // title of the first person to a new value; PORTAL_BENCH_FILE names another
-// file to edit (relative to the site): each edit sets its first whole number
-// (in a cycle, a rating) to 0 or 1 in turn, or else renames it (a team), or
-// else adds a comment to a TOML file, or a sentence to a markdown file. It
-// reports the median, and the heap in use after all the edits.
+// file to edit (relative to the site): an article gets a sentence more, a
+// competency a new text for its first level; any other file has its first
+// whole number (in a cycle a rating, in a role a target) set to 0 or 1 in
+// turn, or else is renamed (a team), or else gets a comment. It reports the
+// median, and the heap in use after all the edits.
 //
 //	go test ./preview -run '^$' -bench EditToReload -benchtime 200x
 //	PORTAL_BENCH_SITE=DIR PORTAL_BENCH_FILE=content/assessments/x.toml go test ...
@@ -57,7 +58,14 @@ func BenchmarkEditToReload(b *testing.B) {
 			edited = append(slices.Clone(original), fmt.Sprintf("title = \"Edited title %d\"\n", i)...)
 		}
 		switch {
-		case other != "" && strings.HasSuffix(other, ".md"):
+		case other != "" && strings.HasPrefix(other, "content/competencies/"):
+			// The text of the first level's descriptor.
+			loc := regexp.MustCompile(`(?m)^\d+ = "`).FindIndex(original)
+			if loc == nil {
+				b.Fatalf("%s has no level descriptor", other)
+			}
+			edited = slices.Concat(original[:loc[1]], []byte(fmt.Sprintf("(edit %d) ", i)), original[loc[1]:])
+		case other != "" && strings.HasPrefix(other, "content/articles/"):
 			edited = append(slices.Clone(original), fmt.Sprintf("\nOne more sentence, number %d.\n", i)...)
 		case other != "":
 			// A rating (the first whole number in the file) set to 0 or 1
