@@ -703,9 +703,13 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, ok bool) {
 		slices.SortStableFunc(c.Roles, func(a, b RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
 		urls["competencies/"+c.ID+"/"] = true
 	}
+	// The lists of people count each one's gaps: the pages showing someone
+	// whose count changed render again.
+	var place map[*Person]int
 	w := newStandingsWorker(s)
 	var teams []*Team
 	for _, p := range r.People {
+		gaps := len(p.Gaps)
 		p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
 		l.standings(w, p) // its counts are dropped: the ratings are as they were
 		urls["people/"+p.ID+"/"] = true
@@ -713,6 +717,26 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, ok bool) {
 			urls["teams/"+p.Team.ID+"/"] = true
 			teams = append(teams, p.Team)
 		}
+		if len(p.Gaps) != gaps {
+			if place == nil {
+				place = make(map[*Person]int, len(s.People))
+				for i, q := range s.People {
+					place[q] = i
+				}
+			}
+			urls[peoplePageURL(place[p]/PeoplePerPage+1)] = true
+		}
+	}
+	// The list of teams names each one's biggest gap.
+	biggest := func(t *Team) *Competency {
+		if len(t.Gaps) == 0 {
+			return nil
+		}
+		return t.Gaps[0].Competency
+	}
+	was := make([]*Competency, len(teams))
+	for i, t := range teams {
+		was[i] = biggest(t)
 	}
 	choose := sharedChoices()
 	parallel(len(teams), func(i int) {
@@ -721,10 +745,16 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, ok bool) {
 		t.matrix, t.matrixOnce = nil, sync.Once{}
 		teamMatrix(t, len(s.Competencies), choose)
 	})
-	// The role's page and the list of roles; the framework's table of
-	// targets; the lists that count people's gaps or name a team's biggest.
-	for _, u := range []string{"roles/" + id + "/", "roles/", "competencies/", "teams/", "people/", everyPeoplePage} {
-		urls[u] = true
+	for i, t := range teams {
+		if biggest(t) != was[i] {
+			urls["teams/"] = true
+		}
+	}
+	// The role's page; the framework's table of targets; the list of roles,
+	// which counts each one's targets.
+	urls["roles/"+id+"/"], urls["competencies/"] = true, true
+	if len(before) != len(after) {
+		urls["roles/"] = true
 	}
 	return urls, true
 }

@@ -219,6 +219,8 @@ func TestPeoplePages(t *testing.T) {
 	for _, e := range []struct{ what, file, pattern, repl string }{
 		{"a rename", "content/people/p0001.toml", `Person 0001`, `Zed Person`},
 		{"a new job title on the last page", "content/people/p1050.toml", `role = "team-lead"`, "role = \"team-lead\"\ntitle = \"Night Shift Lead\""},
+		{"a role's target raised", "content/roles/team-lead.md", `(?m)^delegation = \d`, `delegation = 3`},
+		{"a role's target at the bottom of the scale", "content/roles/team-lead.md", `(?m)^delegation = \d`, `delegation = 0`},
 	} {
 		edit(t, dir, e.file, e.pattern, e.repl)
 		_, inc, err := b.Build([]string{e.file})
