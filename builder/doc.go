@@ -88,9 +88,8 @@
 // .TeamGapItems and .MemberItems it takes 300 µs. A theme that wants other
 // markup ranges over .Person.Standings, .Person.Gaps, .Team.Competencies,
 // .Team.Matrix, .Team.Summary, .Team.Gaps, .Team.Members, .Role.People and
-// .People itself; testdata/layouts has the default theme's person, role and
-// team layouts written that way, and TestFragmentsMatchLayouts checks that
-// they make the same pages.
+// .People itself; TestFragmentsMatchLayouts writes the default theme's
+// fragments that way and checks that they make the same pages.
 //
 // The 404 page links from the path of baseURL instead, since hosts serve it at
 // any depth. Template functions: add, sub, decimal, diff, date, isodate,

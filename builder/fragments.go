@@ -13,7 +13,7 @@ import (
 // spends about a microsecond and a half on each action, most of the time
 // of those pages. The default theme uses them; a theme that wants other
 // markup builds its own rows from .Person.Standings, .Team.Matrix,
-// .Team.Summary or .People (testdata/layouts shows how).
+// .Team.Summary or .People (asLayout in the tests shows how).
 
 // StandingRows is the body of a person's standings table: one <tr> per
 // competency with its title, current level (and the kind of cycle it comes
@@ -106,19 +106,10 @@ func (p *Page) GapItems() template.HTML {
 		b.WriteString("\n        ")
 		if len(g.Articles) > 0 {
 			b.WriteString("\n        <ul class=\"article-links\">")
-			for _, a := range g.Articles {
-				b.WriteString("<li>")
-				link(&b, p, "articles/"+a.ID+"/", a.Title)
-				if a.Level != 0 {
-					b.WriteString(` <span class="tag">to reach `)
-					b.WriteString(escapeText(p.Site.LevelName(a.Level)))
-					b.WriteString("</span>")
-				}
-				b.WriteString("</li>")
-			}
+			articleItems(&b, p, g.Articles, true)
 			b.WriteString("</ul>\n        ")
 		} else {
-			b.WriteString(`<p class="muted">No article teaches this competency yet.</p>`)
+			b.WriteString(noArticle)
 		}
 		b.WriteString("\n      </li>")
 	}
@@ -160,14 +151,10 @@ func (p *Page) TeamGapItems() template.HTML {
 		b.WriteString(" short in all.</p>\n        ")
 		if len(g.Articles) > 0 {
 			b.WriteString("\n        <p class=\"muted\">To read:</p>\n        <ul class=\"article-links\">")
-			for _, a := range g.Articles {
-				b.WriteString("<li>")
-				link(&b, p, "articles/"+a.ID+"/", a.Title)
-				b.WriteString("</li>")
-			}
+			articleItems(&b, p, g.Articles, false)
 			b.WriteString("</ul>\n        ")
 		} else {
-			b.WriteString(`<p class="muted">No article teaches this competency yet.</p>`)
+			b.WriteString(noArticle)
 		}
 		b.WriteString("\n      </li>")
 	}
@@ -335,6 +322,25 @@ func (p *Page) RolePeopleItems() template.HTML {
 		b.WriteString("</li>")
 	}
 	return template.HTML(b.String())
+}
+
+// noArticle stands in a list of gaps for the articles of a competency that
+// has none.
+const noArticle = `<p class="muted">No article teaches this competency yet.</p>`
+
+// articleItems writes one <li> per article, linked, and with levels the
+// level each helps to reach.
+func articleItems(b *strings.Builder, p *Page, articles []*Article, levels bool) {
+	for _, a := range articles {
+		b.WriteString("<li>")
+		link(b, p, "articles/"+a.ID+"/", a.Title)
+		if levels && a.Level != 0 {
+			b.WriteString(` <span class="tag">to reach `)
+			b.WriteString(escapeText(p.Site.LevelName(a.Level)))
+			b.WriteString("</span>")
+		}
+		b.WriteString("</li>")
+	}
 }
 
 // escapeText escapes s for HTML text or a quoted attribute as html/template
