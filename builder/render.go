@@ -179,12 +179,7 @@ func partialCached(t *template.Template) func(name string, p *Page, keys ...any)
 		c := p.partials
 		var key string
 		if c != nil {
-			var b strings.Builder
-			b.WriteString(name)
-			for _, k := range keys {
-				fmt.Fprintf(&b, "\x00%T\x00%v", k, k)
-			}
-			key = b.String()
+			key = partialKey(name, keys)
 			c.mu.Lock()
 			hit, ok := c.done[key]
 			c.mu.Unlock()
@@ -213,6 +208,29 @@ func partialCached(t *template.Template) func(name string, p *Page, keys ...any)
 		}
 		return out.html, nil
 	}
+}
+
+// partialKey is the key of a cached partial: its name and keys, each with
+// its type, so that "1" and 1 differ.
+func partialKey(name string, keys []any) string {
+	b := make([]byte, 0, 64)
+	b = append(b, name...)
+	for _, k := range keys {
+		switch k := k.(type) {
+		case string:
+			b = append(b, "\x00s\x00"...)
+			b = append(b, k...)
+		case bool:
+			b = append(b, "\x00b\x00"...)
+			b = strconv.AppendBool(b, k)
+		case int:
+			b = append(b, "\x00i\x00"...)
+			b = strconv.AppendInt(b, int64(k), 10)
+		default:
+			b = fmt.Appendf(b, "\x00%T\x00%v", k, k)
+		}
+	}
+	return string(b)
 }
 
 // layoutNames are the page layouts, one per kind of page.
