@@ -359,7 +359,14 @@ var textEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp
 // text, both escaped.
 func link(b *strings.Builder, p *Page, url, text string) {
 	b.WriteString(`<a href="`)
-	b.WriteString(escapeText(p.Rel(url)))
+	if url == "" {
+		b.WriteString(escapeText(p.Rel(url)))
+	} else {
+		// p.Rel(url) without making the string: escaping goes character
+		// by character, so the parts can be escaped on their own.
+		b.WriteString(escapeText(p.root))
+		b.WriteString(escapeText(url))
+	}
 	b.WriteString(`">`)
 	b.WriteString(escapeText(text))
 	b.WriteString(`</a>`)
