@@ -57,11 +57,11 @@
 // a site overrides the theme file by file.
 //
 // Layouts are baseof.html (the page skeleton, which calls the templates
-// "header", "main" and "footer"), partials/*.html, and one layout per kind of
-// page that defines "main": home, framework, competency, roles, role, teams,
-// team, people, person, articles, article and 404. The data of a layout is a
-// [*Page]. Its methods make every link relative to the page, so the output
-// works under any host and sub-path:
+// "head", "header", "main" and "footer"), partials/*.html, and one layout
+// per kind of page that defines "main": home, framework, competency, roles,
+// role, teams, team, people, person, articles, article and 404. The data of
+// a layout is a [*Page]. Its methods make every link relative to the page,
+// so the output works under any host and sub-path:
 //
 //	.Rel "people/"        link to a URL relative to the site root
 //	.Link .Person         link to the page of a competency, category, role, team, person or article
