@@ -263,6 +263,7 @@ func (b *Builder) updateBody(file string) (url, text string, ok bool) {
 	if err != nil {
 		return "", "", false
 	}
+	nb.doc = nil // as renderBodies leaves it
 	text = plainText(string(html), searchText)
 	*l.owners[i] = html
 	if a := l.site.articles[id]; kind == kindArticle && a != nil {

@@ -940,6 +940,10 @@ func (l *loader) renderBodies() {
 		if err != nil {
 			reports[i].errorf(b.source, Pos{b.line, 1}, "rendering markdown: %v", err)
 		}
+		// The syntax tree is done with: a Builder keeps its bodies, and
+		// the trees of a large site's articles are a large part of the heap
+		// its garbage collector would scan after every edit.
+		b.doc = nil
 		*l.owners[i] = html
 		texts[i] = plainText(string(html), searchText)
 	})
