@@ -106,7 +106,10 @@
 // footer this way, a quarter of a person page's time (BenchmarkRenderPerson:
 // 123 µs to 95-104 µs). Static files the partial links with .Asset count
 // for every page that shows it, and an error in it is reported at its own
-// line.
+// line. A partial whose file comes from another layer than baseof.html is
+// rendered on every call, as {{template}} would: a site that overrides
+// partials/header.html alone may show something of the page in it, which
+// the theme's keys do not name.
 //
 // Charts are built by package charts from the model and written into the page
 // as JSON in <script type="application/json" data-chart="ID">, escaped by

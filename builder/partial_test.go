@@ -2,6 +2,7 @@ package builder
 
 import (
 	"html/template"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ import (
 // render pass and list of keys, and every time when there is no pass.
 func TestPartialCached(t *testing.T) {
 	set := template.Must(template.New("").Funcs(funcs).Parse(`{{define "title"}}<b>{{.Title}}</b>{{end}}`))
-	call := partialCached(set)
+	call := partialCached(set, nil)
 	pass := &partialCache{}
 	render := func(title string, cache *partialCache, keys ...any) string {
 		t.Helper()
@@ -49,6 +50,14 @@ func TestPartialCached(t *testing.T) {
 	if _, err := call("nope", &Page{partials: pass}); err == nil {
 		t.Errorf("no error for a template that does not exist")
 	}
+	// A partial from another layer than the skeleton is never cached.
+	uncached := partialCached(set, map[string]bool{"title": true})
+	for _, title := range []string{"L", "M"} {
+		got, err := uncached("title", &Page{Title: title, partials: pass}, "person", "../../")
+		if want := "<b>" + title + "</b>"; err != nil || string(got) != want {
+			t.Errorf("uncached partial for %s = %q, %v; want %q", title, got, err, want)
+		}
+	}
 }
 
 // TestPartialCachedInBuild checks partialCached in a site's layouts: the
@@ -57,10 +66,19 @@ func TestPartialCached(t *testing.T) {
 func TestPartialCachedInBuild(t *testing.T) {
 	fsys := txtarFS(t, "testdata/golden/site.txt")
 	fsys["static/extra.txt"] = &fstest.MapFile{Data: []byte("extra\n")}
+	// The site's own skeleton (the theme's), so that its footer is cached.
+	baseof, err := os.ReadFile("../themes/default/layouts/baseof.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["layouts/baseof.html"] = &fstest.MapFile{Data: baseof}
 	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(`{{define "footer"}}<footer><a href="{{.Asset "extra.txt"}}">extra</a> {{.Site.Config.Title}}</footer>{{end}}`)}
 	_, out, err := Build(fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(string(baseof), `partialCached "footer"`) {
+		t.Fatal("the theme's baseof.html does not cache its footer: this test no longer tests the cache")
 	}
 	fingerprinted := ""
 	for _, p := range out.Paths() {
@@ -88,6 +106,23 @@ func TestPartialCachedInBuild(t *testing.T) {
 		t.Fatalf("only %d pages", pages)
 	}
 
+	// A site's header under the theme's skeleton is rendered for each
+	// page: it may show the page's own title.
+	delete(fsys, "layouts/baseof.html")
+	fsys["layouts/partials/header.html"] = &fstest.MapFile{Data: []byte(`{{define "header"}}<header class="mine">{{.Title}}</header>{{end}}`)}
+	_, out, err = Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"people/ana/index.html", "people/ben/index.html"} {
+		page := string(out.Files[p])
+		title := page[strings.Index(page, "<title>")+7 : strings.Index(page, " · ")]
+		if !strings.Contains(page, `<header class="mine">`+title+`</header>`) {
+			t.Errorf("%s: the site's own header does not show the page's title %q", p, title)
+		}
+	}
+
+	fsys["layouts/baseof.html"] = &fstest.MapFile{Data: baseof}
 	fsys["layouts/partials/header.html"] = &fstest.MapFile{Data: []byte("{{define \"header\"}}\n<header>\n{{.Nope}}</header>{{end}}\n")}
 	_, _, err = Build(fsys, Options{})
 	if err == nil || !strings.Contains(err.Error(), "layouts/partials/header.html:3:") || !strings.Contains(err.Error(), "Nope") {

@@ -173,10 +173,16 @@ type cachedPartial struct {
 // stands for the page's depth, on which its links depend. It is meant for
 // the parts every page repeats, such as the header and footer: a large site
 // has tens of thousands of pages, and these parts were a quarter of the
-// time of a person page. The output is HTML for a text context.
-func partialCached(t *template.Template) func(name string, p *Page, keys ...any) (template.HTML, error) {
+// time of a person page. The output is HTML for a text context. A partial
+// that comes from another layer than baseof.html (a site's own header under
+// its theme's skeleton) is rendered on every call: the keys were chosen for
+// the partial the skeleton came with.
+func partialCached(t *template.Template, uncached map[string]bool) func(name string, p *Page, keys ...any) (template.HTML, error) {
 	return func(name string, p *Page, keys ...any) (template.HTML, error) {
 		c := p.partials
+		if uncached[name] {
+			c = nil
+		}
 		var key string
 		if c != nil {
 			key = partialKey(name, keys)
@@ -270,9 +276,31 @@ func parseTemplates(ls layers, origin []string) (map[string]*template.Template, 
 	if err != nil {
 		r.errorf("layouts", Pos{}, "%v", err)
 	}
+	// A partial from another layer than baseof.html is not cached: a site
+	// that overrides the header of a theme whose skeleton caches it may
+	// show something of the page there, which the theme's keys do not name.
+	layer := func(name string) int {
+		for i, l := range ls {
+			if _, err := fs.Stat(l, "layouts/"+name); err == nil {
+				return i
+			}
+		}
+		return -1
+	}
+	uncached := map[string]bool{}
 	for _, f := range files {
 		if strings.HasPrefix(f, "partials/") && strings.HasSuffix(f, ".html") {
-			readInto(base, f)
+			if readInto(base, f) == nil {
+				continue
+			}
+			other := layer(f) != layer("baseof.html")
+			uncached[f] = other
+			data, _ := fs.ReadFile(layouts, f)
+			if defined, err := template.New(f).Funcs(funcs).Parse(string(data)); err == nil {
+				for _, t := range defined.Templates() {
+					uncached[t.Name()] = other
+				}
+			}
 		}
 	}
 	out := map[string]*template.Template{}
@@ -283,7 +311,7 @@ func parseTemplates(ls layers, origin []string) (map[string]*template.Template, 
 			continue
 		}
 		if readInto(t, name+".html") != nil {
-			out[name] = t.Funcs(template.FuncMap{"partialCached": partialCached(t)})
+			out[name] = t.Funcs(template.FuncMap{"partialCached": partialCached(t, uncached)})
 		}
 	}
 	return out, r.list
