@@ -536,6 +536,10 @@ func sharedChoices() func(c *Competency, current, target int) []*Article {
 }
 
 func teamMatrix(t *Team, competencies int, choose func(c *Competency, current, target int) []*Article) {
+	// Made from scratch, also when the team's members or their standings
+	// changed in place.
+	t.Competencies, t.Summary, t.Gaps = nil, nil, nil
+	t.matrix, t.matrixOnce = nil, sync.Once{}
 	// By competency rank: the column of each in the matrix, plus one (zero
 	// while it has none), and the team's gap in it.
 	column := make([]int, competencies)

@@ -11,7 +11,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -97,7 +96,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 			if urls, ok := b.updateCycle(p); ok {
 				// Names, titles and pages are as they were: the search
 				// index, the sitemap and the feed stay.
-				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, samePages: true, docs: b.out.index.docs}
+				opts := b.sameLists(urls)
 				return b.renderInPlace(opts)
 			}
 			if urls, moved, ok := b.updateTeam(p); ok {
@@ -119,13 +118,13 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 			if urls, ok := b.updateRole(p); ok {
 				// Titles, names and the order of pages are as they were: the
 				// search index, the sitemap and the feed stay.
-				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, samePages: true, docs: b.out.index.docs}
+				opts := b.sameLists(urls)
 				return b.renderInPlace(opts)
 			}
 			if urls, ok := b.updateCompetency(p); ok {
 				// Titles, names and the order of pages are as they were, and
 				// the search documents hold no descriptors.
-				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, samePages: true, docs: b.out.index.docs}
+				opts := b.sameLists(urls)
 				return b.renderInPlace(opts)
 			}
 			if url, text, ok := b.updateBody(p); ok {
@@ -208,6 +207,20 @@ func (b *Builder) patchDocs(set map[string]func(d *searchDoc)) []searchDoc {
 	return docs
 }
 
+// sameLists renders urls again after an edit in place that changed no title,
+// name or order of pages: the sitemap, the feed, the list of pages and the
+// search documents stay as they were.
+func (b *Builder) sameLists(urls map[string]bool) renderOpts {
+	return renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, samePages: true, docs: b.out.index.docs}
+}
+
+// keepEntry makes e the entry of file, for the model and the cache, after
+// an edit applied in place.
+func (b *Builder) keepEntry(file string, e *entry) {
+	b.loader.entries[file] = e
+	b.cache.entries[file] = e
+}
+
 // renderInPlace renders the pages of a model changed in place.
 func (b *Builder) renderInPlace(opts renderOpts) (*Site, *Output, error) {
 	out, err := renderSite(b.site, b.theme, opts)
@@ -271,9 +284,8 @@ func (b *Builder) updateBody(file string) (url, text string, ok bool) {
 	}
 	l.site.texts[file] = text
 	l.bodies[i] = nb
-	l.entries[file] = e
 	b.cache.keepBody(nb, html, text, nil)
-	b.cache.entries[file] = e
+	b.keepEntry(file, e)
 	return old.pageURL, text, true
 }
 
@@ -359,8 +371,6 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 				t.Members = append(t.Members, q)
 			}
 		}
-		t.Competencies, t.Summary, t.Gaps = nil, nil, nil
-		t.matrix, t.matrixOnce = nil, sync.Once{}
 		teamMatrix(t, len(s.Competencies), chooseArticles)
 	}
 	for _, r := range []*Role{oldRole, role} {
@@ -375,8 +385,7 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 			}
 		}
 	}
-	l.entries[file] = e
-	b.cache.entries[file] = e
+	b.keepEntry(file, e)
 	return urls, renamed, true
 }
 
@@ -553,12 +562,9 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	}
 	for _, t := range teams {
 		urls["teams/"+t.ID+"/"] = true
-		t.Competencies, t.Summary, t.Gaps = nil, nil, nil
-		t.matrix, t.matrixOnce = nil, sync.Once{}
 		teamMatrix(t, len(s.Competencies), chooseArticles)
 	}
-	l.entries[file] = e
-	b.cache.entries[file] = e
+	b.keepEntry(file, e)
 	delete(b.cache.cycles, cached)
 	b.cache.keepCycle(e, checked.ids, old, nil)
 	return urls, true
@@ -621,8 +627,7 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 		slices.SortStableFunc(s.Teams, func(a, b *Team) int { return strings.Compare(a.Name, b.Name) })
 		moved = !slices.Equal(before, s.Teams)
 	}
-	l.entries[file] = e
-	b.cache.entries[file] = e
+	b.keepEntry(file, e)
 	return urls, moved, true
 }
 
@@ -681,8 +686,7 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, ok bool) {
 			return nil, false // its first: that warning goes
 		}
 	}
-	l.entries[file] = e
-	b.cache.entries[file] = e
+	b.keepEntry(file, e)
 	urls = map[string]bool{}
 	if len(changed) == 0 {
 		return urls, true // a comment, or the same targets in another order
@@ -742,8 +746,6 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, ok bool) {
 	choose := sharedChoices()
 	parallel(len(teams), func(i int) {
 		t := teams[i]
-		t.Competencies, t.Summary, t.Gaps = nil, nil, nil
-		t.matrix, t.matrixOnce = nil, sync.Once{}
 		teamMatrix(t, len(s.Competencies), choose)
 	})
 	for i, t := range teams {
@@ -801,8 +803,7 @@ func (b *Builder) updateCompetency(file string) (urls map[string]bool, ok bool) 
 			changed[lv.Level] = true
 		}
 	}
-	l.entries[file] = e
-	b.cache.entries[file] = e
+	b.keepEntry(file, e)
 	urls = map[string]bool{}
 	if len(changed) == 0 {
 		return urls, true
