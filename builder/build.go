@@ -35,6 +35,10 @@ type Output struct {
 	index *searchIndex
 	lazy  bool
 
+	// later, when set, renders the pages the build left to render when
+	// they are asked for; Files has the others.
+	later *later
+
 	// pages are the pages it was made from, and names their files: an
 	// edit in place that keeps every page where it was uses them again.
 	pages []*Page
@@ -53,35 +57,59 @@ func (x *searchIndex) get() map[string][]byte {
 	return x.files
 }
 
-// File returns the file at path name. A lazily made search index is made
-// on the first request for one of its files.
-func (o *Output) File(name string) ([]byte, bool) {
-	if data, ok := o.Files[name]; ok {
-		return data, true
-	}
+// file returns the file at path name among those made. A lazily made search
+// index is made on the first request for one of its files.
+func (o *Output) file(name string) ([]byte, bool) {
 	if o.lazy && strings.HasPrefix(name, "search/") {
 		data, ok := o.index.get()[name]
 		return data, ok
 	}
-	return nil, false
+	data, ok := o.Files[name]
+	return data, ok
 }
 
-// all returns every file of the output, search index included.
-func (o *Output) all() map[string][]byte {
+// all returns every file of the output, search index included. Pages left
+// for later are rendered first; it fails if one does not render.
+func (o *Output) all() (map[string][]byte, error) {
+	if err := o.Finish(); err != nil {
+		return nil, err
+	}
+	if o.Left() > 0 {
+		return nil, errors.New("pages left to render by a build that is no longer the last")
+	}
 	if !o.lazy {
-		return o.Files
+		return o.Files, nil
 	}
 	files := maps.Clone(o.Files)
 	maps.Copy(files, o.index.get())
-	return files
+	return files, nil
 }
 
-// Paths returns the output's file paths, sorted.
+// Paths returns the output's file paths, sorted, pages left for later
+// included.
 func (o *Output) Paths() []string {
-	files := o.all()
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
+	var paths []string
+	add := func(files map[string][]byte) {
+		for p := range files {
+			if !o.lazy || !strings.HasPrefix(p, "search/") {
+				paths = append(paths, p)
+			}
+		}
+	}
+	if l := o.later; l != nil {
+		l.mu.Lock()
+		add(o.Files)
+		for p := range l.stale {
+			paths = append(paths, p)
+		}
+		l.mu.Unlock()
+	} else {
+		add(o.Files)
+	}
+	if o.lazy {
+		for p := range o.index.get() {
+			paths = append(paths, p)
+		}
 	}
 	slices.Sort(paths)
 	return paths
@@ -179,6 +207,11 @@ type renderOpts struct {
 	// docs, when set, are the documents of the search index, worked out by
 	// the caller from prev's.
 	docs []searchDoc
+	// now, when set, picks the pages to render at once (see Builder.Now);
+	// the others are left to builder, the Builder rendering, to render
+	// when asked for.
+	now     func(url string) bool
+	builder *Builder
 	// kept says that the pages only rejects are already where emit puts
 	// them.
 	kept bool
@@ -225,6 +258,12 @@ func renderSite(s *Site, th *theme, opts renderOpts) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	if out.later != nil {
+		// Pages left for later may still have their bytes from prev.
+		for name := range out.later.stale {
+			delete(files, name)
+		}
+	}
 	out.Files = files
 	return out, nil
 }
@@ -270,6 +309,26 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 			close(made)
 		}()
 	}
+	// With now, a page to render is left for later unless now picks it or
+	// it is the first of its kind: a layout that fails for every page of
+	// its kind still fails the build.
+	var left []bool
+	if opts.now != nil {
+		left = make([]bool, len(pages))
+		kinds := map[string]bool{}
+		for i, p := range pages {
+			if only != nil && !only(p.URL) {
+				if _, ok := prev.Files[names[i]]; ok {
+					continue
+				}
+			}
+			if opts.now(p.URL) || !kinds[p.Kind] {
+				kinds[p.Kind] = true
+				continue
+			}
+			left[i] = true
+		}
+	}
 	errs := make([]error, len(pages))
 	used := make([][]string, len(pages)) // the assets each page links
 	partials := &partialCache{}
@@ -287,20 +346,17 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 				return
 			}
 		}
-		if failed.Load() {
-			return // a write failed: stop
+		if failed.Load() || left != nil && left[i] {
+			return // a write failed: stop; or the page is left for later
 		}
 		rendered.Add(1)
 		if opts.samePages {
 			p.fill()
 			p.Charts, p.used = nil, nil
 		}
-		p.addCharts()
-		p.partials = partials
 		buf := buffers.Get().(*bytes.Buffer)
 		buf.Reset()
-		errs[i] = renderPage(th.tmpls[p.Kind], p, buf)
-		p.Charts, p.partials = nil, nil // its options are in the page now
+		errs[i] = renderOne(th, p, partials, buf)
 		used[i] = p.used
 		if errs[i] == nil {
 			if err := emit(name, buf.Bytes(), false); err != nil {
@@ -310,39 +366,15 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 		}
 		buffers.Put(buf)
 	})
-	// A broken layout fails every page of its kind: report it once, with
-	// the first page and how many more it broke.
-	var render Diagnostics
-	seen := map[string]int{}
-	more := map[string]int{}
-	for i, err := range errs {
-		if err == nil {
-			continue
-		}
-		var write *writeError
-		if errors.As(err, &write) {
-			return nil, err
-		}
-		d := templateError(err, func(name string) string { return "layouts/" + name })
-		key := d.String()
-		if _, dup := seen[key]; dup {
-			more[key]++
-			continue
-		}
-		seen[key] = len(render)
-		d.Msg = fmt.Sprintf("rendering %s: %s", outputPath(pages[i].URL), d.Msg)
-		render = append(render, d)
-	}
-	for key, n := range more {
-		render[seen[key]].Msg += fmt.Sprintf(" (and %d more %s)", n, map[bool]string{true: "page", false: "pages"}[n == 1])
-	}
-	if len(render) > 0 {
-		render.Sort()
-		return nil, render
+	if err := renderErrors(errs, names); err != nil {
+		return nil, err
 	}
 
 	<-made
 	out := &Output{Pages: len(pages), Rendered: int(rendered.Load()), index: index, lazy: lazySearch, pages: pages, names: names}
+	if stale := leftPages(left, names); stale != nil {
+		out.later = &later{b: opts.builder, theme: th, partials: partials, stale: stale}
+	}
 	rest := map[string][]byte{}
 	if opts.sameSitemap && prev != nil {
 		rest["sitemap.xml"] = prev.Files["sitemap.xml"]
@@ -364,6 +396,9 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 	out.assets = make(map[string][]string, len(pages))
 	linked := map[string]bool{}
 	for i := range pages {
+		if left != nil && left[i] {
+			continue
+		}
 		out.assets[names[i]] = used[i]
 		for _, name := range used[i] {
 			linked[name] = true
@@ -384,6 +419,67 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 		return nil, err
 	}
 	return out, nil
+}
+
+// leftPages maps the file of each page left for later to its index.
+func leftPages(left []bool, names []string) map[string]int {
+	var stale map[string]int
+	for i, l := range left {
+		if l {
+			if stale == nil {
+				stale = map[string]int{}
+			}
+			stale[names[i]] = i
+		}
+	}
+	return stale
+}
+
+// renderOne renders page p into buf with the layouts of th; partials are
+// those of its render pass.
+func renderOne(th *theme, p *Page, partials *partialCache, buf *bytes.Buffer) error {
+	p.addCharts()
+	p.partials = partials
+	err := renderPage(th.tmpls[p.Kind], p, buf)
+	p.Charts, p.partials = nil, nil // its options are in the page now
+	return err
+}
+
+// renderErrors reports the errors of rendering the pages in files, errs[i]
+// that of files[i]: nil when there are none, the write error if one is, and
+// otherwise Diagnostics in which a broken layout, which fails every page of
+// its kind, is reported once, with the first page and how many more it
+// broke.
+func renderErrors(errs []error, files []string) error {
+	var render Diagnostics
+	seen := map[string]int{}
+	more := map[string]int{}
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		var write *writeError
+		if errors.As(err, &write) {
+			return err
+		}
+		d := templateError(err, func(name string) string { return "layouts/" + name })
+		key := d.String()
+		if _, dup := seen[key]; dup {
+			more[key]++
+			continue
+		}
+		seen[key] = len(render)
+		d.Msg = fmt.Sprintf("rendering %s: %s", files[i], d.Msg)
+		render = append(render, d)
+	}
+	for key, n := range more {
+		render[seen[key]].Msg += fmt.Sprintf(" (and %d more %s)", n, map[bool]string{true: "page", false: "pages"}[n == 1])
+	}
+	if len(render) == 0 {
+		return nil
+	}
+	render.Sort()
+	return render
 }
 
 // buffers hold pages while they are rendered: a large site's team pages
@@ -502,8 +598,11 @@ func (o *Output) Write(dest string) error {
 		return err
 	}
 	defer w.abort()
-	files := o.all()
-	paths := o.Paths()
+	files, err := o.all()
+	if err != nil {
+		return err
+	}
+	paths := slices.Sorted(maps.Keys(files))
 	errs := make([]error, len(paths))
 	parallel(len(paths), func(i int) {
 		errs[i] = w.write(paths[i], files[paths[i]], true)

@@ -11,6 +11,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -35,6 +37,23 @@ type Builder struct {
 	// anything may have changed.
 	pending map[string]bool
 
+	// Now, when set, picks the pages a build renders at once, by URL
+	// (relative to the site root, "" for the home page): say those open in
+	// a browser. A build also renders the first page of each kind it
+	// renders, so that a layout broken for every page of a kind still fails
+	// it. The other pages it would render are left to render when
+	// Output.Read first asks for one, or Output.Finish for all. An edit that
+	// changes every page then costs what loading the site costs, not what
+	// rendering 12,000 pages does.
+	Now func(url string) bool
+
+	// mu is held for writing by Build, which changes the model, and for
+	// reading while pages left for later are rendered from it. waiting is
+	// set while Build waits for it: Output.Finish then stops, so that an
+	// edit does not wait for the pages of the last.
+	mu      sync.RWMutex
+	waiting atomic.Bool
+
 	// LazySearch leaves the search index out of the Files of an output and
 	// makes it on the first call of Output.File for one of its files. The
 	// preview sets it: most edits are never searched for, and making the
@@ -51,6 +70,10 @@ func NewBuilder(fsys fs.FS, opts Options) *Builder {
 // slashes, that changed since the last call; nil means any may have (after
 // lost file events, say), and reads everything again.
 func (b *Builder) Build(changed []string) (*Site, *Output, error) {
+	b.waiting.Store(true)
+	b.mu.Lock()
+	b.waiting.Store(false)
+	defer b.mu.Unlock()
 	if changed != nil && b.site != nil {
 		changed = b.passing(changed)
 		// Nothing changed, and nothing waits from a failed build (a nil
@@ -157,7 +180,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 			only = onlyURLs(urls)
 		}
 	}
-	out, err := renderSite(s, b.theme, renderOpts{only: only, prev: b.out, lazySearch: b.LazySearch})
+	out, err := renderSite(s, b.theme, renderOpts{only: only, prev: b.out, lazySearch: b.LazySearch, now: b.Now, builder: b})
 	if err != nil {
 		return s, nil, err
 	}
@@ -223,6 +246,7 @@ func (b *Builder) keepEntry(file string, e *entry) {
 
 // renderInPlace renders the pages of a model changed in place.
 func (b *Builder) renderInPlace(opts renderOpts) (*Site, *Output, error) {
+	opts.now, opts.builder = b.Now, b
 	out, err := renderSite(b.site, b.theme, opts)
 	if err != nil {
 		// The model changed in place: load it whole next time.

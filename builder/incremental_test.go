@@ -43,10 +43,23 @@ func edit(t *testing.T, dir, file, pattern, repl string) {
 // TestIncrementalMatchesFull makes edits of every kind to a copy of the demo
 // and, after each, builds incrementally and from scratch: the outputs must
 // be byte-identical, and edits of one file must not render every page.
-func TestIncrementalMatchesFull(t *testing.T) {
+func TestIncrementalMatchesFull(t *testing.T) { incrementalMatchesFull(t, false) }
+
+// TestIncrementalLaterMatchesFull makes the same edits with a Builder that
+// renders at once only one page besides the first of each kind, as the
+// preview does: the pages it leaves, rendered when read, must be those of a
+// full build, also when one edit's pages are left until after the next.
+func TestIncrementalLaterMatchesFull(t *testing.T) { incrementalMatchesFull(t, true) }
+
+func incrementalMatchesFull(t *testing.T, later bool) {
 	dir := copyDemo(t)
 	fsys := os.DirFS(dir)
 	b := NewBuilder(fsys, Options{})
+	const open = "people/amara-okafor/"
+	kinds := 12 // home, framework, competency, roles, role, teams, team, people, person, articles, article, 404
+	if later {
+		b.Now = func(u string) bool { return u == open }
+	}
 	if _, _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +115,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		{"competency reordered", "content/competencies/management/delegation.md", `order = \d+`, `order = 99`, false},
 		{"article becomes draft", "content/articles/one-to-ones-that-matter.md", `\+\+\+\n`, "+++\ndraft = true\n", false},
 	}
-	for _, e := range edits {
+	for i, e := range edits {
 		edit(t, dir, e.file, e.pattern, e.repl)
 		inPlace := b.inPlace
 		_, inc, err := b.Build([]string{e.file})
@@ -120,13 +133,24 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", e.name, err)
 		}
+		if later {
+			if inc.Rendered > kinds+1 {
+				t.Errorf("%s: rendered %d pages at once", e.name, inc.Rendered)
+			}
+			if page, ok := inc.Files[outputPath(open)]; !ok || !bytes.Contains(page, []byte("<html")) {
+				t.Errorf("%s: the open page was not rendered at once", e.name)
+			}
+			if i%2 == 1 {
+				continue // leave this edit's pages to the next
+			}
+		}
 		_, full, err := Build(fsys, Options{})
 		if err != nil {
 			t.Fatalf("%s: full build: %v", e.name, err)
 		}
 		for _, p := range full.Paths() {
-			if !bytes.Equal(inc.Files[p], full.Files[p]) {
-				t.Errorf("%s: %s is stale:\n%s", e.name, p, firstDiff(string(full.Files[p]), string(inc.Files[p])))
+			if got, _ := inc.File(p); !bytes.Equal(got, full.Files[p]) {
+				t.Errorf("%s: %s is stale:\n%s", e.name, p, firstDiff(string(full.Files[p]), string(got)))
 			}
 		}
 		if len(inc.Files) != len(full.Files) {

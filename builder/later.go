@@ -1,0 +1,185 @@
+package builder
+
+import (
+	"bytes"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// later holds the pages a build of a Builder with Now left to render when
+// they are first asked for: by Output.Read one at a time, or all at once by
+// Output.Finish. They are rendered from the Builder's model, under its
+// lock, and only while the output is the Builder's last: once another build
+// has run, they are that build's to render.
+type later struct {
+	b        *Builder
+	theme    *theme
+	partials *partialCache // of the build that left them
+
+	mu    sync.Mutex     // guards the output's Files and assets, and stale
+	stale map[string]int // file of each page left, to its index in pages
+}
+
+// Read returns the file at path name. A page the build left for later is
+// rendered first; if that fails, the error is the Diagnostics a full build
+// would report. A missing file is fs.ErrNotExist.
+func (o *Output) Read(name string) ([]byte, error) {
+	l := o.later
+	if l == nil || o.lazy && strings.HasPrefix(name, "search/") {
+		if data, ok := o.file(name); ok {
+			return data, nil
+		}
+		return nil, fs.ErrNotExist
+	}
+	l.mu.Lock()
+	data, ok := o.file(name)
+	_, stale := l.stale[name]
+	l.mu.Unlock()
+	if ok {
+		return data, nil
+	}
+	if !stale {
+		// A static file by its hashed name, which only the pages that
+		// link it add to Files: one of them may be left for later.
+		if data, ok := l.hashed(name); ok {
+			return data, nil
+		}
+		return nil, fs.ErrNotExist
+	}
+	l.b.mu.RLock()
+	defer l.b.mu.RUnlock()
+	if cur := l.b.out; cur != o && cur != nil {
+		// Another build has run since: its output is the site now.
+		return cur.readLocked(name)
+	}
+	return o.readLocked(name)
+}
+
+// File returns the file at path name as Read does, with false for a file
+// that is missing or a page that fails to render.
+func (o *Output) File(name string) ([]byte, bool) {
+	data, err := o.Read(name)
+	return data, err == nil
+}
+
+// Has reports whether the output has a file at path name, rendered or not.
+func (o *Output) Has(name string) bool {
+	l := o.later
+	if l == nil || o.lazy && strings.HasPrefix(name, "search/") {
+		_, ok := o.file(name)
+		return ok
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	_, ok := o.file(name)
+	_, stale := l.stale[name]
+	_, hashed := l.hashed(name)
+	return ok || stale || hashed
+}
+
+// Left is the number of pages left to render.
+func (o *Output) Left() int {
+	l := o.later
+	if l == nil {
+		return 0
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.stale)
+}
+
+// hashed returns the static file whose hashed name is name.
+func (l *later) hashed(name string) ([]byte, bool) {
+	for file, h := range l.theme.assets {
+		if h == name {
+			return l.theme.static[file], true
+		}
+	}
+	return nil, false
+}
+
+// readLocked is Read with the Builder's lock held for reading.
+func (o *Output) readLocked(name string) ([]byte, error) {
+	data, err := o.renderLocked(name)
+	if err != nil && err != fs.ErrNotExist {
+		return nil, renderErrors([]error{err}, []string{name})
+	}
+	return data, err
+}
+
+// renderLocked is readLocked with the error of the page's layout as it is.
+func (o *Output) renderLocked(name string) ([]byte, error) {
+	l := o.later
+	if l == nil {
+		if data, ok := o.file(name); ok {
+			return data, nil
+		}
+		return nil, fs.ErrNotExist
+	}
+	l.mu.Lock()
+	data, ok := o.file(name)
+	i, stale := l.stale[name]
+	l.mu.Unlock()
+	if ok {
+		return data, nil
+	}
+	if !stale {
+		return nil, fs.ErrNotExist
+	}
+	// A copy: the page may be rendered by two calls at once. Its title
+	// is filled again, for the model may have been changed in place since
+	// the page was listed.
+	page := *o.pages[i]
+	p := &page
+	p.fill()
+	p.Charts, p.used = nil, nil
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	if err := renderOne(l.theme, p, l.partials, buf); err != nil {
+		return nil, err
+	}
+	data = bytes.Clone(buf.Bytes())
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if _, still := l.stale[name]; !still {
+		return o.Files[name], nil // rendered meanwhile by another call
+	}
+	delete(l.stale, name)
+	o.Files[name] = data
+	o.assets[name] = p.used
+	for _, a := range p.used {
+		o.Files[l.theme.assets[a]] = l.theme.static[a]
+	}
+	return data, nil
+}
+
+// Finish renders every page the build left for later and returns what a
+// full build would report of those that fail. It stops early, with nil,
+// once the Builder starts another build, or if one has run since this
+// output's: the pages left are then that build's to render.
+func (o *Output) Finish() error {
+	l := o.later
+	if l == nil {
+		return nil
+	}
+	l.b.mu.RLock()
+	defer l.b.mu.RUnlock()
+	if l.b.out != o {
+		return nil
+	}
+	l.mu.Lock()
+	names := slices.Sorted(maps.Keys(l.stale))
+	l.mu.Unlock()
+	errs := make([]error, len(names))
+	parallel(len(names), func(i int) {
+		if l.b.waiting.Load() {
+			return
+		}
+		_, errs[i] = o.renderLocked(names[i])
+	})
+	return renderErrors(errs, names)
+}
