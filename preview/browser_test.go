@@ -22,6 +22,13 @@ func TestBrowserReload(t *testing.T) {
 	b.Open(t, url, true)
 	ctx := b.Context()
 	ana := filepath.Join(s.dir, "content/people/ana.toml")
+	// The page tells the server it is open, so that builds render it
+	// before they tell it to reload.
+	for deadline := time.Now().Add(10 * time.Second); !s.srv.isOpen("people/ana/"); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the server does not know that people/ana/ is open (evidence: %s)", b.Evidence(t))
+		}
+	}
 
 	// waitFor evaluates js until it is true; a reload in between makes an
 	// evaluation fail, which is expected, so it tries again.

@@ -2,15 +2,20 @@ package preview
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -25,6 +30,27 @@ type site struct {
 	srv    *Server
 	http   *httptest.Server
 	states chan State
+	ctx    context.Context
+	log    *syncBuffer // what the server logs
+}
+
+// syncBuffer is a bytes.Buffer that a server may write to while a test
+// reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
 }
 
 func startSite(t testing.TB, poll time.Duration) *site {
@@ -42,7 +68,8 @@ func startSite(t testing.TB, poll time.Duration) *site {
 
 func start(t testing.TB, dir string, poll time.Duration) *site {
 	t.Helper()
-	s := &site{dir: dir, srv: New(dir, builder.Options{}, io.Discard)}
+	log := &syncBuffer{}
+	s := &site{dir: dir, srv: New(dir, builder.Options{}, log), log: log}
 	if st := s.srv.State(); len(st.Errors) > 0 {
 		t.Fatalf("first build failed: %v", st.Errors)
 	}
@@ -52,17 +79,23 @@ func start(t testing.TB, dir string, poll time.Duration) *site {
 	go func() { s.srv.Watch(ctx, poll); close(done) }()
 	t.Cleanup(func() { cancel(); s.http.CloseClientConnections(); s.http.Close(); <-done })
 	<-s.srv.Ready()
-	s.states = s.subscribe(t, ctx)
+	s.ctx = ctx
+	s.states = s.subscribe(t, "")
 	if first := s.next(t); first.Version != 1 {
 		t.Fatalf("first event: %+v", first)
 	}
 	return s
 }
 
-// subscribe reads the events stream as a browser would.
-func (s *site) subscribe(t testing.TB, ctx context.Context) chan State {
+// subscribe reads the events stream as a browser would, one showing page
+// (a URL in the site) when it is not "".
+func (s *site) subscribe(t testing.TB, page string) chan State {
 	t.Helper()
-	req, _ := http.NewRequestWithContext(ctx, "GET", s.http.URL+s.srv.Base()+"__portal/events", nil)
+	u := s.http.URL + s.srv.Base() + "__portal/events"
+	if page != "" {
+		u += "?page=" + url.QueryEscape(s.srv.Base()+page)
+	}
+	req, _ := http.NewRequestWithContext(s.ctx, "GET", u, nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -352,5 +385,91 @@ func TestSearchAfterEdit(t *testing.T) {
 	}
 	if !strings.Contains(string(out.Files["search/index.json"]), `"searchable"`) {
 		t.Error("the new name is not in the index")
+	}
+}
+
+// built returns the figures of the last "Built" line of the server's log:
+// pages rendered before the build was published, and pages left to render.
+func (s *site) built(t *testing.T) (rendered, left int) {
+	t.Helper()
+	m := regexp.MustCompile(`Built \d+ pages \((\d+) rendered(?:, (\d+) more in the background)?\)`).FindAllStringSubmatch(s.log.String(), -1)
+	if m == nil {
+		t.Fatalf("no build logged:\n%s", s.log)
+	}
+	last := m[len(m)-1]
+	rendered, _ = strconv.Atoi(last[1])
+	left, _ = strconv.Atoi(last[2])
+	return rendered, left
+}
+
+// TestOpenPagesFirst retitles a competency, which shows on every page: the
+// build renders the pages open in a browser, and one of each kind, before
+// it tells them to reload; the others are rendered after, and show the new
+// title all the same.
+func TestOpenPagesFirst(t *testing.T) {
+	s := startSite(t, 0)
+	vision := filepath.Join(s.dir, "content/competencies/lead/vision.md")
+	retitle := func(title string) {
+		t.Helper()
+		data, err := os.ReadFile(vision)
+		if err != nil {
+			t.Fatal(err)
+		}
+		edited := regexp.MustCompile(`(?m)^title = ".*"`).ReplaceAll(data, []byte(`title = "`+title+`"`))
+		writeFile(t, vision, string(edited))
+	}
+	retitle("Seeing Ahead")
+	v := s.reloaded(t, 1)
+	rendered, left := s.built(t)
+	if left == 0 {
+		t.Fatalf("every page rendered before the reload (%d)", rendered)
+	}
+
+	// A second browser, on Ben's page: it is rendered at once too. Ana's,
+	// the first person's, is rendered at once anyway.
+	s.subscribe(t, "people/ben/")
+	retitle("Looking Ahead")
+	s.reloaded(t, v)
+	if r, l := s.built(t); r != rendered+1 || l != left-1 {
+		t.Errorf("with Ben's page open, %d pages rendered and %d left; without, %d and %d", r, l, rendered, left)
+	}
+	for _, page := range []string{"people/ben/", "people/ana/", "competencies/", "competencies/coaching/", "roles/lead/"} {
+		if status, body := s.get(t, page); status != 200 || !strings.Contains(body, "Looking Ahead") || strings.Contains(body, "Seeing Ahead") {
+			t.Errorf("%s: status %d, without the new title", page, status)
+		}
+	}
+}
+
+// TestErrorsOfPagesRenderedLater breaks the person layout for Ben alone. The
+// build renders Ana's page, the first person's, at once, and is published;
+// Ben's, rendered after, fails: its errors reach the browser, and his page
+// shows them. Fixing the layout clears them.
+func TestErrorsOfPagesRenderedLater(t *testing.T) {
+	s := startSite(t, 0)
+	layout, err := os.ReadFile("../themes/default/layouts/person.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(layout), `{{$p := .Person}}`, `{{$p := .Person}}{{if eq $p.ID "ben"}}{{index .Site.People 99}}{{end}}`, 1)
+	override := filepath.Join(s.dir, "layouts/person.html")
+	writeFile(t, override, broken)
+	v := s.reloaded(t, 1)
+	st := s.next(t)
+	if st.Version != v || len(st.Errors) != 1 || !strings.Contains(st.Errors[0], "rendering people/ben/index.html") || !strings.Contains(st.Errors[0], "out of range") {
+		t.Fatalf("after the page that fails was rendered: %+v", st)
+	}
+	if status, body := s.get(t, "people/ben/"); status != 500 || !strings.Contains(body, "layouts/person.html:") {
+		t.Errorf("Ben's page: status %d:\n%s", status, body)
+	}
+	if status, _ := s.get(t, "people/ana/"); status != 200 {
+		t.Errorf("Ana's page: status %d", status)
+	}
+	writeFile(t, override, string(layout))
+	st = s.next(t)
+	if st.Version != v+1 || len(st.Errors) != 0 {
+		t.Fatalf("after the fix: %+v", st)
+	}
+	if status, _ := s.get(t, "people/ben/"); status != 200 {
+		t.Errorf("Ben's page after the fix: status %d", status)
 	}
 }

@@ -34,7 +34,8 @@
     }
   }
 
-  var events = new EventSource(base + '__portal/events');
+  // The page's path tells the server which pages to render first.
+  var events = new EventSource(base + '__portal/events?page=' + encodeURIComponent(location.pathname));
   events.onmessage = function (e) {
     var state = JSON.parse(e.data);
     if (state.errors && state.errors.length) {

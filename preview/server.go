@@ -45,8 +45,11 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"html"
 	"io"
+	"io/fs"
 	"mime"
 	"net/http"
 	"net/url"
@@ -77,6 +80,7 @@ type Server struct {
 
 	clientsMu sync.Mutex
 	clients   map[chan struct{}]struct{}
+	open      map[string]int // pages open in a browser, by URL in the site, with how many
 
 	builds atomic.Int64    // builds run, good or not
 	ready  chan struct{}   // closed once the watcher watches every folder
@@ -89,10 +93,14 @@ type Server struct {
 // New makes the preview of the site in dir and builds it once. A site with
 // errors still gives a server: it shows the errors until they are fixed.
 func New(dir string, opts builder.Options, log io.Writer) *Server {
-	s := &Server{dir: dir, log: log, builder: builder.NewBuilder(builder.DirFS(dir), opts), base: "/", clients: map[chan struct{}]struct{}{}, ready: make(chan struct{}), dirs: map[string]bool{}}
+	s := &Server{dir: dir, log: log, builder: builder.NewBuilder(builder.DirFS(dir), opts), base: "/", clients: map[chan struct{}]struct{}{}, open: map[string]int{}, ready: make(chan struct{}), dirs: map[string]bool{}}
 	// The search index is made when the search box first asks for it,
 	// not on every edit.
 	s.builder.LazySearch = true
+	// The pages open in a browser are rendered before a build is
+	// published; the others in the background after, or when first asked
+	// for.
+	s.builder.Now = s.isOpen
 	s.Rebuild(nil)
 	return s
 }
@@ -133,14 +141,7 @@ func (s *Server) Rebuild(changed []string) {
 	s.builds.Add(1)
 	var problems []string
 	if err != nil {
-		var diags builder.Diagnostics
-		if ok := asDiagnostics(err, &diags); ok {
-			for _, d := range diags.Errors() {
-				problems = append(problems, d.String())
-			}
-		} else {
-			problems = []string{err.Error()}
-		}
+		problems = describe(err)
 	}
 	s.mu.Lock()
 	if err == nil {
@@ -155,7 +156,12 @@ func (s *Server) Rebuild(changed []string) {
 	s.mu.Unlock()
 
 	if err == nil {
-		fmt.Fprintf(s.log, "Built %d pages (%d rendered) in %d ms\n", out.Pages, out.Rendered, time.Since(start).Milliseconds())
+		took := time.Since(start).Milliseconds()
+		if left := out.Left(); left > 0 {
+			fmt.Fprintf(s.log, "Built %d pages (%d rendered, %d more in the background) in %d ms\n", out.Pages, out.Rendered, left, took)
+		} else {
+			fmt.Fprintf(s.log, "Built %d pages (%d rendered) in %d ms\n", out.Pages, out.Rendered, took)
+		}
 	} else {
 		for _, p := range problems {
 			fmt.Fprintln(s.log, p)
@@ -166,6 +172,46 @@ func (s *Server) Rebuild(changed []string) {
 	if s.Built != nil {
 		s.Built(version, problems)
 	}
+	if err == nil && out.Left() > 0 {
+		go s.finish(out, version)
+	}
+}
+
+// finish renders the pages the build of version left for later, so that
+// they are ready when asked for, and reports those that fail as a failed
+// build would. It gives up when another build starts.
+func (s *Server) finish(out *builder.Output, version int) {
+	err := out.Finish()
+	if err == nil {
+		return
+	}
+	problems := describe(err)
+	s.mu.Lock()
+	current := s.version == version && s.errors == nil
+	if current {
+		s.errors = problems
+	}
+	s.mu.Unlock()
+	if !current {
+		return
+	}
+	for _, p := range problems {
+		fmt.Fprintln(s.log, p)
+	}
+	s.notify()
+}
+
+// describe lists the problems of a failed build or page, one per line.
+func describe(err error) []string {
+	var diags builder.Diagnostics
+	if asDiagnostics(err, &diags) {
+		var problems []string
+		for _, d := range diags.Errors() {
+			problems = append(problems, d.String())
+		}
+		return problems
+	}
+	return []string{err.Error()}
 }
 
 func asDiagnostics(err error, diags *builder.Diagnostics) bool {
@@ -250,22 +296,33 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	body, ok := out.File(name)
-	if !ok {
-		if _, dir := out.Files[name+"/index.html"]; dir {
+	body, err := out.Read(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if out.Has(name + "/index.html") {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
 		s.notFound(w, r, out, version, base)
-		return
+	case err != nil:
+		// A page left for later that does not render: its errors, in
+		// the overlay too once the background render reaches them.
+		var b strings.Builder
+		b.WriteString("<!DOCTYPE html><title>Page does not render</title><body><p>This page does not render:</p><pre>")
+		for _, p := range describe(err) {
+			b.WriteString(html.EscapeString(p) + "\n")
+		}
+		b.WriteString("</pre></body>")
+		s.write(w, r, name, []byte(b.String()), http.StatusInternalServerError, version, base)
+	default:
+		s.write(w, r, name, body, http.StatusOK, version, base)
 	}
-	s.write(w, r, name, body, http.StatusOK, version, base)
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, out *builder.Output, version int, base string) {
 	var body []byte
 	if out != nil {
-		body = out.Files["404.html"]
+		body, _ = out.Read("404.html")
 	}
 	if body == nil {
 		body = []byte("<!DOCTYPE html><title>Not found</title><body><p>Not found.</p></body>")
@@ -303,6 +360,29 @@ func inject(page []byte, version int, base string) []byte {
 	return append(out, page[i:]...)
 }
 
+// openPage is the URL in the site (as Builder.Now takes it) of the page a
+// browser shows at path p, as reload.js tells it; ok is false for a path
+// outside the site.
+func (s *Server) openPage(p string) (u string, ok bool) {
+	if p == "" {
+		return "", false
+	}
+	clean := path.Clean("/" + p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
+	}
+	u, ok = strings.CutPrefix(clean, s.Base())
+	return strings.TrimSuffix(u, "index.html"), ok
+}
+
+// isOpen reports whether the page at URL u in the site is open in a
+// browser.
+func (s *Server) isOpen(u string) bool {
+	s.clientsMu.Lock()
+	defer s.clientsMu.Unlock()
+	return s.open[u] > 0
+}
+
 // events streams the build state to a page: once at once, then after every
 // build.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
@@ -314,12 +394,21 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-cache")
 	wake := make(chan struct{}, 1)
+	page, open := s.openPage(r.URL.Query().Get("page"))
 	s.clientsMu.Lock()
 	s.clients[wake] = struct{}{}
+	if open {
+		s.open[page]++
+	}
 	s.clientsMu.Unlock()
 	defer func() {
 		s.clientsMu.Lock()
 		delete(s.clients, wake)
+		if open {
+			if s.open[page]--; s.open[page] == 0 {
+				delete(s.open, page)
+			}
+		}
 		s.clientsMu.Unlock()
 	}()
 	send := func() bool {
