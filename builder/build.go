@@ -212,6 +212,9 @@ type renderOpts struct {
 	// when asked for.
 	now     func(url string) bool
 	builder *Builder
+	// newLayouts says that the layouts changed since prev (or that there is
+	// none): with now, the first page of each kind is rendered at once too.
+	newLayouts bool
 	// kept says that the pages only rejects are already where emit puts
 	// them.
 	kept bool
@@ -309,9 +312,9 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 			close(made)
 		}()
 	}
-	// With now, a page to render is left for later unless now picks it or
-	// it is the first of its kind: a layout that fails for every page of
-	// its kind still fails the build.
+	// With now, a page to render is left for later unless now picks it, or
+	// it is the first of its kind and the layouts are new: a layout that
+	// fails for every page of its kind still fails the build.
 	var left []bool
 	if opts.now != nil {
 		left = make([]bool, len(pages))
@@ -322,7 +325,7 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 					continue
 				}
 			}
-			if opts.now(p.URL) || !kinds[p.Kind] {
+			if opts.now(p.URL) || opts.newLayouts && !kinds[p.Kind] {
 				kinds[p.Kind] = true
 				continue
 			}

@@ -39,12 +39,12 @@ type Builder struct {
 
 	// Now, when set, picks the pages a build renders at once, by URL
 	// (relative to the site root, "" for the home page): say those open in
-	// a browser. A build also renders the first page of each kind it
-	// renders, so that a layout broken for every page of a kind still fails
-	// it. The other pages it would render are left to render when
-	// Output.Read first asks for one, or Output.Finish for all. An edit that
-	// changes every page then costs what loading the site costs, not what
-	// rendering 12,000 pages does.
+	// a browser. A build after a change of the layouts or the settings (and
+	// the first) also renders the first page of each kind, so that a layout
+	// broken for every page of a kind still fails it. The other pages it
+	// would render are left to render when Output.Read first asks for one,
+	// or Output.Finish for all. An edit that changes every page then costs
+	// what loading the site costs, not what rendering 12,000 pages does.
 	Now func(url string) bool
 
 	// mu is held for writing by Build, which changes the model, and for
@@ -180,7 +180,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 			only = onlyURLs(urls)
 		}
 	}
-	out, err := renderSite(s, b.theme, renderOpts{only: only, prev: b.out, lazySearch: b.LazySearch, now: b.Now, builder: b})
+	out, err := renderSite(s, b.theme, renderOpts{only: only, prev: b.out, lazySearch: b.LazySearch, now: b.Now, builder: b, newLayouts: themeChanged})
 	if err != nil {
 		return s, nil, err
 	}

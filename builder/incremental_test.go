@@ -56,7 +56,6 @@ func incrementalMatchesFull(t *testing.T, later bool) {
 	fsys := os.DirFS(dir)
 	b := NewBuilder(fsys, Options{})
 	const open = "people/amara-okafor/"
-	kinds := 12 // home, framework, competency, roles, role, teams, team, people, person, articles, article, 404
 	if later {
 		b.Now = func(u string) bool { return u == open }
 	}
@@ -134,7 +133,9 @@ func incrementalMatchesFull(t *testing.T, later bool) {
 			t.Fatalf("%s: %v", e.name, err)
 		}
 		if later {
-			if inc.Rendered > kinds+1 {
+			// The layouts are as they were: only the open page, when the
+			// edit changes it.
+			if inc.Rendered > 1 {
 				t.Errorf("%s: rendered %d pages at once", e.name, inc.Rendered)
 			}
 			if page, ok := inc.Files[outputPath(open)]; !ok || !bytes.Contains(page, []byte("<html")) {

@@ -223,3 +223,23 @@ func TestLaterConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestLaterBrokenLayout breaks the person layout for every person after a
+// first build: the next build renders the first person's page at once, and
+// fails as a full build does, though no person's page is open.
+func TestLaterBrokenLayout(t *testing.T) {
+	b, dir := laterBuilder(t, "")
+	if _, _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	layout, err := os.ReadFile("../themes/default/layouts/person.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(layout), `{{$p := .Person}}`, `{{$p := .Person}}{{index .Site.People 100000}}`, 1)
+	writeTestFile(t, filepath.Join(dir, "layouts/person.html"), broken)
+	_, _, err = b.Build([]string{"layouts/person.html"})
+	if err == nil || !strings.Contains(err.Error(), "layouts/person.html:") || !strings.Contains(err.Error(), "rendering people/") {
+		t.Errorf("a layout broken for every person: %v", err)
+	}
+}
