@@ -144,10 +144,16 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				opts := b.sameLists(urls)
 				return b.renderInPlace(opts)
 			}
-			if urls, ok := b.updateCompetency(p); ok {
-				// Titles, names and the order of pages are as they were, and
-				// the search documents hold no descriptors.
+			if urls, all, ok := b.updateCompetency(p); ok {
+				// The order of pages is as it was, and the search documents
+				// hold no descriptors; a new title or summary may show on
+				// any page, and in the competency's search document.
 				opts := b.sameLists(urls)
+				if all {
+					c := b.site.competencies[classifyID(p)]
+					opts.only = nil
+					opts.docs = b.patchDoc("competencies/"+c.ID+"/", func(d *searchDoc) { d.title, d.summary = c.Title, c.Summary })
+				}
 				return b.renderInPlace(opts)
 			}
 			if url, text, ok := b.updateBody(p); ok {
@@ -446,7 +452,7 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	if err != nil || !utf8.Valid(data) {
 		return nil, false
 	}
-	e := &entry{path: cached.path, kind: cached.kind, id: cached.id}
+	e := &entry{path: cached.path, kind: cached.kind, id: cached.id, category: cached.category}
 	patched := false
 	lc := *l
 	lc.r = report{}
@@ -786,51 +792,63 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, ok bool) {
 	return urls, true
 }
 
-// updateCompetency applies an edit of a competency's level descriptors
-// alone (its title, summary, order and text as they were) to the model in
-// place, where a full load renders every page, since every page may show a
-// competency's title. A descriptor shows on the competency's page, on the
-// pages of the roles that target it, and in the gaps of the people short
-// of a level whose text changed. It returns those pages. ok is false, with
-// nothing changed, for anything else: a competency that is new, gone,
-// retitled or moved, a problem to report, or a level that gets its first
-// text or loses it (which changes the warnings of the roles targeting it).
-func (b *Builder) updateCompetency(file string) (urls map[string]bool, ok bool) {
+// updateCompetency applies an edit of a competency's level descriptors,
+// title or summary (its order and text as they were) to the model in
+// place, where a full load would derive the whole model again. A descriptor
+// shows on the competency's page, on the pages of the roles that target it,
+// and in the gaps of the people short of a level whose text changed; a
+// title or a summary may show on any page, so all is true then, and the
+// search document of the competency changes. It returns the pages to render
+// again. ok is false, with nothing changed, for anything else: a competency
+// that is new, gone, moved, or retitled so that it sorts elsewhere among
+// its category's, a problem to report, or a level that gets its first text
+// or loses it (which changes the warnings of the roles targeting it).
+func (b *Builder) updateCompetency(file string) (urls map[string]bool, all, ok bool) {
 	l := b.loader
 	if l == nil || b.site != l.site {
-		return nil, false
+		return nil, false, false
 	}
 	kind, id := classify(file)
 	s := l.site
 	c := s.competencies[id]
 	cached := l.entries[file]
 	if kind != kindCompetency || c == nil || c.Source != file || cached == nil || cached.doc == nil || reported(s, file) {
-		return nil, false
+		return nil, false, false
 	}
 	e, ok := b.decodeAgain(cached)
-	if !ok || !bytes.Equal(e.doc.body, cached.doc.body) || !sameExcept(e.doc.meta, cached.doc.meta, "levels") {
-		return nil, false
+	if !ok || !bytes.Equal(e.doc.body, cached.doc.body) || !sameExcept(e.doc.meta, cached.doc.meta, "levels", "title", "summary") {
+		return nil, false, false
 	}
 	lc := *l
 	lc.r = report{}
 	next := lc.readCompetency(e, c.Category)
 	if len(lc.r.list) > 0 {
-		return nil, false
+		return nil, false, false
 	}
 	changed := map[int]bool{} // levels whose text changed
 	for _, lv := range s.Scale {
 		was, is := c.Descriptor(lv.Level), next.Descriptor(lv.Level)
 		if (was == "") != (is == "") {
-			return nil, false
+			return nil, false, false
 		}
 		if was != is {
 			changed[lv.Level] = true
 		}
 	}
+	// The framework's order, by which so much is indexed, must hold.
+	if list := c.Category.Competencies; next.Title != c.Title {
+		i := slices.Index(list, c)
+		if i > 0 && byOrder(list[i-1].Order, c.Order, list[i-1].Title, next.Title) >= 0 ||
+			i+1 < len(list) && byOrder(c.Order, list[i+1].Order, next.Title, list[i+1].Title) >= 0 {
+			return nil, false, false
+		}
+	}
 	b.keepEntry(file, e)
+	all = next.Title != c.Title || next.Summary != c.Summary
+	c.Title, c.Summary = next.Title, next.Summary
 	urls = map[string]bool{}
 	if len(changed) == 0 {
-		return urls, true
+		return urls, all, true
 	}
 	c.Descriptors = next.Descriptors
 	urls["competencies/"+id+"/"] = true
@@ -844,21 +862,22 @@ func (b *Builder) updateCompetency(file string) (urls map[string]bool, ok bool) 
 			}
 		}
 	}
-	return urls, true
+	return urls, all, true
 }
 
-// sameExcept tells whether two decoded files are the same but for key.
-func sameExcept(a, b map[string]any, key string) bool {
+func sameExcept(a, b map[string]any, keys ...string) bool {
 	a, b = maps.Clone(a), maps.Clone(b)
-	delete(a, key)
-	delete(b, key)
+	for _, key := range keys {
+		delete(a, key)
+		delete(b, key)
+	}
 	return reflect.DeepEqual(a, b)
 }
 
 // decodeAgain decodes the file of an entry of the last build as it is now.
 // ok is false when it does not decode without a problem.
 func (b *Builder) decodeAgain(cached *entry) (e *entry, ok bool) {
-	e = &entry{path: cached.path, kind: cached.kind, id: cached.id}
+	e = &entry{path: cached.path, kind: cached.kind, id: cached.id, category: cached.category}
 	e.decode(b.fsys)
 	return e, e.doc != nil && len(e.r.list) == 0
 }

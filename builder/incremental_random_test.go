@@ -238,7 +238,7 @@ func randomEdit(rng *rand.Rand, dir string, allowBad bool) (string, string) {
 	teams := []string{"customer-operations", "finance-and-planning", "product-engineering"}
 	roles := []string{"head-of-department", "people-manager", "project-manager", "team-lead"}
 	for {
-		switch rng.Intn(9) {
+		switch rng.Intn(10) {
 		case 0, 1: // person
 			ps := contentFiles(dir, "people")
 			f := ps[rng.Intn(len(ps))]
@@ -369,6 +369,24 @@ func randomEdit(rng *rand.Rand, dir string, allowBad bool) (string, string) {
 		case 8:
 			if rng.Intn(3) == 0 {
 				return "content/people/sedXYZ", "passing"
+			}
+		case 9: // competency: titles that may sort it elsewhere, orders, descriptors
+			cs, _ := filepath.Glob(filepath.Join(dir, "content/competencies/management/[a-z]*.md"))
+			f, _ := filepath.Rel(dir, cs[rng.Intn(len(cs))])
+			f = filepath.ToSlash(f)
+			switch rng.Intn(4) {
+			case 0:
+				substitute(dir, f, `(?m)^title = ".*"`, fmt.Sprintf(`title = "%c Competency"`, 'A'+rng.Intn(26)))
+				return f, "competency title"
+			case 1:
+				substitute(dir, f, `(?m)^order = \d+`, fmt.Sprintf(`order = %d`, rng.Intn(4)))
+				return f, "competency order"
+			case 2:
+				substitute(dir, f, `(?m)^summary = ".*"`, fmt.Sprintf(`summary = "Summary %d"`, rng.Intn(4)))
+				return f, "competency summary"
+			default:
+				substitute(dir, f, `(?m)^(\d) = ".*"`, fmt.Sprintf(`${1} = "Descriptor %d"`, rng.Intn(4)))
+				return f, "competency descriptor"
 			}
 		}
 	}

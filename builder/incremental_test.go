@@ -110,8 +110,12 @@ func incrementalMatchesFull(t *testing.T, later bool) {
 		{"competency descriptor back", "content/competencies/management/delegation.md", `(\[levels\]\n)`, "${1}1 = \"Takes delegated work on.\"\n", false},
 		{"competency text", "content/competencies/management/delegation.md", `(?m)^(- Taking work back at the first problem)`, "- Checking in every hour.\n${1}", true},
 		{"category text", "content/competencies/management/_index.md", `(?m)^(This is the planning)`, "In short: ${1}", true},
+		{"competency summary", "content/competencies/management/delegation.md", `summary = ".*"`, `summary = "Handing work over <well>."`, false},
 		{"competency retitled", "content/competencies/management/delegation.md", `title = ".*"`, `title = "Delegating Well"`, false},
 		{"competency reordered", "content/competencies/management/delegation.md", `order = \d+`, `order = 99`, false},
+		{"competency shares an order", "content/competencies/management/delegation.md", `order = \d+`, `order = 3`, false},
+		{"competency retitled past another", "content/competencies/management/delegation.md", `title = ".*"`, `title = "Zoning Work"`, false},
+		{"competency retitled in its place", "content/competencies/management/delegation.md", `title = ".*"`, `title = "Zoning Tasks"`, false},
 		{"article becomes draft", "content/articles/one-to-ones-that-matter.md", `\+\+\+\n`, "+++\ndraft = true\n", false},
 	}
 	for i, e := range edits {
@@ -123,7 +127,7 @@ func incrementalMatchesFull(t *testing.T, later bool) {
 		// competency gets its first or loses its last) are edited in place;
 		// everything else goes through a load.
 		want := strings.HasPrefix(e.file, "content/people/") || strings.HasPrefix(e.file, "content/teams/") ||
-			slices.Contains([]string{"article body", "home text", "competency text", "category text", "role text", "competency descriptor", "competency descriptors", "competency descriptor with markup"}, e.name) ||
+			slices.Contains([]string{"article body", "home text", "competency text", "category text", "role text", "competency descriptor", "competency descriptors", "competency descriptor with markup", "competency summary", "competency retitled", "competency retitled in its place"}, e.name) ||
 			strings.HasPrefix(e.file, "content/assessments/") && e.name != "cycle retitled" ||
 			strings.HasPrefix(e.file, "content/roles/") && !slices.Contains([]string{"role renamed", "role's last target for a competency removed", "role's first target for a competency", "role summary"}, e.name)
 		if (b.inPlace > inPlace) != want {
