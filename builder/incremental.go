@@ -138,10 +138,20 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				}
 				return b.renderInPlace(opts)
 			}
-			if urls, ok := b.updateRole(p); ok {
-				// Titles, names and the order of pages are as they were: the
-				// search index, the sitemap and the feed stay.
+			if urls, all, ok := b.updateRole(p); ok {
+				// The order of pages is as it was: the sitemap and the feed
+				// stay. A new title or summary may show on any page, and in
+				// the search documents of the role and its people.
 				opts := b.sameLists(urls)
+				if all {
+					r := b.site.roles[classifyID(p)]
+					opts.only = nil
+					set := map[string]func(d *searchDoc){"roles/" + r.ID + "/": func(d *searchDoc) { d.title, d.summary = r.Title, r.Summary }}
+					for _, m := range r.People {
+						set["people/"+m.ID+"/"] = func(d *searchDoc) { *d = personDoc(m) }
+					}
+					opts.docs = b.patchDocs(set)
+				}
 				return b.renderInPlace(opts)
 			}
 			if urls, all, ok := b.updateCompetency(p); ok {
@@ -661,37 +671,47 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 	return urls, moved, true
 }
 
-// updateRole applies an edit of a role's targets alone (its title, summary
-// and text as they were) to the model of the last build in place, where a
-// full load would work out every person's standings again: it works out
-// again the standings of the role's people, the matrices, averages and gaps
-// of their teams, and the roles listed by the competencies whose target
-// changed. It returns the pages to render again. ok is false, with nothing
-// changed, for anything else: a role that is new, gone or retitled, a new
-// summary or text, a problem to report, a competency that gets its first
-// target or loses its last (which changes the warnings), or pending changes
-// from a failed build.
-func (b *Builder) updateRole(file string) (urls map[string]bool, ok bool) {
+// updateRole applies an edit of a role's targets, title or summary (its
+// text as it was) to the model of the last build in place, where a full
+// load would work out every person's standings again: it works out again
+// the standings of the role's people, the matrices, averages and gaps of
+// their teams, and the roles listed by the competencies whose target
+// changed. It returns the pages to render again; all is true for a new
+// title or summary, which may show on any page. ok is false, with nothing
+// changed, for anything else: a role that is new, gone or retitled so
+// that it sorts elsewhere among the roles, new text, a problem to report,
+// a competency that gets its first target or loses its last (which
+// changes the warnings), or pending changes from a failed build.
+func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 	l := b.loader
 	if l == nil || b.site != l.site {
-		return nil, false
+		return nil, false, false
 	}
 	kind, id := classify(file)
 	s := l.site
 	r := s.roles[id]
 	cached := l.entries[file]
 	if kind != kindRole || r == nil || cached == nil || cached.doc == nil || reported(s, file) {
-		return nil, false
+		return nil, false, false
 	}
 	e, ok := b.decodeAgain(cached)
-	if !ok || !bytes.Equal(e.doc.body, cached.doc.body) || !sameExcept(e.doc.meta, cached.doc.meta, "targets") {
-		return nil, false
+	if !ok || !bytes.Equal(e.doc.body, cached.doc.body) || !sameExcept(e.doc.meta, cached.doc.meta, "targets", "title", "summary") {
+		return nil, false, false
 	}
 	lc := *l
 	lc.r = report{}
 	next := lc.readRole(e)
-	if len(lc.r.list) > 0 || next.Title != r.Title || next.Summary != r.Summary {
-		return nil, false
+	if len(lc.r.list) > 0 {
+		return nil, false, false
+	}
+	// Roles are listed by title, then id: the order must hold.
+	if next.Title != r.Title {
+		i := slices.Index(s.Roles, r)
+		before := func(a, b *Role, at, bt string) bool { return cmp.Or(strings.Compare(at, bt), strings.Compare(a.ID, b.ID)) < 0 }
+		if i > 0 && !before(s.Roles[i-1], r, s.Roles[i-1].Title, next.Title) ||
+			i+1 < len(s.Roles) && !before(r, s.Roles[i+1], next.Title, s.Roles[i+1].Title) {
+			return nil, false, false
+		}
 	}
 	slices.SortFunc(next.Targets, func(a, b Target) int { return cmp.Compare(a.Competency.rank, b.Competency.rank) })
 	before := map[*Competency]int{}
@@ -710,16 +730,18 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, ok bool) {
 			changed = append(changed, c)
 		}
 		if had != has && len(c.Roles) == 1 && had {
-			return nil, false // its last target: "no role sets a target" is new
+			return nil, false, false // its last target: "no role sets a target" is new
 		}
 		if had != has && len(c.Roles) == 0 {
-			return nil, false // its first: that warning goes
+			return nil, false, false // its first: that warning goes
 		}
 	}
 	b.keepEntry(file, e)
+	all = next.Title != r.Title || next.Summary != r.Summary
+	r.Title, r.Summary = next.Title, next.Summary
 	urls = map[string]bool{}
 	if len(changed) == 0 {
-		return urls, true // a comment, or the same targets in another order
+		return urls, all, true // a comment, or the same targets in another order
 	}
 
 	r.Targets = next.Targets
@@ -789,7 +811,7 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, ok bool) {
 	if len(before) != len(after) {
 		urls["roles/"] = true
 	}
-	return urls, true
+	return urls, all, true
 }
 
 // updateCompetency applies an edit of a competency's level descriptors,
