@@ -166,6 +166,14 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				}
 				return b.renderInPlace(opts)
 			}
+			if b.updateArticle(p) {
+				// Every page may show the title; the feed and the search
+				// document do.
+				a := b.site.articles[classifyID(p)]
+				opts := renderOpts{prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, samePages: true}
+				opts.docs = b.patchDoc("articles/"+a.ID+"/", func(d *searchDoc) { d.title, d.summary = a.Title, a.Summary })
+				return b.renderInPlace(opts)
+			}
 			if url, text, ok := b.updateBody(p); ok {
 				// Only the page showing the text and its search document
 				// change.
@@ -885,6 +893,45 @@ func (b *Builder) updateCompetency(file string) (urls map[string]bool, all, ok b
 		}
 	}
 	return urls, all, true
+}
+
+// updateArticle applies an edit of an article's title or summary alone (its
+// other keys and its text as they were) to the model in place, where a full
+// load would derive the whole model again. The title must compare with
+// every other article's as the old one did, so that every list sorted by
+// title keeps its order. A title or a summary may show on any page, and in
+// the feed and the article's search document. ok is false, with nothing
+// changed, for anything else.
+func (b *Builder) updateArticle(file string) (ok bool) {
+	l := b.loader
+	if l == nil || b.site != l.site {
+		return false
+	}
+	kind, id := classify(file)
+	s := l.site
+	a := s.articles[id]
+	cached := l.entries[file]
+	if kind != kindArticle || a == nil || cached == nil || cached.doc == nil || reported(s, file) {
+		return false
+	}
+	e, ok := b.decodeAgain(cached)
+	if !ok || !bytes.Equal(e.doc.body, cached.doc.body) || !sameExcept(e.doc.meta, cached.doc.meta, "title", "summary") {
+		return false
+	}
+	var r report
+	f := newFields(e.path, e.doc.meta, e.doc.loc, &r)
+	title, summary := f.str("title", true), f.str("summary", false)
+	if len(r.list) > 0 {
+		return false
+	}
+	for _, other := range s.Articles {
+		if other != a && strings.Compare(other.Title, a.Title) != strings.Compare(other.Title, title) {
+			return false
+		}
+	}
+	b.keepEntry(file, e)
+	a.Title, a.Summary = title, summary
+	return true
 }
 
 func sameExcept(a, b map[string]any, keys ...string) bool {

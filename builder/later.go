@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -174,12 +175,15 @@ func (o *Output) Finish() error {
 	l.mu.Lock()
 	names := slices.Sorted(maps.Keys(l.stale))
 	l.mu.Unlock()
+	// One core is left to serve: pages rendered in the background must
+	// not hold up the page a browser asks for.
 	errs := make([]error, len(names))
-	parallel(len(names), func(i int) {
+	parallelOn(max(runtime.GOMAXPROCS(0)-1, 1), len(names), func(i int) {
 		if l.b.waiting.Load() {
 			return
 		}
 		_, errs[i] = o.renderLocked(names[i])
+		runtime.Gosched()
 	})
 	return renderErrors(errs, names)
 }

@@ -354,7 +354,12 @@ func (l *loader) walk() []*entry {
 
 // parallel calls fn for 0..n-1 on every core.
 func parallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
+	parallelOn(runtime.GOMAXPROCS(0), n, fn)
+}
+
+// parallelOn is parallel on at most workers goroutines.
+func parallelOn(workers, n int, fn func(i int)) {
+	workers = min(workers, n)
 	var next sync.Mutex
 	i := 0
 	var wg sync.WaitGroup

@@ -75,7 +75,7 @@ func BenchmarkEditToReload(b *testing.B) {
 		}
 		switch {
 		case os.Getenv("PORTAL_BENCH_EDIT") == "title":
-			loc := regexp.MustCompile(`(?m)^title = ".*?()"`).FindSubmatchIndex(original)
+			loc := regexp.MustCompile(`(?m)^title(?: =|:) ".*?()"`).FindSubmatchIndex(original)
 			if loc == nil {
 				b.Fatalf("%s has no title", target)
 			}
