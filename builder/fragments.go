@@ -8,8 +8,9 @@ import (
 
 // Fragments are parts of a page made in Go rather than in a layout: the
 // long tables of person, team and people list pages, the gaps of a person
-// and of a team, a team's members and a role's people. A person page has dozens of
-// standings and a team page hundreds of matrix cells, and html/template
+// and of a team, a team's members, a role's people and the list of
+// articles. A person page has dozens of standings and a team page hundreds
+// of matrix cells, and html/template
 // spends about a microsecond and a half on each action, most of the time
 // of those pages. The default theme uses them; a theme that wants other
 // markup builds its own rows from .Person.Standings, .Team.Matrix,
@@ -320,6 +321,48 @@ func (p *Page) RolePeopleItems() template.HTML {
 			}
 		}
 		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}
+
+// ArticleListItems is the content of the list of articles: one <li> per
+// article, newest first, with its date, the level it helps to reach, the
+// competencies it teaches and its summary.
+func (p *Page) ArticleListItems() template.HTML {
+	var b strings.Builder
+	b.Grow(len(p.Site.Articles) * 400)
+	for _, a := range p.Site.Articles {
+		b.WriteString("\n    <li>\n      <h2>")
+		link(&b, p, "articles/"+a.ID+"/", a.Title)
+		b.WriteString("</h2>\n      <p class=\"meta\">")
+		if !a.Date.IsZero() {
+			b.WriteString(`<time datetime="`)
+			b.WriteString(a.Date.Format("2006-01-02"))
+			b.WriteString(`">`)
+			b.WriteString(a.Date.Format("2 January 2006"))
+			b.WriteString("</time> · ")
+		}
+		if a.Level != 0 {
+			b.WriteString("to reach ")
+			b.WriteString(escapeText(p.Site.LevelName(a.Level)))
+			b.WriteString(" · ")
+		}
+		if a.Draft {
+			b.WriteString(`<span class="tag">draft</span> · `)
+		}
+		for i, c := range a.Competencies {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			link(&b, p, "competencies/"+c.ID+"/", c.Title)
+		}
+		b.WriteString("</p>\n      ")
+		if a.Summary != "" {
+			b.WriteString("<p>")
+			b.WriteString(escapeText(a.Summary))
+			b.WriteString("</p>")
+		}
+		b.WriteString("\n    </li>")
 	}
 	return template.HTML(b.String())
 }

@@ -3,6 +3,7 @@ package builder
 import (
 	"bytes"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -33,6 +34,16 @@ var asLayout = map[string]map[string]string{
         {{else}}<p class="muted">No article teaches this competency yet.</p>{{end}}
       </li>
       {{- end}}`,
+	},
+	"articles.html": {
+		"{{.ArticleListItems}}": `
+    {{- range .Site.Articles}}
+    <li>
+      <h2><a href="{{$.Link .}}">{{.Title}}</a></h2>
+      <p class="meta">{{if not .Date.IsZero}}<time datetime="{{isodate .Date}}">{{date .Date}}</time> · {{end}}{{if .Level}}to reach {{$.Site.LevelName .Level}} · {{end}}{{if .Draft}}<span class="tag">draft</span> · {{end}}{{range $i, $c := .Competencies}}{{if $i}}, {{end}}<a href="{{$.Link $c}}">{{$c.Title}}</a>{{end}}</p>
+      {{with .Summary}}<p>{{.}}</p>{{end}}
+    </li>
+    {{- end}}`,
 	},
 	"role.html": {
 		"{{.RolePeopleItems}}": `
@@ -92,6 +103,8 @@ func TestFragmentsMatchLayouts(t *testing.T) {
 		name string
 		fsys fstest.MapFS
 	}{{"golden", golden}, {"demo", demoFS}} {
+		// An article whose every field needs escaping.
+		site.fsys["content/articles/odd-characters.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"<b>Odd</b> & 'quoted' + \\\"more\\\"\"\nsummary = \"a < b & c + 'd'\"\ndate = 2025-03-04\nlevel = 1\ncompetencies = [\"" + firstCompetency(t, site.fsys) + "\"]\n+++\nText.\n")}
 		want := build(t, site.fsys, Options{})
 		with := fstest.MapFS{}
 		for name, f := range site.fsys {
@@ -104,7 +117,7 @@ func TestFragmentsMatchLayouts(t *testing.T) {
 		compared := map[string]int{}
 		for _, p := range want.Paths() {
 			kind, _, _ := strings.Cut(p, "/")
-			if !strings.HasSuffix(p, "/index.html") || kind != "people" && kind != "roles" && kind != "teams" || strings.Count(p, "/") != 2 {
+			if p != "articles/index.html" && (!strings.HasSuffix(p, "/index.html") || kind != "people" && kind != "roles" && kind != "teams" || strings.Count(p, "/") != 2) {
 				continue
 			}
 			compared[kind]++
@@ -112,8 +125,20 @@ func TestFragmentsMatchLayouts(t *testing.T) {
 				t.Errorf("%s: %s differs from its layout without fragments:\n%s", site.name, p, firstDiff(string(want.Files[p]), string(got.Files[p])))
 			}
 		}
-		if compared["people"] < 2 || compared["roles"] < 1 || compared["teams"] < 1 {
+		if compared["people"] < 2 || compared["roles"] < 1 || compared["teams"] < 1 || compared["articles"] != 1 {
 			t.Errorf("%s: compared too few pages: %v", site.name, compared)
 		}
 	}
+}
+
+// firstCompetency is the id of a competency of the site in fsys.
+func firstCompetency(t *testing.T, fsys fstest.MapFS) string {
+	t.Helper()
+	for name := range fsys {
+		if dir, file := path.Split(name); strings.HasPrefix(dir, "content/competencies/") && strings.HasSuffix(file, ".md") && file != "_index.md" {
+			return strings.TrimSuffix(file, ".md")
+		}
+	}
+	t.Fatal("no competency")
+	return ""
 }

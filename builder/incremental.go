@@ -715,7 +715,9 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 	// Roles are listed by title, then id: the order must hold.
 	if next.Title != r.Title {
 		i := slices.Index(s.Roles, r)
-		before := func(a, b *Role, at, bt string) bool { return cmp.Or(strings.Compare(at, bt), strings.Compare(a.ID, b.ID)) < 0 }
+		before := func(a, b *Role, at, bt string) bool {
+			return cmp.Or(strings.Compare(at, bt), strings.Compare(a.ID, b.ID)) < 0
+		}
 		if i > 0 && !before(s.Roles[i-1], r, s.Roles[i-1].Title, next.Title) ||
 			i+1 < len(s.Roles) && !before(r, s.Roles[i+1], next.Title, s.Roles[i+1].Title) {
 			return nil, false, false
