@@ -144,7 +144,7 @@ func (s *site) reloaded(t testing.TB, after int) int {
 	}
 }
 
-func (s *site) get(t *testing.T, page string) (int, string) {
+func (s *site) get(t testing.TB, page string) (int, string) {
 	t.Helper()
 	resp, err := http.Get(s.http.URL + s.srv.Base() + page)
 	if err != nil {
