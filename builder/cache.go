@@ -62,9 +62,47 @@ type renderedBody struct {
 	pageURL string
 	ids     map[string]bool
 	links   []string
+	tried   []string // where its links were looked up
+	deps    string   // what they found there (linkDeps)
 	html    template.HTML
 	text    string // plain text of html, for the search index
 	diags   Diagnostics
+}
+
+// stillLinks reports whether the links of r find what they found when it
+// was rendered, so that its rendering holds though other link targets came,
+// went or changed. A body with an error is rendered again: the message may
+// suggest another target.
+func (r *renderedBody) stillLinks(targets map[string]linkTarget) bool {
+	for _, d := range r.diags {
+		if d.Severity == Error {
+			return false
+		}
+	}
+	return linkDeps(r.tried, targets) == r.deps
+}
+
+// linkDeps sums up what targets holds at the paths tried: all a body's
+// links depend on.
+func linkDeps(tried []string, targets map[string]linkTarget) string {
+	var b strings.Builder
+	for _, src := range tried {
+		t, found := targets[src]
+		b.WriteString(src)
+		if !found {
+			b.WriteString("\x00-")
+			continue
+		}
+		b.WriteString("\x00" + t.url + "\x00" + strings.Join(sortedKeys(t.ids), "\x01"))
+		if t.draft {
+			b.WriteByte(1)
+		}
+		if t.failed {
+			b.WriteByte(2)
+		}
+		b.WriteByte(0)
+	}
+	return b.String()
 }
 
 func newCache() *cache {
@@ -110,11 +148,11 @@ func (c *cache) body(b *body) *renderedBody {
 	return r
 }
 
-func (c *cache) keepBody(b *body, html template.HTML, text string, diags Diagnostics) {
+func (c *cache) keepBody(b *body, targets map[string]linkTarget, html template.HTML, text string, diags Diagnostics) {
 	if c == nil {
 		return
 	}
-	c.bodies[b.source] = &renderedBody{src: b.src, pageURL: b.pageURL, ids: b.ids, links: b.links, html: html, text: text, diags: diags}
+	c.bodies[b.source] = &renderedBody{src: b.src, pageURL: b.pageURL, ids: b.ids, links: b.links, tried: b.tried, deps: linkDeps(b.tried, targets), html: html, text: text, diags: diags}
 }
 
 // linkSignature sums up everything a link can be checked against: every

@@ -332,7 +332,7 @@ func (b *Builder) updateBody(file string) (url, text string, ok bool) {
 	}
 	l.site.texts[file] = text
 	l.bodies[i] = nb
-	b.cache.keepBody(nb, html, text, nil)
+	b.cache.keepBody(nb, l.targets, html, text, nil)
 	b.keepEntry(file, e)
 	return old.pageURL, text, true
 }

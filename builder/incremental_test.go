@@ -120,6 +120,9 @@ func incrementalMatchesFull(t *testing.T, later bool) {
 		{"competency retitled past another", "content/competencies/management/delegation.md", `title = ".*"`, `title = "Zoning Work"`, false},
 		{"competency retitled in its place", "content/competencies/management/delegation.md", `title = ".*"`, `title = "Zoning Tasks"`, false},
 		{"article becomes draft", "content/articles/one-to-ones-that-matter.md", `\+\+\+\n`, "+++\ndraft = true\n", false},
+		// Links to it from other articles become plain text, and come back.
+		{"linked article becomes draft", "content/articles/delegating-without-dumping.md", `\+\+\+\n`, "+++\ndraft = true\n", false},
+		{"linked article published", "content/articles/delegating-without-dumping.md", `draft = true\n`, "", false},
 	}
 	for i, e := range edits {
 		edit(t, dir, e.file, e.pattern, e.repl)

@@ -918,23 +918,24 @@ func (l *loader) renderBodies() {
 		targets[src] = linkTarget{failed: true}
 	}
 	// A change to what links can point at (a file added or removed, a
-	// heading renamed) may change any body: render them all again.
+	// heading renamed) may change any body: those whose links find
+	// something else now are rendered again.
 	if sig := linkSignature(targets); l.cache != nil && sig != l.cache.links {
 		l.cache.links = sig
 		l.site.linksChanged = true
-		for i, r := range reused {
-			if r != nil {
+		parallel(len(reused), func(i int) {
+			if r := reused[i]; r != nil && !r.stillLinks(targets) {
 				reused[i] = nil
 				parseBody(l.md, l.bodies[i])
 			}
-		}
+		})
 	}
 	reports := make([]report, len(l.bodies))
 	texts := make([]string, len(l.bodies))
 	parallel(len(l.bodies), func(i int) {
 		b := l.bodies[i]
 		if r := reused[i]; r != nil {
-			b.links = r.links
+			b.links, b.tried = r.links, r.tried
 			reports[i] = report{list: r.diags}
 			*l.owners[i] = r.html
 			texts[i] = r.text
@@ -956,6 +957,6 @@ func (l *loader) renderBodies() {
 	for i, r := range reports {
 		l.r.list = append(l.r.list, r.list...)
 		l.site.texts[l.bodies[i].source] = texts[i]
-		l.cache.keepBody(l.bodies[i], *l.owners[i], texts[i], r.list)
+		l.cache.keepBody(l.bodies[i], targets, *l.owners[i], texts[i], r.list)
 	}
 }

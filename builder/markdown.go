@@ -38,6 +38,7 @@ type body struct {
 	doc     ast.Node
 	ids     map[string]bool
 	links   []string // source paths of the content files it links to
+	tried   []string // source paths its links were looked up at, found or not
 }
 
 func parseBody(md goldmark.Markdown, b *body) {
@@ -95,6 +96,7 @@ func rewriteLinks(b *body, targets map[string]linkTarget, r *report) {
 			r.errorf(b.source, b.pos(link), "broken link %q: %s is not in content/, so it has no page", dest, target)
 			return ast.WalkContinue, nil
 		}
+		b.tried = append(b.tried, target)
 		t, found := targets[target]
 		if !found {
 			if ext := path.Ext(target); ext == ".md" || ext == ".toml" {

@@ -31,8 +31,9 @@ import (
 // write to the reload event (ms-median, ms-p90), the median from the write
 // to that page fetched again (ms-page), and the heap in use after all the
 // edits. With PORTAL_BENCH_EDIT=title, each edit retitles the file's thing
-// instead (its first title line gets a number): for a competency, that
-// changes every page. Before each edit, the pages the last one left to
+// instead (its first title line gets a number); with PORTAL_BENCH_EDIT=add,
+// a copy of the file is added beside it, and removed at the next edit.
+// Before each edit, the pages the last one left to
 // render in the background are done, as they are when edits come seconds
 // apart; PORTAL_BENCH_NOWAIT=1 makes the edits back to back.
 //
@@ -108,7 +109,19 @@ func BenchmarkEditToReload(b *testing.B) {
 			s.settle(b)
 		}
 		t0 := time.Now()
-		if err := os.WriteFile(target, edited, 0o644); err != nil {
+		var err error
+		if os.Getenv("PORTAL_BENCH_EDIT") == "add" {
+			// A copy of the file added beside it, then removed.
+			copied := strings.TrimSuffix(target, filepath.Ext(target)) + "-copy" + filepath.Ext(target)
+			if i%2 == 0 {
+				err = os.WriteFile(copied, original, 0o644)
+			} else {
+				err = os.Remove(copied)
+			}
+		} else {
+			err = os.WriteFile(target, edited, 0o644)
+		}
+		if err != nil {
 			b.Fatal(err)
 		}
 		v = s.reloaded(b, v)
