@@ -84,11 +84,11 @@ func (l *loader) derive() {
 	}
 	l.scaleMin = lo
 	l.scaleIndex = make([]int, hi-lo+1)
-	l.badges = make([]template.HTML, hi-lo+1)
+	l.badges = &levelBadges{lo: lo, html: make([]template.HTML, hi-lo+1)}
 	l.names = make([]string, hi-lo+1)
 	for i, lv := range s.Scale {
 		l.scaleIndex[lv.Level-lo] = i
-		l.badges[lv.Level-lo] = badge(lv)
+		l.badges.html[lv.Level-lo] = badge(lv)
 		l.names[lv.Level-lo] = lv.Name
 	}
 	l.rankOf = make([]int, len(s.Competencies))
@@ -356,7 +356,7 @@ func (l *loader) standings(w *standingsWorker, p *Person) {
 			continue
 		}
 		history[rank] = h[:0]
-		st := Standing{Competency: c}
+		st := Standing{Competency: c, badges: badges}
 		if target != nil {
 			st.Target, st.HasTarget = target.Level, true
 		}
@@ -380,15 +380,6 @@ func (l *loader) standings(w *standingsWorker, p *Person) {
 			}
 			w.rated[rank]++
 			w.dist[rank][l.scaleIndex[st.Current-lo]]++
-		}
-		if st.HasCurrent {
-			st.CurrentBadge = badges[st.Current-lo]
-		}
-		if st.HasTarget {
-			st.TargetBadge = badges[st.Target-lo]
-		}
-		if st.HasPrevious {
-			st.PreviousBadge = badges[st.Previous-lo]
 		}
 		if st.HasTarget {
 			// Never rated counts as the bottom of the scale: on a scale from

@@ -90,7 +90,7 @@ type loader struct {
 	// its name.
 	scaleMin   int
 	scaleIndex []int
-	badges     []template.HTML
+	badges     *levelBadges
 	names      []string
 	failed     []string // their paths
 

@@ -177,8 +177,8 @@ func TestScaleFromOne(t *testing.T) {
 	}
 	ana := s.people["ana"]
 	vision := ana.Standing("vision")
-	if vision.Current != 3 || !strings.Contains(string(vision.CurrentBadge), "Solid") || !strings.Contains(string(vision.TargetBadge), "Leading") {
-		t.Errorf("vision: current %d, badges %q and %q; want 3 Solid against Leading", vision.Current, vision.CurrentBadge, vision.TargetBadge)
+	if vision.Current != 3 || !strings.Contains(string(vision.CurrentBadge()), "Solid") || !strings.Contains(string(vision.TargetBadge()), "Leading") {
+		t.Errorf("vision: current %d, badges %q and %q; want 3 Solid against Leading", vision.Current, vision.CurrentBadge(), vision.TargetBadge())
 	}
 	if c := s.competencies["vision"]; c.Distribution[1] != 1 || c.Rated != 1 {
 		t.Errorf("vision distribution %v, %d rated; want one person at Solid", c.Distribution, c.Rated)

@@ -201,24 +201,42 @@ func (p *Person) Standing(competencyID string) *Standing {
 	return nil
 }
 
-// Standing is where a person is in one competency.
+// Standing is where a person is in one competency. A large site has a
+// third of a million: its fields are ordered to pack it in 64 bytes.
 type Standing struct {
 	Competency  *Competency
-	Current     int
-	HasCurrent  bool
 	CurrentFrom *Cycle // the cycle the current level comes from
+	Current     int
 	Previous    int
-	HasPrevious bool
 	Target      int
-	HasTarget   bool
 	// Short is how many levels the current level is below the target, or
 	// 0. A competency never rated counts from the bottom of the scale.
-	Short int
+	Short       int
+	HasCurrent  bool
+	HasPrevious bool
+	HasTarget   bool
+	badges      *levelBadges
+}
 
-	// Ready-made HTML for layouts: a level as a coloured badge and its name,
-	// empty when there is no level. A page shows dozens of these, and
-	// building them here is much cheaper than in a template.
-	CurrentBadge, TargetBadge, PreviousBadge template.HTML
+// CurrentBadge, TargetBadge and PreviousBadge are ready-made HTML for
+// layouts: the level as a coloured badge and its name, empty when there is
+// no level. A page shows dozens of these, and they are made once per site
+// rather than in a template.
+func (st Standing) CurrentBadge() template.HTML  { return st.badges.of(st.Current, st.HasCurrent) }
+func (st Standing) TargetBadge() template.HTML   { return st.badges.of(st.Target, st.HasTarget) }
+func (st Standing) PreviousBadge() template.HTML { return st.badges.of(st.Previous, st.HasPrevious) }
+
+// levelBadges are the badges of a scale's levels, by level less lo.
+type levelBadges struct {
+	lo   int
+	html []template.HTML
+}
+
+func (b *levelBadges) of(level int, ok bool) template.HTML {
+	if !ok || b == nil {
+		return ""
+	}
+	return b.html[level-b.lo]
 }
 
 // Gap is a shortfall against the role's target.
