@@ -37,14 +37,20 @@ type cachedCycle struct {
 }
 
 // cycle returns the cycle of e from the last build when its file is the
-// same decoded file and it was checked against the same ids.
-func (c *cache) cycle(e *entry, ids string) (*Cycle, Diagnostics, bool) {
+// same decoded file, it was checked against the same ids, and every person
+// it rates was a person then and still is one among people.
+func (c *cache) cycle(e *entry, ids string, people map[string]*Person) (*Cycle, Diagnostics, bool) {
 	if c == nil {
 		return nil, nil, false
 	}
 	cc, ok := c.cycles[e]
-	if !ok || cc.ids != ids {
+	if !ok || cc.ids != ids || len(cc.cycle.byPerson) != cc.cycle.named {
 		return nil, nil, false
+	}
+	for pid := range cc.cycle.byPerson {
+		if people[pid] == nil {
+			return nil, nil, false
+		}
 	}
 	return cc.cycle, cc.diags, true
 }

@@ -141,7 +141,9 @@
 //     file added or removed (which changes lists, counts and links): every
 //     page;
 //   - a heading added, removed or renamed in any markdown: every page, since
-//     links to it may break or mend;
+//     links to it may break or mend. Markdown is rendered again only where
+//     a link finds something else than before (another page, other
+//     headings, a draft), or where it had an error;
 //   - content/_index.md: the home page;
 //   - a person: their page, their old and new team and role pages, and the
 //     people, teams and roles lists (not the competency pages: their
@@ -165,9 +167,11 @@
 // applied by the next good build.
 //
 // Most edits in a preview are to one file of a person, a team, a cycle or a
-// role, to a competency's descriptors, or to the text of a markdown file. The Builder applies those to its model in place, instead of
-// loading the site again and working out every person's standings, when the
-// file reads without a problem:
+// role, to a competency's descriptors, title or summary, to an article's
+// title or summary, or to the text of a markdown file. The Builder applies
+// those to its model in place, instead of loading the site again and
+// working out every person's standings, when the file reads without a
+// problem:
 //
 //   - a person's file changes the person, their standings, and the members
 //     and averages of their old and new team and role;
@@ -185,17 +189,32 @@
 //     with the one last read), only that table is decoded and checked. An
 //     edit that makes someone rated for the first time, or no longer rated,
 //     changes the warnings and goes through a load;
-//   - a role's targets alone (its title, summary and text as before) change
-//     the standings of its people, their teams' matrices, averages and gaps,
-//     and the roles listed by the competencies whose target changed; the
-//     pages are those the dependency rule names, but only the competency
-//     pages whose target changed. A competency that gets its first target
-//     or loses its last changes the warnings, and goes through a load;
-//   - a competency's level descriptors alone (its title, summary, order and
-//     text as before) change its page, the pages of the roles targeting it,
-//     and the pages of the people with a gap whose target level's text
-//     changed. A level that gets its first text or loses it changes the
-//     warnings of the roles targeting it, and goes through a load.
+//   - a role's targets (its text as before) change the standings of its
+//     people, their teams' matrices, averages and gaps, and the roles listed
+//     by the competencies whose target changed; the pages are those the
+//     dependency rule names, but only the competency pages whose target
+//     changed. A competency that gets its first target or loses its last
+//     changes the warnings, and goes through a load;
+//   - a competency's level descriptors (its order and text as before)
+//     change its page, the pages of the roles targeting it, and the pages
+//     of the people with a gap whose target level's text changed. A level
+//     that gets its first text or loses it changes the warnings of the
+//     roles targeting it, and goes through a load;
+//   - a new title or summary of a role, a competency or an article may show
+//     on any page: every page renders again, and the search documents that
+//     show it are patched. The role, the competency or the article must keep
+//     its place: a title that sorts it elsewhere among the roles, among its
+//     category's competencies or among the articles goes through a load.
+//
+// With [Builder.Now] set, as the preview sets it, a build renders at once
+// only the pages Now picks (those open in a browser), and after a change of
+// the layouts the first page of each kind; the others it would render are
+// rendered when [Output.Read] first asks for them, or by [Output.Finish].
+// They are rendered from the Builder's model under its lock, and a build
+// that starts takes them over: a page left by one edit and not rendered
+// before the next is rendered by the next. An edit that renders every page
+// then costs what loading the site costs, or less when it is applied in
+// place.
 //
 // Files that came and went between two builds, such as an editor's
 // temporary file, are no change.

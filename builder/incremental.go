@@ -613,6 +613,7 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 		teamMatrix(t, len(s.Competencies), chooseArticles)
 	}
 	b.keepEntry(file, e)
+	old.named = len(old.byPerson) // the file has no problem: it rates only people
 	delete(b.cache.cycles, cached)
 	b.cache.keepCycle(e, checked.ids, old, nil)
 	return urls, true

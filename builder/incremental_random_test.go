@@ -391,3 +391,51 @@ func randomEdit(rng *rand.Rand, dir string, allowBad bool) (string, string) {
 		}
 	}
 }
+
+// TestPeopleComeAndGo adds, rates, and removes people: the cycles, whose
+// check a person added or removed elsewhere does not change, must be
+// checked again when they rate someone who comes or goes.
+func TestPeopleComeAndGo(t *testing.T) {
+	dir := copyDemo(t)
+	b := NewBuilder(os.DirFS(dir), Options{})
+	if _, _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	newcomer := "content/people/zara-newcomer.toml"
+	cycle := "content/assessments/2026-h1.toml"
+	steps := []struct {
+		what string
+		file string
+		do   func()
+	}{
+		{"a person rated before they have a file", cycle, func() {
+			must(t, substitute(dir, cycle, `(\[ratings\.amara-okafor\]\n)`, "[ratings.zara-newcomer]\ndelegation = 2\n\n${1}"))
+		}},
+		{"their file added", newcomer, func() {
+			writeTestFile(t, filepath.Join(dir, newcomer), "name = \"Zara Newcomer\"\nteam = \"customer-operations\"\nrole = \"team-lead\"\n")
+		}},
+		{"another person added", "content/people/yann-other.toml", func() {
+			writeTestFile(t, filepath.Join(dir, "content/people/yann-other.toml"), "name = \"Yann Other\"\nteam = \"customer-operations\"\nrole = \"team-lead\"\n")
+		}},
+		{"a rated person removed", newcomer, func() {
+			os.Remove(filepath.Join(dir, newcomer))
+		}},
+		{"their ratings removed", cycle, func() {
+			must(t, substitute(dir, cycle, `\[ratings\.zara-newcomer\]\ndelegation = 2\n\n`, ""))
+		}},
+		{"an unrated person removed", "content/people/yann-other.toml", func() {
+			os.Remove(filepath.Join(dir, "content/people/yann-other.toml"))
+		}},
+	}
+	for _, s := range steps {
+		s.do()
+		sameAsFull(t, s.what, b, dir, []string{s.file})
+	}
+}
+
+func must(t *testing.T, ok bool) {
+	t.Helper()
+	if !ok {
+		t.Fatal("the edit matched nothing")
+	}
+}

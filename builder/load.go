@@ -539,7 +539,7 @@ func (l *loader) loadContent() {
 	reports := make([]Diagnostics, len(cycles))
 	fresh := make([]bool, len(cycles))
 	parallel(len(cycles), func(i int) {
-		if c, diags, ok := l.cache.cycle(cycles[i], ids); ok {
+		if c, diags, ok := l.cache.cycle(cycles[i], ids, l.site.people); ok {
 			loaded[i], reports[i] = c, diags
 			return
 		}
@@ -763,6 +763,7 @@ func (l *loader) loadCycle(e *entry) *Cycle {
 	c.Kind = cmp.Or(f.str("kind", false), "manager")
 	ratings := f.table("ratings")
 	f.done()
+	c.named = len(ratings)
 	if !slices.Contains(cycleKinds, c.Kind) {
 		l.r.errorf(e.path, e.doc.loc.value("kind"), "kind must be manager, self or peer, not %q%s", c.Kind, suggest(c.Kind, cycleKinds))
 	}
@@ -820,15 +821,18 @@ func (l *loader) personRatings(e *entry, pid string, table any) (ranked []indexe
 	return ranked, true
 }
 
-// idSignature sums up what a cycle is checked against: the people, the
-// competencies and the scale. A cycle file that did not change is checked
-// again only when one of them did.
+// idSignature sums up what a cycle is checked against, besides the people:
+// the competencies, the files that did not load and the scale. A cycle file
+// that did not change is checked again only when one of them did, or when
+// one of the people it rates is not a person any more, or was not one (see
+// cache.cycle): a person added or removed elsewhere changes none of its
+// ratings.
 func (l *loader) idSignature() string {
 	if l.cache == nil {
 		return ""
 	}
 	h := sha256.New()
-	for _, m := range []map[string]bool{keySet(l.site.people), keySet(l.site.competencies), l.broken} {
+	for _, m := range []map[string]bool{keySet(l.site.competencies), l.broken} {
 		for _, k := range sortedKeys(m) {
 			h.Write([]byte(k))
 			h.Write([]byte{0})

@@ -262,6 +262,7 @@ type Cycle struct {
 
 	byPerson map[string][]indexedRating // person id -> ratings, in the order of the file
 	ids      []string                   // the competency ids the ratings index, sorted
+	named    int                        // the people the file rates, known or not
 }
 
 // Ratings returns the cycle's ratings: person id -> competency id -> level.
