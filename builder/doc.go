@@ -76,6 +76,7 @@
 //	.RolePeopleItems      the items of a role's list of people, made in Go
 //	.TeamGapItems         the items of a team's list of gaps, made in Go
 //	.MemberItems          the items of a team's list of members, made in Go
+//	.ArticleListItems     the items of the list of articles, made in Go
 //
 // The fragments exist for speed: a person page has dozens of standings and
 // gaps and a team page hundreds of matrix cells, and html/template spends
@@ -85,10 +86,12 @@
 // package charts' own writer brought it to about 130 µs. A team page of
 // the large preset (BenchmarkRenderTeam) spent 800 µs on the links of its
 // matrix head, gaps and members in the layout; with .MatrixColumns,
-// .TeamGapItems and .MemberItems it takes 300 µs. A theme that wants other
-// markup ranges over .Person.Standings, .Person.Gaps, .Team.Competencies,
-// .Team.Matrix, .Team.Summary, .Team.Gaps, .Team.Members, .Role.People and
-// .People itself; TestFragmentsMatchLayouts writes the default theme's
+// .TeamGapItems and .MemberItems it takes 300 µs. The list of the large
+// preset's 2,000 articles took 70 ms in the layout, 17 ms with
+// .ArticleListItems. A theme that wants other markup ranges over
+// .Person.Standings, .Person.Gaps, .Team.Competencies, .Team.Matrix,
+// .Team.Summary, .Team.Gaps, .Team.Members, .Role.People, .People and
+// .Site.Articles itself; TestFragmentsMatchLayouts writes the default theme's
 // fragments that way and checks that they make the same pages.
 //
 // The 404 page links from the path of baseURL instead, since hosts serve it at
