@@ -28,28 +28,21 @@ type later struct {
 // rendered first; if that fails, the error is the Diagnostics a full build
 // would report. A missing file is fs.ErrNotExist.
 func (o *Output) Read(name string) ([]byte, error) {
-	l := o.later
-	if l == nil || o.lazy && strings.HasPrefix(name, "search/") {
-		if data, ok := o.file(name); ok {
-			return data, nil
-		}
-		return nil, fs.ErrNotExist
-	}
-	l.mu.Lock()
-	data, ok := o.file(name)
-	_, stale := l.stale[name]
-	l.mu.Unlock()
+	data, ok, _, stale := o.made(name)
 	if ok {
 		return data, nil
 	}
 	if !stale {
 		// A static file by its hashed name, which only the pages that
 		// link it add to Files: one of them may be left for later.
-		if data, ok := l.hashed(name); ok {
-			return data, nil
+		if l := o.later; l != nil {
+			if data, ok := l.hashed(name); ok {
+				return data, nil
+			}
 		}
 		return nil, fs.ErrNotExist
 	}
+	l := o.later
 	l.b.mu.RLock()
 	defer l.b.mu.RUnlock()
 	if cur := l.b.out; cur != o && cur != nil {
@@ -68,17 +61,11 @@ func (o *Output) File(name string) ([]byte, bool) {
 
 // Has reports whether the output has a file at path name, rendered or not.
 func (o *Output) Has(name string) bool {
-	l := o.later
-	if l == nil || o.lazy && strings.HasPrefix(name, "search/") {
-		_, ok := o.file(name)
-		return ok
+	_, ok, _, stale := o.made(name)
+	if !ok && !stale && o.later != nil {
+		_, ok = o.later.hashed(name)
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	_, ok := o.file(name)
-	_, stale := l.stale[name]
-	_, hashed := l.hashed(name)
-	return ok || stale || hashed
+	return ok || stale
 }
 
 // Left is the number of pages left to render.
@@ -111,25 +98,31 @@ func (o *Output) readLocked(name string) ([]byte, error) {
 	return data, err
 }
 
-// renderLocked is readLocked with the error of the page's layout as it is.
-func (o *Output) renderLocked(name string) ([]byte, error) {
+// made returns the file at path name when it is made (ok), or else the
+// index of its page when the build left it for later (stale).
+func (o *Output) made(name string) (data []byte, ok bool, page int, stale bool) {
 	l := o.later
-	if l == nil {
-		if data, ok := o.file(name); ok {
-			return data, nil
-		}
-		return nil, fs.ErrNotExist
+	if l == nil || o.lazy && strings.HasPrefix(name, "search/") {
+		data, ok = o.file(name)
+		return data, ok, 0, false
 	}
 	l.mu.Lock()
-	data, ok := o.file(name)
-	i, stale := l.stale[name]
-	l.mu.Unlock()
+	defer l.mu.Unlock()
+	data, ok = o.file(name)
+	page, stale = l.stale[name]
+	return data, ok, page, stale
+}
+
+// renderLocked is readLocked with the error of the page's layout as it is.
+func (o *Output) renderLocked(name string) ([]byte, error) {
+	data, ok, i, stale := o.made(name)
 	if ok {
 		return data, nil
 	}
 	if !stale {
 		return nil, fs.ErrNotExist
 	}
+	l := o.later
 	// A copy: the page may be rendered by two calls at once. Its title
 	// is filled again, for the model may have been changed in place since
 	// the page was listed.
