@@ -961,6 +961,8 @@ func (l *loader) renderBodies() {
 	for i, r := range reports {
 		l.r.list = append(l.r.list, r.list...)
 		l.site.texts[l.bodies[i].source] = texts[i]
-		l.cache.keepBody(l.bodies[i], targets, *l.owners[i], texts[i], r.list)
+		if reused[i] == nil { // a body reused is in the cache as it is
+			l.cache.keepBody(l.bodies[i], targets, *l.owners[i], texts[i], r.list)
+		}
 	}
 }
