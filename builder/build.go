@@ -208,8 +208,8 @@ type renderOpts struct {
 	// the caller from prev's.
 	docs []searchDoc
 	// now, when set, picks the pages to render at once (see Builder.Now);
-	// the others are left to builder, the Builder rendering, to render
-	// when asked for.
+	// the others are left for later, to be rendered from the model of
+	// builder when asked for.
 	now     func(url string) bool
 	builder *Builder
 	// newLayouts says that the layouts changed since prev (or that there is
