@@ -130,11 +130,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 					// description change, its own and its members'.
 					opts.sameSitemap, opts.samePages = true, true
 					t := b.site.teams[classifyID(p)]
-					set := map[string]func(d *searchDoc){"teams/" + t.ID + "/": func(d *searchDoc) { d.title, d.summary = t.Name, t.Description }}
-					for _, m := range t.Members {
-						set["people/"+m.ID+"/"] = func(d *searchDoc) { *d = personDoc(m) }
-					}
-					opts.docs = b.patchDocs(set)
+					opts.docs = b.patchDocWithPeople("teams/"+t.ID+"/", func(d *searchDoc) { d.title, d.summary = t.Name, t.Description }, t.Members)
 				}
 				return b.renderInPlace(opts)
 			}
@@ -146,11 +142,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				if all {
 					r := b.site.roles[classifyID(p)]
 					opts.only = nil
-					set := map[string]func(d *searchDoc){"roles/" + r.ID + "/": func(d *searchDoc) { d.title, d.summary = r.Title, r.Summary }}
-					for _, m := range r.People {
-						set["people/"+m.ID+"/"] = func(d *searchDoc) { *d = personDoc(m) }
-					}
-					opts.docs = b.patchDocs(set)
+					opts.docs = b.patchDocWithPeople("roles/"+r.ID+"/", func(d *searchDoc) { d.title, d.summary = r.Title, r.Summary }, r.People)
 				}
 				return b.renderInPlace(opts)
 			}
@@ -241,6 +233,16 @@ func (b *Builder) passing(changed []string) []string {
 // the page at url changed by set.
 func (b *Builder) patchDoc(url string, set func(d *searchDoc)) []searchDoc {
 	return b.patchDocs(map[string]func(d *searchDoc){url: set})
+}
+
+// patchDocWithPeople is patchDoc, with the documents of people made again
+// too: a person's summary names their team and role.
+func (b *Builder) patchDocWithPeople(url string, set func(d *searchDoc), people []*Person) []searchDoc {
+	sets := map[string]func(d *searchDoc){url: set}
+	for _, m := range people {
+		sets["people/"+m.ID+"/"] = func(d *searchDoc) { *d = personDoc(m) }
+	}
+	return b.patchDocs(sets)
 }
 
 // patchDocs is patchDoc for several documents, by URL.
@@ -692,21 +694,11 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 // a competency that gets its first target or loses its last (which
 // changes the warnings), or pending changes from a failed build.
 func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
-	l := b.loader
-	if l == nil || b.site != l.site {
+	e, id, ok := b.frontMatterEdit(file, kindRole, "targets", "title", "summary")
+	if !ok || b.site.roles[id] == nil {
 		return nil, false, false
 	}
-	kind, id := classify(file)
-	s := l.site
-	r := s.roles[id]
-	cached := l.entries[file]
-	if kind != kindRole || r == nil || cached == nil || cached.doc == nil || reported(s, file) {
-		return nil, false, false
-	}
-	e, ok := b.decodeAgain(cached)
-	if !ok || !bytes.Equal(e.doc.body, cached.doc.body) || !sameExcept(e.doc.meta, cached.doc.meta, "targets", "title", "summary") {
-		return nil, false, false
-	}
+	l, s, r := b.loader, b.site, b.site.roles[id]
 	lc := *l
 	lc.r = report{}
 	next := lc.readRole(e)
@@ -837,21 +829,11 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 // its category's, a problem to report, or a level that gets its first text
 // or loses it (which changes the warnings of the roles targeting it).
 func (b *Builder) updateCompetency(file string) (urls map[string]bool, all, ok bool) {
-	l := b.loader
-	if l == nil || b.site != l.site {
+	e, id, ok := b.frontMatterEdit(file, kindCompetency, "levels", "title", "summary")
+	if !ok || b.site.competencies[id] == nil || b.site.competencies[id].Source != file {
 		return nil, false, false
 	}
-	kind, id := classify(file)
-	s := l.site
-	c := s.competencies[id]
-	cached := l.entries[file]
-	if kind != kindCompetency || c == nil || c.Source != file || cached == nil || cached.doc == nil || reported(s, file) {
-		return nil, false, false
-	}
-	e, ok := b.decodeAgain(cached)
-	if !ok || !bytes.Equal(e.doc.body, cached.doc.body) || !sameExcept(e.doc.meta, cached.doc.meta, "levels", "title", "summary") {
-		return nil, false, false
-	}
+	l, s, c := b.loader, b.site, b.site.competencies[id]
 	lc := *l
 	lc.r = report{}
 	next := lc.readCompetency(e, c.Category)
@@ -906,21 +888,11 @@ func (b *Builder) updateCompetency(file string) (urls map[string]bool, all, ok b
 // the feed and the article's search document. ok is false, with nothing
 // changed, for anything else.
 func (b *Builder) updateArticle(file string) (ok bool) {
-	l := b.loader
-	if l == nil || b.site != l.site {
+	e, id, ok := b.frontMatterEdit(file, kindArticle, "title", "summary")
+	if !ok || b.site.articles[id] == nil {
 		return false
 	}
-	kind, id := classify(file)
-	s := l.site
-	a := s.articles[id]
-	cached := l.entries[file]
-	if kind != kindArticle || a == nil || cached == nil || cached.doc == nil || reported(s, file) {
-		return false
-	}
-	e, ok := b.decodeAgain(cached)
-	if !ok || !bytes.Equal(e.doc.body, cached.doc.body) || !sameExcept(e.doc.meta, cached.doc.meta, "title", "summary") {
-		return false
-	}
+	s, a := b.site, b.site.articles[id]
 	var r report
 	f := newFields(e.path, e.doc.meta, e.doc.loc, &r)
 	title, summary := f.str("title", true), f.str("summary", false)
@@ -935,6 +907,29 @@ func (b *Builder) updateArticle(file string) (ok bool) {
 	b.keepEntry(file, e)
 	a.Title, a.Summary = title, summary
 	return true
+}
+
+// frontMatterEdit decodes again file, of the given kind, for an edit in
+// place that changes no more than the front matter keys named: e is its new
+// entry, and id the id of its thing. ok is false when the model cannot be
+// edited in place, the file is of another kind, was not read by the last
+// build, or had or has a problem to report, or when its text or another key
+// changed.
+func (b *Builder) frontMatterEdit(file, kind string, keys ...string) (e *entry, id string, ok bool) {
+	l := b.loader
+	if l == nil || b.site != l.site {
+		return nil, "", false
+	}
+	k, id := classify(file)
+	cached := l.entries[file]
+	if k != kind || cached == nil || cached.doc == nil || reported(l.site, file) {
+		return nil, "", false
+	}
+	e, ok = b.decodeAgain(cached)
+	if !ok || !bytes.Equal(e.doc.body, cached.doc.body) || !sameExcept(e.doc.meta, cached.doc.meta, keys...) {
+		return nil, "", false
+	}
+	return e, id, true
 }
 
 func sameExcept(a, b map[string]any, keys ...string) bool {
