@@ -107,10 +107,15 @@ func (l *loader) derive() {
 	for i := range workers {
 		workers[i] = newStandingsWorker(s)
 	}
+	prior := l.prior()
 	chunk := (len(s.People) + len(workers) - 1) / max(len(workers), 1)
 	parallel(len(workers), func(i int) {
 		for _, p := range s.People[min(i*chunk, len(s.People)):min((i+1)*chunk, len(s.People))] {
-			l.standings(workers[i], p)
+			if old := prior.person(p); old != nil {
+				l.keepStandings(workers[i], p, old)
+			} else {
+				l.standings(workers[i], p)
+			}
 		}
 	})
 	for _, w := range workers {
@@ -122,7 +127,13 @@ func (l *loader) derive() {
 		}
 	}
 	choose := sharedChoices()
-	parallel(len(s.Teams), func(i int) { teamMatrix(s.Teams[i], len(s.Competencies), choose) })
+	parallel(len(s.Teams), func(i int) {
+		if old := prior.team(s.Teams[i]); old != nil {
+			keepMatrix(s.Teams[i], old, s.Competencies, choose)
+		} else {
+			teamMatrix(s.Teams[i], len(s.Competencies), choose)
+		}
+	})
 	l.warnings()
 }
 

@@ -175,7 +175,13 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 			}
 		}
 	}
-	l, err := loadSite(b.fsys, b.opts, b.cache, set)
+	// The last good model lends the load what still holds of it, unless
+	// it was changed in place by an edit that then failed to render.
+	var prev *Site
+	if b.loader != nil && b.loader.site == b.site {
+		prev = b.site
+	}
+	l, err := loadSite(b.fsys, b.opts, b.cache, set, prev)
 	s := l.site
 	if err != nil {
 		return s, nil, err // pending keeps the changes for the next try

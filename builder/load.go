@@ -32,7 +32,7 @@ type Options struct {
 // returns them all as a Diagnostics, sorted; the site it returns then is
 // incomplete. A site without errors has its warnings in Site.Warnings.
 func Load(fsys fs.FS, opts Options) (*Site, error) {
-	l, err := loadSite(fsys, opts, nil, nil)
+	l, err := loadSite(fsys, opts, nil, nil, nil)
 	// Nothing after a load of its own asks where a key of a cycle is: the
 	// files need not stay, and a large site's are tens of MB that the render
 	// would carry (and its garbage collector scan, and its heap double).
@@ -43,9 +43,11 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 }
 
 // loadSite is load, returning the loader, which a Builder keeps to apply
-// small edits to the model in place.
-func loadSite(fsys fs.FS, opts Options, c *cache, changed map[string]bool) (*loader, error) {
-	l := &loader{fsys: fsys, opts: opts, cache: c, changed: changed, site: &Site{
+// small edits to the model in place. prev, when not nil, is the model of
+// the last good build, whose people's standings and teams' matrices the
+// load takes where what they are worked out from is the same.
+func loadSite(fsys fs.FS, opts Options, c *cache, changed map[string]bool, prev *Site) (*loader, error) {
+	l := &loader{fsys: fsys, opts: opts, cache: c, changed: changed, prev: prev, site: &Site{
 		competencies: map[string]*Competency{},
 		roles:        map[string]*Role{},
 		teams:        map[string]*Team{},
@@ -98,6 +100,7 @@ type loader struct {
 	targets map[string]linkTarget // what markdown links can point at, by source
 	cache   *cache                // from the last build, or nil
 	changed map[string]bool       // files changed since it; nil when unknown
+	prev    *Site                 // the last good build's model, or nil
 }
 
 const configFile = "site.toml"

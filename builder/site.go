@@ -189,6 +189,8 @@ type Person struct {
 	Assessed  bool  // rated in at least one cycle
 	// LastAssessed is the latest cycle that rated the person, or nil.
 	LastAssessed *Cycle
+
+	kept bool // the standings were taken from the last build (see prior)
 }
 
 // Standing returns the person's standing in a competency, or nil.

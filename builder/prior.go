@@ -1,0 +1,126 @@
+package builder
+
+import (
+	"slices"
+	"sync"
+)
+
+// A preview build after an edit loads the whole model again when the edit
+// cannot be applied in place: a file added or removed, an article's date
+// changed. Most of what derive works out then is as it was: the standings
+// of 10,000 people, who were rated in the same cycles against the same
+// targets, and the matrices of their teams. Those are taken from the last
+// good build's model, with their pointers moved to the new model's
+// competencies and their articles chosen again (articles may have changed).
+
+// prior is the last good build's model, as far as derive may take from it.
+// A nil prior takes nothing.
+type prior struct {
+	site  *Site
+	roles map[string]bool // ids of the roles whose targets are as they were
+}
+
+// prior returns what derive may take from the last good build: nothing
+// unless the scale, the competencies in framework order and the cycles
+// (the very same checked cycles, which edits in place change together with
+// the standings of the people they rate) are as they were.
+func (l *loader) prior() *prior {
+	old, s := l.prev, l.site
+	if old == nil || !slices.Equal(old.Scale, s.Scale) || !slices.Equal(old.Cycles, s.Cycles) || len(old.Competencies) != len(s.Competencies) {
+		return nil
+	}
+	for i, c := range s.Competencies {
+		if old.Competencies[i].ID != c.ID {
+			return nil
+		}
+	}
+	pr := &prior{site: old, roles: map[string]bool{}}
+	for _, r := range s.Roles {
+		if o := old.roles[r.ID]; o != nil && slices.EqualFunc(o.Targets, r.Targets, func(a, b Target) bool {
+			return a.Level == b.Level && a.Competency.ID == b.Competency.ID
+		}) {
+			pr.roles[r.ID] = true
+		}
+	}
+	return pr
+}
+
+// person returns p as the last build had them when their standings hold as
+// they are: they had the same role, whose targets are as they were, and
+// (with the same cycles) the same ratings. It returns nil otherwise.
+func (pr *prior) person(p *Person) *Person {
+	if pr == nil {
+		return nil
+	}
+	o := pr.site.people[p.ID]
+	if o == nil || p.Role == nil || o.Role == nil || o.Role.ID != p.Role.ID || !pr.roles[p.Role.ID] {
+		return nil
+	}
+	p.kept = true
+	return o
+}
+
+// team returns t as the last build had it when its matrix holds as it is:
+// the same members, in the same order, each with their standings taken.
+func (pr *prior) team(t *Team) *Team {
+	if pr == nil {
+		return nil
+	}
+	o := pr.site.teams[t.ID]
+	if o == nil || len(o.Members) != len(t.Members) {
+		return nil
+	}
+	for i, p := range t.Members {
+		if !p.kept || o.Members[i].ID != p.ID {
+			return nil
+		}
+	}
+	return o
+}
+
+// keepStandings gives p the standings and gaps of old, the same person in
+// the last build, as standings would work them out again, and counts them
+// in w.
+func (l *loader) keepStandings(w *standingsWorker, p, old *Person) {
+	comps, lo := l.site.Competencies, l.scaleMin
+	p.Standings = slices.Clone(old.Standings)
+	for i := range p.Standings {
+		st := &p.Standings[i]
+		rank := st.Competency.rank
+		st.Competency, st.badges = comps[rank], l.badges
+		if st.HasCurrent {
+			w.rated[rank]++
+			w.dist[rank][l.scaleIndex[st.Current-lo]]++
+		}
+	}
+	p.Gaps = slices.Clone(old.Gaps)
+	for i := range p.Gaps {
+		g := &p.Gaps[i]
+		g.Competency = comps[g.Competency.rank]
+		g.Articles = w.articlesFor(g.Competency, g.Current, g.Target)
+	}
+	p.Assessed, p.LastAssessed = old.Assessed, old.LastAssessed
+}
+
+// keepMatrix gives t the columns, averages and gaps of old, the same team
+// in the last build, as teamMatrix would work them out again.
+func keepMatrix(t, old *Team, comps []*Competency, choose func(c *Competency, current, target int) []*Article) {
+	t.matrix, t.matrixOnce = nil, sync.Once{}
+	t.Competencies = make([]*Competency, len(old.Competencies))
+	column := make(map[int]int, len(old.Competencies)) // rank -> column
+	for j, c := range old.Competencies {
+		t.Competencies[j] = comps[c.rank]
+		column[c.rank] = j
+	}
+	t.Summary = slices.Clone(old.Summary)
+	for j := range t.Summary {
+		t.Summary[j].Competency = t.Competencies[j]
+	}
+	t.Gaps = slices.Clone(old.Gaps)
+	for i := range t.Gaps {
+		g := &t.Gaps[i]
+		g.Competency = comps[g.Competency.rank]
+		avg := t.Summary[column[g.Competency.rank]]
+		g.Articles = choose(g.Competency, int(avg.Average), int(avg.Target+0.5))
+	}
+}

@@ -1,0 +1,71 @@
+package builder
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestPriorStandings checks which people's standings a load takes from the
+// last build, and that the site it makes is the one a full build makes.
+func TestPriorStandings(t *testing.T) {
+	dir := copyDemo(t)
+	b := NewBuilder(os.DirFS(dir), Options{})
+	if _, _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	newcomer := "content/people/zara-newcomer.toml"
+	everyone := func(s *Site) int { return len(s.People) }
+	steps := []struct {
+		what string
+		file string
+		do   func()
+		kept func(s *Site) int // how many people's standings are taken
+	}{
+		{"a person added", newcomer, func() {
+			writeTestFile(t, filepath.Join(dir, newcomer), "name = \"Zara Newcomer\"\nteam = \"customer-operations\"\nrole = \"team-lead\"\n")
+		}, func(s *Site) int { return len(s.People) - 1 }},
+		{"an article redated", "content/articles/feedback-that-lands.md", func() {
+			must(t, substitute(dir, "content/articles/feedback-that-lands.md", `date = \S+`, `date = 2026-11-01`))
+		}, everyone},
+		{"an article teaches more", "content/articles/delegating-without-dumping.md", func() {
+			must(t, substitute(dir, "content/articles/delegating-without-dumping.md", `competencies = \[`, `competencies = ["resilience", `))
+		}, everyone},
+		// Ranks move: nobody's standings are taken.
+		{"a competency reordered", "content/competencies/management/budgeting-and-financial-planning.md", func() {
+			must(t, substitute(dir, "content/competencies/management/budgeting-and-financial-planning.md", `order = \d+`, `order = 99`))
+		}, func(*Site) int { return 0 }},
+		// Retitled to sort first, the role goes through a load.
+		{"a role's target changed, and its place", "content/roles/team-lead.md", func() {
+			must(t, substitute(dir, "content/roles/team-lead.md", `title = ".*"\n`, "title = \"Aardvark Lead\"\n"))
+			must(t, substitute(dir, "content/roles/team-lead.md", `(?m)^delegation = \d`, "delegation = 4"))
+		}, func(s *Site) int { return len(s.People) - len(s.roles["team-lead"].People) }},
+		// A cycle checked again is another cycle: nobody's are taken.
+		{"a cycle retitled", "content/assessments/2026-h1.toml", func() {
+			must(t, substitute(dir, "content/assessments/2026-h1.toml", `title = ".*"`, `title = "First half, 2026"`))
+		}, func(*Site) int { return 0 }},
+		{"a person removed", newcomer, func() {
+			os.Remove(filepath.Join(dir, newcomer))
+		}, everyone},
+	}
+	for _, st := range steps {
+		st.do()
+		inPlace := b.inPlace
+		sameAsFull(t, st.what, b, dir, []string{st.file})
+		if b.pending == nil || len(b.pending) > 0 {
+			t.Fatalf("%s: the build failed", st.what)
+		}
+		if b.inPlace != inPlace {
+			t.Fatalf("%s: applied in place; the test needs a load", st.what)
+		}
+		kept := 0
+		for _, p := range b.site.People {
+			if p.kept {
+				kept++
+			}
+		}
+		if want := st.kept(b.site); kept != want {
+			t.Errorf("%s: %d people's standings taken from the last build, want %d", st.what, kept, want)
+		}
+	}
+}
