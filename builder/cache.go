@@ -1,10 +1,13 @@
 package builder
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"html/template"
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 )
@@ -22,6 +25,7 @@ type cache struct {
 	// reported (see walk).
 	walked    []*entry
 	walkDiags Diagnostics
+	walks     int // the walks made, for tests
 
 	// Related articles as the last build chose them, by article id, and
 	// the signature of what they were chosen from.
@@ -183,12 +187,18 @@ func linkSignature(targets map[string]linkTarget) string {
 }
 
 // walk returns the content files of the last build again, as new entries,
-// when every changed file is one of them and still a plain file: an edit
-// then needs no walk of a content folder of thousands of files. ok is
-// false when a file may have come, gone or moved.
+// with the changed files that came or went added or dropped: an edit then
+// needs no walk of a content folder of thousands of files. ok is false
+// when the listing may differ in another way: a folder came or went, a file
+// is not a plain file, or a file changed that the last listing had
+// something to say about (or this one would).
 func (c *cache) walk(fsys fs.FS, changed map[string]bool) (entries []*entry, ok bool) {
 	if c == nil || changed == nil || c.walked == nil {
 		return nil, false
+	}
+	said := map[string]bool{}
+	for _, d := range c.walkDiags {
+		said[d.Path] = true
 	}
 	known := make(map[string]bool, len(changed))
 	for _, e := range c.walked {
@@ -196,22 +206,101 @@ func (c *cache) walk(fsys fs.FS, changed map[string]bool) (entries []*entry, ok 
 			known[e.path] = true
 		}
 	}
+	var gone map[string]bool
+	var came []*entry
 	for p := range changed {
-		if !strings.HasPrefix(p, "content/") {
+		if p == "content" {
+			return nil, false
+		}
+		if !strings.HasPrefix(p, "content/") || ignoredPath(p) {
 			continue
 		}
-		if !known[p] {
+		if said[p] || said[path.Dir(p)] {
 			return nil, false
 		}
-		if info, err := fs.Stat(fsys, p); err != nil || !info.Mode().IsRegular() {
+		info, err := fs.Stat(fsys, p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist) && known[p]:
+			if gone == nil {
+				gone = map[string]bool{}
+			}
+			gone[p] = true
+		case errors.Is(err, fs.ErrNotExist):
+			// Never listed: a file that came and went, or a folder that
+			// went, whose files the last listing has.
+			if c.holds(p) {
+				return nil, false
+			}
+		case err != nil || !info.Mode().IsRegular():
 			return nil, false
+		case !known[p]:
+			e, problem := placeFile(p)
+			if problem != nil {
+				return nil, false
+			}
+			came = append(came, e)
 		}
 	}
-	entries = make([]*entry, len(c.walked))
-	for i, e := range c.walked {
-		entries[i] = &entry{path: e.path, kind: e.kind, id: e.id, category: e.category}
+	entries = make([]*entry, 0, len(c.walked)+len(came))
+	for _, e := range c.walked {
+		if !gone[e.path] {
+			entries = append(entries, &entry{path: e.path, kind: e.kind, id: e.id, category: e.category})
+		}
+	}
+	if len(came) > 0 {
+		// In the order of a walk: folder by folder, by name.
+		entries = append(entries, came...)
+		slices.SortFunc(entries, func(a, b *entry) int { return walkOrder(a.path, b.path) })
+		// The listing changed: keep it for the next edit.
+		c.keepWalk(entries, c.walkDiags)
+	} else if gone != nil {
+		c.keepWalk(entries, c.walkDiags)
 	}
 	return entries, true
+}
+
+// holds reports whether the last listing has files in the folder dir.
+func (c *cache) holds(dir string) bool {
+	prefix := dir + "/"
+	for _, e := range c.walked {
+		if strings.HasPrefix(e.path, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// walkOrder compares paths as fs.WalkDir orders them: by their first
+// element, then the next, each by name.
+func walkOrder(a, b string) int {
+	for {
+		ai, bi := strings.IndexByte(a, '/'), strings.IndexByte(b, '/')
+		ae, be := a, b
+		if ai >= 0 {
+			ae = a[:ai]
+		}
+		if bi >= 0 {
+			be = b[:bi]
+		}
+		if c := strings.Compare(ae, be); c != 0 || ai < 0 || bi < 0 {
+			if c == 0 {
+				return cmp.Compare(ai, bi) // a file before what is below it: never both
+			}
+			return c
+		}
+		a, b = a[ai+1:], b[bi+1:]
+	}
+}
+
+// ignoredPath reports a path under content/ that a walk skips: it or a
+// folder it is in has an ignored name.
+func ignoredPath(p string) bool {
+	for _, part := range strings.Split(strings.TrimPrefix(p, "content/"), "/") {
+		if ignored(part) {
+			return true
+		}
+	}
+	return false
 }
 
 // keepWalk keeps the listing of this build's content files.

@@ -218,6 +218,7 @@ func classifyID(p string) string {
 // passing drops from changed the content files that came and went since
 // the last build, such as the temporary file an editor or sed writes
 // before renaming it over the real one: they were never part of the site.
+// A folder that went, with files of the site in it, stays.
 func (b *Builder) passing(changed []string) []string {
 	known := map[string]bool{}
 	for _, d := range b.cache.walkDiags {
@@ -226,7 +227,7 @@ func (b *Builder) passing(changed []string) []string {
 	kept := changed[:0:0]
 	for _, p := range changed {
 		if strings.HasPrefix(p, "content/") && b.cache.entries[p] == nil && !known[p] {
-			if _, err := fs.Stat(b.fsys, p); errors.Is(err, fs.ErrNotExist) {
+			if _, err := fs.Stat(b.fsys, p); errors.Is(err, fs.ErrNotExist) && !b.cache.holds(p) {
 				continue
 			}
 		}

@@ -271,6 +271,9 @@ func (l *loader) collect() []*entry {
 	}
 	before := len(l.r.list)
 	entries := l.walk()
+	if l.cache != nil {
+		l.cache.walks++
+	}
 	l.cache.keepWalk(entries, l.r.list[before:])
 	return entries
 }
@@ -300,59 +303,75 @@ func (l *loader) walk() []*entry {
 				return nil
 			}
 		}
-		e := &entry{path: p}
-		rel := strings.TrimPrefix(p, "content/")
-		parts := strings.Split(rel, "/")
-		ext := path.Ext(name)
-		e.id = strings.TrimSuffix(name, ext)
+		e, problem := placeFile(p)
 		switch {
-		case rel == "_index.md":
-			e.kind = kindHome
-		case parts[0] == "competencies" && len(parts) == 3:
-			e.category = parts[1]
-			e.kind = kindCompetency
-			if name == "_index.md" {
-				e.kind, e.id = kindCategory, parts[1]
-			}
-			if msg := checkID(e.category); msg != "" {
-				if dir := path.Dir(p); !badFolders[dir] {
-					badFolders[dir] = true
-					l.r.errorf(dir, Pos{}, "category folder %s", msg)
-				}
-				return nil
-			}
-			if ext != ".md" {
-				l.r.errorf(p, Pos{}, "a competency is a .md file, not %s", cmp.Or(ext, "a file without extension"))
-				return nil
-			}
-		case parts[0] == "competencies":
-			l.r.errorf(p, Pos{}, "competencies go one folder deep, in their category: content/competencies/<category>/<id>.md")
-			return nil
-		default:
-			f, ok := folders[parts[0]]
-			if !ok || len(parts) != 2 {
-				l.r.warnf(p, Pos{}, "ignored: not a place for content (see the content layout in the README)")
-				return nil
-			}
-			if ext != f.ext {
-				l.r.errorf(p, Pos{}, "files in content/%s are %s files, not %s", parts[0], f.ext, cmp.Or(ext, "files without extension"))
-				return nil
-			}
-			e.kind = f.kind
+		case problem == nil:
+			entries = append(entries, e)
+		case problem.warning:
+			l.r.warnf(problem.path, Pos{}, "%s", problem.msg)
+		case !badFolders[problem.path]:
+			// A bad category folder is reported once, not for each file.
+			badFolders[problem.path] = true
+			l.r.errorf(problem.path, Pos{}, "%s", problem.msg)
 		}
-		if e.kind != kindHome && e.kind != kindCategory {
-			if msg := checkID(e.id); msg != "" {
-				l.r.errorf(p, Pos{}, "file name %s", msg)
-				return nil
-			}
-		}
-		entries = append(entries, e)
 		return nil
 	})
 	if err != nil {
 		l.r.errorf("content", Pos{}, "%v", err)
 	}
 	return entries
+}
+
+// misplaced says why a file under content/ is not part of the site.
+type misplaced struct {
+	path    string // the file's, or its folder's when the folder is the problem
+	msg     string
+	warning bool
+}
+
+// placeFile returns the entry of the file at p, a path under content/ with
+// no ignored part, with its kind and id from where it is; or what is wrong
+// with its place or name.
+func placeFile(p string) (*entry, *misplaced) {
+	name := path.Base(p)
+	e := &entry{path: p}
+	rel := strings.TrimPrefix(p, "content/")
+	parts := strings.Split(rel, "/")
+	ext := path.Ext(name)
+	e.id = strings.TrimSuffix(name, ext)
+	switch {
+	case rel == "_index.md":
+		e.kind = kindHome
+	case parts[0] == "competencies" && len(parts) == 3:
+		e.category = parts[1]
+		e.kind = kindCompetency
+		if name == "_index.md" {
+			e.kind, e.id = kindCategory, parts[1]
+		}
+		if msg := checkID(e.category); msg != "" {
+			return nil, &misplaced{path: path.Dir(p), msg: "category folder " + msg}
+		}
+		if ext != ".md" {
+			return nil, &misplaced{path: p, msg: fmt.Sprintf("a competency is a .md file, not %s", cmp.Or(ext, "a file without extension"))}
+		}
+	case parts[0] == "competencies":
+		return nil, &misplaced{path: p, msg: "competencies go one folder deep, in their category: content/competencies/<category>/<id>.md"}
+	default:
+		f, ok := folders[parts[0]]
+		if !ok || len(parts) != 2 {
+			return nil, &misplaced{path: p, msg: "ignored: not a place for content (see the content layout in the README)", warning: true}
+		}
+		if ext != f.ext {
+			return nil, &misplaced{path: p, msg: fmt.Sprintf("files in content/%s are %s files, not %s", parts[0], f.ext, cmp.Or(ext, "files without extension"))}
+		}
+		e.kind = f.kind
+	}
+	if e.kind != kindHome && e.kind != kindCategory {
+		if msg := checkID(e.id); msg != "" {
+			return nil, &misplaced{path: p, msg: "file name " + msg}
+		}
+	}
+	return e, nil
 }
 
 // parallel calls fn for 0..n-1 on every core.

@@ -1,0 +1,109 @@
+package builder
+
+import (
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestListingFollowsFiles checks that a build after files came or went
+// lists the content files as a walk of the folders does, and walks them only
+// when it must: for a folder that came or went, or a file the listing has
+// something to say about.
+func TestListingFollowsFiles(t *testing.T) {
+	dir := copyDemo(t)
+	b := NewBuilder(os.DirFS(dir), Options{})
+	if _, _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, data string) func() {
+		return func() { writeTestFile(t, filepath.Join(dir, name), data) }
+	}
+	remove := func(name string) func() {
+		return func() {
+			if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	article := "+++\ntitle = \"Notes on pacing\"\ndate = 2026-03-01\ncompetencies = [\"resilience\"]\n+++\n\nTake breaks before you need them.\n"
+	competency := "+++\ntitle = \"Negotiation\"\n\n[levels]\n1 = \"Knows what they want from a deal.\"\n+++\n\nGetting to an agreement both sides keep.\n"
+	steps := []struct {
+		what    string
+		changed []string
+		do      func()
+		walk    bool
+	}{
+		{"a person added", []string{"content/people/zara-newcomer.toml"},
+			write("content/people/zara-newcomer.toml", "name = \"Zara Newcomer\"\nteam = \"customer-operations\"\nrole = \"team-lead\"\n"), false},
+		{"an article added", []string{"content/articles/notes-on-pacing.md"},
+			write("content/articles/notes-on-pacing.md", article), false},
+		{"a competency in a new category, its file named", []string{"content/competencies/commercial/negotiation.md"},
+			write("content/competencies/commercial/negotiation.md", competency), false},
+		{"a competency in a new category, its folder named", []string{"content/competencies/deals", "content/competencies/deals/closing.md"},
+			write("content/competencies/deals/closing.md", competency), true},
+		{"an editor's swap file", []string{"content/people/.zara-newcomer.toml.swp"},
+			write("content/people/.zara-newcomer.toml.swp", "x"), false},
+		{"a file with a bad name", []string{"content/people/Bad Name.toml"},
+			write("content/people/Bad Name.toml", "name = \"Bad\"\n"), true},
+		{"the file with a bad name removed", []string{"content/people/Bad Name.toml"},
+			remove("content/people/Bad Name.toml"), true},
+		{"a stray file", []string{"content/notes.txt"}, write("content/notes.txt", "ideas"), true},
+		{"the article removed", []string{"content/articles/notes-on-pacing.md"},
+			remove("content/articles/notes-on-pacing.md"), false},
+		{"a category folder removed, its files unnamed", []string{"content/competencies/commercial"},
+			remove("content/competencies/commercial"), true},
+		{"the person removed", []string{"content/people/zara-newcomer.toml"},
+			remove("content/people/zara-newcomer.toml"), false},
+	}
+	for _, st := range steps {
+		st.do()
+		walks := b.cache.walks
+		sameAsFull(t, st.what, b, dir, st.changed)
+		if walked := b.cache.walks > walks; walked != st.walk {
+			t.Errorf("%s: walked the content folders %v, want %v", st.what, walked, st.walk)
+		}
+		if !slices.EqualFunc(b.cache.walked, fullListing(t, dir), func(a, b *entry) bool {
+			return a.path == b.path && a.kind == b.kind && a.id == b.id && a.category == b.category
+		}) {
+			t.Errorf("%s: the listing kept differs from a walk's", st.what)
+		}
+	}
+}
+
+func fullListing(t *testing.T, dir string) []*entry {
+	t.Helper()
+	l := &loader{fsys: os.DirFS(dir)}
+	return l.walk()
+}
+
+// TestWalkOrder checks that walkOrder sorts paths as fs.WalkDir lists them,
+// names that sort before and after "/" included.
+func TestWalkOrder(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a/x", "a-b/x", "a.b", "a0/x", "a/b/c", "a/b-c", "a/b/d", "_index.md", "b", "a/_index.md", "A/x"} {
+		writeTestFile(t, filepath.Join(dir, name), "")
+	}
+	var want []string
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			want = append(want, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20 {
+		got := slices.Clone(want)
+		rng.Shuffle(len(got), func(i, j int) { got[i], got[j] = got[j], got[i] })
+		slices.SortFunc(got, walkOrder)
+		if !slices.Equal(got, want) {
+			t.Fatalf("sorted %v, a walk lists %v", got, want)
+		}
+	}
+}
