@@ -2,11 +2,10 @@ package builder
 
 import (
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -18,7 +17,7 @@ import (
 type cache struct {
 	entries map[string]*entry        // by path
 	bodies  map[string]*renderedBody // by source path
-	links   string                   // signature of the link targets of the last build
+	targets map[string]linkTarget    // what links could point at in the last build
 	cycles  map[*entry]cachedCycle   // checked cycles, by their decoded file
 
 	// The content files the last build listed, with what listing them
@@ -73,7 +72,7 @@ type renderedBody struct {
 	ids     map[string]bool
 	links   []string
 	tried   []string // where its links were looked up
-	deps    string   // what they found there (linkDeps)
+	found   []lookup // what they found there, one for each
 	html    template.HTML
 	text    string // plain text of html, for the search index
 	diags   Diagnostics
@@ -89,30 +88,45 @@ func (r *renderedBody) stillLinks(targets map[string]linkTarget) bool {
 			return false
 		}
 	}
-	return linkDeps(r.tried, targets) == r.deps
+	for i, src := range r.tried {
+		t, ok := targets[src]
+		if ok != r.found[i].ok || ok && !sameTarget(t, r.found[i].target) {
+			return false
+		}
+	}
+	return true
 }
 
-// linkDeps sums up what targets holds at the paths tried: all a body's
-// links depend on.
-func linkDeps(tried []string, targets map[string]linkTarget) string {
-	var b strings.Builder
-	for _, src := range tried {
-		t, found := targets[src]
-		b.WriteString(src)
-		if !found {
-			b.WriteString("\x00-")
-			continue
-		}
-		b.WriteString("\x00" + t.url + "\x00" + strings.Join(sortedKeys(t.ids), "\x01"))
-		if t.draft {
-			b.WriteByte(1)
-		}
-		if t.failed {
-			b.WriteByte(2)
-		}
-		b.WriteByte(0)
+// lookup is what a link found at the path it tried: a target, or none.
+type lookup struct {
+	target linkTarget
+	ok     bool
+}
+
+// lookups returns what targets holds at the paths tried.
+func lookups(tried []string, targets map[string]linkTarget) []lookup {
+	found := make([]lookup, len(tried))
+	for i, src := range tried {
+		found[i].target, found[i].ok = targets[src]
 	}
-	return b.String()
+	return found
+}
+
+func sameTarget(a, b linkTarget) bool {
+	return a.url == b.url && a.draft == b.draft && a.failed == b.failed && maps.Equal(a.ids, b.ids)
+}
+
+// sameTargets reports whether links would find the same in a as in b.
+func sameTargets(a, b map[string]linkTarget) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for src, t := range a {
+		if u, ok := b[src]; !ok || !sameTarget(t, u) {
+			return false
+		}
+	}
+	return true
 }
 
 func newCache() *cache {
@@ -162,28 +176,7 @@ func (c *cache) keepBody(b *body, targets map[string]linkTarget, html template.H
 	if c == nil {
 		return
 	}
-	c.bodies[b.source] = &renderedBody{src: b.src, pageURL: b.pageURL, ids: b.ids, links: b.links, tried: b.tried, deps: linkDeps(b.tried, targets), html: html, text: text, diags: diags}
-}
-
-// linkSignature sums up everything a link can be checked against: every
-// content file, its page URL and its heading ids.
-func linkSignature(targets map[string]linkTarget) string {
-	h := sha256.New()
-	for _, src := range sortedKeys(targets) {
-		t := targets[src]
-		ids := sortedKeys(t.ids)
-		h.Write([]byte(src + "\x00" + t.url + "\x00" + strings.Join(ids, "\x01")))
-		if t.draft {
-			h.Write([]byte{1})
-		}
-		if t.failed {
-			// A file that did not load is no page: links to it render
-			// differently from links to a page with no headings.
-			h.Write([]byte{2})
-		}
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	c.bodies[b.source] = &renderedBody{src: b.src, pageURL: b.pageURL, ids: b.ids, links: b.links, tried: b.tried, found: lookups(b.tried, targets), html: html, text: text, diags: diags}
 }
 
 // walk returns the content files of the last build again, as new entries,
@@ -257,6 +250,18 @@ func (c *cache) walk(fsys fs.FS, changed map[string]bool) (entries []*entry, ok 
 		c.keepWalk(entries, c.walkDiags)
 	}
 	return entries, true
+}
+
+// list adds the file of e to the listing of content files, where a walk
+// would list it, unless it is there.
+func (c *cache) list(e *entry) {
+	if c.walked == nil {
+		return
+	}
+	i, found := slices.BinarySearchFunc(c.walked, e.path, func(w *entry, p string) int { return walkOrder(w.path, p) })
+	if !found {
+		c.walked = slices.Insert(c.walked, i, &entry{path: e.path, kind: e.kind, id: e.id, category: e.category})
+	}
 }
 
 // holds reports whether the last listing has files in the folder dir.

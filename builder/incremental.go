@@ -271,10 +271,13 @@ func (b *Builder) sameLists(urls map[string]bool) renderOpts {
 }
 
 // keepEntry makes e the entry of file, for the model and the cache, after
-// an edit applied in place.
+// an edit applied in place. The file is listed again: a failed build since
+// the last good one may have found it gone (the edit in place then brings
+// it back as it was).
 func (b *Builder) keepEntry(file string, e *entry) {
 	b.loader.entries[file] = e
 	b.cache.entries[file] = e
+	b.cache.list(e)
 }
 
 // renderInPlace renders the pages of a model changed in place.

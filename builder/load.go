@@ -946,8 +946,8 @@ func (l *loader) renderBodies() {
 	// A change to what links can point at (a file added or removed, a
 	// heading renamed) may change any body: those whose links find
 	// something else now are rendered again.
-	if sig := linkSignature(targets); l.cache != nil && sig != l.cache.links {
-		l.cache.links = sig
+	if l.cache != nil && !sameTargets(targets, l.cache.targets) {
+		l.cache.targets = targets
 		l.site.linksChanged = true
 		parallel(len(reused), func(i int) {
 			if r := reused[i]; r != nil && !r.stillLinks(targets) {

@@ -107,3 +107,42 @@ func TestWalkOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestLinksFollowTargets checks that a body kept from the last build is
+// rendered again when what one of its links points at came, went or lost
+// the heading it names, as a full build would render it.
+func TestLinksFollowTargets(t *testing.T) {
+	dir := copyDemo(t)
+	b := NewBuilder(os.DirFS(dir), Options{})
+	if _, _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	notes := "content/articles/notes-on-pacing.md"
+	target := "content/articles/feedback-that-lands.md"
+	saved, err := os.ReadFile(filepath.Join(dir, target))
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		what string
+		file string
+		do   func()
+	}{
+		{"an article with links added", notes, func() {
+			writeTestFile(t, filepath.Join(dir, notes), "+++\ntitle = \"Notes on pacing\"\ndate = 2026-03-01\ncompetencies = [\"resilience\"]\n+++\n\n"+
+				"Agree [how free](delegating-without-dumping.md#agree-the-level-of-freedom) the work is, and [say how it went](feedback-that-lands.md).\n")
+		}},
+		{"an article it links removed", target, func() { must(t, os.Remove(filepath.Join(dir, target)) == nil) }},
+		{"the article back", target, func() { writeTestFile(t, filepath.Join(dir, target), string(saved)) }},
+		{"the heading it links renamed", "content/articles/delegating-without-dumping.md", func() {
+			must(t, substitute(dir, "content/articles/delegating-without-dumping.md", `## Agree the level of freedom`, "## Agree how much freedom"))
+		}},
+		{"the heading back", "content/articles/delegating-without-dumping.md", func() {
+			must(t, substitute(dir, "content/articles/delegating-without-dumping.md", `## Agree how much freedom`, "## Agree the level of freedom"))
+		}},
+	}
+	for _, st := range steps {
+		st.do()
+		sameAsFull(t, st.what, b, dir, []string{st.file})
+	}
+}
