@@ -15,8 +15,9 @@ import (
 
 // Debounce is how long the files must stay quiet before a rebuild: an editor's
 // save (temp file, rename, backup removal) and a burst from a checkout become
-// one rebuild.
-var Debounce = 50 * time.Millisecond
+// one rebuild. An editor's save sends its events within a millisecond or
+// two; every edit waits this long before its rebuild starts.
+var Debounce = 20 * time.Millisecond
 
 // watched are the folders of a site whose files the build reads, besides
 // site.toml at its root.
