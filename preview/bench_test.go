@@ -32,7 +32,9 @@ import (
 // to that page fetched again (ms-page), and the heap in use after all the
 // edits. With PORTAL_BENCH_EDIT=title, each edit retitles the file's thing
 // instead (its first title line gets a number); with PORTAL_BENCH_EDIT=add,
-// a copy of the file is added beside it, and removed at the next edit.
+// a copy of the file is added beside it, and removed at the next edit;
+// with PORTAL_BENCH_EDIT=date, an article gets another day of the month;
+// with PORTAL_BENCH_EDIT=order, a competency another order in its category.
 // Before each edit, the pages the last one left to
 // render in the background are done, as they are when edits come seconds
 // apart; PORTAL_BENCH_NOWAIT=1 makes the edits back to back.
@@ -75,6 +77,22 @@ func BenchmarkEditToReload(b *testing.B) {
 			edited = append(slices.Clone(original), fmt.Sprintf("title = \"Edited title %d\"\n", i)...)
 		}
 		switch {
+		case os.Getenv("PORTAL_BENCH_EDIT") == "date":
+			// Another day of the month each time: the article moves in
+			// every list of articles.
+			date := regexp.MustCompile(`(?m)^(date(?: =|:) \d{4}-\d{2}-)\d{2}`)
+			if date.Find(original) == nil {
+				b.Fatalf("%s has no date", target)
+			}
+			edited = date.ReplaceAll(original, []byte(fmt.Sprintf("${1}%02d", 1+i%28)))
+		case os.Getenv("PORTAL_BENCH_EDIT") == "order":
+			// Another place in its category each time: every competency
+			// after it moves in the framework.
+			order := regexp.MustCompile(`(?m)^(order = )\d+`)
+			if order.Find(original) == nil {
+				b.Fatalf("%s has no order", target)
+			}
+			edited = order.ReplaceAll(original, []byte(fmt.Sprintf("${1}%d", 1+i%9)))
 		case os.Getenv("PORTAL_BENCH_EDIT") == "title":
 			loc := regexp.MustCompile(`(?m)^title(?: =|:) ".*?()"`).FindSubmatchIndex(original)
 			if loc == nil {
