@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -21,6 +22,11 @@ func byOrder(ao, bo int, at, bt string) int {
 		return -1
 	}
 	return cmp.Or(cmp.Compare(ao, bo), strings.Compare(at, bt))
+}
+
+// byName orders people by name, then id.
+func byName(a, b *Person) int {
+	return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 }
 
 // derive computes everything the pages show that is not written in a file:
@@ -61,10 +67,8 @@ func (l *loader) derive() {
 		s.Teams = append(s.Teams, s.teams[id])
 	}
 	slices.SortStableFunc(s.Teams, func(a, b *Team) int { return strings.Compare(a.Name, b.Name) })
-	for _, id := range sortedKeys(s.people) {
-		s.People = append(s.People, s.people[id])
-	}
-	slices.SortStableFunc(s.People, func(a, b *Person) int { return strings.Compare(a.Name, b.Name) })
+	s.People = slices.AppendSeq(make([]*Person, 0, len(s.people)), maps.Values(s.people))
+	slices.SortFunc(s.People, byName)
 	for _, p := range s.People {
 		if p.Team != nil {
 			p.Team.Members = append(p.Team.Members, p)

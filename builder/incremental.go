@@ -411,12 +411,7 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 	}
 	p.Name, p.JobTitle, p.Team, p.Role = name, title, team, role
 	if renamed {
-		// As derive orders them: by name, ties by id.
-		s.People = s.People[:0]
-		for _, id := range sortedKeys(s.people) {
-			s.People = append(s.People, s.people[id])
-		}
-		slices.SortStableFunc(s.People, func(a, b *Person) int { return strings.Compare(a.Name, b.Name) })
+		slices.SortFunc(s.People, byName) // as derive orders them
 	}
 	p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
 	l.standings(newStandingsWorker(s), p) // its counts are dropped: the ratings are as they were
@@ -1131,13 +1126,21 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 					taught[c] = true
 				}
 				// People and teams show the articles chosen for their gaps:
-				// their pages change when those lists do.
+				// their pages change when those lists do, which they can
+				// only where a competency's articles changed.
+				moved := movedArticles(s, other(s))
 				for _, p := range s.People {
+					if !slices.ContainsFunc(p.Gaps, func(g Gap) bool { return moved[g.Competency.rank] }) {
+						continue
+					}
 					if other := other(s).people[p.ID]; other == nil || !sameGapArticles(p.Gaps, other.Gaps) {
 						add("people/" + p.ID + "/")
 					}
 				}
 				for _, t := range s.Teams {
+					if !slices.ContainsFunc(t.Gaps, func(g TeamGap) bool { return moved[g.Competency.rank] }) {
+						continue
+					}
 					if other := other(s).teams[t.ID]; other == nil || !sameTeamGapArticles(t.Gaps, other.Gaps) {
 						add("teams/" + t.ID + "/")
 					}
@@ -1153,6 +1156,17 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 		}
 	}
 	return urls, false
+}
+
+// movedArticles tells, by the rank of each competency of s, whether its
+// articles differ from those of the competency with its id in other.
+func movedArticles(s, other *Site) []bool {
+	moved := make([]bool, len(s.Competencies))
+	for i, c := range s.Competencies {
+		o := other.competencies[c.ID]
+		moved[i] = o == nil || !sameArticles(c.Articles, o.Articles)
+	}
+	return moved
 }
 
 func cycleFrom(s *Site, source string) *Cycle {

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -247,7 +248,20 @@ type entry struct {
 	category string
 	data     []byte
 	r        report
-	doc      *document // front matter or TOML, and body
+	doc      *document   // front matter or TOML, and body
+	fields   *fileFields // a person's or an article's, once read
+}
+
+// fileFields are the fields of a person's or an article's file as read,
+// with what reading them reported: what does not depend on other files.
+type fileFields struct {
+	name, team, role, title string // a person's (and an article's title)
+	summary                 string
+	date                    time.Time
+	ids                     []string // the competencies an article teaches
+	level                   int
+	hasLevel, draft         bool
+	diags                   Diagnostics
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -753,13 +767,23 @@ func (l *loader) loadTeam(e *entry) {
 }
 
 func (l *loader) loadPerson(e *entry) {
-	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
-	p := &Person{ID: e.id, Source: e.path}
-	p.Name = f.str("name", true)
-	teamID := f.str("team", true)
-	roleID := f.str("role", true)
-	p.JobTitle = f.str("title", false)
-	f.done()
+	// A file read by an earlier load keeps its fields: a large site has
+	// 10,000 people, and an edit loads them all again.
+	if e.fields == nil {
+		var r report
+		f := newFields(e.path, e.doc.meta, e.doc.loc, &r)
+		e.fields = &fileFields{
+			name:  f.str("name", true),
+			team:  f.str("team", true),
+			role:  f.str("role", true),
+			title: f.str("title", false),
+		}
+		f.done()
+		e.fields.diags = r.list
+	}
+	l.r.list = append(l.r.list, e.fields.diags...)
+	p := &Person{ID: e.id, Source: e.path, Name: e.fields.name, JobTitle: e.fields.title}
+	teamID, roleID := e.fields.team, e.fields.role
 	if strings.TrimSpace(teamID) != "" {
 		if p.Team = l.site.teams[teamID]; p.Team == nil && !l.broken[kindTeam+"/"+teamID] {
 			l.r.errorf(e.path, e.doc.loc.value("team"), "unknown team %q%s", teamID, suggest(teamID, sortedKeys(l.site.teams)))
@@ -876,24 +900,30 @@ func keySet[V any](m map[string]V) map[string]bool {
 }
 
 func (l *loader) loadArticle(e *entry) {
-	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
-	a := &Article{ID: e.id, Source: e.path}
-	a.Title = f.str("title", true)
-	a.Date = f.date("date", false)
-	a.Summary = f.str("summary", false)
-	ids := f.strings("competencies", true)
-	if level, ok := f.integer("level"); ok {
-		if l.levels[level] {
-			a.Level = level
+	if e.fields == nil {
+		var r report
+		f := newFields(e.path, e.doc.meta, e.doc.loc, &r)
+		ff := &fileFields{title: f.str("title", true), date: f.date("date", false), summary: f.str("summary", false), ids: f.strings("competencies", true)}
+		ff.level, ff.hasLevel = f.integer("level")
+		ff.draft = f.boolean("draft")
+		f.done()
+		if list, isList := e.doc.meta["competencies"].([]any); isList && len(list) == 0 {
+			r.errorf(e.path, e.doc.loc.value("competencies"), "competencies is empty: name at least one competency the article teaches")
+		}
+		ff.diags = r.list
+		e.fields = ff
+	}
+	ff := e.fields
+	l.r.list = append(l.r.list, ff.diags...)
+	a := &Article{ID: e.id, Source: e.path, Title: ff.title, Date: ff.date, Summary: ff.summary, Draft: ff.draft}
+	if ff.hasLevel {
+		if l.levels[ff.level] {
+			a.Level = ff.level
 		} else {
-			l.r.errorf(e.path, e.doc.loc.value("level"), "level %d is not on the scale %s", level, l.scaleRange())
+			l.r.errorf(e.path, e.doc.loc.value("level"), "level %d is not on the scale %s", ff.level, l.scaleRange())
 		}
 	}
-	a.Draft = f.boolean("draft")
-	f.done()
-	if list, isList := e.doc.meta["competencies"].([]any); isList && len(list) == 0 {
-		l.r.errorf(e.path, e.doc.loc.value("competencies"), "competencies is empty: name at least one competency the article teaches")
-	}
+	ids := ff.ids
 	for _, id := range ids {
 		if c := l.competency(e, id, func() Pos { return e.doc.loc.item(id, "competencies") }); c != nil && !slices.Contains(a.Competencies, c) {
 			a.Competencies = append(a.Competencies, c)
