@@ -75,7 +75,7 @@ func BenchmarkRebuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	builder := NewBuilder(DirFS(dir), Options{})
-	builder.LazySearch = true
+	builder.LazyLists = true
 	if _, _, err := builder.Build(nil); err != nil {
 		b.Fatal(err)
 	}

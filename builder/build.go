@@ -30,10 +30,12 @@ type Output struct {
 	// page's path.
 	assets map[string][]string
 
-	// index is the search index. An output of a Builder with LazySearch
-	// leaves it out of Files and makes it when it is first asked for.
+	// index is the search index. An output of a Builder with LazyLists
+	// leaves it out of Files and makes it when it is first asked for, and
+	// so the sitemap and the feed, which are in lists then.
 	index *searchIndex
 	lazy  bool
+	lists map[string]*listFile
 
 	// later, when set, renders the pages the build left to render when
 	// they are asked for; Files has the others.
@@ -57,11 +59,40 @@ func (x *searchIndex) get() map[string][]byte {
 	return x.files
 }
 
+// listFile is a file of the output made from a list of pages (the sitemap,
+// the feed) when it is first asked for.
+type listFile struct {
+	once sync.Once
+	make func() []byte
+	data []byte
+}
+
+func (f *listFile) get() []byte {
+	f.once.Do(func() { f.data = f.make() })
+	return f.data
+}
+
+// lazyFile reports whether name is made when first asked for, and returns
+// it then.
+func (o *Output) lazyFile(name string) (data []byte, ok, lazy bool) {
+	if !o.lazy {
+		return nil, false, false
+	}
+	if strings.HasPrefix(name, "search/") {
+		data, ok = o.index.get()[name]
+		return data, ok, true
+	}
+	if f := o.lists[name]; f != nil {
+		return f.get(), true, true
+	}
+	return nil, false, false
+}
+
 // file returns the file at path name among those made. A lazily made search
-// index is made on the first request for one of its files.
+// index is made on the first request for one of its files, and a lazily
+// made sitemap or feed on the first request for it.
 func (o *Output) file(name string) ([]byte, bool) {
-	if o.lazy && strings.HasPrefix(name, "search/") {
-		data, ok := o.index.get()[name]
+	if data, ok, lazy := o.lazyFile(name); lazy {
 		return data, ok
 	}
 	data, ok := o.Files[name]
@@ -82,6 +113,9 @@ func (o *Output) all() (map[string][]byte, error) {
 	}
 	files := maps.Clone(o.Files)
 	maps.Copy(files, o.index.get())
+	for name, f := range o.lists {
+		files[name] = f.get()
+	}
 	return files, nil
 }
 
@@ -108,6 +142,9 @@ func (o *Output) Paths() []string {
 	}
 	if o.lazy {
 		for p := range o.index.get() {
+			paths = append(paths, p)
+		}
+		for p := range o.lists {
 			paths = append(paths, p)
 		}
 	}
@@ -199,8 +236,9 @@ type renderOpts struct {
 	// bytes from prev, the output of an earlier build of the same pages.
 	only func(url string) bool
 	prev *Output
-	// lazySearch leaves the search index to be made when asked for.
-	lazySearch bool
+	// lazyLists leaves the search index, the sitemap and the feed to be
+	// made when asked for.
+	lazyLists bool
 	// sameSitemap keeps the sitemap of prev: the pages are as they were, in
 	// the same order. sameFeed keeps its Atom feed: the articles are.
 	sameSitemap, sameFeed bool
@@ -238,7 +276,7 @@ func renderSite(s *Site, th *theme, opts renderOpts) (*Output, error) {
 		// the pages kept need not be copied one by one.
 		files = maps.Clone(opts.prev.Files)
 		for name := range files {
-			if strings.HasPrefix(name, "search/") {
+			if strings.HasPrefix(name, "search/") || opts.lazyLists && (name == "sitemap.xml" || name == "articles/index.xml") {
 				delete(files, name)
 			}
 		}
@@ -277,10 +315,11 @@ type emitFunc func(name string, data []byte, keep bool) error
 
 // renderSiteTo renders the pages of s and hands each file of the output to
 // emit, from several goroutines at once. The Output it returns has no
-// Files. With lazySearch, the search index is not emitted: the Output
+// Files. With lazyLists, the search index, the sitemap and the feed are not
+// emitted: the Output
 // makes it when it is first asked for.
 func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, error) {
-	only, prev, lazySearch := opts.only, opts.prev, opts.lazySearch
+	only, prev, lazy := opts.only, opts.prev, opts.lazyLists
 	var pages []*Page
 	var names []string // the file of each page
 	if opts.samePages && prev != nil && prev.pages != nil {
@@ -294,7 +333,7 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 	}
 	// The search index is kept from prev when its documents have not
 	// changed (an assessment, say, changes none); otherwise it is made
-	// beside the pages, or, with lazySearch, when first asked for.
+	// beside the pages, or, with lazyLists, when first asked for.
 	docs := opts.docs
 	if docs == nil {
 		docs = s.searchDocs()
@@ -304,7 +343,7 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 		index = prev.index
 	}
 	made := make(chan struct{})
-	if lazySearch {
+	if lazy {
 		close(made)
 	} else {
 		go func() {
@@ -374,24 +413,40 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 	}
 
 	<-made
-	out := &Output{Pages: len(pages), Rendered: int(rendered.Load()), index: index, lazy: lazySearch, pages: pages, names: names}
+	out := &Output{Pages: len(pages), Rendered: int(rendered.Load()), index: index, lazy: lazy, pages: pages, names: names}
 	if stale := leftPages(left, names); stale != nil {
 		out.later = &later{b: opts.builder, theme: th, partials: partials, stale: stale}
 	}
 	rest := map[string][]byte{}
-	if opts.sameSitemap && prev != nil {
-		rest["sitemap.xml"] = prev.Files["sitemap.xml"]
-	} else {
-		rest["sitemap.xml"] = s.sitemap(pages)
+	// The sitemap and the feed: prev's when they are the same, else made
+	// now, or with lazyLists when first asked for. The feed's entries are
+	// taken now: the model may be changed in place before it is made.
+	if lazy {
+		out.lists = map[string]*listFile{}
 	}
-	if opts.sameFeed && prev != nil {
-		rest["articles/index.xml"] = prev.Files["articles/index.xml"]
-	} else {
-		feed, err := s.feed()
-		if err != nil {
-			return nil, err
+	lists := []struct {
+		name string
+		same bool
+		make func() func() []byte
+	}{
+		{"sitemap.xml", opts.sameSitemap, func() func() []byte { return func() []byte { return s.sitemap(pages) } }},
+		{"articles/index.xml", opts.sameFeed, func() func() []byte { return s.feedOf().xml }},
+	}
+	for _, list := range lists {
+		name := list.name
+		kept := list.same && prev != nil
+		switch {
+		case kept && prev.lists[name] != nil && lazy:
+			out.lists[name] = prev.lists[name]
+		case kept && prev.lists[name] != nil:
+			rest[name] = prev.lists[name].get()
+		case kept:
+			rest[name] = prev.Files[name]
+		case lazy:
+			out.lists[name] = &listFile{make: list.make()}
+		default:
+			rest[name] = list.make()()
 		}
-		rest["articles/index.xml"] = feed
 	}
 	maps.Copy(rest, th.static)
 	// Files that pages link by content hash are written under that name
@@ -410,7 +465,7 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 	for name := range linked {
 		rest[th.assets[name]] = th.static[name]
 	}
-	if !lazySearch {
+	if !lazy {
 		maps.Copy(rest, index.files)
 	}
 	others := slices.Collect(maps.Keys(rest))
@@ -533,44 +588,50 @@ func xmlPlain(s string) bool {
 	return true
 }
 
-// feed is an Atom feed of the articles, newest first.
-func (s *Site) feed() ([]byte, error) {
-	type link struct {
-		Href string `xml:"href,attr"`
-		Rel  string `xml:"rel,attr,omitempty"`
-	}
-	type entry struct {
-		Title   string `xml:"title"`
-		Link    link   `xml:"link"`
-		ID      string `xml:"id"`
-		Updated string `xml:"updated"`
-		Summary string `xml:"summary,omitempty"`
-	}
-	type feed struct {
-		XMLName xml.Name `xml:"feed"`
-		NS      string   `xml:"xmlns,attr"`
-		Lang    string   `xml:"xml:lang,attr,omitempty"`
-		Title   string   `xml:"title"`
-		Links   []link   `xml:"link"`
-		ID      string   `xml:"id"`
-		Updated string   `xml:"updated"`
-		Author  string   `xml:"author>name"`
-		Entries []entry  `xml:"entry"`
-	}
+// atomFeed is an Atom feed of the articles, newest first.
+type atomFeed struct {
+	XMLName xml.Name    `xml:"feed"`
+	NS      string      `xml:"xmlns,attr"`
+	Lang    string      `xml:"xml:lang,attr,omitempty"`
+	Title   string      `xml:"title"`
+	Links   []atomLink  `xml:"link"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Author  string      `xml:"author>name"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+}
+
+type atomEntry struct {
+	Title   string   `xml:"title"`
+	Link    atomLink `xml:"link"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Summary string   `xml:"summary,omitempty"`
+}
+
+// feedOf returns the feed of the site's articles as they are now.
+func (s *Site) feedOf() *atomFeed {
 	const stamp = "2006-01-02T15:04:05Z07:00"
-	f := feed{
-		NS:     "http://www.w3.org/2005/Atom",
-		Lang:   s.Config.Language,
-		Title:  s.Config.Title + ": learning articles",
-		Links:  []link{{Href: s.permalink("articles/index.xml"), Rel: "self"}, {Href: s.permalink("articles/")}},
-		ID:     s.permalink("articles/"),
-		Author: s.Config.Title,
+	f := &atomFeed{
+		NS:      "http://www.w3.org/2005/Atom",
+		Lang:    s.Config.Language,
+		Title:   s.Config.Title + ": learning articles",
+		Links:   []atomLink{{Href: s.permalink("articles/index.xml"), Rel: "self"}, {Href: s.permalink("articles/")}},
+		ID:      s.permalink("articles/"),
+		Author:  s.Config.Title,
+		Entries: make([]atomEntry, 0, len(s.Articles)),
 	}
 	for _, a := range s.Articles {
 		if f.Updated == "" && !a.Date.IsZero() {
 			f.Updated = a.Date.UTC().Format(stamp)
 		}
-		e := entry{Title: a.Title, Link: link{Href: s.permalink("articles/" + a.ID + "/")}, ID: s.permalink("articles/" + a.ID + "/"), Summary: a.Summary}
+		u := s.permalink("articles/" + a.ID + "/")
+		e := atomEntry{Title: a.Title, Link: atomLink{Href: u}, ID: u, Summary: a.Summary}
 		if !a.Date.IsZero() {
 			e.Updated = a.Date.UTC().Format(stamp)
 		} else {
@@ -581,11 +642,17 @@ func (s *Site) feed() ([]byte, error) {
 	if f.Updated == "" {
 		f.Updated = "1970-01-01T00:00:00Z"
 	}
+	return f
+}
+
+// xml is the feed's file. Its values are strings, which marshal without
+// fail.
+func (f *atomFeed) xml() []byte {
 	b, err := xml.MarshalIndent(f, "", "  ")
 	if err != nil {
-		return nil, fmt.Errorf("atom feed: %w", err)
+		panic(fmt.Sprintf("atom feed: %v", err))
 	}
-	return append([]byte(xml.Header), append(b, '\n')...), nil
+	return append([]byte(xml.Header), append(b, '\n')...)
 }
 
 // writeFile writes one output file; tests replace it to make a write fail.

@@ -54,11 +54,12 @@ type Builder struct {
 	mu      sync.RWMutex
 	waiting atomic.Bool
 
-	// LazySearch leaves the search index out of the Files of an output and
-	// makes it on the first call of Output.File for one of its files. The
-	// preview sets it: most edits are never searched for, and making the
-	// index of a large site takes longer than the rest of a rebuild.
-	LazySearch bool
+	// LazyLists leaves the search index, the sitemap and the feed out of
+	// the Files of an output and makes each on the first call of
+	// Output.File for one of its files. The preview sets it: most edits are
+	// never searched for, nor are the sitemap and the feed read, and making
+	// them for a large site takes longer than the rest of a rebuild.
+	LazyLists bool
 }
 
 // NewBuilder returns a Builder for the site in fsys.
@@ -105,7 +106,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 	if !themeChanged && len(set) == 1 {
 		for p := range set {
 			if urls, renamed, ok := b.updatePerson(p); ok {
-				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameFeed: true}
+				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazyLists: b.LazyLists, sameFeed: true}
 				if !renamed {
 					// The person keeps their place in the sitemap and the
 					// search index, which list people in name order: only
@@ -123,7 +124,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				return b.renderInPlace(opts)
 			}
 			if urls, moved, ok := b.updateTeam(p); ok {
-				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameFeed: true}
+				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazyLists: b.LazyLists, sameFeed: true}
 				if !moved {
 					// The team keeps its place in the lists: the sitemap
 					// stays, and only the documents that show its name or
@@ -162,14 +163,14 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				// Every page may show the title; the feed and the search
 				// document do.
 				a := b.site.articles[classifyID(p)]
-				opts := renderOpts{prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, samePages: true}
+				opts := renderOpts{prev: b.out, lazyLists: b.LazyLists, sameSitemap: true, samePages: true}
 				opts.docs = b.patchDoc("articles/"+a.ID+"/", func(d *searchDoc) { d.title, d.summary = a.Title, a.Summary })
 				return b.renderInPlace(opts)
 			}
 			if url, text, ok := b.updateBody(p); ok {
 				// Only the page showing the text and its search document
 				// change.
-				opts := renderOpts{only: onlyURLs(map[string]bool{url: true}), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, samePages: true}
+				opts := renderOpts{only: onlyURLs(map[string]bool{url: true}), prev: b.out, lazyLists: b.LazyLists, sameSitemap: true, sameFeed: true, samePages: true}
 				opts.docs = b.patchDoc(url, func(d *searchDoc) { d.text = text })
 				return b.renderInPlace(opts)
 			}
@@ -202,7 +203,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 			only = onlyURLs(urls)
 		}
 	}
-	out, err := renderSite(s, b.theme, renderOpts{only: only, prev: b.out, lazySearch: b.LazySearch, now: b.Now, builder: b, newLayouts: themeChanged})
+	out, err := renderSite(s, b.theme, renderOpts{only: only, prev: b.out, lazyLists: b.LazyLists, now: b.Now, builder: b, newLayouts: themeChanged})
 	if err != nil {
 		return s, nil, err
 	}
@@ -267,7 +268,7 @@ func (b *Builder) patchDocs(set map[string]func(d *searchDoc)) []searchDoc {
 // name or order of pages: the sitemap, the feed, the list of pages and the
 // search documents stay as they were.
 func (b *Builder) sameLists(urls map[string]bool) renderOpts {
-	return renderOpts{only: onlyURLs(urls), prev: b.out, lazySearch: b.LazySearch, sameSitemap: true, sameFeed: true, samePages: true, docs: b.out.index.docs}
+	return renderOpts{only: onlyURLs(urls), prev: b.out, lazyLists: b.LazyLists, sameSitemap: true, sameFeed: true, samePages: true, docs: b.out.index.docs}
 }
 
 // keepEntry makes e the entry of file, for the model and the cache, after

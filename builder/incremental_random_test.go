@@ -164,7 +164,7 @@ func TestIncrementalRandom(t *testing.T) {
 		rng := rand.New(rand.NewSource(int64(seed)))
 		dir := copyDemo(t)
 		b := NewBuilder(os.DirFS(dir), Options{})
-		b.LazySearch = rng.Intn(2) == 0
+		b.LazyLists = rng.Intn(2) == 0
 		// Half the seeds leave pages for later, as the preview does, and
 		// compare only after some steps, so that pages left by one edit
 		// are still left at the next.

@@ -359,32 +359,41 @@ func TestServing(t *testing.T) {
 	}
 }
 
-// TestSearchAfterEdit renames a person: the page reloads before the search
-// index is made, and the index the preview then serves is that of a full
-// build of the edited site, byte for byte.
-func TestSearchAfterEdit(t *testing.T) {
+// TestListsAfterEdits renames a person, adds one and retitles an article:
+// the search index, the sitemap and the feed, which the preview makes when
+// first asked for, are those of a full build.
+func TestListsAfterEdits(t *testing.T) {
 	s := startSite(t, 0)
-	writeFile(t, filepath.Join(s.dir, "content/people/ana.toml"), fmt.Sprintf(person, "Ana Searchable"))
-	s.reloaded(t, 1)
+	v := 0
+	for _, e := range []struct{ file, data string }{
+		{"content/people/ana.toml", fmt.Sprintf(person, "Ana Searchable")},
+		{"content/people/cleo.toml", fmt.Sprintf(person, "Cleo Newcomer")},
+		{"content/articles/ask.md", "+++\ntitle = \"Asking better questions\"\ndate = 2025-02-01\ncompetencies = [\"coaching\", \"feedback\"]\n+++\n## Questions\n\nAsk open ones.\n"},
+	} {
+		writeFile(t, filepath.Join(s.dir, e.file), e.data)
+		v = s.reloaded(t, v)
+	}
 	_, out, err := builder.Build(os.DirFS(s.dir), builder.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := 0
 	for _, p := range out.Paths() {
-		if !strings.HasPrefix(p, "search/") {
+		if !strings.HasPrefix(p, "search/") && p != "sitemap.xml" && p != "articles/index.xml" {
 			continue
 		}
 		n++
 		if status, body := s.get(t, p); status != 200 || body != string(out.Files[p]) {
-			t.Errorf("GET %s: %d, and not the index of a full build", p, status)
+			t.Errorf("GET %s: %d, and not the file of a full build:\n%s", p, status, body)
 		}
 	}
-	if n < 3 {
-		t.Errorf("the full build has %d search files", n)
+	if n < 5 {
+		t.Errorf("the full build has %d search files, sitemap and feed", n)
 	}
-	if !strings.Contains(string(out.Files["search/index.json"]), `"searchable"`) {
-		t.Error("the new name is not in the index")
+	for file, want := range map[string]string{"search/index.json": `"searchable"`, "sitemap.xml": "people/cleo/", "articles/index.xml": "Asking better questions"} {
+		if !strings.Contains(string(out.Files[file]), want) {
+			t.Errorf("%s has no %s", file, want)
+		}
 	}
 }
 

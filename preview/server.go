@@ -110,7 +110,7 @@ func New(dir string, opts builder.Options, log io.Writer) *Server {
 	s := &Server{dir: dir, log: log, builder: builder.NewBuilder(builder.DirFS(dir), opts), base: "/", clients: map[chan struct{}]struct{}{}, open: map[string]int{}, ready: make(chan struct{}), dirs: map[string]bool{}}
 	// The search index is made when the search box first asks for it,
 	// not on every edit.
-	s.builder.LazySearch = true
+	s.builder.LazyLists = true
 	// The pages open in a browser are rendered before a build is
 	// published; the others in the background after, or when first asked
 	// for.
