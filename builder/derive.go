@@ -116,7 +116,7 @@ func (l *loader) derive() {
 	parallel(len(workers), func(i int) {
 		for _, p := range s.People[min(i*chunk, len(s.People)):min((i+1)*chunk, len(s.People))] {
 			if old := prior.person(p); old != nil {
-				l.keepStandings(workers[i], p, old)
+				l.keepStandings(workers[i], prior, p, old)
 			} else {
 				l.standings(workers[i], p)
 			}

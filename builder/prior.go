@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"cmp"
 	"slices"
 	"sync"
 )
@@ -18,31 +19,54 @@ import (
 type prior struct {
 	site  *Site
 	roles map[string]bool // ids of the roles whose targets are as they were
+	// rank maps the rank of each competency in the last build to its rank
+	// now; moved is true when one changed.
+	rank  []int
+	moved bool
 }
 
 // prior returns what derive may take from the last good build: nothing
-// unless the scale, the competencies in framework order and the cycles
-// (the very same checked cycles, which edits in place change together with
-// the standings of the people they rate) are as they were.
+// unless the scale, the competencies (perhaps in another order) and the
+// cycles (the very same checked cycles, which edits in place change
+// together with the standings of the people they rate) are as they were.
 func (l *loader) prior() *prior {
 	old, s := l.prev, l.site
 	if old == nil || !slices.Equal(old.Scale, s.Scale) || !slices.Equal(old.Cycles, s.Cycles) || len(old.Competencies) != len(s.Competencies) {
 		return nil
 	}
-	for i, c := range s.Competencies {
-		if old.Competencies[i].ID != c.ID {
+	pr := &prior{site: old, roles: map[string]bool{}, rank: make([]int, len(old.Competencies))}
+	for i, c := range old.Competencies {
+		now := s.competencies[c.ID]
+		if now == nil {
 			return nil
 		}
+		pr.rank[i] = now.rank
+		pr.moved = pr.moved || now.rank != i
 	}
-	pr := &prior{site: old, roles: map[string]bool{}}
 	for _, r := range s.Roles {
-		if o := old.roles[r.ID]; o != nil && slices.EqualFunc(o.Targets, r.Targets, func(a, b Target) bool {
-			return a.Level == b.Level && a.Competency.ID == b.Competency.ID
-		}) {
+		if o := old.roles[r.ID]; o != nil && sameRoleTargets(o.Targets, r.Targets) {
 			pr.roles[r.ID] = true
 		}
 	}
 	return pr
+}
+
+// sameRoleTargets reports whether two roles target the same levels of the same
+// competencies, in whatever order.
+func sameRoleTargets(a, b []Target) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	levels := make(map[string]int, len(a))
+	for _, t := range a {
+		levels[t.Competency.ID] = t.Level
+	}
+	for _, t := range b {
+		if n, ok := levels[t.Competency.ID]; !ok || n != t.Level {
+			return false
+		}
+	}
+	return true
 }
 
 // person returns p as the last build had them when their standings hold as
@@ -61,9 +85,10 @@ func (pr *prior) person(p *Person) *Person {
 }
 
 // team returns t as the last build had it when its matrix holds as it is:
-// the same members, in the same order, each with their standings taken.
+// the same members, in the same order, each with their standings taken,
+// and the columns in the same order.
 func (pr *prior) team(t *Team) *Team {
-	if pr == nil {
+	if pr == nil || pr.moved {
 		return nil
 	}
 	o := pr.site.teams[t.ID]
@@ -81,12 +106,12 @@ func (pr *prior) team(t *Team) *Team {
 // keepStandings gives p the standings and gaps of old, the same person in
 // the last build, as standings would work them out again, and counts them
 // in w.
-func (l *loader) keepStandings(w *standingsWorker, p, old *Person) {
+func (l *loader) keepStandings(w *standingsWorker, pr *prior, p, old *Person) {
 	comps, lo := l.site.Competencies, l.scaleMin
 	p.Standings = slices.Clone(old.Standings)
 	for i := range p.Standings {
 		st := &p.Standings[i]
-		rank := st.Competency.rank
+		rank := pr.rank[st.Competency.rank]
 		st.Competency, st.badges = comps[rank], l.badges
 		if st.HasCurrent {
 			w.rated[rank]++
@@ -96,8 +121,16 @@ func (l *loader) keepStandings(w *standingsWorker, p, old *Person) {
 	p.Gaps = slices.Clone(old.Gaps)
 	for i := range p.Gaps {
 		g := &p.Gaps[i]
-		g.Competency = comps[g.Competency.rank]
+		g.Competency = comps[pr.rank[g.Competency.rank]]
 		g.Articles = w.articlesFor(g.Competency, g.Current, g.Target)
+	}
+	if pr.moved {
+		// In the new framework order; gaps largest first, then in that
+		// order, as standings sorts them.
+		slices.SortFunc(p.Standings, func(a, b Standing) int { return cmp.Compare(a.Competency.rank, b.Competency.rank) })
+		slices.SortFunc(p.Gaps, func(a, b Gap) int {
+			return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(a.Competency.rank, b.Competency.rank))
+		})
 	}
 	p.Assessed, p.LastAssessed = old.Assessed, old.LastAssessed
 }

@@ -31,9 +31,16 @@ func TestPriorStandings(t *testing.T) {
 		{"an article teaches more", "content/articles/delegating-without-dumping.md", func() {
 			must(t, substitute(dir, "content/articles/delegating-without-dumping.md", `competencies = \[`, `competencies = ["resilience", `))
 		}, everyone},
-		// Ranks move: nobody's standings are taken.
+		// Ranks move: the standings are taken in the new order.
 		{"a competency reordered", "content/competencies/management/budgeting-and-financial-planning.md", func() {
-			must(t, substitute(dir, "content/competencies/management/budgeting-and-financial-planning.md", `order = \d+`, `order = 99`))
+			must(t, substitute(dir, "content/competencies/management/budgeting-and-financial-planning.md", `order = \d+`, `order = 1`))
+		}, everyone},
+		// Another framework: nobody's are taken.
+		{"a competency added", "content/competencies/management/negotiation.md", func() {
+			writeTestFile(t, filepath.Join(dir, "content/competencies/management/negotiation.md"), "+++\ntitle = \"Negotiation\"\n+++\nReaching agreements.\n")
+		}, func(*Site) int { return 0 }},
+		{"the competency removed", "content/competencies/management/negotiation.md", func() {
+			must(t, os.Remove(filepath.Join(dir, "content/competencies/management/negotiation.md")) == nil)
 		}, func(*Site) int { return 0 }},
 		// Retitled to sort first, the role goes through a load.
 		{"a role's target changed, and its place", "content/roles/team-lead.md", func() {
