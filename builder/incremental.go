@@ -176,6 +176,16 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 			}
 		}
 	}
+	if themeChanged && set != nil && b.theme != nil && b.loader != nil && b.loader.site == b.site && themeOnly(set) {
+		// Layouts or static files alone: the model is as it was, and every
+		// page is rendered again with the new theme.
+		th, err := loadTheme(b.fsys, b.site)
+		if err != nil {
+			return b.site, nil, err
+		}
+		b.theme = th
+		return b.renderInPlace(renderOpts{prev: b.out, lazyLists: b.LazyLists, sameSitemap: true, sameFeed: true, docs: b.out.index.docs, newLayouts: true})
+	}
 	// The last good model lends the load what still holds of it, unless
 	// it was changed in place by an edit that then failed to render.
 	var prev *Site
@@ -209,6 +219,17 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 	}
 	b.site, b.out, b.loader, b.pending = s, out, l, map[string]bool{}
 	return s, out, nil
+}
+
+// themeOnly reports whether the changed files are all the theme's: layouts
+// and static files, none of the content or the settings.
+func themeOnly(set map[string]bool) bool {
+	for p := range set {
+		if strings.HasPrefix(p, "content/") || p == configFile {
+			return false
+		}
+	}
+	return true
 }
 
 func classifyID(p string) string {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -144,5 +145,64 @@ func TestLinksFollowTargets(t *testing.T) {
 	for _, st := range steps {
 		st.do()
 		sameAsFull(t, st.what, b, dir, []string{st.file})
+	}
+}
+
+// TestThemeEdits edits a site's layouts and static files: the model is kept
+// (no load), and every page is what a full build makes, errors included.
+func TestThemeEdits(t *testing.T) {
+	for _, later := range []bool{false, true} {
+		dir := copyDemo(t)
+		b := NewBuilder(os.DirFS(dir), Options{})
+		if later {
+			b.Now = func(u string) bool { return u == "people/amara-okafor/" }
+		}
+		if _, _, err := b.Build(nil); err != nil {
+			t.Fatal(err)
+		}
+		layout, err := os.ReadFile("../themes/default/layouts/person.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		person := filepath.Join(dir, "layouts/person.html")
+		steps := []struct {
+			what string
+			file string
+			do   func()
+			load bool
+		}{
+			{"a layout overridden", "layouts/person.html", func() {
+				writeTestFile(t, person, strings.Replace(string(layout), "<h1>", `<h1 class="mine">`, 1))
+			}, false},
+			{"the layout broken", "layouts/person.html", func() {
+				writeTestFile(t, person, strings.Replace(string(layout), "{{end}}", "", 1))
+			}, false},
+			{"the layout mended", "layouts/person.html", func() {
+				writeTestFile(t, person, strings.Replace(string(layout), "<h1>", `<h1 class="theirs">`, 1))
+			}, false},
+			{"a static file added", "static/extra.css", func() {
+				writeTestFile(t, filepath.Join(dir, "static/extra.css"), "body { margin: 0 }\n")
+			}, false},
+			{"a layout and a person's file", "", func() {
+				writeTestFile(t, person, string(layout))
+				must(t, substitute(dir, "content/people/amara-okafor.toml", `title = ".*"`, `title = "Chief of Staff"`))
+			}, true},
+			{"the layout removed", "layouts/person.html", func() { must(t, os.Remove(person) == nil) }, false},
+		}
+		for _, st := range steps {
+			st.do()
+			changed := []string{st.file}
+			if st.file == "" {
+				changed = []string{"layouts/person.html", "content/people/amara-okafor.toml"}
+			}
+			walks, inPlace := b.cache.walks, b.inPlace
+			sameAsFull(t, st.what, b, dir, changed)
+			if loaded := b.inPlace == inPlace; loaded != st.load && b.pending != nil && len(b.pending) == 0 {
+				t.Errorf("%s (later %v): loaded the model %v, want %v", st.what, later, loaded, st.load)
+			}
+			if b.cache.walks != walks {
+				t.Errorf("%s: walked the content folders", st.what)
+			}
+		}
 	}
 }
