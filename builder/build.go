@@ -316,8 +316,7 @@ type emitFunc func(name string, data []byte, keep bool) error
 // renderSiteTo renders the pages of s and hands each file of the output to
 // emit, from several goroutines at once. The Output it returns has no
 // Files. With lazyLists, the search index, the sitemap and the feed are not
-// emitted: the Output
-// makes it when it is first asked for.
+// emitted: the Output makes each when it is first asked for.
 func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, error) {
 	only, prev, lazy := opts.only, opts.prev, opts.lazyLists
 	var pages []*Page
@@ -424,13 +423,17 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 	if lazy {
 		out.lists = map[string]*listFile{}
 	}
+	var feed func() []byte
+	if !opts.sameFeed || prev == nil {
+		feed = s.feedOf().xml
+	}
 	lists := []struct {
 		name string
 		same bool
-		make func() func() []byte
+		make func() []byte
 	}{
-		{"sitemap.xml", opts.sameSitemap, func() func() []byte { return func() []byte { return s.sitemap(pages) } }},
-		{"articles/index.xml", opts.sameFeed, func() func() []byte { return s.feedOf().xml }},
+		{"sitemap.xml", opts.sameSitemap, func() []byte { return s.sitemap(pages) }},
+		{"articles/index.xml", opts.sameFeed, feed},
 	}
 	for _, list := range lists {
 		name := list.name
@@ -443,9 +446,9 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 		case kept:
 			rest[name] = prev.Files[name]
 		case lazy:
-			out.lists[name] = &listFile{make: list.make()}
+			out.lists[name] = &listFile{make: list.make}
 		default:
-			rest[name] = list.make()()
+			rest[name] = list.make()
 		}
 	}
 	maps.Copy(rest, th.static)

@@ -234,20 +234,16 @@ func (c *cache) walk(fsys fs.FS, changed map[string]bool) (entries []*entry, ok 
 			came = append(came, e)
 		}
 	}
-	entries = make([]*entry, 0, len(c.walked)+len(came))
-	for _, e := range c.walked {
-		if !gone[e.path] {
-			entries = append(entries, &entry{path: e.path, kind: e.kind, id: e.id, category: e.category})
-		}
+	// The listing changes for the next edit too.
+	if gone != nil {
+		c.walked = slices.DeleteFunc(c.walked, func(e *entry) bool { return gone[e.path] })
 	}
-	if len(came) > 0 {
-		// In the order of a walk: folder by folder, by name.
-		entries = append(entries, came...)
-		slices.SortFunc(entries, func(a, b *entry) int { return walkOrder(a.path, b.path) })
-		// The listing changed: keep it for the next edit.
-		c.keepWalk(entries, c.walkDiags)
-	} else if gone != nil {
-		c.keepWalk(entries, c.walkDiags)
+	for _, e := range came {
+		c.list(e)
+	}
+	entries = make([]*entry, len(c.walked))
+	for i, e := range c.walked {
+		entries[i] = &entry{path: e.path, kind: e.kind, id: e.id, category: e.category}
 	}
 	return entries, true
 }

@@ -207,7 +207,23 @@
 //     on any page: every page renders again, and the search documents that
 //     show it are patched. The role, the competency or the article must keep
 //     its place: a title that sorts it elsewhere among the roles, among its
-//     category's competencies or among the articles goes through a load.
+//     category's competencies or among the articles goes through a load;
+//   - layouts and static files alone leave the model as it is: the theme is
+//     read again and every page renders again with it.
+//
+// The other edits load the model again: a file added or removed, an
+// article's date or competencies, a competency's order or category. Such a
+// load takes from the last good model what still holds. When the scale, the
+// set of competencies (in whatever order) and the very same checked cycles
+// are as they were, a person whose role has the same targets keeps their
+// standings and gaps, moved to the new model's competencies, in the new
+// order, with their gaps' articles chosen again; a team whose members are
+// the same and kept theirs keeps its matrix's columns, averages and gaps.
+// The listing of content files is updated from the files that came or went,
+// without a walk of the folders, unless a folder came or went or the
+// listing has something to say about one of them. A person's or an
+// article's file keeps the fields read from it, and the markdown is checked
+// against what its links found when it was rendered.
 //
 // With [Builder.Now] set, as the preview sets it, a build renders at once
 // only the pages Now picks (those open in a browser), and after a change of
