@@ -17,8 +17,10 @@ import (
 type cache struct {
 	entries map[string]*entry        // by path
 	bodies  map[string]*renderedBody // by source path
-	targets map[string]linkTarget    // what links could point at in the last build
-	cycles  map[*entry]cachedCycle   // checked cycles, by their decoded file
+	// unsafeHTML is the markup setting the bodies were rendered with.
+	unsafeHTML bool
+	targets    map[string]linkTarget  // what links could point at in the last build
+	cycles     map[*entry]cachedCycle // checked cycles, by their decoded file
 
 	// The content files the last build listed, with what listing them
 	// reported (see walk).

@@ -94,13 +94,12 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 	themeChanged := set == nil || b.theme == nil
 	for p := range set {
 		if !strings.HasPrefix(p, "content/") {
+			// The settings decide how everything is rendered, and the
+			// theme: every page renders again. The content files need not
+			// be read again, nor the markdown rendered unless the markup
+			// settings changed (see renderBodies); what depends on the
+			// scale checks it.
 			themeChanged = true
-			if p == configFile {
-				// The settings decide how everything is read and rendered.
-				set = nil
-				b.cache = newCache()
-				break
-			}
 		}
 	}
 	if !themeChanged && len(set) == 1 {

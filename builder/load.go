@@ -942,6 +942,10 @@ func (l *loader) loadArticle(e *entry) {
 // renderBodies parses every markdown body, checks and rewrites its links
 // against the whole site, and renders it to HTML.
 func (l *loader) renderBodies() {
+	if c := l.cache; c != nil && c.unsafeHTML != l.site.Config.UnsafeHTML {
+		// Rendered with the other markup setting: none holds.
+		c.bodies, c.unsafeHTML = map[string]*renderedBody{}, l.site.Config.UnsafeHTML
+	}
 	// Bodies of files read again are parsed; the others keep the heading ids
 	// of their last parse, which is all linking needs.
 	reused := make([]*renderedBody, len(l.bodies))

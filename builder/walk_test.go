@@ -206,3 +206,77 @@ func TestThemeEdits(t *testing.T) {
 		}
 	}
 }
+
+// TestSettingsEdits edits site.toml: the content files are not read again,
+// people's standings are kept while the scale is as it was, markdown is
+// rendered again when the markup setting changes, and every page is what a
+// full build makes.
+func TestSettingsEdits(t *testing.T) {
+	dir := copyDemo(t)
+	b := NewBuilder(os.DirFS(dir), Options{})
+	if _, _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	article := "content/articles/delegating-without-dumping.md"
+	steps := []struct {
+		what string
+		do   func()
+		kept bool // people's standings taken from the last build
+	}{
+		{"the title", func() {
+			must(t, substitute(dir, "site.toml", `(?m)^title = ".*"`, `title = "Harbourline <Growth>"`))
+		}, true},
+		{"the base URL", func() {
+			must(t, substitute(dir, "site.toml", `(?m)^baseURL = ".*"`, `baseURL = "https://skills.example.org/"`))
+		}, true},
+		{"a level's name", func() {
+			must(t, substitute(dir, "site.toml", `name = "Skilled"`, `name = "Proficient"`))
+		}, false},
+		{"raw HTML in an article, then the markup setting", func() {
+			must(t, substitute(dir, article, `(?m)^## `, "<aside class=\"tip\">Raw</aside>\n\n## "))
+			must(t, substitute(dir, "site.toml", `\z`, "\n[markup]\nunsafe = true\n"))
+		}, true},
+		{"the markup setting back", func() {
+			must(t, substitute(dir, "site.toml", `unsafe = true`, `unsafe = false`))
+		}, true},
+		{"a level removed", func() {
+			must(t, substitute(dir, "site.toml", `(?s)\[\[scale\]\]\nlevel = 4\n.*?\n\n`, ""))
+		}, false},
+		{"the level back", func() {
+			writeTestFile(t, filepath.Join(dir, "site.toml"), readTestFile(t, "../site.toml"))
+		}, false},
+	}
+	for _, st := range steps {
+		st.do()
+		walks := b.cache.walks
+		changed := []string{"site.toml"}
+		if strings.Contains(st.what, "article") {
+			changed = append(changed, article)
+		}
+		sameAsFull(t, st.what, b, dir, changed)
+		if b.cache.walks != walks {
+			t.Errorf("%s: walked the content folders", st.what)
+		}
+		if b.pending == nil || len(b.pending) > 0 {
+			continue // failed, as a full build does
+		}
+		kept := 0
+		for _, p := range b.site.People {
+			if p.kept {
+				kept++
+			}
+		}
+		if want := map[bool]int{true: len(b.site.People)}[st.kept]; kept != want {
+			t.Errorf("%s: %d people's standings taken, want %d", st.what, kept, want)
+		}
+	}
+}
+
+func readTestFile(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
