@@ -173,13 +173,14 @@ func pageOf(p string) string {
 	return ""
 }
 
-// settle waits until the last build's pages are all rendered.
+// settle waits until the last build's pages are all rendered, and the
+// server is done with the work it does in the background after.
 func (s *site) settle(b *testing.B) {
 	for deadline := time.Now().Add(time.Minute); ; time.Sleep(5 * time.Millisecond) {
 		s.srv.mu.RLock()
 		left := s.srv.out.Left()
 		s.srv.mu.RUnlock()
-		if left == 0 {
+		if left == 0 && s.srv.behind.Load() == 0 {
 			return
 		}
 		if time.Now().After(deadline) {
