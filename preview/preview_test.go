@@ -482,3 +482,28 @@ func TestErrorsOfPagesRenderedLater(t *testing.T) {
 		t.Errorf("Ben's page after the fix: status %d", status)
 	}
 }
+
+// TestGrowing checks the test the watcher makes before a rebuild: a file
+// whose size is not the one of its last event is still being written (a
+// large file written in one call sends its event when the call ends), and
+// the rebuild waits.
+func TestGrowing(t *testing.T) {
+	dir := t.TempDir()
+	cycle := filepath.Join(dir, "cycle.toml")
+	writeFile(t, cycle, "[ratings.ana]\n")
+	sizes := map[string]int64{cycle: sizeOf(cycle), filepath.Join(dir, "gone.toml"): -1}
+	if growing(sizes) {
+		t.Fatal("growing with every size as noted")
+	}
+	writeFile(t, cycle, "[ratings.ana]\nvision = 2\n")
+	if !growing(sizes) {
+		t.Fatal("a file that grew since its event is not growing")
+	}
+	if growing(sizes) {
+		t.Error("still growing once its new size is noted")
+	}
+	writeFile(t, filepath.Join(dir, "gone.toml"), "x")
+	if !growing(sizes) {
+		t.Error("a file made since it was noted gone is not growing")
+	}
+}

@@ -27,10 +27,11 @@
 // Every folder of content/, layouts/, static/ and themes/ is watched, and
 // site.toml; folders created later are added and the files already in them
 // counted as changed. Editor temp and backup files and hidden files are
-// ignored, as are chmod-only events. Events within Debounce of each other make
-// one rebuild of the files they name. A removed folder or lost events
-// (inotify overflow) rebuild everything; with --poll the tree is scanned
-// instead and the files whose size or time changed are rebuilt.
+// ignored, as are chmod-only events. Events within Debounce of each other
+// make one rebuild of the files they name, once none of them is still
+// growing. A removed folder or lost events (inotify overflow) rebuild
+// everything; with --poll the tree is scanned instead and the files whose
+// size or time changed are rebuilt.
 //
 // # Rebuilding
 //

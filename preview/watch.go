@@ -16,7 +16,10 @@ import (
 // Debounce is how long the files must stay quiet before a rebuild: an editor's
 // save (temp file, rename, backup removal) and a burst from a checkout become
 // one rebuild. An editor's save sends its events within a millisecond or
-// two; every edit waits this long before its rebuild starts.
+// two; every edit waits this long before its rebuild starts. A file whose
+// size is not the one of its last event is still being written (a large
+// file written in one call sends its event when the call ends): the
+// rebuild waits another Debounce.
 var Debounce = 20 * time.Millisecond
 
 // watched are the folders of a site whose files the build reads, besides
@@ -139,7 +142,12 @@ func (s *Server) notifyLoop(ctx context.Context, request func([]string)) error {
 	// The changes of one burst; nil after a change whose files are not
 	// known, such as a removed folder or lost events.
 	burst := []string{}
-	note := func(p string) {
+	// The size of each file of the burst at its last event, -1 when gone: a
+	// large file written in one call sends its event when the call ends,
+	// and may still be growing when the quiet time is up.
+	sizes := map[string]int64{}
+	note := func(p string, size int64) {
+		sizes[p] = size
 		if burst != nil {
 			burst = append(burst, s.rel(p))
 		}
@@ -161,13 +169,15 @@ func (s *Server) notifyLoop(ctx context.Context, request func([]string)) error {
 					// Files made in it before the watch starts send no
 					// events: list them.
 					for _, f := range s.addTree(w, ev.Name) {
-						note(f)
+						note(f, sizeOf(f))
 					}
 				}
 			case err != nil && s.dirs[ev.Name]:
 				burst = nil // a folder went: which files it held is not known
+			case err != nil:
+				note(ev.Name, -1)
 			default:
-				note(ev.Name)
+				note(ev.Name, info.Size())
 			}
 			timer.Reset(Debounce)
 		case err, ok := <-w.Errors:
@@ -184,10 +194,35 @@ func (s *Server) notifyLoop(ctx context.Context, request func([]string)) error {
 				timer.Reset(Debounce)
 			}
 		case <-timer.C:
+			if growing(sizes) {
+				timer.Reset(Debounce)
+				continue
+			}
 			request(burst)
-			burst = []string{}
+			burst, sizes = []string{}, map[string]int64{}
 		}
 	}
+}
+
+// sizeOf returns the size of the file at p, or -1.
+func sizeOf(p string) int64 {
+	info, err := os.Stat(p)
+	if err != nil {
+		return -1
+	}
+	return info.Size()
+}
+
+// growing reports whether a file changed size since the size noted for it,
+// and notes the new size.
+func growing(sizes map[string]int64) bool {
+	changed := false
+	for p, size := range sizes {
+		if now := sizeOf(p); now != size {
+			sizes[p], changed = now, true
+		}
+	}
+	return changed
 }
 
 // addTree watches dir and every folder below it, and returns the files in
