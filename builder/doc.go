@@ -224,8 +224,10 @@
 // listing has something to say about one of them. A person's or an
 // article's file keeps the fields read from it, and the markdown is checked
 // against what its links found when it was rendered. An edit of site.toml
-// loads the model again from the files as they were decoded, and keeps the
-// rendered markdown unless the markup setting changed.
+// loads the model again from the files as they were decoded, keeps the
+// rendered markdown unless the markup setting changed, and keeps the theme
+// when it names the same one (its pages then render only when asked for,
+// like any other, and report there what the new settings break).
 //
 // With [Builder.Now] set, as the preview sets it, a build renders at once
 // only the pages Now picks (those open in a browser), and after a change of

@@ -196,7 +196,11 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 	if err != nil {
 		return s, nil, err // pending keeps the changes for the next try
 	}
-	if themeChanged {
+	// The theme is read again unless only site.toml changed, naming the
+	// same theme: its files are as they were. A page that the settings
+	// break then reports its error when it is rendered, at once or later.
+	newTheme := themeChanged && !(set != nil && b.site != nil && s.Config.Theme == b.site.Config.Theme && settingsOnly(set))
+	if newTheme {
 		th, err := loadTheme(b.fsys, s)
 		if err != nil {
 			return s, nil, err
@@ -212,7 +216,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 			only = onlyURLs(urls)
 		}
 	}
-	out, err := renderSite(s, b.theme, renderOpts{only: only, prev: b.out, lazyLists: b.LazyLists, now: b.Now, builder: b, newLayouts: themeChanged})
+	out, err := renderSite(s, b.theme, renderOpts{only: only, prev: b.out, lazyLists: b.LazyLists, now: b.Now, builder: b, newLayouts: newTheme})
 	if err != nil {
 		return s, nil, err
 	}
@@ -225,6 +229,17 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 func themeOnly(set map[string]bool) bool {
 	for p := range set {
 		if strings.HasPrefix(p, "content/") || p == configFile {
+			return false
+		}
+	}
+	return true
+}
+
+// settingsOnly reports whether the changed files outside the content are
+// site.toml alone.
+func settingsOnly(set map[string]bool) bool {
+	for p := range set {
+		if !strings.HasPrefix(p, "content/") && p != configFile {
 			return false
 		}
 	}

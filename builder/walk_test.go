@@ -229,6 +229,10 @@ func TestSettingsEdits(t *testing.T) {
 		{"the base URL", func() {
 			must(t, substitute(dir, "site.toml", `(?m)^baseURL = ".*"`, `baseURL = "https://skills.example.org/"`))
 		}, true},
+		{"the title, and a layout", func() {
+			must(t, substitute(dir, "site.toml", `(?m)^title = ".*"`, `title = "Harbourline Growth"`))
+			writeTestFile(t, filepath.Join(dir, "layouts/partials/footer.html"), `{{define "footer"}}<footer class="mine">{{.Site.Config.Title}}</footer>{{end}}`)
+		}, true},
 		{"a level's name", func() {
 			must(t, substitute(dir, "site.toml", `name = "Skilled"`, `name = "Proficient"`))
 		}, false},
@@ -252,6 +256,9 @@ func TestSettingsEdits(t *testing.T) {
 		changed := []string{"site.toml"}
 		if strings.Contains(st.what, "article") {
 			changed = append(changed, article)
+		}
+		if strings.Contains(st.what, "layout") {
+			changed = append(changed, "layouts/partials/footer.html")
 		}
 		sameAsFull(t, st.what, b, dir, changed)
 		if b.cache.walks != walks {
