@@ -396,11 +396,7 @@ func randomEdit(rng *rand.Rand, dir string, allowBad bool) (string, string) {
 // check a person added or removed elsewhere does not change, must be
 // checked again when they rate someone who comes or goes.
 func TestPeopleComeAndGo(t *testing.T) {
-	dir := copyDemo(t)
-	b := NewBuilder(os.DirFS(dir), Options{})
-	if _, _, err := b.Build(nil); err != nil {
-		t.Fatal(err)
-	}
+	dir, b := builtDemo(t)
 	newcomer := "content/people/zara-newcomer.toml"
 	cycle := "content/assessments/2026-h1.toml"
 	steps := []struct {

@@ -24,6 +24,17 @@ func copyDemo(t *testing.T) string {
 
 // edit applies a regexp replacement to a file of the site, failing when it
 // matches nothing, so that every edit is real.
+// builtDemo copies the demo portal and builds it once with a new Builder.
+func builtDemo(t *testing.T) (string, *Builder) {
+	t.Helper()
+	dir := copyDemo(t)
+	b := NewBuilder(os.DirFS(dir), Options{})
+	if _, _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	return dir, b
+}
+
 func edit(t *testing.T, dir, file, pattern, repl string) {
 	t.Helper()
 	p := filepath.Join(dir, file)

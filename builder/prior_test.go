@@ -9,11 +9,7 @@ import (
 // TestPriorStandings checks which people's standings a load takes from the
 // last build, and that the site it makes is the one a full build makes.
 func TestPriorStandings(t *testing.T) {
-	dir := copyDemo(t)
-	b := NewBuilder(os.DirFS(dir), Options{})
-	if _, _, err := b.Build(nil); err != nil {
-		t.Fatal(err)
-	}
+	dir, b := builtDemo(t)
 	newcomer := "content/people/zara-newcomer.toml"
 	everyone := func(s *Site) int { return len(s.People) }
 	steps := []struct {

@@ -15,11 +15,7 @@ import (
 // when it must: for a folder that came or went, or a file the listing has
 // something to say about.
 func TestListingFollowsFiles(t *testing.T) {
-	dir := copyDemo(t)
-	b := NewBuilder(os.DirFS(dir), Options{})
-	if _, _, err := b.Build(nil); err != nil {
-		t.Fatal(err)
-	}
+	dir, b := builtDemo(t)
 	write := func(name, data string) func() {
 		return func() { writeTestFile(t, filepath.Join(dir, name), data) }
 	}
@@ -113,11 +109,7 @@ func TestWalkOrder(t *testing.T) {
 // rendered again when what one of its links points at came, went or lost
 // the heading it names, as a full build would render it.
 func TestLinksFollowTargets(t *testing.T) {
-	dir := copyDemo(t)
-	b := NewBuilder(os.DirFS(dir), Options{})
-	if _, _, err := b.Build(nil); err != nil {
-		t.Fatal(err)
-	}
+	dir, b := builtDemo(t)
 	notes := "content/articles/notes-on-pacing.md"
 	target := "content/articles/feedback-that-lands.md"
 	saved, err := os.ReadFile(filepath.Join(dir, target))
@@ -212,11 +204,7 @@ func TestThemeEdits(t *testing.T) {
 // rendered again when the markup setting changes, and every page is what a
 // full build makes.
 func TestSettingsEdits(t *testing.T) {
-	dir := copyDemo(t)
-	b := NewBuilder(os.DirFS(dir), Options{})
-	if _, _, err := b.Build(nil); err != nil {
-		t.Fatal(err)
-	}
+	dir, b := builtDemo(t)
 	article := "content/articles/delegating-without-dumping.md"
 	steps := []struct {
 		what string
