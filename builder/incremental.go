@@ -91,17 +91,16 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 		}
 	}
 	set := b.pending
-	themeChanged := set == nil || b.theme == nil
-	for p := range set {
-		if !strings.HasPrefix(p, "content/") {
-			// The settings decide how everything is rendered, and the
-			// theme: every page renders again. The content files need not
-			// be read again, nor the markdown rendered unless the markup
-			// settings changed (see renderBodies); what depends on the
-			// scale checks it.
-			themeChanged = true
-		}
-	}
+	// The settings decide how everything is rendered, and the theme: after
+	// a change of either, every page renders again. The content files need
+	// not be read again, nor the markdown rendered unless the markup
+	// settings changed (see renderBodies); what depends on the scale checks
+	// it.
+	content, settings, themeFiles := changedKinds(set)
+	themeChanged := set == nil || b.theme == nil || settings || themeFiles
+	// The model of the last good build is whole, unless it was changed in
+	// place by an edit that then failed to render.
+	intact := b.loader != nil && b.loader.site == b.site
 	if !themeChanged && len(set) == 1 {
 		for p := range set {
 			if urls, renamed, ok := b.updatePerson(p); ok {
@@ -175,7 +174,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 			}
 		}
 	}
-	if themeChanged && set != nil && b.theme != nil && b.loader != nil && b.loader.site == b.site && themeOnly(set) {
+	if set != nil && b.theme != nil && intact && themeFiles && !content && !settings {
 		// Layouts or static files alone: the model is as it was, and every
 		// page is rendered again with the new theme.
 		th, err := loadTheme(b.fsys, b.site)
@@ -185,10 +184,9 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 		b.theme = th
 		return b.renderInPlace(renderOpts{prev: b.out, lazyLists: b.LazyLists, sameSitemap: true, sameFeed: true, docs: b.out.index.docs, newLayouts: true})
 	}
-	// The last good model lends the load what still holds of it, unless
-	// it was changed in place by an edit that then failed to render.
+	// The last good model lends the load what still holds of it.
 	var prev *Site
-	if b.loader != nil && b.loader.site == b.site {
+	if intact {
 		prev = b.site
 	}
 	l, err := loadSite(b.fsys, b.opts, b.cache, set, prev)
@@ -199,7 +197,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 	// The theme is read again unless only site.toml changed, naming the
 	// same theme: its files are as they were. A page that the settings
 	// break then reports its error when it is rendered, at once or later.
-	newTheme := themeChanged && !(set != nil && b.site != nil && s.Config.Theme == b.site.Config.Theme && settingsOnly(set))
+	newTheme := themeChanged && !(set != nil && b.theme != nil && b.site != nil && s.Config.Theme == b.site.Config.Theme && !themeFiles)
 	if newTheme {
 		th, err := loadTheme(b.fsys, s)
 		if err != nil {
@@ -224,26 +222,20 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 	return s, out, nil
 }
 
-// themeOnly reports whether the changed files are all the theme's: layouts
-// and static files, none of the content or the settings.
-func themeOnly(set map[string]bool) bool {
+// changedKinds tells what the changed files are: content files, the
+// settings (site.toml), and the theme's files (layouts, static files).
+func changedKinds(set map[string]bool) (content, settings, theme bool) {
 	for p := range set {
-		if strings.HasPrefix(p, "content/") || p == configFile {
-			return false
+		switch {
+		case strings.HasPrefix(p, "content/"):
+			content = true
+		case p == configFile:
+			settings = true
+		default:
+			theme = true
 		}
 	}
-	return true
-}
-
-// settingsOnly reports whether the changed files outside the content are
-// site.toml alone.
-func settingsOnly(set map[string]bool) bool {
-	for p := range set {
-		if !strings.HasPrefix(p, "content/") && p != configFile {
-			return false
-		}
-	}
-	return true
+	return content, settings, theme
 }
 
 func classifyID(p string) string {
