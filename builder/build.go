@@ -703,6 +703,9 @@ func (e *writeError) Unwrap() error { return e.err }
 
 func newFolderWriter(dest string) (*folderWriter, error) {
 	dest = filepath.Clean(dest)
+	if err := checkDestKind(dest); err != nil {
+		return nil, err
+	}
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -764,6 +767,9 @@ func (w *folderWriter) commit() error {
 	if err := os.Chmod(w.tmp, 0o755); err != nil {
 		return err
 	}
+	if err := checkDestKind(w.dest); err != nil {
+		return err
+	}
 	// Swap: the old output moves aside, the new one takes its name, the old
 	// one goes. Between the two renames dest is missing for an instant, but
 	// never half-written.
@@ -797,8 +803,29 @@ func (w *folderWriter) abort() {
 // markerFile marks a folder as portal's output.
 const markerFile = ".portal-build"
 
+// checkDestKind refuses a destination that exists and is not a plain folder:
+// a build swaps a new folder in under its name, which would delete a file in
+// its place, and would replace a symbolic link by a folder while the folder
+// it points to kept the old site.
+func checkDestKind(dest string) error {
+	fi, err := os.Lstat(dest)
+	switch {
+	case err != nil:
+		return nil
+	case fi.Mode()&fs.ModeSymlink != 0:
+		target, _ := filepath.EvalSymlinks(dest)
+		if target == "" {
+			return fmt.Errorf("refusing to build into %s: it is a symbolic link; name a folder instead", dest)
+		}
+		return fmt.Errorf("refusing to build into %s: it is a symbolic link; name the folder it points to, %s, instead", dest, target)
+	case !fi.IsDir():
+		return fmt.Errorf("refusing to build into %s: it is a file, not a folder; a build would replace it", dest)
+	}
+	return nil
+}
+
 // CheckDestination refuses an output folder that a build must not replace:
-// the site itself or a folder above it, the root or the home folder, a folder
+// a file or a symbolic link, the site itself or a folder above it, the root or the home folder, a folder
 // holding a site's content, or a non-empty folder portal did not make (unless
 // force). A build replaces its output folder whole, so this is what stands
 // between a mistyped -d and lost work.
@@ -809,6 +836,9 @@ func CheckDestination(site, dest string, force bool) error {
 	}
 	absDest, err := filepath.Abs(dest)
 	if err != nil {
+		return err
+	}
+	if err := checkDestKind(dest); err != nil {
 		return err
 	}
 	home, _ := os.UserHomeDir()

@@ -31,6 +31,12 @@ func TestCheckDestination(t *testing.T) {
 	empty := filepath.Join(root, "empty")
 	os.MkdirAll(empty, 0o755)
 	home, _ := os.UserHomeDir()
+	file := filepath.Join(root, "notes.txt")
+	os.WriteFile(file, []byte("keep me"), 0o644)
+	link := filepath.Join(root, "link")
+	os.Symlink(made, link)
+	dangling := filepath.Join(root, "dangling")
+	os.Symlink(filepath.Join(root, "nowhere"), dangling)
 
 	refused := []struct{ dest, why string }{
 		{site, "site folder itself"},
@@ -41,6 +47,10 @@ func TestCheckDestination(t *testing.T) {
 		{home, "home folder"},
 		{other, "holds content"},
 		{config, "holds site.toml"},
+		{filepath.Join(site, "site.toml"), "is a file, not a folder"},
+		{file, "is a file, not a folder"},
+		{link, "symbolic link; name the folder it points to, " + made},
+		{dangling, "symbolic link; name a folder"},
 		{notes, "not empty and was not made by portal build"},
 	}
 	for _, c := range refused {
@@ -57,6 +67,13 @@ func TestCheckDestination(t *testing.T) {
 		if err := CheckDestination(site, c.dest, true); err == nil {
 			t.Errorf("--force allowed %s", c.dest)
 		}
+	}
+	// The refused files and links are untouched.
+	if data, err := os.ReadFile(file); err != nil || string(data) != "keep me" {
+		t.Errorf("%s after the checks: %q, %v", file, data, err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("%s is no longer a link: %v", link, err)
 	}
 	for _, dest := range []string{filepath.Join(site, "public"), made, empty, filepath.Join(root, "new")} {
 		if err := CheckDestination(site, dest, false); err != nil {
@@ -136,5 +153,41 @@ func TestSymlinkLoop(t *testing.T) {
 	_, err := Load(os.DirFS(dir), Options{})
 	if err == nil || !strings.Contains(err.Error(), "content/people/loop.toml: cannot read") {
 		t.Errorf("got %v, want a read error for the loop", err)
+	}
+}
+
+// TestWriteKeepsFile writes a site with its destination a file or a link:
+// even without the command's checks, the writer refuses, and the file or
+// link stays as it was, with no folder left beside it.
+func TestWriteKeepsFile(t *testing.T) {
+	fsys := txtarFS(t, "testdata/golden/site.txt")
+	site, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	file := filepath.Join(root, "site.toml")
+	os.WriteFile(file, []byte("title = \"keep\"\n"), 0o644)
+	link := filepath.Join(root, "public")
+	os.Mkdir(filepath.Join(root, "real"), 0o755)
+	os.Symlink("real", link)
+	for _, dest := range []string{file, link} {
+		if _, _, err := WriteSite(fsys, site, dest); err == nil {
+			t.Errorf("WriteSite(%s) succeeded", dest)
+		}
+	}
+	if data, err := os.ReadFile(file); err != nil || string(data) != "title = \"keep\"\n" {
+		t.Errorf("%s after the build: %q, %v", file, data, err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("%s is no longer a link", link)
+	}
+	entries, _ := os.ReadDir(root)
+	if len(entries) != 3 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("left beside the destination: %v", names)
 	}
 }
