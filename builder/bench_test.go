@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"portal/builder/content"
 	"portal/internal/sitetest"
 )
 
@@ -74,7 +75,7 @@ func BenchmarkRebuild(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	builder := NewBuilder(DirFS(dir), Options{})
+	builder := NewBuilder(content.DirFS(dir), Options{})
 	builder.LazyLists = true
 	if _, _, err := builder.Build(nil); err != nil {
 		b.Fatal(err)

@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"portal/builder/content"
 	"portal/gen"
 	"portal/internal/browsertest"
 )
@@ -351,7 +352,7 @@ func TestBrowserScreenshots(t *testing.T) {
 		if err := colourScheme(b.Context(), size.scheme); err != nil {
 			t.Fatal(err)
 		}
-		for _, kind := range sortedKeys(pages) {
+		for _, kind := range content.SortedKeys(pages) {
 			p := pages[kind]
 			charts := kind == "competency" || kind == "role" || kind == "team" || kind == "person"
 			b.Open(t, srv.URL+"/"+p, charts)

@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"portal/builder/content"
 	"portal/themes"
 )
 
@@ -206,7 +207,7 @@ type theme struct {
 func loadTheme(fsys fs.FS, s *Site) (*theme, error) {
 	ls, origin, err := siteLayers(fsys, s.Config.Theme, themes.Default)
 	if err != nil {
-		return nil, Diagnostics{{Path: configFile, Msg: err.Error()}}
+		return nil, content.Diagnostics{{Path: configFile, Msg: err.Error()}}
 	}
 	tmpls, diags := parseTemplates(ls, origin)
 	if len(diags) > 0 {
@@ -512,7 +513,7 @@ func renderOne(th *theme, p *Page, partials *partialCache, buf *bytes.Buffer) er
 // its kind, is reported once, with the first page and how many more it
 // broke.
 func renderErrors(errs []error, files []string) error {
-	var render Diagnostics
+	var render content.Diagnostics
 	seen := map[string]int{}
 	more := map[string]int{}
 	for i, err := range errs {
@@ -659,7 +660,7 @@ func (f *atomFeed) xml() []byte {
 }
 
 // writeFile writes one output file; tests replace it to make a write fail.
-var writeFile = writeNewFile
+var writeFile = content.WriteNewFile
 
 // Write writes the output to dest. It writes into a new folder beside dest
 // and swaps it in only when every file is written, so a failed or killed

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"portal/builder/content"
 	"slices"
 	"strings"
 )
@@ -25,7 +26,7 @@ type cache struct {
 	// The content files the last build listed, with what listing them
 	// reported (see walk).
 	walked    []*entry
-	walkDiags Diagnostics
+	walkDiags content.Diagnostics
 	walks     int // the walks made, for tests
 
 	// Related articles as the last build chose them, by article id, and
@@ -38,13 +39,13 @@ type cache struct {
 type cachedCycle struct {
 	ids   string // the idSignature it was checked against
 	cycle *Cycle
-	diags Diagnostics
+	diags content.Diagnostics
 }
 
 // cycle returns the cycle of e from the last build when its file is the
 // same decoded file, it was checked against the same ids, and every person
 // it rates was a person then and still is one among people.
-func (c *cache) cycle(e *entry, ids string, people map[string]*Person) (*Cycle, Diagnostics, bool) {
+func (c *cache) cycle(e *entry, ids string, people map[string]*Person) (*Cycle, content.Diagnostics, bool) {
 	if c == nil {
 		return nil, nil, false
 	}
@@ -60,7 +61,7 @@ func (c *cache) cycle(e *entry, ids string, people map[string]*Person) (*Cycle, 
 	return cc.cycle, cc.diags, true
 }
 
-func (c *cache) keepCycle(e *entry, ids string, cycle *Cycle, diags Diagnostics) {
+func (c *cache) keepCycle(e *entry, ids string, cycle *Cycle, diags content.Diagnostics) {
 	if c == nil {
 		return
 	}
@@ -77,7 +78,7 @@ type renderedBody struct {
 	found   []lookup // what they found there, one for each
 	html    template.HTML
 	text    string // plain text of html, for the search index
-	diags   Diagnostics
+	diags   content.Diagnostics
 }
 
 // stillLinks reports whether the links of r find what they found when it
@@ -86,7 +87,7 @@ type renderedBody struct {
 // suggest another target.
 func (r *renderedBody) stillLinks(targets map[string]linkTarget) bool {
 	for _, d := range r.diags {
-		if d.Severity == Error {
+		if d.Severity == content.Error {
 			return false
 		}
 	}
@@ -174,7 +175,7 @@ func (c *cache) body(b *body) *renderedBody {
 	return r
 }
 
-func (c *cache) keepBody(b *body, targets map[string]linkTarget, html template.HTML, text string, diags Diagnostics) {
+func (c *cache) keepBody(b *body, targets map[string]linkTarget, html template.HTML, text string, diags content.Diagnostics) {
 	if c == nil {
 		return
 	}
@@ -207,7 +208,7 @@ func (c *cache) walk(fsys fs.FS, changed map[string]bool) (entries []*entry, ok 
 		if p == "content" {
 			return nil, false
 		}
-		if !strings.HasPrefix(p, "content/") || ignoredPath(p) {
+		if !strings.HasPrefix(p, "content/") || content.IgnoredPath(strings.TrimPrefix(p, "content/")) {
 			continue
 		}
 		if said[p] || said[path.Dir(p)] {
@@ -229,11 +230,11 @@ func (c *cache) walk(fsys fs.FS, changed map[string]bool) (entries []*entry, ok 
 		case err != nil || !info.Mode().IsRegular():
 			return nil, false
 		case !known[p]:
-			e, problem := placeFile(p)
+			f, problem := content.Place(p)
 			if problem != nil {
 				return nil, false
 			}
-			came = append(came, e)
+			came = append(came, &entry{path: f.Path, kind: f.Kind, id: f.ID, category: f.Category})
 		}
 	}
 	// The listing changes for the next edit too.
@@ -295,19 +296,8 @@ func walkOrder(a, b string) int {
 	}
 }
 
-// ignoredPath reports a path under content/ that a walk skips: it or a
-// folder it is in has an ignored name.
-func ignoredPath(p string) bool {
-	for _, part := range strings.Split(strings.TrimPrefix(p, "content/"), "/") {
-		if ignored(part) {
-			return true
-		}
-	}
-	return false
-}
-
 // keepWalk keeps the listing of this build's content files.
-func (c *cache) keepWalk(entries []*entry, diags Diagnostics) {
+func (c *cache) keepWalk(entries []*entry, diags content.Diagnostics) {
 	if c == nil {
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"maps"
+	"portal/builder/content"
 	"runtime"
 	"slices"
 	"strings"
@@ -49,7 +50,7 @@ func (l *loader) derive() {
 	}
 	framework := func(a, b *Competency) int { return cmp.Compare(a.rank, b.rank) }
 
-	for _, id := range sortedKeys(s.roles) {
+	for _, id := range content.SortedKeys(s.roles) {
 		s.Roles = append(s.Roles, s.roles[id])
 	}
 	slices.SortStableFunc(s.Roles, func(a, b *Role) int { return strings.Compare(a.Title, b.Title) })
@@ -63,7 +64,7 @@ func (l *loader) derive() {
 		slices.SortStableFunc(c.Roles, func(a, b RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
 	}
 
-	for _, id := range sortedKeys(s.teams) {
+	for _, id := range content.SortedKeys(s.teams) {
 		s.Teams = append(s.Teams, s.teams[id])
 	}
 	slices.SortStableFunc(s.Teams, func(a, b *Team) int { return strings.Compare(a.Name, b.Name) })
@@ -148,15 +149,15 @@ func (l *loader) warnings() {
 	s := l.site
 	for _, c := range s.Competencies {
 		if len(c.Articles) == 0 {
-			l.r.warnf(c.Source, Pos{}, "no article teaches %s yet", c.ID)
+			l.r.Warnf(c.Source, content.Pos{}, "no article teaches %s yet", c.ID)
 		}
 		if len(c.Roles) == 0 {
-			l.r.warnf(c.Source, Pos{}, "no role sets a target for %s", c.ID)
+			l.r.Warnf(c.Source, content.Pos{}, "no role sets a target for %s", c.ID)
 		}
 	}
 	for _, p := range s.People {
 		if !p.Assessed {
-			l.r.warnf(p.Source, Pos{}, "%s is not rated in any assessment cycle", p.ID)
+			l.r.Warnf(p.Source, content.Pos{}, "%s is not rated in any assessment cycle", p.ID)
 		}
 	}
 	linked := map[string]bool{}
@@ -169,7 +170,7 @@ func (l *loader) warnings() {
 	}
 	for _, a := range s.Articles {
 		if !linked[a.Source] {
-			l.r.warnf(a.Source, Pos{}, "no other page links to this article; link it from a related article or a competency")
+			l.r.Warnf(a.Source, content.Pos{}, "no other page links to this article; link it from a related article or a competency")
 		}
 	}
 }
@@ -182,7 +183,7 @@ func (l *loader) sortCycles() {
 	for i := 1; i < len(s.Cycles); i++ {
 		a, b := s.Cycles[i-1], s.Cycles[i]
 		if !a.Date.IsZero() && a.Date.Equal(b.Date) && a.Kind == b.Kind {
-			l.r.errorf(b.Source, b.loc.value("date"), "two %s cycles on %s: %s has the same kind and date; give each review round its own date", b.Kind, b.Date.Format("2006-01-02"), a.Source)
+			l.r.Errorf(b.Source, b.loc.Value("date"), "two %s cycles on %s: %s has the same kind and date; give each review round its own date", b.Kind, b.Date.Format("2006-01-02"), a.Source)
 		}
 	}
 }
@@ -190,7 +191,7 @@ func (l *loader) sortCycles() {
 func (l *loader) sortArticles(framework func(a, b *Competency) int) {
 	s := l.site
 	bySource := map[string]*Article{}
-	for _, id := range sortedKeys(s.articles) {
+	for _, id := range content.SortedKeys(s.articles) {
 		a := s.articles[id]
 		s.Articles = append(s.Articles, a)
 		bySource[a.Source] = a

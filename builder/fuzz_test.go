@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path"
+	"portal/builder/content"
 	"reflect"
 	"slices"
 	"strings"
@@ -39,7 +40,7 @@ func FuzzSplitFrontMatter(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		format, fm, _, body, bodyLine, err := splitFrontMatter(src)
+		format, fm, _, body, bodyLine, err := content.SplitFrontMatter(src)
 		if err != nil {
 			if format == "" {
 				t.Fatalf("error without an opening delimiter: %v", err)
@@ -101,7 +102,7 @@ func FuzzAssessment(f *testing.F) {
 		s, err := Load(fsys, Options{})
 		if err != nil {
 			lines := strings.Count(string(cycle), "\n") + 1
-			for _, d := range err.(Diagnostics) {
+			for _, d := range err.(content.Diagnostics) {
 				if _, ok := fsys[d.Path]; !ok {
 					t.Fatalf("diagnostic for a file not in the site: %s", d)
 				}
@@ -153,13 +154,13 @@ func FuzzRewriteLinks(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		b := &body{source: "content/articles/this.md", pageURL: "articles/this/", src: []byte(src), line: 5}
 		parseBody(md, b)
-		var r report
+		var r content.Report
 		rewriteLinks(b, targets, &r)
 		if _, err := renderBody(md, b); err != nil {
 			t.Fatal(err)
 		}
 		lines := strings.Count(src, "\n") + 1
-		for _, d := range r.list {
+		for _, d := range r.List {
 			if d.Line < 5 || d.Line > 5+lines || d.Col < 1 {
 				t.Fatalf("position outside the body: %s", d)
 			}
@@ -211,15 +212,15 @@ func FuzzSimpleTOML(f *testing.F) {
 		// Plain, and with the tables under "ratings" (and under "a", which
 		// the seeds use more) as flat tables.
 		for _, flat := range []string{"", "ratings", "a"} {
-			fast, ok := decodeSimpleTOML([]byte(src), flat)
+			fast, ok := content.DecodeSimpleTOML([]byte(src), flat)
 			if !ok {
 				continue
 			}
 			if flat != "" {
 				if parent, isMap := fast[flat].(map[string]any); isMap {
 					for k, v := range parent {
-						if ft, isFlat := v.(*flatTable); isFlat {
-							parent[k] = ft.asMap()
+						if ft, isFlat := v.(*content.FlatTable); isFlat {
+							parent[k] = ft.AsMap()
 						}
 					}
 				}
@@ -271,12 +272,12 @@ func TestPatchFlatTable(t *testing.T) {
 			}
 		}
 		curSrc := strings.Join(cur, "\n")
-		name, table, ok := patchFlatTable([]byte(old), []byte(curSrc), "ratings")
+		name, table, ok := content.PatchFlatTable([]byte(old), []byte(curSrc), "ratings")
 		if !ok {
 			continue
 		}
-		before, okBefore := decodeSimpleTOML([]byte(old), "ratings")
-		after, okAfter := decodeSimpleTOML([]byte(curSrc), "ratings")
+		before, okBefore := content.DecodeSimpleTOML([]byte(old), "ratings")
+		after, okAfter := content.DecodeSimpleTOML([]byte(curSrc), "ratings")
 		if !okBefore {
 			t.Fatalf("the base file does not decode:\n%s", old)
 		}
@@ -292,7 +293,7 @@ func TestPatchFlatTable(t *testing.T) {
 			continue
 		}
 		patched++
-		if got, want := table.asMap(), after["ratings"].(map[string]any)[name]; !reflect.DeepEqual(got, want) {
+		if got, want := table.AsMap(), after["ratings"].(map[string]any)[name]; !reflect.DeepEqual(got, want) {
 			t.Fatalf("table %s = %v, want %v, in\n%s", name, got, want, curSrc)
 		}
 		before["ratings"].(map[string]any)[name] = after["ratings"].(map[string]any)[name]
@@ -310,8 +311,8 @@ func TestPatchFlatTable(t *testing.T) {
 func flatten(m map[string]any) {
 	if parent, ok := m["ratings"].(map[string]any); ok {
 		for k, v := range parent {
-			if ft, ok := v.(*flatTable); ok {
-				parent[k] = ft.asMap()
+			if ft, ok := v.(*content.FlatTable); ok {
+				parent[k] = ft.AsMap()
 			}
 		}
 	}

@@ -7,7 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
-	"path"
+	"portal/builder/content"
 	"reflect"
 	"slices"
 	"strings"
@@ -239,7 +239,7 @@ func changedKinds(set map[string]bool) (content, settings, theme bool) {
 }
 
 func classifyID(p string) string {
-	_, id := classify(p)
+	_, id := content.Classify(p)
 	return id
 }
 
@@ -336,7 +336,7 @@ func (b *Builder) updateBody(file string) (url, text string, ok bool) {
 	}
 	// Compare with what the model was made from, not with the cache: a
 	// failed build since may have read the file in another state.
-	kind, id := classify(file)
+	kind, id := content.Classify(file)
 	cached := l.entries[file]
 	if cached == nil || cached.doc == nil || reported(l.site, file) {
 		return "", "", false
@@ -346,18 +346,18 @@ func (b *Builder) updateBody(file string) (url, text string, ok bool) {
 		return "", "", false
 	}
 	e, ok := b.decodeAgain(cached)
-	if !ok || !reflect.DeepEqual(e.doc.meta, cached.doc.meta) {
+	if !ok || !reflect.DeepEqual(e.doc.Meta, cached.doc.Meta) {
 		return "", "", false
 	}
 	old := l.bodies[i]
-	nb := &body{source: old.source, pageURL: old.pageURL, src: e.doc.body, line: e.doc.bodyLine}
+	nb := &body{source: old.source, pageURL: old.pageURL, src: e.doc.Body, line: e.doc.BodyLine}
 	parseBody(l.md, nb)
 	if !maps.Equal(nb.ids, old.ids) {
 		return "", "", false // links elsewhere may point at a heading
 	}
-	var r report
+	var r content.Report
 	rewriteLinks(nb, l.targets, &r)
-	if len(r.list) > 0 || !slices.Equal(nb.links, old.links) {
+	if len(r.List) > 0 || !slices.Equal(nb.links, old.links) {
 		return "", "", false // related articles and warnings follow links
 	}
 	html, err := renderBody(l.md, nb)
@@ -367,8 +367,8 @@ func (b *Builder) updateBody(file string) (url, text string, ok bool) {
 	nb.doc = nil // as renderBodies leaves it
 	text = plainText(string(html), searchText)
 	*l.owners[i] = html
-	if a := l.site.articles[id]; kind == kindArticle && a != nil {
-		a.Words = e.doc.words() // its reading time
+	if a := l.site.articles[id]; kind == content.KindArticle && a != nil {
+		a.Words = e.doc.Words() // its reading time
 	}
 	l.site.texts[file] = text
 	l.bodies[i] = nb
@@ -405,25 +405,25 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 	if l == nil || b.site != l.site {
 		return nil, false, false
 	}
-	kind, id := classify(file)
+	kind, id := content.Classify(file)
 	s := l.site
 	p := s.people[id]
 	cached := l.entries[file]
-	if kind != kindPerson || p == nil || cached == nil {
+	if kind != content.KindPerson || p == nil || cached == nil {
 		return nil, false, false
 	}
 	e, ok := b.decodeAgain(cached)
 	if !ok {
 		return nil, false, false
 	}
-	var r report
-	f := newFields(e.path, e.doc.meta, e.doc.loc, &r)
-	name := f.str("name", true)
-	team := s.teams[f.str("team", true)]
-	role := s.roles[f.str("role", true)]
-	title := f.str("title", false)
-	f.done()
-	if len(r.list) > 0 || team == nil || role == nil {
+	var r content.Report
+	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &r)
+	name := f.Str("name", true)
+	team := s.teams[f.Str("team", true)]
+	role := s.roles[f.Str("role", true)]
+	title := f.Str("title", false)
+	f.Done()
+	if len(r.List) > 0 || team == nil || role == nil {
 		return nil, false, false
 	}
 
@@ -488,10 +488,10 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 		return nil, false
 	}
 	s := l.site
-	kind, _ := classify(file)
+	kind, _ := content.Classify(file)
 	cached := l.entries[file]
 	old := cycleFrom(s, file)
-	if kind != kindCycle || old == nil || cached == nil || reported(s, file) {
+	if kind != content.KindCycle || old == nil || cached == nil || reported(s, file) {
 		return nil, false
 	}
 	checked, isChecked := b.cache.cycles[cached]
@@ -508,21 +508,17 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	e := &entry{path: cached.path, kind: cached.kind, id: cached.id, category: cached.category}
 	patched := false
 	lc := *l
-	lc.r = report{}
+	lc.r = content.Report{}
 	// next holds the new ratings of the people that may have changed.
 	var next map[string][]indexedRating
 	// Only a file the fast decoder read may be patched: the full decoder
 	// also takes dotted keys, which can add to a person's table from outside
 	// its section.
-	fast := false
-	if cached.doc != nil {
-		loc, isTOML := cached.doc.loc.(tomlLocator)
-		fast = isTOML && loc.fast
-	}
-	if pid, table, ok := patchCycle(cached.data, data); ok && fast {
+	fast := cached.doc != nil && content.IsFast(cached.doc.Loc)
+	if pid, table, ok := content.PatchCycle(cached.data, data); ok && fast {
 		// One person's ratings at most: check them alone.
 		patched = true
-		e.doc = &document{loc: tomlLocator{src: trimBOM(data), firstLine: 1, fast: true}}
+		e.doc = &content.Document{Loc: content.FastLocator(trimBOM(data))}
 		next = map[string][]indexedRating{}
 		if pid != "" {
 			ranked, ok := lc.personRatings(e, pid, table)
@@ -534,11 +530,11 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	} else {
 		// Decoded whole from the bytes read, which the entry keeps.
 		e.decodeData(bytes.Clone(data))
-		if e.doc == nil || len(e.r.list) > 0 {
+		if e.doc == nil || len(e.r.List) > 0 {
 			return nil, false
 		}
 		c := lc.loadCycle(e)
-		e.doc.meta = nil // as loadContent does: the cycle keeps what it needs
+		e.doc.Meta = nil // as loadContent does: the cycle keeps what it needs
 		if c.Title != old.Title || !c.Date.Equal(old.Date) || c.Kind != old.Kind {
 			return nil, false
 		}
@@ -549,7 +545,7 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 			}
 		}
 	}
-	if len(lc.r.list) > 0 {
+	if len(lc.r.List) > 0 {
 		return nil, false
 	}
 
@@ -586,7 +582,7 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 		}
 		// The rest of the file is as the fast decoder read it, and the
 		// edited table decoded with it too.
-		e.doc.loc = tomlLocator{src: trimBOM(e.data), firstLine: 1, fast: true}
+		e.doc.Loc = content.FastLocator(trimBOM(e.data))
 	}
 	for _, pid := range changed {
 		if next[pid] != nil {
@@ -595,7 +591,7 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 			delete(old.byPerson, pid)
 		}
 	}
-	old.loc = e.doc.loc
+	old.loc = e.doc.Loc
 	urls = map[string]bool{}
 	if len(changed) > 0 {
 		urls["teams/"], urls["roles/"] = true, true
@@ -667,23 +663,23 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 	if l == nil || b.site != l.site {
 		return nil, false, false
 	}
-	kind, id := classify(file)
+	kind, id := content.Classify(file)
 	s := l.site
 	t := s.teams[id]
 	cached := l.entries[file]
-	if kind != kindTeam || t == nil || cached == nil || reported(s, file) {
+	if kind != content.KindTeam || t == nil || cached == nil || reported(s, file) {
 		return nil, false, false
 	}
 	e, ok := b.decodeAgain(cached)
 	if !ok {
 		return nil, false, false
 	}
-	var r report
-	f := newFields(e.path, e.doc.meta, e.doc.loc, &r)
-	name := f.str("name", true)
-	description := f.str("description", false)
-	f.done()
-	if len(r.list) > 0 {
+	var r content.Report
+	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &r)
+	name := f.Str("name", true)
+	description := f.Str("description", false)
+	f.Done()
+	if len(r.List) > 0 {
 		return nil, false, false
 	}
 	urls = map[string]bool{}
@@ -705,7 +701,7 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 		// As derive orders them: by name, ties by id.
 		before := slices.Clone(s.Teams)
 		s.Teams = s.Teams[:0]
-		for _, id := range sortedKeys(s.teams) {
+		for _, id := range content.SortedKeys(s.teams) {
 			s.Teams = append(s.Teams, s.teams[id])
 		}
 		slices.SortStableFunc(s.Teams, func(a, b *Team) int { return strings.Compare(a.Name, b.Name) })
@@ -727,15 +723,15 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 // a competency that gets its first target or loses its last (which
 // changes the warnings), or pending changes from a failed build.
 func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
-	e, id, ok := b.frontMatterEdit(file, kindRole, "targets", "title", "summary")
+	e, id, ok := b.frontMatterEdit(file, content.KindRole, "targets", "title", "summary")
 	if !ok || b.site.roles[id] == nil {
 		return nil, false, false
 	}
 	l, s, r := b.loader, b.site, b.site.roles[id]
 	lc := *l
-	lc.r = report{}
+	lc.r = content.Report{}
 	next := lc.readRole(e)
-	if len(lc.r.list) > 0 {
+	if len(lc.r.List) > 0 {
 		return nil, false, false
 	}
 	// Roles are listed by title, then id: the order must hold.
@@ -862,15 +858,15 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 // its category's, a problem to report, or a level that gets its first text
 // or loses it (which changes the warnings of the roles targeting it).
 func (b *Builder) updateCompetency(file string) (urls map[string]bool, all, ok bool) {
-	e, id, ok := b.frontMatterEdit(file, kindCompetency, "levels", "title", "summary")
+	e, id, ok := b.frontMatterEdit(file, content.KindCompetency, "levels", "title", "summary")
 	if !ok || b.site.competencies[id] == nil || b.site.competencies[id].Source != file {
 		return nil, false, false
 	}
 	l, s, c := b.loader, b.site, b.site.competencies[id]
 	lc := *l
-	lc.r = report{}
+	lc.r = content.Report{}
 	next := lc.readCompetency(e, c.Category)
-	if len(lc.r.list) > 0 {
+	if len(lc.r.List) > 0 {
 		return nil, false, false
 	}
 	changed := map[int]bool{} // levels whose text changed
@@ -921,15 +917,15 @@ func (b *Builder) updateCompetency(file string) (urls map[string]bool, all, ok b
 // the feed and the article's search document. ok is false, with nothing
 // changed, for anything else.
 func (b *Builder) updateArticle(file string) (ok bool) {
-	e, id, ok := b.frontMatterEdit(file, kindArticle, "title", "summary")
+	e, id, ok := b.frontMatterEdit(file, content.KindArticle, "title", "summary")
 	if !ok || b.site.articles[id] == nil {
 		return false
 	}
 	s, a := b.site, b.site.articles[id]
-	var r report
-	f := newFields(e.path, e.doc.meta, e.doc.loc, &r)
-	title, summary := f.str("title", true), f.str("summary", false)
-	if len(r.list) > 0 {
+	var r content.Report
+	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &r)
+	title, summary := f.Str("title", true), f.Str("summary", false)
+	if len(r.List) > 0 {
 		return false
 	}
 	for _, other := range s.Articles {
@@ -953,13 +949,13 @@ func (b *Builder) frontMatterEdit(file, kind string, keys ...string) (e *entry, 
 	if l == nil || b.site != l.site {
 		return nil, "", false
 	}
-	k, id := classify(file)
+	k, id := content.Classify(file)
 	cached := l.entries[file]
 	if k != kind || cached == nil || cached.doc == nil || reported(l.site, file) {
 		return nil, "", false
 	}
 	e, ok = b.decodeAgain(cached)
-	if !ok || !bytes.Equal(e.doc.body, cached.doc.body) || !sameExcept(e.doc.meta, cached.doc.meta, keys...) {
+	if !ok || !bytes.Equal(e.doc.Body, cached.doc.Body) || !sameExcept(e.doc.Meta, cached.doc.Meta, keys...) {
 		return nil, "", false
 	}
 	return e, id, true
@@ -979,12 +975,12 @@ func sameExcept(a, b map[string]any, keys ...string) bool {
 func (b *Builder) decodeAgain(cached *entry) (e *entry, ok bool) {
 	e = &entry{path: cached.path, kind: cached.kind, id: cached.id, category: cached.category}
 	e.decode(b.fsys)
-	return e, e.doc != nil && len(e.r.list) == 0
+	return e, e.doc != nil && len(e.r.List) == 0
 }
 
 // reported tells whether the last build warned about file.
 func reported(s *Site, file string) bool {
-	return slices.ContainsFunc(s.Warnings, func(d Diagnostic) bool { return d.Path == file })
+	return slices.ContainsFunc(s.Warnings, func(d content.Diagnostic) bool { return d.Path == file })
 }
 
 // readInto reads the file name of fsys into buf, growing it as needed.
@@ -1010,29 +1006,6 @@ func readInto(buf []byte, fsys fs.FS, name string) ([]byte, error) {
 			return buf, err
 		}
 	}
-}
-
-// classify tells the kind and id of a content file from its path.
-func classify(p string) (kind, id string) {
-	rel, ok := strings.CutPrefix(p, "content/")
-	if !ok {
-		return "", ""
-	}
-	parts := strings.Split(rel, "/")
-	name := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
-	switch {
-	case rel == "_index.md":
-		return kindHome, ""
-	case parts[0] == "competencies" && len(parts) == 3 && parts[2] == "_index.md":
-		return kindCategory, parts[1]
-	case parts[0] == "competencies":
-		return kindCompetency, name
-	case len(parts) == 2:
-		if f, ok := folders[parts[0]]; ok {
-			return f.kind, name
-		}
-	}
-	return "", ""
 }
 
 // affected returns the URLs of the pages that a change of the files in
@@ -1073,11 +1046,11 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 		return old
 	}
 	for p := range changed {
-		kind, id := classify(p)
+		kind, id := content.Classify(p)
 		switch kind {
-		case kindHome:
+		case content.KindHome:
 			add("")
-		case kindPerson:
+		case content.KindPerson:
 			add("people/")
 			add("teams/")
 			add("roles/")
@@ -1085,7 +1058,7 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 			// distribution stays as it was.
 			person(old, id, false)
 			person(cur, id, false)
-		case kindCycle:
+		case content.KindCycle:
 			// Only the people whose ratings changed, unless what the cycle
 			// is (its title, date or kind) changed for everyone in it.
 			oc, nc := cycleFrom(old, p), cycleFrom(cur, p)
@@ -1109,7 +1082,7 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 				add("teams/")
 				add("roles/")
 			}
-		case kindTeam:
+		case content.KindTeam:
 			add("teams/")
 			add("people/")
 			for _, s := range []*Site{old, cur} {
@@ -1121,7 +1094,7 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 					}
 				}
 			}
-		case kindRole:
+		case content.KindRole:
 			add("roles/")
 			add("people/")
 			add("teams/")
@@ -1139,7 +1112,7 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 					}
 				}
 			}
-		case kindArticle:
+		case content.KindArticle:
 			add("")
 			add("articles/")
 			for _, s := range []*Site{old, cur} {

@@ -9,7 +9,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"regexp"
+	"portal/builder/content"
 	"runtime"
 	"slices"
 	"strconv"
@@ -57,10 +57,10 @@ func loadSite(fsys fs.FS, opts Options, c *cache, changed map[string]bool, prev 
 		sources:      map[string]string{},
 	}}
 	l.loadConfig()
-	if len(l.r.list.Errors()) == 0 {
+	if len(l.r.List.Errors()) == 0 {
 		l.loadContent()
 	}
-	diags := l.r.list
+	diags := l.r.List
 	diags.Sort()
 	// Warnings describe a whole site; while it has errors, many would only
 	// echo them (an article that failed to load teaches nothing), so they
@@ -76,7 +76,7 @@ type loader struct {
 	fsys   fs.FS
 	opts   Options
 	site   *Site
-	r      report
+	r      content.Report
 	levels map[int]bool
 	md     goldmark.Markdown
 	bodies []*body
@@ -104,34 +104,34 @@ type loader struct {
 	prev    *Site                 // the last good build's model, or nil
 }
 
-const configFile = "site.toml"
+const configFile = content.ConfigFile
 
 func (l *loader) loadConfig() {
 	data, err := fs.ReadFile(l.fsys, configFile)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			l.r.errorf(configFile, Pos{}, "not found: a site needs a site.toml at its root")
+			l.r.Errorf(configFile, content.Pos{}, "not found: a site needs a site.toml at its root")
 		} else {
-			l.r.errorf(configFile, Pos{}, "%v", err)
+			l.r.Errorf(configFile, content.Pos{}, "%v", err)
 		}
 		return
 	}
-	meta, loc, d := decodeTOML(configFile, data, 1, "")
+	meta, loc, d := content.DecodeTOML(configFile, data, 1, "")
 	if d != nil {
-		l.r.list = append(l.r.list, *d)
+		l.r.List = append(l.r.List, *d)
 		return
 	}
-	f := newFields(configFile, meta, loc, &l.r)
+	f := content.NewFields(configFile, meta, loc, &l.r)
 	c := &l.site.Config
-	c.Title = f.str("title", true)
-	c.Description = f.str("description", false)
-	c.BaseURL = f.str("baseURL", false)
-	c.Theme = cmp.Or(f.str("theme", false), "default")
-	c.Language = cmp.Or(f.str("language", false), "en")
-	if markup := f.table("markup"); markup != nil {
-		mf := newFields(configFile, markup, prefixLocator{loc, "markup"}, &l.r)
-		c.UnsafeHTML = mf.boolean("unsafe")
-		mf.done()
+	c.Title = f.Str("title", true)
+	c.Description = f.Str("description", false)
+	c.BaseURL = f.Str("baseURL", false)
+	c.Theme = cmp.Or(f.Str("theme", false), "default")
+	c.Language = cmp.Or(f.Str("language", false), "en")
+	if markup := f.Table("markup"); markup != nil {
+		mf := content.NewFields(configFile, markup, prefixLocator{loc, "markup"}, &l.r)
+		c.UnsafeHTML = mf.Bool("unsafe")
+		mf.Done()
 	}
 	if l.opts.BaseURL != "" {
 		c.BaseURL = l.opts.BaseURL
@@ -139,27 +139,27 @@ func (l *loader) loadConfig() {
 	if c.BaseURL != "" {
 		u, err := url.Parse(c.BaseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			at := loc.value("baseURL")
+			at := loc.Value("baseURL")
 			if l.opts.BaseURL != "" {
-				at = Pos{}
+				at = content.Pos{}
 			}
-			l.r.errorf(configFile, at, "baseURL %q must be an absolute http or https URL such as https://intranet.example.com/skills/", c.BaseURL)
+			l.r.Errorf(configFile, at, "baseURL %q must be an absolute http or https URL such as https://intranet.example.com/skills/", c.BaseURL)
 		} else if !strings.HasSuffix(c.BaseURL, "/") {
 			c.BaseURL += "/"
 		}
 	}
 	l.loadScale(f, loc)
-	f.done()
+	f.Done()
 	if c.Theme != "default" {
 		if info, err := fs.Stat(l.fsys, path.Join("themes", c.Theme)); err != nil || !info.IsDir() {
-			l.r.errorf(configFile, loc.value("theme"), "theme %s not found: there is no themes/%s folder", c.Theme, c.Theme)
+			l.r.Errorf(configFile, loc.Value("theme"), "theme %s not found: there is no themes/%s folder", c.Theme, c.Theme)
 		}
 	}
 	l.md = newMarkdown(c.UnsafeHTML)
 }
 
-func (l *loader) loadScale(f *fields, loc locator) {
-	v, ok := f.get("scale", true)
+func (l *loader) loadScale(f *content.Fields, loc content.Locator) {
+	v, ok := f.Get("scale", true)
 	if !ok {
 		return
 	}
@@ -175,25 +175,25 @@ func (l *loader) loadScale(f *fields, loc locator) {
 		}
 	}
 	if !isList || len(list) == 0 {
-		l.r.errorf(configFile, loc.key("scale"), "scale must be a list of [[scale]] tables, lowest level first")
+		l.r.Errorf(configFile, loc.Key("scale"), "scale must be a list of [[scale]] tables, lowest level first")
 		return
 	}
 	l.levels = map[int]bool{}
 	for i, m := range list {
 		entry := prefixLocator{loc, "scale[" + strconv.Itoa(i) + "]"}
-		lf := newFields(configFile, m, entry, &l.r)
-		n, ok := lf.integer("level")
+		lf := content.NewFields(configFile, m, entry, &l.r)
+		n, ok := lf.Int("level")
 		if _, present := m["level"]; !present {
-			l.r.errorf(configFile, entry.key(), "every [[scale]] entry needs a level number")
+			l.r.Errorf(configFile, entry.Key(), "every [[scale]] entry needs a level number")
 		}
-		name := lf.str("name", true)
-		summary := lf.str("summary", false)
-		lf.done()
+		name := lf.Str("name", true)
+		summary := lf.Str("summary", false)
+		lf.Done()
 		if !ok {
 			continue
 		}
 		if l.levels[n] {
-			l.r.errorf(configFile, entry.value("level"), "scale level %d is defined twice", n)
+			l.r.Errorf(configFile, entry.Value("level"), "scale level %d is defined twice", n)
 			continue
 		}
 		l.levels[n] = true
@@ -204,40 +204,18 @@ func (l *loader) loadScale(f *fields, loc locator) {
 
 // prefixLocator locates keys of a nested table by the path of the table.
 type prefixLocator struct {
-	loc    locator
+	loc    content.Locator
 	prefix string
 }
 
-func (p prefixLocator) key(path ...string) Pos {
-	return p.loc.key(append([]string{p.prefix}, path...)...)
+func (p prefixLocator) Key(path ...string) content.Pos {
+	return p.loc.Key(append([]string{p.prefix}, path...)...)
 }
-func (p prefixLocator) value(path ...string) Pos {
-	return p.loc.value(append([]string{p.prefix}, path...)...)
+func (p prefixLocator) Value(path ...string) content.Pos {
+	return p.loc.Value(append([]string{p.prefix}, path...)...)
 }
-func (p prefixLocator) item(s string, path ...string) Pos {
-	return p.loc.item(s, append([]string{p.prefix}, path...)...)
-}
-
-// The kinds of content file, by where they live.
-const (
-	kindHome       = "home"
-	kindCategory   = "category"
-	kindCompetency = "competency"
-	kindRole       = "role"
-	kindTeam       = "team"
-	kindPerson     = "person"
-	kindCycle      = "cycle"
-	kindArticle    = "article"
-)
-
-// folders maps the folders of content/ to the kind of file they hold and its
-// extension.
-var folders = map[string]struct{ kind, ext string }{
-	"roles":       {kindRole, ".md"},
-	"teams":       {kindTeam, ".toml"},
-	"people":      {kindPerson, ".toml"},
-	"assessments": {kindCycle, ".toml"},
-	"articles":    {kindArticle, ".md"},
+func (p prefixLocator) Item(s string, path ...string) content.Pos {
+	return p.loc.Item(s, append([]string{p.prefix}, path...)...)
 }
 
 // entry is one content file on its way into the site.
@@ -247,9 +225,9 @@ type entry struct {
 	id       string
 	category string
 	data     []byte
-	r        report
-	doc      *document   // front matter or TOML, and body
-	fields   *fileFields // a person's or an article's, once read
+	r        content.Report
+	doc      *content.Document // front matter or TOML, and body
+	fields   *fileFields       // a person's or an article's, once read
 }
 
 // fileFields are the fields of a person's or an article's file as read,
@@ -261,131 +239,25 @@ type fileFields struct {
 	ids                     []string // the competencies an article teaches
 	level                   int
 	hasLevel, draft         bool
-	diags                   Diagnostics
-}
-
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-
-func checkID(id string) string {
-	if idPattern.MatchString(id) {
-		return ""
-	}
-	return fmt.Sprintf("%q is not a valid id: use lower-case letters, digits and hyphens, starting with a letter or digit", id)
-}
-
-// ignored reports files that editors and systems leave beside content.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") || name == "4913"
+	diags                   content.Diagnostics
 }
 
 func (l *loader) collect() []*entry {
 	if entries, ok := l.cache.walk(l.fsys, l.changed); ok {
-		l.r.list = append(l.r.list, l.cache.walkDiags...)
+		l.r.List = append(l.r.List, l.cache.walkDiags...)
 		return entries
 	}
-	before := len(l.r.list)
-	entries := l.walk()
+	files, diags := content.Walk(l.fsys)
+	l.r.List = append(l.r.List, diags...)
+	entries := make([]*entry, len(files))
+	for i, f := range files {
+		entries[i] = &entry{path: f.Path, kind: f.Kind, id: f.ID, category: f.Category}
+	}
 	if l.cache != nil {
 		l.cache.walks++
 	}
-	l.cache.keepWalk(entries, l.r.list[before:])
+	l.cache.keepWalk(entries, diags)
 	return entries
-}
-
-// walk lists the content files with their kind and id.
-func (l *loader) walk() []*entry {
-	var entries []*entry
-	badFolders := map[string]bool{}
-	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			l.r.errorf(p, Pos{}, "cannot read: %v", cause(err))
-			return nil
-		}
-		name := d.Name()
-		if p != "content" && ignored(name) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if info, err := fs.Stat(l.fsys, p); err == nil && info.IsDir() {
-				l.r.errorf(p, Pos{}, "a link to a folder; links to folders are not followed")
-				return nil
-			}
-		}
-		e, problem := placeFile(p)
-		switch {
-		case problem == nil:
-			entries = append(entries, e)
-		case problem.warning:
-			l.r.warnf(problem.path, Pos{}, "%s", problem.msg)
-		case !badFolders[problem.path]:
-			// A bad category folder is reported once, not for each file.
-			badFolders[problem.path] = true
-			l.r.errorf(problem.path, Pos{}, "%s", problem.msg)
-		}
-		return nil
-	})
-	if err != nil {
-		l.r.errorf("content", Pos{}, "%v", err)
-	}
-	return entries
-}
-
-// misplaced says why a file under content/ is not part of the site.
-type misplaced struct {
-	path    string // the file's, or its folder's when the folder is the problem
-	msg     string
-	warning bool
-}
-
-// placeFile returns the entry of the file at p, a path under content/ with
-// no ignored part, with its kind and id from where it is; or what is wrong
-// with its place or name.
-func placeFile(p string) (*entry, *misplaced) {
-	name := path.Base(p)
-	e := &entry{path: p}
-	rel := strings.TrimPrefix(p, "content/")
-	parts := strings.Split(rel, "/")
-	ext := path.Ext(name)
-	e.id = strings.TrimSuffix(name, ext)
-	switch {
-	case rel == "_index.md":
-		e.kind = kindHome
-	case parts[0] == "competencies" && len(parts) == 3:
-		e.category = parts[1]
-		e.kind = kindCompetency
-		if name == "_index.md" {
-			e.kind, e.id = kindCategory, parts[1]
-		}
-		if msg := checkID(e.category); msg != "" {
-			return nil, &misplaced{path: path.Dir(p), msg: "category folder " + msg}
-		}
-		if ext != ".md" {
-			return nil, &misplaced{path: p, msg: fmt.Sprintf("a competency is a .md file, not %s", cmp.Or(ext, "a file without extension"))}
-		}
-	case parts[0] == "competencies":
-		return nil, &misplaced{path: p, msg: "competencies go one folder deep, in their category: content/competencies/<category>/<id>.md"}
-	default:
-		f, ok := folders[parts[0]]
-		if !ok || len(parts) != 2 {
-			return nil, &misplaced{path: p, msg: "ignored: not a place for content (see the content layout in the README)", warning: true}
-		}
-		if ext != f.ext {
-			return nil, &misplaced{path: p, msg: fmt.Sprintf("files in content/%s are %s files, not %s", parts[0], f.ext, cmp.Or(ext, "files without extension"))}
-		}
-		e.kind = f.kind
-	}
-	if e.kind != kindHome && e.kind != kindCategory {
-		if msg := checkID(e.id); msg != "" {
-			return nil, &misplaced{path: p, msg: "file name " + msg}
-		}
-	}
-	return e, nil
 }
 
 // parallel calls fn for 0..n-1 on every core.
@@ -424,7 +296,7 @@ func parallelOn(workers, n int, fn func(i int)) {
 func (e *entry) decode(fsys fs.FS) {
 	data, err := fs.ReadFile(fsys, e.path)
 	if err != nil {
-		e.r.errorf(e.path, Pos{}, "cannot read: %v", cause(err))
+		e.r.Errorf(e.path, content.Pos{}, "cannot read: %v", content.Cause(err))
 		return
 	}
 	e.decodeData(data)
@@ -435,36 +307,36 @@ func (e *entry) decodeData(data []byte) {
 	defer func() {
 		if r := recover(); r != nil {
 			e.doc = nil
-			e.r.errorf(e.path, Pos{}, "cannot read this file (please report it): %v", r)
+			e.r.Errorf(e.path, content.Pos{}, "cannot read this file (please report it): %v", r)
 		}
 	}()
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8(data)
-		e.r.errorf(e.path, Pos{line, col}, "not valid UTF-8 text; save the file as UTF-8")
+		e.r.Errorf(e.path, content.Pos{Line: line, Col: col}, "not valid UTF-8 text; save the file as UTF-8")
 		return
 	}
 	if len(data) > maxMarkdown && strings.HasSuffix(e.path, ".md") {
-		e.r.errorf(e.path, Pos{}, "larger than %d MB: a page this long is most likely a mistake; split it into several", maxMarkdown>>20)
+		e.r.Errorf(e.path, content.Pos{}, "larger than %d MB: a page this long is most likely a mistake; split it into several", maxMarkdown>>20)
 		return
 	}
 	e.data = data
 	if strings.HasSuffix(e.path, ".toml") {
 		data = trimBOM(data)
 		flat := ""
-		if e.kind == kindCycle {
+		if e.kind == content.KindCycle {
 			flat = "ratings"
 		}
-		meta, loc, d := decodeTOML(e.path, data, 1, flat)
+		meta, loc, d := content.DecodeTOML(e.path, data, 1, flat)
 		if d != nil {
-			e.r.list = append(e.r.list, *d)
+			e.r.List = append(e.r.List, *d)
 			return
 		}
-		e.doc = &document{meta: meta, loc: loc}
+		e.doc = &content.Document{Meta: meta, Loc: loc}
 		return
 	}
-	doc, d := parseDocument(e.path, data)
+	doc, d := content.ParseDocument(e.path, data)
 	if d != nil {
-		e.r.list = append(e.r.list, *d)
+		e.r.List = append(e.r.List, *d)
 		return
 	}
 	e.doc = doc
@@ -473,16 +345,6 @@ func (e *entry) decodeData(data []byte) {
 // maxMarkdown caps a markdown file. Data files (an assessment cycle of a
 // large organisation runs to tens of megabytes) have no cap.
 const maxMarkdown = 4 << 20
-
-// cause strips the operation and path from a file error: the message names
-// the file already.
-func cause(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
 
 func trimBOM(b []byte) []byte {
 	if len(b) >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf {
@@ -525,7 +387,7 @@ func (l *loader) loadContent() {
 	byKind := map[string][]*entry{}
 	l.broken = map[string]bool{}
 	for _, e := range entries {
-		l.r.list = append(l.r.list, e.r.list...)
+		l.r.List = append(l.r.List, e.r.List...)
 		if e.doc != nil {
 			byKind[e.kind] = append(byKind[e.kind], e)
 		} else {
@@ -534,14 +396,14 @@ func (l *loader) loadContent() {
 			l.failed = append(l.failed, e.path)
 		}
 	}
-	for _, e := range byKind[kindHome] {
+	for _, e := range byKind[content.KindHome] {
 		l.loadHome(e)
 	}
 	categories := map[string]*Category{}
-	for _, e := range byKind[kindCategory] {
+	for _, e := range byKind[content.KindCategory] {
 		categories[e.id] = l.loadCategory(e)
 	}
-	for _, e := range byKind[kindCompetency] {
+	for _, e := range byKind[content.KindCompetency] {
 		cat := categories[e.category]
 		if cat == nil {
 			cat = &Category{ID: e.category, Title: titleFromID(e.category), Source: path.Join("content/competencies", e.category)}
@@ -549,19 +411,19 @@ func (l *loader) loadContent() {
 		}
 		l.loadCompetency(e, cat)
 	}
-	for _, id := range sortedKeys(categories) {
+	for _, id := range content.SortedKeys(categories) {
 		l.site.Categories = append(l.site.Categories, categories[id])
 	}
-	for _, e := range byKind[kindRole] {
+	for _, e := range byKind[content.KindRole] {
 		l.loadRole(e)
 	}
-	for _, e := range byKind[kindTeam] {
+	for _, e := range byKind[content.KindTeam] {
 		l.loadTeam(e)
 	}
-	for _, e := range byKind[kindPerson] {
+	for _, e := range byKind[content.KindPerson] {
 		l.loadPerson(e)
 	}
-	l.ids = sortedKeys(l.site.competencies)
+	l.ids = content.SortedKeys(l.site.competencies)
 	l.idIndex = make(map[string]int, len(l.ids))
 	for i, id := range l.ids {
 		l.idIndex[id] = i
@@ -570,9 +432,9 @@ func (l *loader) loadContent() {
 	// its own: in parallel, each with a copy of the loader that reports into
 	// a list of its own (the copies only read the loader's maps).
 	ids := l.idSignature()
-	cycles := byKind[kindCycle]
+	cycles := byKind[content.KindCycle]
 	loaded := make([]*Cycle, len(cycles))
-	reports := make([]Diagnostics, len(cycles))
+	reports := make([]content.Diagnostics, len(cycles))
 	fresh := make([]bool, len(cycles))
 	parallel(len(cycles), func(i int) {
 		if c, diags, ok := l.cache.cycle(cycles[i], ids, l.site.people); ok {
@@ -580,26 +442,26 @@ func (l *loader) loadContent() {
 			return
 		}
 		e := cycles[i]
-		if e.doc.meta == nil { // dropped after an earlier check: decode again
-			e.doc.meta, _, _ = decodeTOML(e.path, trimBOM(e.data), 1, "ratings")
+		if e.doc.Meta == nil { // dropped after an earlier check: decode again
+			e.doc.Meta, _, _ = content.DecodeTOML(e.path, trimBOM(e.data), 1, "ratings")
 		}
 		lc := *l
-		lc.r = report{}
-		loaded[i], reports[i], fresh[i] = lc.loadCycle(e), lc.r.list, true
+		lc.r = content.Report{}
+		loaded[i], reports[i], fresh[i] = lc.loadCycle(e), lc.r.List, true
 		// A checked cycle keeps what it needs; its decoded tables are a
 		// large part of a big site's heap, which the rest of the build (and
 		// the preview's garbage collector, again and again) would carry.
-		e.doc.meta = nil
+		e.doc.Meta = nil
 	})
 	for i, e := range cycles {
 		if fresh[i] {
 			l.cache.keepCycle(e, ids, loaded[i], reports[i])
 		}
 		l.site.Cycles = append(l.site.Cycles, loaded[i])
-		l.r.list = append(l.r.list, reports[i]...)
+		l.r.List = append(l.r.List, reports[i]...)
 	}
-	articles := byKind[kindArticle]
-	parallel(len(articles), func(i int) { articles[i].doc.words() })
+	articles := byKind[content.KindArticle]
+	parallel(len(articles), func(i int) { articles[i].doc.Words() })
 	for _, e := range articles {
 		l.loadArticle(e)
 	}
@@ -615,26 +477,26 @@ func titleFromID(id string) string {
 
 // addBody queues a markdown body to be parsed, linked and rendered into dst.
 func (l *loader) addBody(e *entry, pageURL string, dst *template.HTML) {
-	l.bodies = append(l.bodies, &body{source: e.path, pageURL: pageURL, src: e.doc.body, line: e.doc.bodyLine})
+	l.bodies = append(l.bodies, &body{source: e.path, pageURL: pageURL, src: e.doc.Body, line: e.doc.BodyLine})
 	l.owners = append(l.owners, dst)
 }
 
 func (l *loader) loadHome(e *entry) {
-	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
-	h := &Home{Title: f.str("title", false)}
-	f.done()
+	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &l.r)
+	h := &Home{Title: f.Str("title", false)}
+	f.Done()
 	l.site.Home = h
 	l.site.sources[e.path] = ""
 	l.addBody(e, "", &h.Body)
 }
 
 func (l *loader) loadCategory(e *entry) *Category {
-	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
+	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &l.r)
 	c := &Category{ID: e.id, Source: e.path}
-	c.Title = f.str("title", true)
-	c.Summary = f.str("summary", false)
-	c.Order, _ = f.integer("order")
-	f.done()
+	c.Title = f.Str("title", true)
+	c.Summary = f.Str("summary", false)
+	c.Order, _ = f.Int("order")
+	f.Done()
 	l.site.sources[e.path] = "competencies/#" + c.ID
 	l.addBody(e, "competencies/", &c.Body)
 	return c
@@ -643,7 +505,7 @@ func (l *loader) loadCategory(e *entry) *Category {
 func (l *loader) loadCompetency(e *entry, cat *Category) {
 	c := l.readCompetency(e, cat)
 	if prev, dup := l.site.competencies[c.ID]; dup {
-		l.r.errorf(e.path, Pos{1, 1}, "duplicate competency id %q: %s has it too; competency ids are unique across categories", c.ID, prev.Source)
+		l.r.Errorf(e.path, content.Pos{Line: 1, Col: 1}, "duplicate competency id %q: %s has it too; competency ids are unique across categories", c.ID, prev.Source)
 		return
 	}
 	l.site.competencies[c.ID] = c
@@ -655,27 +517,27 @@ func (l *loader) loadCompetency(e *entry, cat *Category) {
 // readCompetency reads a competency's title, summary, order and level
 // descriptors from its file, reporting what is wrong with them.
 func (l *loader) readCompetency(e *entry, cat *Category) *Competency {
-	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
+	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &l.r)
 	c := &Competency{ID: e.id, Category: cat, Source: e.path}
-	c.Title = f.str("title", true)
-	c.Summary = f.str("summary", false)
-	c.Order, _ = f.integer("order")
-	levels := f.table("levels")
-	f.done()
-	for _, key := range sortedKeys(levels) {
-		at := func() Pos { return e.doc.loc.key("levels", key) }
+	c.Title = f.Str("title", true)
+	c.Summary = f.Str("summary", false)
+	c.Order, _ = f.Int("order")
+	levels := f.Table("levels")
+	f.Done()
+	for _, key := range content.SortedKeys(levels) {
+		at := func() content.Pos { return e.doc.Loc.Key("levels", key) }
 		n, err := strconv.Atoi(key)
 		if err != nil {
-			l.r.errorf(e.path, at(), "levels keys are scale level numbers, not %q", key)
+			l.r.Errorf(e.path, at(), "levels keys are scale level numbers, not %q", key)
 			continue
 		}
 		if !l.levels[n] {
-			l.r.errorf(e.path, at(), "level %d is not on the scale %s", n, l.scaleRange())
+			l.r.Errorf(e.path, at(), "level %d is not on the scale %s", n, l.scaleRange())
 			continue
 		}
 		text, ok := levels[key].(string)
 		if !ok {
-			l.r.errorf(e.path, e.doc.loc.value("levels", key), "the descriptor for level %d must be a string, not %s", n, typeName(levels[key]))
+			l.r.Errorf(e.path, e.doc.Loc.Value("levels", key), "the descriptor for level %d must be a string, not %s", n, content.TypeName(levels[key]))
 			continue
 		}
 		c.Descriptors = append(c.Descriptors, Descriptor{Level: l.level(n), Text: text})
@@ -702,14 +564,14 @@ func (l *loader) scaleRange() string {
 }
 
 // checkLevel reports a level that is not on the scale.
-func (l *loader) checkLevel(path string, at func() Pos, v any, what func() string) (int, bool) {
+func (l *loader) checkLevel(path string, at func() content.Pos, v any, what func() string) (int, bool) {
 	n, ok := v.(int64)
 	if !ok {
-		l.r.errorf(path, at(), "%s must be a whole number on the scale %s, not %s", what(), l.scaleRange(), typeName(v))
+		l.r.Errorf(path, at(), "%s must be a whole number on the scale %s, not %s", what(), l.scaleRange(), content.TypeName(v))
 		return 0, false
 	}
 	if !l.levels[int(n)] {
-		l.r.errorf(path, at(), "%s: level %d is not on the scale %s", what(), n, l.scaleRange())
+		l.r.Errorf(path, at(), "%s: level %d is not on the scale %s", what(), n, l.scaleRange())
 		return 0, false
 	}
 	return int(n), true
@@ -725,19 +587,19 @@ func (l *loader) loadRole(e *entry) {
 // readRole reads a role's title, summary and targets (in id order) from
 // its file, reporting what is wrong with them.
 func (l *loader) readRole(e *entry) *Role {
-	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
+	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &l.r)
 	r := &Role{ID: e.id, Source: e.path}
-	r.Title = f.str("title", true)
-	r.Summary = f.str("summary", false)
-	targets := f.table("targets")
-	f.done()
-	for _, cid := range sortedKeys(targets) {
-		c := l.competency(e, cid, func() Pos { return e.doc.loc.key("targets", cid) })
-		n, ok := l.checkLevel(e.path, func() Pos { return e.doc.loc.value("targets", cid) }, targets[cid], func() string { return "target for " + cid })
+	r.Title = f.Str("title", true)
+	r.Summary = f.Str("summary", false)
+	targets := f.Table("targets")
+	f.Done()
+	for _, cid := range content.SortedKeys(targets) {
+		c := l.competency(e, cid, func() content.Pos { return e.doc.Loc.Key("targets", cid) })
+		n, ok := l.checkLevel(e.path, func() content.Pos { return e.doc.Loc.Value("targets", cid) }, targets[cid], func() string { return "target for " + cid })
 		if c != nil && ok {
 			r.Targets = append(r.Targets, Target{Competency: c, Level: n})
 			if c.Descriptor(n) == "" && n > l.site.Scale[0].Level {
-				l.r.warnf(e.path, e.doc.loc.value("targets", cid), "target %d for %s has no descriptor: %s says nothing for level %d", n, cid, c.Source, n)
+				l.r.Warnf(e.path, e.doc.Loc.Value("targets", cid), "target %d for %s has no descriptor: %s says nothing for level %d", n, cid, c.Source, n)
 			}
 		}
 	}
@@ -746,22 +608,22 @@ func (l *loader) readRole(e *entry) *Role {
 
 // competency resolves a competency id written in e at p. Positions are found
 // by scanning the file, so they are computed only for an error.
-func (l *loader) competency(e *entry, id string, p func() Pos) *Competency {
+func (l *loader) competency(e *entry, id string, p func() content.Pos) *Competency {
 	if c := l.site.competencies[id]; c != nil {
 		return c
 	}
-	if !l.broken[kindCompetency+"/"+id] {
-		l.r.errorf(e.path, p(), "unknown competency %q%s", id, suggest(id, sortedKeys(l.site.competencies)))
+	if !l.broken[content.KindCompetency+"/"+id] {
+		l.r.Errorf(e.path, p(), "unknown competency %q%s", id, content.Suggest(id, content.SortedKeys(l.site.competencies)))
 	}
 	return nil
 }
 
 func (l *loader) loadTeam(e *entry) {
-	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
+	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &l.r)
 	t := &Team{ID: e.id, Source: e.path}
-	t.Name = f.str("name", true)
-	t.Description = f.str("description", false)
-	f.done()
+	t.Name = f.Str("name", true)
+	t.Description = f.Str("description", false)
+	f.Done()
 	l.site.teams[t.ID] = t
 	l.site.sources[e.path] = "teams/" + t.ID + "/"
 }
@@ -770,28 +632,28 @@ func (l *loader) loadPerson(e *entry) {
 	// A file read by an earlier load keeps its fields: a large site has
 	// 10,000 people, and an edit loads them all again.
 	if e.fields == nil {
-		var r report
-		f := newFields(e.path, e.doc.meta, e.doc.loc, &r)
+		var r content.Report
+		f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &r)
 		e.fields = &fileFields{
-			name:  f.str("name", true),
-			team:  f.str("team", true),
-			role:  f.str("role", true),
-			title: f.str("title", false),
+			name:  f.Str("name", true),
+			team:  f.Str("team", true),
+			role:  f.Str("role", true),
+			title: f.Str("title", false),
 		}
-		f.done()
-		e.fields.diags = r.list
+		f.Done()
+		e.fields.diags = r.List
 	}
-	l.r.list = append(l.r.list, e.fields.diags...)
+	l.r.List = append(l.r.List, e.fields.diags...)
 	p := &Person{ID: e.id, Source: e.path, Name: e.fields.name, JobTitle: e.fields.title}
 	teamID, roleID := e.fields.team, e.fields.role
 	if strings.TrimSpace(teamID) != "" {
-		if p.Team = l.site.teams[teamID]; p.Team == nil && !l.broken[kindTeam+"/"+teamID] {
-			l.r.errorf(e.path, e.doc.loc.value("team"), "unknown team %q%s", teamID, suggest(teamID, sortedKeys(l.site.teams)))
+		if p.Team = l.site.teams[teamID]; p.Team == nil && !l.broken[content.KindTeam+"/"+teamID] {
+			l.r.Errorf(e.path, e.doc.Loc.Value("team"), "unknown team %q%s", teamID, content.Suggest(teamID, content.SortedKeys(l.site.teams)))
 		}
 	}
 	if strings.TrimSpace(roleID) != "" {
-		if p.Role = l.site.roles[roleID]; p.Role == nil && !l.broken[kindRole+"/"+roleID] {
-			l.r.errorf(e.path, e.doc.loc.value("role"), "unknown role %q%s", roleID, suggest(roleID, sortedKeys(l.site.roles)))
+		if p.Role = l.site.roles[roleID]; p.Role == nil && !l.broken[content.KindRole+"/"+roleID] {
+			l.r.Errorf(e.path, e.doc.Loc.Value("role"), "unknown role %q%s", roleID, content.Suggest(roleID, content.SortedKeys(l.site.roles)))
 		}
 	}
 	l.site.people[p.ID] = p
@@ -802,16 +664,16 @@ func (l *loader) loadPerson(e *entry) {
 var cycleKinds = []string{"manager", "self", "peer"}
 
 func (l *loader) loadCycle(e *entry) *Cycle {
-	f := newFields(e.path, e.doc.meta, e.doc.loc, &l.r)
-	c := &Cycle{ID: e.id, Source: e.path, byPerson: map[string][]indexedRating{}, ids: l.ids, loc: e.doc.loc}
-	c.Title = cmp.Or(f.str("title", false), e.id)
-	c.Date = f.date("date", true)
-	c.Kind = cmp.Or(f.str("kind", false), "manager")
-	ratings := f.table("ratings")
-	f.done()
+	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &l.r)
+	c := &Cycle{ID: e.id, Source: e.path, byPerson: map[string][]indexedRating{}, ids: l.ids, loc: e.doc.Loc}
+	c.Title = cmp.Or(f.Str("title", false), e.id)
+	c.Date = f.Date("date", true)
+	c.Kind = cmp.Or(f.Str("kind", false), "manager")
+	ratings := f.Table("ratings")
+	f.Done()
 	c.named = len(ratings)
 	if !slices.Contains(cycleKinds, c.Kind) {
-		l.r.errorf(e.path, e.doc.loc.value("kind"), "kind must be manager, self or peer, not %q%s", c.Kind, suggest(c.Kind, cycleKinds))
+		l.r.Errorf(e.path, e.doc.Loc.Value("kind"), "kind must be manager, self or peer, not %q%s", c.Kind, content.Suggest(c.Kind, cycleKinds))
 	}
 	// Map order is fine here: diagnostics are sorted before they are shown,
 	// and sorting half a million ratings costs more than the rest of them.
@@ -827,24 +689,24 @@ func (l *loader) loadCycle(e *entry) *Cycle {
 // ratings.<pid>, as decoded) and returns those that are valid. ok is false
 // when the person is unknown or the value is not a table.
 func (l *loader) personRatings(e *entry, pid string, table any) (ranked []indexedRating, ok bool) {
-	loc := e.doc.loc
+	loc := e.doc.Loc
 	if l.site.people[pid] == nil {
-		if !l.broken[kindPerson+"/"+pid] {
-			l.r.errorf(e.path, loc.key("ratings", pid), "unknown person %q%s", pid, suggest(pid, sortedKeys(l.site.people)))
+		if !l.broken[content.KindPerson+"/"+pid] {
+			l.r.Errorf(e.path, loc.Key("ratings", pid), "unknown person %q%s", pid, content.Suggest(pid, content.SortedKeys(l.site.people)))
 		}
 		return nil, false
 	}
-	var levels *flatTable
+	var levels *content.FlatTable
 	switch t := table.(type) {
-	case *flatTable: // from the fast decoder
+	case *content.FlatTable: // from the fast decoder
 		levels = t
 	case map[string]any: // from the full one
-		levels = &flatTable{Keys: sortedKeys(t)}
+		levels = &content.FlatTable{Keys: content.SortedKeys(t)}
 		for _, cid := range levels.Keys {
 			levels.Values = append(levels.Values, t[cid])
 		}
 	default:
-		l.r.errorf(e.path, loc.value("ratings", pid), "ratings.%s must be a table of competency = level", pid)
+		l.r.Errorf(e.path, loc.Value("ratings", pid), "ratings.%s must be a table of competency = level", pid)
 		return nil, false
 	}
 	ranked = make([]indexedRating, 0, len(levels.Keys))
@@ -858,8 +720,8 @@ func (l *loader) personRatings(e *entry, pid string, table any) (ranked []indexe
 				continue
 			}
 		}
-		comp := l.competency(e, cid, func() Pos { return loc.key("ratings", pid, cid) })
-		n, ok := l.checkLevel(e.path, func() Pos { return loc.value("ratings", pid, cid) }, v, func() string { return "rating of " + pid + " in " + cid })
+		comp := l.competency(e, cid, func() content.Pos { return loc.Key("ratings", pid, cid) })
+		n, ok := l.checkLevel(e.path, func() content.Pos { return loc.Value("ratings", pid, cid) }, v, func() string { return "rating of " + pid + " in " + cid })
 		if comp != nil && ok {
 			ranked = append(ranked, indexedRating{l.idIndex[cid], n})
 		}
@@ -879,7 +741,7 @@ func (l *loader) idSignature() string {
 	}
 	h := sha256.New()
 	for _, m := range []map[string]bool{keySet(l.site.competencies), l.broken} {
-		for _, k := range sortedKeys(m) {
+		for _, k := range content.SortedKeys(m) {
 			h.Write([]byte(k))
 			h.Write([]byte{0})
 		}
@@ -901,35 +763,35 @@ func keySet[V any](m map[string]V) map[string]bool {
 
 func (l *loader) loadArticle(e *entry) {
 	if e.fields == nil {
-		var r report
-		f := newFields(e.path, e.doc.meta, e.doc.loc, &r)
-		ff := &fileFields{title: f.str("title", true), date: f.date("date", false), summary: f.str("summary", false), ids: f.strings("competencies", true)}
-		ff.level, ff.hasLevel = f.integer("level")
-		ff.draft = f.boolean("draft")
-		f.done()
-		if list, isList := e.doc.meta["competencies"].([]any); isList && len(list) == 0 {
-			r.errorf(e.path, e.doc.loc.value("competencies"), "competencies is empty: name at least one competency the article teaches")
+		var r content.Report
+		f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &r)
+		ff := &fileFields{title: f.Str("title", true), date: f.Date("date", false), summary: f.Str("summary", false), ids: f.Strings("competencies", true)}
+		ff.level, ff.hasLevel = f.Int("level")
+		ff.draft = f.Bool("draft")
+		f.Done()
+		if list, isList := e.doc.Meta["competencies"].([]any); isList && len(list) == 0 {
+			r.Errorf(e.path, e.doc.Loc.Value("competencies"), "competencies is empty: name at least one competency the article teaches")
 		}
-		ff.diags = r.list
+		ff.diags = r.List
 		e.fields = ff
 	}
 	ff := e.fields
-	l.r.list = append(l.r.list, ff.diags...)
+	l.r.List = append(l.r.List, ff.diags...)
 	a := &Article{ID: e.id, Source: e.path, Title: ff.title, Date: ff.date, Summary: ff.summary, Draft: ff.draft}
 	if ff.hasLevel {
 		if l.levels[ff.level] {
 			a.Level = ff.level
 		} else {
-			l.r.errorf(e.path, e.doc.loc.value("level"), "level %d is not on the scale %s", ff.level, l.scaleRange())
+			l.r.Errorf(e.path, e.doc.Loc.Value("level"), "level %d is not on the scale %s", ff.level, l.scaleRange())
 		}
 	}
 	ids := ff.ids
 	for _, id := range ids {
-		if c := l.competency(e, id, func() Pos { return e.doc.loc.item(id, "competencies") }); c != nil && !slices.Contains(a.Competencies, c) {
+		if c := l.competency(e, id, func() content.Pos { return e.doc.Loc.Item(id, "competencies") }); c != nil && !slices.Contains(a.Competencies, c) {
 			a.Competencies = append(a.Competencies, c)
 		}
 	}
-	a.Words = e.doc.words()
+	a.Words = e.doc.Words()
 	if a.Draft && !l.opts.Drafts {
 		l.drafts = append(l.drafts, e.path)
 		return
@@ -990,13 +852,13 @@ func (l *loader) renderBodies() {
 			}
 		})
 	}
-	reports := make([]report, len(l.bodies))
+	reports := make([]content.Report, len(l.bodies))
 	texts := make([]string, len(l.bodies))
 	parallel(len(l.bodies), func(i int) {
 		b := l.bodies[i]
 		if r := reused[i]; r != nil {
 			b.links, b.tried = r.links, r.tried
-			reports[i] = report{list: r.diags}
+			reports[i] = content.Report{List: r.diags}
 			*l.owners[i] = r.html
 			texts[i] = r.text
 			return
@@ -1004,7 +866,7 @@ func (l *loader) renderBodies() {
 		rewriteLinks(b, targets, &reports[i])
 		html, err := renderBody(l.md, b)
 		if err != nil {
-			reports[i].errorf(b.source, Pos{b.line, 1}, "rendering markdown: %v", err)
+			reports[i].Errorf(b.source, content.Pos{Line: b.line, Col: 1}, "rendering markdown: %v", err)
 		}
 		// The syntax tree is done with: a Builder keeps its bodies, and
 		// the trees of a large site's articles are a large part of the heap
@@ -1015,10 +877,10 @@ func (l *loader) renderBodies() {
 	})
 	l.site.texts = make(map[string]string, len(l.bodies))
 	for i, r := range reports {
-		l.r.list = append(l.r.list, r.list...)
+		l.r.List = append(l.r.List, r.List...)
 		l.site.texts[l.bodies[i].source] = texts[i]
 		if reused[i] == nil { // a body reused is in the cache as it is
-			l.cache.keepBody(l.bodies[i], targets, *l.owners[i], texts[i], r.list)
+			l.cache.keepBody(l.bodies[i], targets, *l.owners[i], texts[i], r.List)
 		}
 	}
 }

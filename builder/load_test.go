@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"portal/builder/content"
 	"reflect"
 	"strings"
 	"testing"
@@ -59,7 +60,7 @@ func TestLoadFixtures(t *testing.T) {
 			site, err := Load(fsys, Options{})
 			var got []string
 			if err != nil {
-				for _, d := range err.(Diagnostics) {
+				for _, d := range err.(content.Diagnostics) {
 					got = append(got, d.String())
 				}
 			} else {
@@ -219,7 +220,7 @@ func TestCountWords(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		s := b.String()
-		if got, want := countWords([]byte(s)), len(strings.Fields(s)); got != want {
+		if got, want := content.CountWords([]byte(s)), len(strings.Fields(s)); got != want {
 			t.Fatalf("countWords(%q) = %d, strings.Fields finds %d", s, got, want)
 		}
 	}

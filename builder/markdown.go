@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"path"
+	"portal/builder/content"
 	"strconv"
 	"strings"
 	"unicode"
@@ -67,7 +68,7 @@ type linkTarget struct {
 
 // rewriteLinks turns links to content files into links to their pages,
 // relative to the page the body appears on, and reports broken ones.
-func rewriteLinks(b *body, targets map[string]linkTarget, r *report) {
+func rewriteLinks(b *body, targets map[string]linkTarget, r *content.Report) {
 	ast.Walk(b.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -83,24 +84,24 @@ func rewriteLinks(b *body, targets map[string]linkTarget, r *report) {
 		file, frag, _ := strings.Cut(dest, "#")
 		if file == "" {
 			if !b.ids[frag] {
-				r.errorf(b.source, b.pos(link), "broken link %q: no heading with id %q on this page%s", dest, frag, suggest(frag, sortedKeys(b.ids)))
+				r.Errorf(b.source, b.pos(link), "broken link %q: no heading with id %q on this page%s", dest, frag, content.Suggest(frag, content.SortedKeys(b.ids)))
 			}
 			return ast.WalkContinue, nil
 		}
 		target := path.Join(path.Dir(b.source), file)
 		switch {
 		case target == ".." || strings.HasPrefix(target, "../"):
-			r.errorf(b.source, b.pos(link), "broken link %q: it points outside the site folder", dest)
+			r.Errorf(b.source, b.pos(link), "broken link %q: it points outside the site folder", dest)
 			return ast.WalkContinue, nil
 		case !strings.HasPrefix(target, "content/"):
-			r.errorf(b.source, b.pos(link), "broken link %q: %s is not in content/, so it has no page", dest, target)
+			r.Errorf(b.source, b.pos(link), "broken link %q: %s is not in content/, so it has no page", dest, target)
 			return ast.WalkContinue, nil
 		}
 		b.tried = append(b.tried, target)
 		t, found := targets[target]
 		if !found {
 			if ext := path.Ext(target); ext == ".md" || ext == ".toml" {
-				r.errorf(b.source, b.pos(link), "broken link %q: %s does not exist%s", dest, target, suggestPath(target, targets))
+				r.Errorf(b.source, b.pos(link), "broken link %q: %s does not exist%s", dest, target, suggestPath(target, targets))
 			}
 			return ast.WalkContinue, nil
 		}
@@ -108,12 +109,12 @@ func rewriteLinks(b *body, targets map[string]linkTarget, r *report) {
 			return ast.WalkContinue, nil
 		}
 		if t.draft {
-			r.warnf(b.source, b.pos(link), "link %q goes to a draft article; it is shown as plain text until the article is published", dest)
+			r.Warnf(b.source, b.pos(link), "link %q goes to a draft article; it is shown as plain text until the article is published", dest)
 			unlink(link)
 			return ast.WalkSkipChildren, nil
 		}
 		if frag != "" && t.ids != nil && !t.ids[frag] {
-			r.errorf(b.source, b.pos(link), "broken link %q: no heading with id %q in %s%s", dest, frag, target, suggest(frag, sortedKeys(t.ids)))
+			r.Errorf(b.source, b.pos(link), "broken link %q: no heading with id %q in %s%s", dest, frag, target, content.Suggest(frag, content.SortedKeys(t.ids)))
 		}
 		b.links = append(b.links, target)
 		u := relURL(b.pageURL, t.url)
@@ -143,7 +144,7 @@ func suggestPath(target string, targets map[string]linkTarget) string {
 			paths = append(paths, p)
 		}
 	}
-	best := suggest(path.Base(target), baseNames(paths))
+	best := content.Suggest(path.Base(target), baseNames(paths))
 	return best
 }
 
@@ -165,7 +166,7 @@ func isExternal(dest string) bool {
 
 // pos finds where a link starts in the file: its text begins one byte after
 // the "[".
-func (b *body) pos(n ast.Node) Pos {
+func (b *body) pos(n ast.Node) content.Pos {
 	off := -1
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
@@ -184,7 +185,7 @@ func (b *body) pos(n ast.Node) Pos {
 	}
 	off = max(off, 0)
 	before := b.src[:min(off, len(b.src))]
-	return Pos{
+	return content.Pos{
 		Line: b.line + bytes.Count(before, []byte("\n")),
 		Col:  off - (bytes.LastIndexByte(before, '\n') + 1) + 1,
 	}

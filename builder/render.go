@@ -17,6 +17,7 @@ import (
 	texttemplate "text/template"
 	"time"
 
+	"portal/builder/content"
 	"portal/charts"
 )
 
@@ -243,8 +244,8 @@ func partialKey(name string, keys []any) string {
 var layoutNames = []string{"home", "framework", "competency", "roles", "role", "teams", "team", "people", "person", "articles", "article", "404"}
 
 // templates parses baseof.html and partials/*.html with each page layout.
-func parseTemplates(ls layers, origin []string) (map[string]*template.Template, Diagnostics) {
-	var r report
+func parseTemplates(ls layers, origin []string) (map[string]*template.Template, content.Diagnostics) {
+	var r content.Report
 	layouts := ls.sub("layouts")
 	src := func(name string) string {
 		for i, l := range ls {
@@ -257,24 +258,24 @@ func parseTemplates(ls layers, origin []string) (map[string]*template.Template, 
 	readInto := func(t *template.Template, name string) *template.Template {
 		data, err := fs.ReadFile(layouts, name)
 		if err != nil {
-			r.errorf(src(name), Pos{}, "missing layout: %v", err)
+			r.Errorf(src(name), content.Pos{}, "missing layout: %v", err)
 			return nil
 		}
 		nt, err := t.New(name).Parse(string(data))
 		if err != nil {
 			d := templateError(err, src)
-			r.list = append(r.list, d)
+			r.List = append(r.List, d)
 			return nil
 		}
 		return nt
 	}
 	base := template.New("").Funcs(funcs)
 	if readInto(base, "baseof.html") == nil {
-		return nil, r.list
+		return nil, r.List
 	}
 	files, err := layouts.files()
 	if err != nil {
-		r.errorf("layouts", Pos{}, "%v", err)
+		r.Errorf("layouts", content.Pos{}, "%v", err)
 	}
 	// A partial from another layer than baseof.html is not cached: a site
 	// that overrides the header of a theme whose skeleton caches it may
@@ -307,21 +308,21 @@ func parseTemplates(ls layers, origin []string) (map[string]*template.Template, 
 	for _, name := range layoutNames {
 		t, err := base.Clone()
 		if err != nil {
-			r.errorf(src(name+".html"), Pos{}, "%v", err)
+			r.Errorf(src(name+".html"), content.Pos{}, "%v", err)
 			continue
 		}
 		if readInto(t, name+".html") != nil {
 			out[name] = t.Funcs(template.FuncMap{"partialCached": partialCached(t, uncached)})
 		}
 	}
-	return out, r.list
+	return out, r.List
 }
 
 var templateErrorPattern = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
 
 // templateError turns an html/template error into a Diagnostic at the layout
 // file and line it names.
-func templateError(err error, src func(string) string) Diagnostic {
+func templateError(err error, src func(string) string) content.Diagnostic {
 	// A template that failed inside partialCached is the one to show, not
 	// the layout that called it.
 	for e := errors.Unwrap(err); e != nil; e = errors.Unwrap(e) {
@@ -332,11 +333,11 @@ func templateError(err error, src func(string) string) Diagnostic {
 	msg := err.Error()
 	m := templateErrorPattern.FindStringSubmatch(msg)
 	if m == nil {
-		return Diagnostic{Path: "layouts", Msg: msg}
+		return content.Diagnostic{Path: "layouts", Msg: msg}
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
-	return Diagnostic{Path: src(m[1]), Line: line, Col: max(col, 1), Msg: m[4]}
+	return content.Diagnostic{Path: src(m[1]), Line: line, Col: max(col, 1), Msg: m[4]}
 }
 
 // fingerprint names each static file by a hash of its content, before its

@@ -2,6 +2,7 @@ package builder
 
 import (
 	"html/template"
+	"portal/builder/content"
 	"sync"
 	"time"
 )
@@ -13,14 +14,14 @@ type Site struct {
 	Config       Config
 	Scale        []Level
 	Home         *Home
-	Categories   []*Category   // by order, then title
-	Competencies []*Competency // framework order: category, then order, then title
-	Roles        []*Role       // by title
-	Teams        []*Team       // by name
-	People       []*Person     // by name
-	Cycles       []*Cycle      // by date, oldest first
-	Articles     []*Article    // newest first
-	Warnings     Diagnostics   // problems that do not stop a build
+	Categories   []*Category         // by order, then title
+	Competencies []*Competency       // framework order: category, then order, then title
+	Roles        []*Role             // by title
+	Teams        []*Team             // by name
+	People       []*Person           // by name
+	Cycles       []*Cycle            // by date, oldest first
+	Articles     []*Article          // newest first
+	Warnings     content.Diagnostics // problems that do not stop a build
 
 	competencies map[string]*Competency
 	roles        map[string]*Role
@@ -260,7 +261,7 @@ type Cycle struct {
 	Date   time.Time
 	Kind   string // manager, self or peer
 	Source string
-	loc    locator
+	loc    content.Locator
 
 	byPerson map[string][]indexedRating // person id -> ratings, in the order of the file
 	ids      []string                   // the competency ids the ratings index, sorted

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"portal/builder/content"
 	"slices"
 )
 
@@ -48,7 +49,7 @@ func (ls layers) files() ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if p != "." && ignored(path.Base(p)) {
+			if p != "." && content.Ignored(path.Base(p)) {
 				if d.IsDir() {
 					return fs.SkipDir
 				}

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"portal/builder/content"
 	"slices"
 	"strings"
 	"testing"
@@ -73,8 +74,12 @@ func TestListingFollowsFiles(t *testing.T) {
 
 func fullListing(t *testing.T, dir string) []*entry {
 	t.Helper()
-	l := &loader{fsys: os.DirFS(dir)}
-	return l.walk()
+	files, _ := content.Walk(os.DirFS(dir))
+	entries := make([]*entry, len(files))
+	for i, f := range files {
+		entries[i] = &entry{path: f.Path, kind: f.Kind, id: f.ID, category: f.Category}
+	}
+	return entries
 }
 
 // TestWalkOrder checks that walkOrder sorts paths as fs.WalkDir lists them,

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"portal/builder/content"
 	"portal/internal/sitetest"
 )
 
@@ -40,7 +41,7 @@ func TestFailedWriteKeepsOutput(t *testing.T) {
 				}
 				return os.WriteFile(name, data, perm)
 			}
-			defer func() { writeFile = writeNewFile }()
+			defer func() { writeFile = content.WriteNewFile }()
 			var err error
 			if streamed {
 				site, lerr := Load(fsys, Options{})

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"portal/builder/content"
 	"strings"
 	"sync"
 	"time"
@@ -26,23 +27,6 @@ var Debounce = 20 * time.Millisecond
 // site.toml at its root.
 var watched = []string{"content", "layouts", "static", "themes"}
 
-// ignoredName reports files that editors, version control and the operating
-// system write beside the real ones: swap and backup files, vim's 4913 probe,
-// emacs lock and autosave files, and hidden files.
-func ignoredName(name string) bool {
-	switch {
-	case name == "4913",
-		strings.HasPrefix(name, "."),
-		strings.HasPrefix(name, "#"),
-		strings.HasSuffix(name, "~"),
-		strings.HasSuffix(name, ".swp"),
-		strings.HasSuffix(name, ".swx"),
-		strings.HasSuffix(name, ".tmp"):
-		return true
-	}
-	return false
-}
-
 // relevant reports whether a path in the site is one the build reads.
 func (s *Server) relevant(p string) bool {
 	rel, err := filepath.Rel(s.dir, p)
@@ -51,7 +35,7 @@ func (s *Server) relevant(p string) bool {
 	}
 	rel = filepath.ToSlash(rel)
 	for _, part := range strings.Split(rel, "/") {
-		if ignoredName(part) {
+		if content.Ignored(part) {
 			return false
 		}
 	}
@@ -232,7 +216,7 @@ func (s *Server) addTree(w *fsnotify.Watcher, dir string) (files []string) {
 		if err != nil {
 			return nil
 		}
-		if p != dir && ignoredName(d.Name()) {
+		if p != dir && content.Ignored(d.Name()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -298,7 +282,7 @@ func (s *Server) snapshot() map[string]stamp {
 			if err != nil {
 				return nil
 			}
-			if ignoredName(d.Name()) && p != filepath.Join(s.dir, top) {
+			if content.Ignored(d.Name()) && p != filepath.Join(s.dir, top) {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package builder
+package content
 
 import (
 	"os"
@@ -13,6 +13,6 @@ func localPath(name string) bool { return filepath.IsLocal(filepath.FromSlash(na
 
 func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
 
-func writeNewFile(name string, data []byte, perm os.FileMode) error {
+func WriteNewFile(name string, data []byte, perm os.FileMode) error {
 	return os.WriteFile(name, data, perm)
 }

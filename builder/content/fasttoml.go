@@ -1,4 +1,4 @@
-package builder
+package content
 
 import (
 	"bytes"
@@ -37,7 +37,7 @@ var localDate = sync.OnceValue(func() *time.Location {
 // large organisation has tens of thousands of them, and making a map for each
 // was a third of the time it took to load. A table under them ([flat.a.b])
 // is left to the full decoder.
-func decodeSimpleTOML(src []byte, flat string) (result map[string]any, ok bool) {
+func DecodeSimpleTOML(src []byte, flat string) (result map[string]any, ok bool) {
 	if !utf8.Valid(src) {
 		return nil, false
 	}
@@ -49,7 +49,7 @@ func decodeSimpleTOML(src []byte, flat string) (result map[string]any, ok bool) 
 	}
 	root := map[string]any{}
 	table := root
-	var ft *flatTable // the flat table being filled, if any
+	var ft *FlatTable // the flat table being filled, if any
 	var flatKeys []string
 	var flatValues []any
 	seen := map[string]bool{} // the keys of ft
@@ -113,7 +113,7 @@ func decodeSimpleTOML(src []byte, flat string) (result map[string]any, ok bool) 
 					n := bytes.Count(src, []byte("\n")) + 1
 					flatKeys, flatValues = make([]string, 0, n), make([]any, 0, n)
 				}
-				ft = &flatTable{start: len(flatKeys)}
+				ft = &FlatTable{start: len(flatKeys)}
 				parent[parts[1]] = ft
 				clear(seen)
 				continue
@@ -182,14 +182,14 @@ func decodeSimpleTOML(src []byte, flat string) (result map[string]any, ok bool) 
 // flatTable is a table of keys and values in the order of the file, as
 // decodeSimpleTOML gives the tables under its flat name. The Keys and Values
 // of all the flat tables of a file share two arrays.
-type flatTable struct {
+type FlatTable struct {
 	Keys   []string
 	Values []any
 	start  int
 }
 
 // asMap is the table as the full decoder gives it.
-func (t *flatTable) asMap() map[string]any {
+func (t *FlatTable) AsMap() map[string]any {
 	m := make(map[string]any, len(t.Keys))
 	for i, k := range t.Keys {
 		m[k] = t.Values[i]
@@ -341,7 +341,7 @@ func basicString(b []byte) (string, int, bool) {
 // The rest of the file is as it was, and was valid: TOML defines a table's
 // keys in its section alone once it has a header, so the edited section is
 // valid if it is valid on its own.
-func patchFlatTable(old, cur []byte, flat string) (name string, table *flatTable, ok bool) {
+func PatchFlatTable(old, cur []byte, flat string) (name string, table *FlatTable, ok bool) {
 	if bytes.Equal(old, cur) {
 		return "", nil, true
 	}
@@ -391,7 +391,7 @@ func patchFlatTable(old, cur []byte, flat string) (name string, table *flatTable
 	} else {
 		to = len(cur)
 	}
-	decoded, ok := decodeSimpleTOML(cur[from:to], flat)
+	decoded, ok := DecodeSimpleTOML(cur[from:to], flat)
 	if !ok || len(decoded) != 1 {
 		return "", nil, false
 	}
@@ -400,7 +400,7 @@ func patchFlatTable(old, cur []byte, flat string) (name string, table *flatTable
 		return "", nil, false
 	}
 	for name, t := range parent {
-		table, ok = t.(*flatTable)
+		table, ok = t.(*FlatTable)
 		return name, table, ok
 	}
 	return "", nil, false
@@ -440,11 +440,11 @@ func nextHeader(b []byte) int {
 // patchCycle is patchFlatTable for the ratings of a cycle. Files with
 // multi-line strings are left to a full decode: a line in one may look like
 // a header.
-func patchCycle(old, cur []byte) (pid string, table *flatTable, ok bool) {
+func PatchCycle(old, cur []byte) (pid string, table *FlatTable, ok bool) {
 	for _, b := range [][]byte{old, cur} {
 		if bytes.Contains(b, []byte(`"""`)) || bytes.Contains(b, []byte("'''")) {
 			return "", nil, false
 		}
 	}
-	return patchFlatTable(old, cur, "ratings")
+	return PatchFlatTable(old, cur, "ratings")
 }

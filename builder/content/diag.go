@@ -1,8 +1,10 @@
-package builder
+package content
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 )
@@ -83,20 +85,20 @@ func (ds Diagnostics) Sort() {
 type Pos struct{ Line, Col int }
 
 // report collects diagnostics; it is not safe for concurrent use.
-type report struct{ list Diagnostics }
+type Report struct{ List Diagnostics }
 
-func (r *report) errorf(path string, p Pos, format string, args ...any) {
-	r.list = append(r.list, Diagnostic{Path: path, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, args...)})
+func (r *Report) Errorf(path string, p Pos, format string, args ...any) {
+	r.List = append(r.List, Diagnostic{Path: path, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, args...)})
 }
 
-func (r *report) warnf(path string, p Pos, format string, args ...any) {
-	r.list = append(r.list, Diagnostic{Path: path, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, args...), Severity: Warning})
+func (r *Report) Warnf(path string, p Pos, format string, args ...any) {
+	r.List = append(r.List, Diagnostic{Path: path, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, args...), Severity: Warning})
 }
 
 // suggest returns " (did you mean "x"?)" when one known id is within two edits
 // of id, and "" otherwise. Ties go to the first in sorted order so the message
 // is stable.
-func suggest(id string, known []string) string {
+func Suggest(id string, known []string) string {
 	best, bestDist := "", 3
 	for _, k := range known {
 		d := editDistance(id, k, 3)
@@ -139,4 +141,14 @@ func editDistance(a, b string, limit int) int {
 		prev, cur = cur, prev
 	}
 	return min(prev[len(rb)], limit)
+}
+
+// Cause strips the operation and path from a file error: the message names
+// the file already.
+func Cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -1,4 +1,4 @@
-package builder
+package content
 
 import (
 	"bytes"
@@ -16,11 +16,11 @@ import (
 )
 
 // document is a content file split into its metadata and its markdown body.
-type document struct {
-	meta     map[string]any
-	loc      locator
-	body     []byte
-	bodyLine int // line of the body's first byte in the file
+type Document struct {
+	Meta     map[string]any
+	Loc      Locator
+	Body     []byte
+	BodyLine int // line of the body's first byte in the file
 
 	wordCount sync.Once
 	nwords    int
@@ -28,13 +28,13 @@ type document struct {
 
 // words counts the words of the body, once: a document is kept from build
 // to build while its file does not change.
-func (d *document) words() int {
-	d.wordCount.Do(func() { d.nwords = countWords(d.body) })
+func (d *Document) Words() int {
+	d.wordCount.Do(func() { d.nwords = CountWords(d.Body) })
 	return d.nwords
 }
 
 // countWords counts what strings.Fields would return, without making it.
-func countWords(b []byte) int {
+func CountWords(b []byte) int {
 	n := 0
 	inWord := false
 	for i := 0; i < len(b); {
@@ -59,22 +59,22 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 
 // locator finds where a key of a metadata block is written, so that an error
 // about its value can point at it.
-type locator interface {
+type Locator interface {
 	// key returns the position of the key at path, or of the closest
 	// enclosing table that exists.
-	key(path ...string) Pos
+	Key(path ...string) Pos
 	// value returns the position of the value of the key at path.
-	value(path ...string) Pos
+	Value(path ...string) Pos
 	// item returns the position of the string s written in the value of
 	// the key at path, such as one id in a list.
-	item(s string, path ...string) Pos
+	Item(s string, path ...string) Pos
 }
 
 // splitFrontMatter cuts a markdown file into front matter and body. TOML
 // front matter sits between "+++" lines, YAML between "---" lines. A file
 // with neither has no front matter. It returns the format ("toml", "yaml" or
 // ""), the front matter, the body and the 1-based line of each.
-func splitFrontMatter(src []byte) (format string, fm []byte, fmLine int, body []byte, bodyLine int, err error) {
+func SplitFrontMatter(src []byte) (format string, fm []byte, fmLine int, body []byte, bodyLine int, err error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	switch string(bytes.TrimRight(first, " \t\r")) {
@@ -106,27 +106,27 @@ func splitFrontMatter(src []byte) (format string, fm []byte, fmLine int, body []
 
 // parseDocument splits and decodes a markdown content file. A decoding error
 // comes back as a Diagnostic positioned in the file.
-func parseDocument(path string, src []byte) (*document, *Diagnostic) {
-	format, fm, fmLine, body, bodyLine, err := splitFrontMatter(src)
+func ParseDocument(path string, src []byte) (*Document, *Diagnostic) {
+	format, fm, fmLine, body, bodyLine, err := SplitFrontMatter(src)
 	if err != nil {
 		return nil, &Diagnostic{Path: path, Line: 1, Col: 1, Msg: err.Error()}
 	}
-	doc := &document{body: body, bodyLine: bodyLine, meta: map[string]any{}}
+	doc := &Document{Body: body, BodyLine: bodyLine, Meta: map[string]any{}}
 	switch format {
 	case "toml":
-		meta, loc, d := decodeTOML(path, fm, fmLine, "")
+		meta, loc, d := DecodeTOML(path, fm, fmLine, "")
 		if d != nil {
 			return nil, d
 		}
-		doc.meta, doc.loc = meta, loc
+		doc.Meta, doc.Loc = meta, loc
 	case "yaml":
 		meta, loc, d := decodeYAML(path, fm, fmLine)
 		if d != nil {
 			return nil, d
 		}
-		doc.meta, doc.loc = meta, loc
+		doc.Meta, doc.Loc = meta, loc
 	default:
-		doc.loc = tomlLocator{firstLine: 1}
+		doc.Loc = tomlLocator{firstLine: 1}
 	}
 	return doc, nil
 }
@@ -134,8 +134,8 @@ func parseDocument(path string, src []byte) (*document, *Diagnostic) {
 // decodeTOML decodes a TOML block that starts on line firstLine of path. The
 // tables under flat, if it is not empty, may come as *flatTable (see
 // decodeSimpleTOML).
-func decodeTOML(path string, src []byte, firstLine int, flat string) (map[string]any, locator, *Diagnostic) {
-	if meta, ok := decodeSimpleTOML(src, flat); ok {
+func DecodeTOML(path string, src []byte, firstLine int, flat string) (map[string]any, Locator, *Diagnostic) {
+	if meta, ok := DecodeSimpleTOML(src, flat); ok {
 		return meta, tomlLocator{src: src, firstLine: firstLine, fast: true}, nil
 	}
 	meta := map[string]any{}
@@ -161,7 +161,7 @@ func decodeTOML(path string, src []byte, firstLine int, flat string) (map[string
 
 // decodeYAML decodes a YAML block that starts on line firstLine of path. Keys
 // must be strings; dates become time.Time as they do in TOML.
-func decodeYAML(path string, src []byte, firstLine int) (map[string]any, locator, *Diagnostic) {
+func decodeYAML(path string, src []byte, firstLine int) (map[string]any, Locator, *Diagnostic) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
 		return nil, nil, yamlError(path, src, firstLine, err)
@@ -343,12 +343,12 @@ func (l yamlLocator) pos(n *yaml.Node) Pos {
 	return Pos{l.firstLine + n.Line - 1, n.Column}
 }
 
-func (l yamlLocator) key(path ...string) Pos {
+func (l yamlLocator) Key(path ...string) Pos {
 	k, _ := l.find(path)
 	return l.pos(k)
 }
 
-func (l yamlLocator) value(path ...string) Pos {
+func (l yamlLocator) Value(path ...string) Pos {
 	_, v := l.find(path)
 	return l.pos(v)
 }

@@ -1,4 +1,4 @@
-package builder
+package content
 
 import (
 	"io/fs"

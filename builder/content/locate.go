@@ -1,4 +1,4 @@
-package builder
+package content
 
 import (
 	"bytes"
@@ -17,6 +17,18 @@ type tomlLocator struct {
 	src       []byte
 	firstLine int
 	fast      bool // decoded by decodeSimpleTOML, which refuses dotted keys
+}
+
+// fastLocator locates keys in a TOML file read by decodeSimpleTOML, which
+// a patch of it may be applied to (see patchFlatTable).
+func FastLocator(src []byte) Locator { return tomlLocator{src: src, firstLine: 1, fast: true} }
+
+// isFast reports whether loc locates keys in a TOML file that
+// decodeSimpleTOML read: such a file has no dotted keys, so a table's keys
+// are all in its section.
+func IsFast(loc Locator) bool {
+	t, ok := loc.(tomlLocator)
+	return ok && t.fast
 }
 
 // find returns the byte offsets of the key at path and of its value. When the
@@ -126,19 +138,19 @@ func (l tomlLocator) pos(off int) Pos {
 	return Pos{l.firstLine + line, col + 1}
 }
 
-func (l tomlLocator) key(path ...string) Pos {
+func (l tomlLocator) Key(path ...string) Pos {
 	k, _, _ := l.find(path)
 	return l.pos(k)
 }
 
-func (l tomlLocator) value(path ...string) Pos {
+func (l tomlLocator) Value(path ...string) Pos {
 	_, v, _ := l.find(path)
 	return l.pos(v)
 }
 
 // item finds the string s written in the value of the key at path, such as
 // one id in a list of ids.
-func (l tomlLocator) item(s string, path ...string) Pos {
+func (l tomlLocator) Item(s string, path ...string) Pos {
 	_, v, ok := l.find(path)
 	if !ok {
 		return l.pos(v)
@@ -152,7 +164,7 @@ func (l tomlLocator) item(s string, path ...string) Pos {
 	return l.pos(v)
 }
 
-func (l yamlLocator) item(s string, path ...string) Pos {
+func (l yamlLocator) Item(s string, path ...string) Pos {
 	_, v := l.find(path)
 	if v != nil && v.Kind == yaml.SequenceNode {
 		for _, c := range v.Content {

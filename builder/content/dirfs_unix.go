@@ -1,6 +1,6 @@
 //go:build unix
 
-package builder
+package content
 
 import (
 	"io/fs"
@@ -52,7 +52,7 @@ func readFile(name string) ([]byte, error) {
 
 // writeNewFile is os.WriteFile without an *os.File, for the same reason as
 // readFile: open, write, close.
-func writeNewFile(name string, data []byte, perm os.FileMode) error {
+func WriteNewFile(name string, data []byte, perm os.FileMode) error {
 	fd, err := openFile(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, uint32(perm.Perm()))
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: name, Err: err}

@@ -1,4 +1,4 @@
-package builder
+package content
 
 import (
 	"bytes"
@@ -66,7 +66,7 @@ func TestWriteNewFile(t *testing.T) {
 	name := filepath.Join(dir, "index.html")
 	long := bytes.Repeat([]byte("<p>page</p>\n"), 50_000)
 	for _, data := range [][]byte{long, []byte("short"), {}} {
-		if err := writeNewFile(name, data, 0o644); err != nil {
+		if err := WriteNewFile(name, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		got, err := os.ReadFile(name)
@@ -86,7 +86,7 @@ func TestWriteNewFile(t *testing.T) {
 	if info.Mode() != stdInfo.Mode() {
 		t.Errorf("mode %v, want %v as os.WriteFile makes it", info.Mode(), stdInfo.Mode())
 	}
-	if err := writeNewFile(filepath.Join(dir, "no", "such", "folder"), []byte("x"), 0o644); !errors.Is(err, fs.ErrNotExist) {
+	if err := WriteNewFile(filepath.Join(dir, "no", "such", "folder"), []byte("x"), 0o644); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("write into a missing folder: %v, want not exist", err)
 	}
 }

@@ -1,4 +1,4 @@
-package builder
+package content
 
 import (
 	"fmt"
@@ -10,19 +10,19 @@ import (
 
 // fields reads the typed values of one metadata block, reporting wrong types,
 // missing required keys and keys it does not know, each at its position.
-type fields struct {
+type Fields struct {
 	path  string
 	meta  map[string]any
-	loc   locator
-	r     *report
+	loc   Locator
+	r     *Report
 	known []string
 }
 
-func newFields(path string, meta map[string]any, loc locator, r *report) *fields {
-	return &fields{path: path, meta: meta, loc: loc, r: r}
+func NewFields(path string, meta map[string]any, loc Locator, r *Report) *Fields {
+	return &Fields{path: path, meta: meta, loc: loc, r: r}
 }
 
-func typeName(v any) string {
+func TypeName(v any) string {
 	switch v.(type) {
 	case string:
 		return "a string"
@@ -44,21 +44,21 @@ func typeName(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-func (f *fields) get(key string, required bool) (any, bool) {
+func (f *Fields) Get(key string, required bool) (any, bool) {
 	f.known = append(f.known, key)
 	v, ok := f.meta[key]
 	if !ok && required {
-		f.r.errorf(f.path, Pos{f.loc.key().Line, 1}, "missing required key %q", key)
+		f.r.Errorf(f.path, Pos{f.loc.Key().Line, 1}, "missing required key %q", key)
 	}
 	return v, ok
 }
 
-func (f *fields) wrongType(key, want string, v any) {
-	f.r.errorf(f.path, f.loc.value(key), "%s must be %s, not %s", key, want, typeName(v))
+func (f *Fields) wrongType(key, want string, v any) {
+	f.r.Errorf(f.path, f.loc.Value(key), "%s must be %s, not %s", key, want, TypeName(v))
 }
 
-func (f *fields) str(key string, required bool) string {
-	v, ok := f.get(key, required)
+func (f *Fields) Str(key string, required bool) string {
+	v, ok := f.Get(key, required)
 	if !ok {
 		return ""
 	}
@@ -68,13 +68,13 @@ func (f *fields) str(key string, required bool) string {
 		return ""
 	}
 	if required && strings.TrimSpace(s) == "" {
-		f.r.errorf(f.path, f.loc.value(key), "%s must not be empty", key)
+		f.r.Errorf(f.path, f.loc.Value(key), "%s must not be empty", key)
 	}
 	return s
 }
 
-func (f *fields) boolean(key string) bool {
-	v, ok := f.get(key, false)
+func (f *Fields) Bool(key string) bool {
+	v, ok := f.Get(key, false)
 	if !ok {
 		return false
 	}
@@ -86,15 +86,15 @@ func (f *fields) boolean(key string) bool {
 }
 
 // integer reads a whole number; ok is false when it is absent or wrong.
-func (f *fields) integer(key string) (n int, ok bool) {
-	v, present := f.get(key, false)
+func (f *Fields) Int(key string) (n int, ok bool) {
+	v, present := f.Get(key, false)
 	if !present {
 		return 0, false
 	}
-	return f.toInt(key, v, f.loc.value(key))
+	return f.toInt(key, v, f.loc.Value(key))
 }
 
-func (f *fields) toInt(name string, v any, at Pos) (int, bool) {
+func (f *Fields) toInt(name string, v any, at Pos) (int, bool) {
 	switch n := v.(type) {
 	case int64:
 		return int(n), true
@@ -103,12 +103,12 @@ func (f *fields) toInt(name string, v any, at Pos) (int, bool) {
 			return int(n), true
 		}
 	}
-	f.r.errorf(f.path, at, "%s must be a whole number, not %s", name, typeName(v))
+	f.r.Errorf(f.path, at, "%s must be a whole number, not %s", name, TypeName(v))
 	return 0, false
 }
 
-func (f *fields) date(key string, required bool) time.Time {
-	v, ok := f.get(key, required)
+func (f *Fields) Date(key string, required bool) time.Time {
+	v, ok := f.Get(key, required)
 	if !ok {
 		return time.Time{}
 	}
@@ -121,7 +121,7 @@ func (f *fields) date(key string, required bool) time.Time {
 				return d
 			}
 		}
-		f.r.errorf(f.path, f.loc.value(key), "%s must be a date such as 2025-06-30, not %q", key, t)
+		f.r.Errorf(f.path, f.loc.Value(key), "%s must be a date such as 2025-06-30, not %q", key, t)
 		return time.Time{}
 	}
 	f.wrongType(key, "a date", v)
@@ -129,8 +129,8 @@ func (f *fields) date(key string, required bool) time.Time {
 }
 
 // strings reads a list of strings, returning each with its position.
-func (f *fields) strings(key string, required bool) []string {
-	v, ok := f.get(key, required)
+func (f *Fields) Strings(key string, required bool) []string {
+	v, ok := f.Get(key, required)
 	if !ok {
 		return nil
 	}
@@ -143,7 +143,7 @@ func (f *fields) strings(key string, required bool) []string {
 	for _, item := range list {
 		s, isStr := item.(string)
 		if !isStr {
-			f.r.errorf(f.path, f.loc.value(key), "%s must be a list of strings, but holds %s", key, typeName(item))
+			f.r.Errorf(f.path, f.loc.Value(key), "%s must be a list of strings, but holds %s", key, TypeName(item))
 			continue
 		}
 		out = append(out, s)
@@ -152,8 +152,8 @@ func (f *fields) strings(key string, required bool) []string {
 }
 
 // table reads a table; its keys are left for the caller to check.
-func (f *fields) table(key string) map[string]any {
-	v, ok := f.get(key, false)
+func (f *Fields) Table(key string) map[string]any {
+	v, ok := f.Get(key, false)
 	if !ok {
 		return nil
 	}
@@ -166,7 +166,7 @@ func (f *fields) table(key string) map[string]any {
 }
 
 // done reports every key that was not read, with a suggestion for typos.
-func (f *fields) done() {
+func (f *Fields) Done() {
 	keys := make([]string, 0, len(f.meta))
 	for k := range f.meta {
 		if !slices.Contains(f.known, k) {
@@ -175,12 +175,12 @@ func (f *fields) done() {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		f.r.errorf(f.path, f.loc.key(k), "unknown key %q%s", k, suggest(k, f.known))
+		f.r.Errorf(f.path, f.loc.Key(k), "unknown key %q%s", k, Suggest(k, f.known))
 	}
 }
 
 // sortedKeys returns the keys of m in order, for deterministic iteration.
-func sortedKeys[V any](m map[string]V) []string {
+func SortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

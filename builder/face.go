@@ -1,0 +1,27 @@
+package builder
+
+import (
+	"io/fs"
+
+	"portal/builder/content"
+)
+
+// Diagnostic is one problem found in a site, located in the file that has
+// it; see [content.Diagnostic].
+type Diagnostic = content.Diagnostic
+
+// Diagnostics is every problem found in a site; it is an error when it holds
+// an error.
+type Diagnostics = content.Diagnostics
+
+// Severity tells an error, which stops a build, from a warning.
+type Severity = content.Severity
+
+// The severities of a Diagnostic.
+const (
+	Error   = content.Error
+	Warning = content.Warning
+)
+
+// DirFS is the file system of a site folder, for [Load] and [Builder].
+func DirFS(dir string) fs.FS { return content.DirFS(dir) }
