@@ -7,9 +7,10 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"portal/builder/content"
 	"slices"
 	"strings"
+
+	"portal/builder/content"
 )
 
 // cache is what one build keeps for the next: the decoded content files and

@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"html/template"
 	"maps"
-	"portal/builder/content"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+
+	"portal/builder/content"
 )
 
 // byOrder sorts by an explicit order (1, 2, ...) first, then by title; an

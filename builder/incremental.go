@@ -7,13 +7,14 @@ import (
 	"io"
 	"io/fs"
 	"maps"
-	"portal/builder/content"
 	"reflect"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+
+	"portal/builder/content"
 )
 
 // Builder builds the same site again and again, as the preview does. It keeps

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"portal/builder/content"
 	"runtime"
 	"slices"
 	"strconv"
@@ -20,6 +19,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+
+	"portal/builder/content"
 )
 
 // Options changes how a site is loaded.

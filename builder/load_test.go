@@ -4,7 +4,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"portal/builder/content"
 	"reflect"
 	"strings"
 	"testing"
@@ -12,6 +11,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"portal/builder/content"
 )
 
 // fixture reads testdata/load/NAME.txt: the files of testdata/load/base.txt,

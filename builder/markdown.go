@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"html/template"
 	"path"
-	"portal/builder/content"
 	"strconv"
 	"strings"
 	"unicode"
@@ -15,6 +14,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+
+	"portal/builder/content"
 )
 
 func newMarkdown(unsafe bool) goldmark.Markdown {

@@ -2,9 +2,10 @@ package builder
 
 import (
 	"html/template"
-	"portal/builder/content"
 	"sync"
 	"time"
+
+	"portal/builder/content"
 )
 
 // Site is the loaded, validated content of a portal: the framework, the roles,

@@ -4,8 +4,9 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"portal/builder/content"
 	"slices"
+
+	"portal/builder/content"
 )
 
 // layers is a stack of file systems searched top first: the site's own

@@ -5,10 +5,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"portal/builder/content"
 	"slices"
 	"strings"
 	"testing"
+
+	"portal/builder/content"
 )
 
 // TestListingFollowsFiles checks that a build after files came or went

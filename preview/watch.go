@@ -6,12 +6,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"portal/builder/content"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"portal/builder/content"
 )
 
 // Debounce is how long the files must stay quiet before a rebuild: an editor's
