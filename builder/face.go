@@ -4,6 +4,7 @@ import (
 	"io/fs"
 
 	"portal/builder/content"
+	"portal/builder/output"
 )
 
 // Diagnostic is one problem found in a site, located in the file that has
@@ -25,3 +26,9 @@ const (
 
 // DirFS is the file system of a site folder, for [Load] and [Builder].
 func DirFS(dir string) fs.FS { return content.DirFS(dir) }
+
+// CheckDestination refuses an output folder that a build must not replace;
+// see [output.CheckDestination].
+func CheckDestination(site, dest string, force bool) error {
+	return output.CheckDestination(site, dest, force)
+}

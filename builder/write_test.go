@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"portal/builder/content"
+	"portal/builder/output"
 	"portal/internal/sitetest"
 )
 
@@ -35,13 +36,13 @@ func TestFailedWriteKeepsOutput(t *testing.T) {
 			fsys["content/people/ana.toml"].Data = []byte("name = \"Ana Changed\"\nteam = \"ops\"\nrole = \"lead\"\n")
 			second := build(t, fsys, Options{})
 			var n atomic.Int32
-			writeFile = func(name string, data []byte, perm os.FileMode) error {
+			output.WriteFile = func(name string, data []byte, perm os.FileMode) error {
 				if n.Add(1) == int32(len(second.Files)/2) {
 					return errors.New("disk full")
 				}
 				return os.WriteFile(name, data, perm)
 			}
-			defer func() { writeFile = content.WriteNewFile }()
+			defer func() { output.WriteFile = content.WriteNewFile }()
 			var err error
 			if streamed {
 				site, lerr := Load(fsys, Options{})
