@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"portal/builder/content"
+	"portal/builder/search"
 	"portal/gen"
 	"portal/internal/browsertest"
 )
@@ -97,8 +98,8 @@ func TestBrowserSearch(t *testing.T) {
 // fetches only the shards it needs, and a title made of markup is shown as
 // text.
 func TestBrowserSearchShards(t *testing.T) {
-	defer func(n int) { searchShardBytes = n }(searchShardBytes)
-	searchShardBytes = 4 << 10
+	defer func(n int) { search.ShardBytes = n }(search.ShardBytes)
+	search.ShardBytes = 4 << 10
 	dir := t.TempDir()
 	preset, _ := gen.Named("small")
 	if err := gen.Generate(dir, preset, 1); err != nil {
@@ -130,7 +131,7 @@ func TestBrowserSearchShards(t *testing.T) {
 		}
 	}
 	out := build(t, os.DirFS(dir), Options{})
-	var m searchManifest
+	var m search.Manifest
 	if err := json.Unmarshal(out.Files["search/index.json"], &m); err != nil {
 		t.Fatal(err)
 	}
@@ -384,7 +385,7 @@ func BenchmarkBrowserSearch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var m searchManifest
+	var m search.Manifest
 	if err := json.Unmarshal(out.Files["search/index.json"], &m); err != nil {
 		b.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"portal/builder/content"
 	"portal/builder/output"
+	"portal/builder/search"
 	"portal/themes"
 )
 
@@ -48,13 +49,13 @@ type Output struct {
 
 // searchIndex is the search index of some documents, made once.
 type searchIndex struct {
-	docs  []searchDoc
+	docs  []search.Doc
 	once  sync.Once
 	files map[string][]byte
 }
 
 func (x *searchIndex) get() map[string][]byte {
-	x.once.Do(func() { x.files = searchFiles(x.docs) })
+	x.once.Do(func() { x.files = search.Files(x.docs) })
 	return x.files
 }
 
@@ -203,7 +204,7 @@ type theme struct {
 }
 
 func loadTheme(fsys fs.FS, s *Site) (*theme, error) {
-	ls, origin, err := siteLayers(fsys, s.Config.Theme, themes.Default)
+	ls, origin, err := siteLayers(fsys, s.Config.Theme, themes.Default, search.Static)
 	if err != nil {
 		return nil, content.Diagnostics{{Path: configFile, Msg: err.Error()}}
 	}
@@ -243,7 +244,7 @@ type renderOpts struct {
 	sameSitemap, sameFeed bool
 	// docs, when set, are the documents of the search index, worked out by
 	// the caller from prev's.
-	docs []searchDoc
+	docs []search.Doc
 	// now, when set, picks the pages to render at once (see Builder.Now);
 	// the others are left for later, to be rendered from the model of
 	// builder when asked for.

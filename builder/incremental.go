@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"portal/builder/content"
+	"portal/builder/search"
 )
 
 // Builder builds the same site again and again, as the preview does. It keeps
@@ -112,7 +113,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 					// their document changes.
 					opts.sameSitemap, opts.samePages = true, true
 					person := b.site.people[classifyID(p)]
-					opts.docs = b.patchDoc("people/"+person.ID+"/", func(d *searchDoc) { *d = personDoc(person) })
+					opts.docs = b.patchDoc("people/"+person.ID+"/", func(d *search.Doc) { *d = personDoc(person) })
 				}
 				return b.renderInPlace(opts)
 			}
@@ -130,7 +131,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 					// description change, its own and its members'.
 					opts.sameSitemap, opts.samePages = true, true
 					t := b.site.teams[classifyID(p)]
-					opts.docs = b.patchDocWithPeople("teams/"+t.ID+"/", func(d *searchDoc) { d.title, d.summary = t.Name, t.Description }, t.Members)
+					opts.docs = b.patchDocWithPeople("teams/"+t.ID+"/", func(d *search.Doc) { d.Title, d.Summary = t.Name, t.Description }, t.Members)
 				}
 				return b.renderInPlace(opts)
 			}
@@ -142,7 +143,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				if all {
 					r := b.site.roles[classifyID(p)]
 					opts.only = nil
-					opts.docs = b.patchDocWithPeople("roles/"+r.ID+"/", func(d *searchDoc) { d.title, d.summary = r.Title, r.Summary }, r.People)
+					opts.docs = b.patchDocWithPeople("roles/"+r.ID+"/", func(d *search.Doc) { d.Title, d.Summary = r.Title, r.Summary }, r.People)
 				}
 				return b.renderInPlace(opts)
 			}
@@ -154,7 +155,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				if all {
 					c := b.site.competencies[classifyID(p)]
 					opts.only = nil
-					opts.docs = b.patchDoc("competencies/"+c.ID+"/", func(d *searchDoc) { d.title, d.summary = c.Title, c.Summary })
+					opts.docs = b.patchDoc("competencies/"+c.ID+"/", func(d *search.Doc) { d.Title, d.Summary = c.Title, c.Summary })
 				}
 				return b.renderInPlace(opts)
 			}
@@ -163,14 +164,14 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				// document do.
 				a := b.site.articles[classifyID(p)]
 				opts := renderOpts{prev: b.out, lazyLists: b.LazyLists, sameSitemap: true, samePages: true}
-				opts.docs = b.patchDoc("articles/"+a.ID+"/", func(d *searchDoc) { d.title, d.summary = a.Title, a.Summary })
+				opts.docs = b.patchDoc("articles/"+a.ID+"/", func(d *search.Doc) { d.Title, d.Summary = a.Title, a.Summary })
 				return b.renderInPlace(opts)
 			}
 			if url, text, ok := b.updateBody(p); ok {
 				// Only the page showing the text and its search document
 				// change.
 				opts := renderOpts{only: onlyURLs(map[string]bool{url: true}), prev: b.out, lazyLists: b.LazyLists, sameSitemap: true, sameFeed: true, samePages: true}
-				opts.docs = b.patchDoc(url, func(d *searchDoc) { d.text = text })
+				opts.docs = b.patchDoc(url, func(d *search.Doc) { d.Text = text })
 				return b.renderInPlace(opts)
 			}
 		}
@@ -267,25 +268,25 @@ func (b *Builder) passing(changed []string) []string {
 
 // patchDoc returns the search documents of the last build with the one of
 // the page at url changed by set.
-func (b *Builder) patchDoc(url string, set func(d *searchDoc)) []searchDoc {
-	return b.patchDocs(map[string]func(d *searchDoc){url: set})
+func (b *Builder) patchDoc(url string, set func(d *search.Doc)) []search.Doc {
+	return b.patchDocs(map[string]func(d *search.Doc){url: set})
 }
 
 // patchDocWithPeople is patchDoc, with the documents of people made again
 // too: a person's summary names their team and role.
-func (b *Builder) patchDocWithPeople(url string, set func(d *searchDoc), people []*Person) []searchDoc {
-	sets := map[string]func(d *searchDoc){url: set}
+func (b *Builder) patchDocWithPeople(url string, set func(d *search.Doc), people []*Person) []search.Doc {
+	sets := map[string]func(d *search.Doc){url: set}
 	for _, m := range people {
-		sets["people/"+m.ID+"/"] = func(d *searchDoc) { *d = personDoc(m) }
+		sets["people/"+m.ID+"/"] = func(d *search.Doc) { *d = personDoc(m) }
 	}
 	return b.patchDocs(sets)
 }
 
 // patchDocs is patchDoc for several documents, by URL.
-func (b *Builder) patchDocs(set map[string]func(d *searchDoc)) []searchDoc {
+func (b *Builder) patchDocs(set map[string]func(d *search.Doc)) []search.Doc {
 	docs := slices.Clone(b.out.index.docs)
 	for i := range docs {
-		if f := set[docs[i].url]; f != nil {
+		if f := set[docs[i].URL]; f != nil {
 			f(&docs[i])
 		}
 	}
@@ -366,7 +367,7 @@ func (b *Builder) updateBody(file string) (url, text string, ok bool) {
 		return "", "", false
 	}
 	nb.doc = nil // as renderBodies leaves it
-	text = plainText(string(html), searchText)
+	text = search.PlainText(string(html), search.TextCap)
 	*l.owners[i] = html
 	if a := l.site.articles[id]; kind == content.KindArticle && a != nil {
 		a.Words = e.doc.Words() // its reading time

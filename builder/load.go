@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"portal/builder/content"
+	"portal/builder/search"
 )
 
 // Options changes how a site is loaded.
@@ -874,7 +875,7 @@ func (l *loader) renderBodies() {
 		// its garbage collector would scan after every edit.
 		b.doc = nil
 		*l.owners[i] = html
-		texts[i] = plainText(string(html), searchText)
+		texts[i] = search.PlainText(string(html), search.TextCap)
 	})
 	l.site.texts = make(map[string]string, len(l.bodies))
 	for i, r := range reports {

@@ -2,19 +2,19 @@ package builder
 
 import (
 	"encoding/json"
-	"html"
-	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"portal/builder/search"
 )
 
 // searchReader reads the search index of a build the way search.js does.
 type searchReader struct {
 	t     testing.TB
 	out   *Output
-	m     searchManifest
+	m     search.Manifest
 	shard map[int][][]int
 }
 
@@ -74,8 +74,8 @@ func (r *searchReader) doc(i int) (kind, title, url string) {
 // each word of its title, every document links to a built page, and a title
 // word scores higher than the same word deep in a body.
 func TestSearchIndex(t *testing.T) {
-	defer func(n int) { searchShardBytes = n }(searchShardBytes)
-	searchShardBytes = 2 << 10
+	defer func(n int) { search.ShardBytes = n }(search.ShardBytes)
+	search.ShardBytes = 2 << 10
 	out := build(t, os.DirFS(".."), Options{})
 	r := readSearch(t, out)
 
@@ -83,7 +83,7 @@ func TestSearchIndex(t *testing.T) {
 		t.Fatalf("%d shards starting at %v: want at least 10, the first at term 0", len(r.m.Files), r.m.Shards[:min(1, len(r.m.Shards))])
 	}
 	sorted := slices.Clone(r.m.Terms)
-	sortUTF16(sorted)
+	search.SortUTF16(sorted)
 	if !slices.Equal(sorted, r.m.Terms) || len(slices.Compact(sorted)) != len(r.m.Terms) {
 		t.Error("terms are not sorted and unique")
 	}
@@ -117,7 +117,7 @@ func TestSearchIndex(t *testing.T) {
 		if _, ok := out.Files[url+"index.html"]; !ok {
 			t.Errorf("document %d (%s %q) links to %s, which is not built", i, kind, title, url)
 		}
-		for _, word := range searchTerms(title) {
+		for _, word := range search.Terms(title) {
 			if _, ok := r.postings(word)[i]; !ok {
 				t.Errorf("%s %q is not found by %q", kind, title, word)
 			}
@@ -126,7 +126,7 @@ func TestSearchIndex(t *testing.T) {
 	// Whole articles are indexed: the last word of each finds it too.
 	for k, a := range site.Articles {
 		i := len(docs) - len(site.Articles) + k
-		words := searchTerms(plainText(string(a.Body), 1<<20))
+		words := search.Terms(search.PlainText(string(a.Body), 1<<20))
 		if _, ok := r.postings(words[len(words)-1])[i]; !ok {
 			t.Errorf("article %q is not found by its last word, %q", a.Title, words[len(words)-1])
 		}
@@ -147,23 +147,6 @@ func TestSearchIndex(t *testing.T) {
 	}
 }
 
-// TestSearchIndexNames checks the tokenizer with names in other scripts and
-// with accents, and the order of terms for the browser's binary search.
-func TestSearchIndexNames(t *testing.T) {
-	got := searchTerms("Zoë Ångström-O'Neil, 李小龙 and Ñúñez (2024)")
-	want := []string{"zoë", "ångström", "o", "neil", "李小龙", "and", "ñúñez", "2024"}
-	if !slices.Equal(got, want) {
-		t.Errorf("searchTerms = %q, want %q", got, want)
-	}
-	// U+FF21 sorts before U+1F600 by code point but after it in UTF-16,
-	// which is the order of JavaScript's < on strings.
-	terms := []string{"\U0001F600", "\uFF21", "b", "a"}
-	sortUTF16(terms)
-	if want := []string{"a", "b", "\U0001F600", "\uFF21"}; !slices.Equal(terms, want) {
-		t.Errorf("sortUTF16 = %q, want %q", terms, want)
-	}
-}
-
 // BenchmarkSearchIndex times making the search index of the site in
 // PORTAL_BENCH_SITE (default: the demo).
 //
@@ -179,55 +162,6 @@ func BenchmarkSearchIndex(b *testing.B) {
 	}
 	b.ResetTimer()
 	for range b.N {
-		searchFiles(site.searchDocs())
-	}
-}
-
-// plainTextRunes is plainText as it was first written, rune by rune: the
-// reference TestPlainText holds the faster one to.
-func plainTextRunes(h string, max int) string {
-	var b strings.Builder
-	inTag := false
-	space := false
-	for _, r := range h {
-		switch {
-		case r == '<':
-			inTag = true
-			space = true
-		case r == '>' && inTag:
-			inTag = false
-		case inTag:
-		case r == ' ' || r == '\n' || r == '\t' || r == '\r':
-			space = true
-		default:
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		}
-		if b.Len() >= max*2 {
-			break
-		}
-	}
-	return cutWord(html.UnescapeString(b.String()), max)
-}
-
-// TestPlainText compares plainText with the rune-by-rune reference on random
-// HTML of tags, entities, white space and words in several scripts, cut at
-// many lengths.
-func TestPlainText(t *testing.T) {
-	pieces := []string{"<p>", "</p>", "<a href=\"x.html\">", "</a>", "<br/>", " ", "\n", "\t", "\r\n", "word", "Zoë", "Ångström", "李小龙", "🙂", "&amp;", "&lt;b&gt;", "&#39;", "a>b", "<", ">", "x"}
-	rng := rand.New(rand.NewPCG(7, 8))
-	for range 5000 {
-		var b strings.Builder
-		for range rng.IntN(60) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		h := b.String()
-		max := 1 + rng.IntN(40)
-		if got, want := plainText(h, max), plainTextRunes(h, max); got != want {
-			t.Fatalf("plainText(%q, %d) = %q, want %q", h, max, got, want)
-		}
+		search.Files(site.searchDocs())
 	}
 }

@@ -73,10 +73,13 @@ func (ls layers) files() ([]string, error) {
 	return list, nil
 }
 
-// siteLayers stacks the site's overrides over its theme. The theme is the
-// site's themes/<name>/ folder when it has one, else the embedded default.
-// origin names each layer for error messages.
-func siteLayers(site fs.FS, theme string, builtin fs.FS) (ls layers, origin []string, err error) {
+// siteLayers stacks the site's overrides over its theme, over base. The
+// theme is the site's themes/<name>/ folder when it has one, else the
+// embedded default, builtin. The base layers hold what every theme may
+// use without a copy of its own, such as the script that reads the search
+// index the build writes for every site. origin names each layer for
+// error messages.
+func siteLayers(site fs.FS, theme string, builtin fs.FS, base ...fs.FS) (ls layers, origin []string, err error) {
 	ls = append(ls, site)
 	origin = append(origin, "")
 	themeDir := path.Join("themes", theme)
@@ -89,6 +92,10 @@ func siteLayers(site fs.FS, theme string, builtin fs.FS) (ls layers, origin []st
 		origin = append(origin, "(built-in theme)/")
 	} else {
 		return nil, nil, errors.New("theme " + theme + " not found: there is no themes/" + theme + " folder")
+	}
+	for _, b := range base {
+		ls = append(ls, b)
+		origin = append(origin, "(built in)/")
 	}
 	return ls, origin, nil
 }

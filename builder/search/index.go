@@ -1,21 +1,7 @@
-package builder
-
-import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
-	"html"
-	"math"
-	"sort"
-	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf16"
-	"unicode/utf8"
-)
-
-// The search box reads an index the build makes, split so that a query
+// Package search makes the site's search index and holds the script that
+// reads it in the browser, static/js/search.js, which the default theme
+// serves as js/search.js (see [Static]). The search box reads an index the
+// build makes, split so that a query
 // downloads only the parts it needs (the way Pagefind splits its index):
 //
 //	search/index.json      the manifest: the sorted terms with the number of
@@ -30,92 +16,66 @@ import (
 // only the shards holding those terms and then only the document chunks of
 // the first results. Shards and chunks are named by their content, so a
 // host may cache them for ever. Scores are BM25 over title, summary and
-// text with the weights of searchFields, computed here so that the browser
+// text with the weights of fieldWeights, computed here so that the browser
 // only adds them up.
+package search
 
-// searchText caps the body text indexed per page, at about 2,500 words:
-// whole articles are found by any of their words, and a pasted book does
-// not swell the index.
-const searchText = 16000
-
-// searchShardBytes is the size a shard of postings grows to before the next
-// one starts; searchChunk is the number of documents per chunk. A query
-// fetches a few shards and at most ten chunks, each a few kilobytes gzipped.
-var (
-	searchShardBytes = 24 << 10
-	searchChunk      = 50
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"html"
+	"io/fs"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
-// searchFields are the fields of a document and the weight of a match in
+//go:embed static
+var static embed.FS
+
+// Static holds the script that reads the index, at static/js/search.js: the
+// default theme's layer below its own files.
+var Static fs.FS = static
+
+// TextCap caps the body text indexed per page, at about 2,500 words:
+// whole articles are found by any of their words, and a pasted book does
+// not swell the index.
+const TextCap = 16000
+
+// ShardBytes is the size a shard of postings grows to before the next one
+// starts (tests make it small); chunkSize is the number of documents per chunk. A query
+// fetches a few shards and at most ten chunks, each a few kilobytes gzipped.
+var (
+	ShardBytes = 24 << 10
+	chunkSize  = 50
+)
+
+// fieldWeights are the fields of a document and the weight of a match in
 // each: a title match counts most.
-var searchFields = [...]float64{3, 1.5, 1}
+var fieldWeights = [...]float64{3, 1.5, 1}
 
-// searchDoc is one document of the index: every competency, role, team,
+// Doc is one document of the index: every competency, role, team,
 // person and article.
-type searchDoc struct {
-	kind    int
-	title   string
-	summary string
-	text    string
-	url     string // relative to the site root
+type Doc struct {
+	Kind    int
+	Title   string
+	Summary string
+	Text    string
+	URL     string // relative to the site root
 }
 
-var searchKinds = []string{"Competency", "Role", "Team", "Person", "Article"}
+// Kinds names the kinds of document, by Doc.Kind.
+var Kinds = []string{"Competency", "Role", "Team", "Person", "Article"}
 
-// searchDocs lists the documents in a fixed order.
-func (s *Site) searchDocs() []searchDoc {
-	docs := make([]searchDoc, 0, len(s.Competencies)+len(s.Roles)+len(s.Teams)+len(s.People)+len(s.Articles))
-	add := func(kind int, title, summary, source, url string) {
-		docs = append(docs, searchDoc{kind: kind, title: title, summary: summary, text: s.texts[source], url: url})
-	}
-	for _, c := range s.Competencies {
-		add(0, c.Title, c.Summary, c.Source, "competencies/"+c.ID+"/")
-	}
-	for _, r := range s.Roles {
-		add(1, r.Title, r.Summary, r.Source, "roles/"+r.ID+"/")
-	}
-	for _, t := range s.Teams {
-		add(2, t.Name, t.Description, "", "teams/"+t.ID+"/")
-	}
-	for _, p := range s.People {
-		docs = append(docs, personDoc(p))
-	}
-	for _, a := range s.Articles {
-		add(4, a.Title, a.Summary, a.Source, "articles/"+a.ID+"/")
-	}
-	return docs
-}
-
-// personDoc is a person's document: their name, with job title, team and
-// role as its summary.
-func personDoc(p *Person) searchDoc {
-	summary := p.JobTitle
-	for _, part := range [...]string{nameOf(p.Team), titleOf(p.Role)} {
-		if part != "" && summary != "" {
-			summary += " · " + part
-		} else if part != "" {
-			summary = part
-		}
-	}
-	return searchDoc{kind: 3, title: p.Name, summary: summary, url: "people/" + p.ID + "/"}
-}
-
-func nameOf(t *Team) string {
-	if t == nil {
-		return ""
-	}
-	return t.Name
-}
-
-func titleOf(r *Role) string {
-	if r == nil {
-		return ""
-	}
-	return r.Title
-}
-
-// searchManifest is search/index.json.
-type searchManifest struct {
+// Manifest is search/index.json.
+type Manifest struct {
 	Version int      `json:"version"`
 	Kinds   []string `json:"kinds"`
 	Docs    int      `json:"docs"`
@@ -127,19 +87,19 @@ type searchManifest struct {
 	Chunks  []string `json:"chunks"` // file of each chunk of documents
 }
 
-// searchFiles makes the search index of docs: the manifest and its shards
+// Files makes the search index of docs: the manifest and its shards
 // and chunks, by path in the output.
-func searchFiles(docs []searchDoc) map[string][]byte {
+func Files(docs []Doc) map[string][]byte {
 	// Count each term in each field of each document.
 	type count struct {
 		doc int
-		tf  [len(searchFields)]int
+		tf  [len(fieldWeights)]int
 	}
 	ids := map[string]int{}
 	var terms []string
 	var postings [][]count
-	lengths := make([][len(searchFields)]int, len(docs))
-	var total [len(searchFields)]float64
+	lengths := make([][len(fieldWeights)]int, len(docs))
+	var total [len(fieldWeights)]float64
 	local := map[string]int{} // term to its index in counts
 	var counts []count
 	var in []int // term id of each of counts
@@ -147,7 +107,7 @@ func searchFiles(docs []searchDoc) map[string][]byte {
 	for i, d := range docs {
 		clear(local)
 		counts, in = counts[:0], in[:0]
-		for f, text := range [...]string{d.title, d.summary, d.text} {
+		for f, text := range [...]string{d.Title, d.Summary, d.Text} {
 			buf = eachTerm(text, buf, func(term []byte) {
 				lengths[i][f]++
 				k, ok := local[string(term)]
@@ -172,15 +132,15 @@ func searchFiles(docs []searchDoc) map[string][]byte {
 			postings[in[k]] = append(postings[in[k]], c)
 		}
 	}
-	var avg [len(searchFields)]float64
+	var avg [len(fieldWeights)]float64
 	for f := range avg {
 		avg[f] = max(total[f]/float64(max(len(docs), 1)), 1)
 	}
-	sortUTF16(terms)
+	SortUTF16(terms)
 
 	// BM25 per field, weighted and summed, as an integer.
 	const k1, b = 1.2, 0.7
-	m := searchManifest{Version: 1, Kinds: searchKinds, Docs: len(docs), Terms: terms, DF: make([]int, len(terms)), Chunk: searchChunk}
+	m := Manifest{Version: 1, Kinds: Kinds, Docs: len(docs), Terms: terms, DF: make([]int, len(terms)), Chunk: chunkSize}
 	files := map[string][]byte{}
 	add := func(prefix string, data []byte) string {
 		sum := sha256.Sum256(data)
@@ -201,7 +161,7 @@ func searchFiles(docs []searchDoc) map[string][]byte {
 		list := postings[ids[term]]
 		m.DF[i] = len(list)
 		idf := math.Log(1 + (float64(len(docs))-float64(len(list))+0.5)/(float64(len(list))+0.5))
-		if shard.Len() >= searchShardBytes {
+		if shard.Len() >= ShardBytes {
 			flush()
 		}
 		if shard.Len() == 0 {
@@ -219,7 +179,7 @@ func searchFiles(docs []searchDoc) map[string][]byte {
 					continue
 				}
 				norm := 1 - b + b*float64(lengths[c.doc][f])/avg[f]
-				score += searchFields[f] * idf * float64(tf) * (k1 + 1) / (float64(tf) + k1*norm)
+				score += fieldWeights[f] * idf * float64(tf) * (k1 + 1) / (float64(tf) + k1*norm)
 			}
 			if j > 0 {
 				shard.WriteByte(',')
@@ -233,10 +193,10 @@ func searchFiles(docs []searchDoc) map[string][]byte {
 	}
 	flush()
 
-	for start := 0; start < len(docs); start += searchChunk {
+	for start := 0; start < len(docs); start += chunkSize {
 		var chunk [][]any
-		for _, d := range docs[start:min(start+searchChunk, len(docs))] {
-			chunk = append(chunk, []any{d.kind, d.title, clip(d.summary, 200), d.url})
+		for _, d := range docs[start:min(start+chunkSize, len(docs))] {
+			chunk = append(chunk, []any{d.Kind, d.Title, clip(d.Summary, 200), d.URL})
 		}
 		data, _ := json.Marshal(chunk)
 		m.Chunks = append(m.Chunks, add("d-", data))
@@ -246,15 +206,15 @@ func searchFiles(docs []searchDoc) map[string][]byte {
 	return files
 }
 
-// searchTerms splits text into lower-case words of letters, marks and
+// Terms splits text into lower-case words of letters, marks and
 // digits, the way the theme's search.js splits a query.
-func searchTerms(text string) []string {
+func Terms(text string) []string {
 	var terms []string
 	eachTerm(text, nil, func(term []byte) { terms = append(terms, string(term)) })
 	return terms
 }
 
-// eachTerm calls fn with each word of searchTerms in turn, lower-cased into
+// eachTerm calls fn with each word of Terms in turn, lower-cased into
 // buf, which it returns for reuse.
 func eachTerm(text string, buf []byte, fn func(term []byte)) []byte {
 	buf = buf[:0]
@@ -289,10 +249,10 @@ func eachTerm(text string, buf []byte, fn func(term []byte)) []byte {
 	return buf
 }
 
-// sortUTF16 sorts terms in the order of JavaScript's string comparison,
+// SortUTF16 sorts terms in the order of JavaScript's string comparison,
 // which compares UTF-16 code units, so that the browser can binary-search
 // the list.
-func sortUTF16(terms []string) {
+func SortUTF16(terms []string) {
 	keys := make(map[string][]uint16, len(terms))
 	for _, t := range terms {
 		keys[t] = utf16.Encode([]rune(t))
@@ -308,7 +268,7 @@ func sortUTF16(terms []string) {
 	})
 }
 
-// clip cuts s at about max bytes on a word, with an ellipsis.
+// Clip cuts s at about max bytes on a word, with an ellipsis.
 func clip(s string, max int) string {
 	if len(s) <= max {
 		return s
@@ -316,7 +276,7 @@ func clip(s string, max int) string {
 	return cutWord(s, max) + "…"
 }
 
-// cutWord cuts s at its last space within max bytes, or at max when it has
+// CutWord cuts s at its last space within max bytes, or at max when it has
 // none, on a rune boundary.
 func cutWord(s string, max int) string {
 	if len(s) <= max {
@@ -332,11 +292,11 @@ func cutWord(s string, max int) string {
 	return s[:cut]
 }
 
-// plainText is the text of rendered HTML, with tags dropped, entities
+// PlainText is the text of rendered HTML, with tags dropped, entities
 // decoded and white space collapsed, cut at about max bytes on a word. It
 // goes through runs of text rather than rune by rune: tags and white space
 // are ASCII, which no byte of a longer UTF-8 sequence is.
-func plainText(h string, max int) string {
+func PlainText(h string, max int) string {
 	var b strings.Builder
 	b.Grow(min(len(h), max*2+utf8.UTFMax)) // the text is shorter than its HTML
 	inTag := false
