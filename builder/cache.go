@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"portal/builder/content"
+	"portal/builder/markdown"
 )
 
 // cache is what one build keeps for the next: the decoded content files and
@@ -21,8 +22,8 @@ type cache struct {
 	bodies  map[string]*renderedBody // by source path
 	// unsafeHTML is the markup setting the bodies were rendered with.
 	unsafeHTML bool
-	targets    map[string]linkTarget  // what links could point at in the last build
-	cycles     map[*entry]cachedCycle // checked cycles, by their decoded file
+	targets    map[string]markdown.Target // what links could point at in the last build
+	cycles     map[*entry]cachedCycle     // checked cycles, by their decoded file
 
 	// The content files the last build listed, with what listing them
 	// reported (see walk).
@@ -86,7 +87,7 @@ type renderedBody struct {
 // was rendered, so that its rendering holds though other link targets came,
 // went or changed. A body with an error is rendered again: the message may
 // suggest another target.
-func (r *renderedBody) stillLinks(targets map[string]linkTarget) bool {
+func (r *renderedBody) stillLinks(targets map[string]markdown.Target) bool {
 	for _, d := range r.diags {
 		if d.Severity == content.Error {
 			return false
@@ -103,12 +104,12 @@ func (r *renderedBody) stillLinks(targets map[string]linkTarget) bool {
 
 // lookup is what a link found at the path it tried: a target, or none.
 type lookup struct {
-	target linkTarget
+	target markdown.Target
 	ok     bool
 }
 
 // lookups returns what targets holds at the paths tried.
-func lookups(tried []string, targets map[string]linkTarget) []lookup {
+func lookups(tried []string, targets map[string]markdown.Target) []lookup {
 	found := make([]lookup, len(tried))
 	for i, src := range tried {
 		found[i].target, found[i].ok = targets[src]
@@ -116,12 +117,12 @@ func lookups(tried []string, targets map[string]linkTarget) []lookup {
 	return found
 }
 
-func sameTarget(a, b linkTarget) bool {
-	return a.url == b.url && a.draft == b.draft && a.failed == b.failed && maps.Equal(a.ids, b.ids)
+func sameTarget(a, b markdown.Target) bool {
+	return a.URL == b.URL && a.Draft == b.Draft && a.Failed == b.Failed && maps.Equal(a.IDs, b.IDs)
 }
 
 // sameTargets reports whether links would find the same in a as in b.
-func sameTargets(a, b map[string]linkTarget) bool {
+func sameTargets(a, b map[string]markdown.Target) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -165,22 +166,22 @@ func (c *cache) keepEntries(entries []*entry) {
 
 // body returns the last rendering of b when b's source is the very same
 // decoded bytes and b goes on the same page.
-func (c *cache) body(b *body) *renderedBody {
+func (c *cache) body(b *markdown.Body) *renderedBody {
 	if c == nil {
 		return nil
 	}
-	r := c.bodies[b.source]
-	if r == nil || r.pageURL != b.pageURL || len(r.src) != len(b.src) || (len(b.src) > 0 && &r.src[0] != &b.src[0]) {
+	r := c.bodies[b.Source]
+	if r == nil || r.pageURL != b.PageURL || len(r.src) != len(b.Src) || (len(b.Src) > 0 && &r.src[0] != &b.Src[0]) {
 		return nil
 	}
 	return r
 }
 
-func (c *cache) keepBody(b *body, targets map[string]linkTarget, html template.HTML, text string, diags content.Diagnostics) {
+func (c *cache) keepBody(b *markdown.Body, targets map[string]markdown.Target, html template.HTML, text string, diags content.Diagnostics) {
 	if c == nil {
 		return
 	}
-	c.bodies[b.source] = &renderedBody{src: b.src, pageURL: b.pageURL, ids: b.ids, links: b.links, tried: b.tried, found: lookups(b.tried, targets), html: html, text: text, diags: diags}
+	c.bodies[b.Source] = &renderedBody{src: b.Src, pageURL: b.PageURL, ids: b.IDs, links: b.Links, tried: b.Tried, found: lookups(b.Tried, targets), html: html, text: text, diags: diags}
 }
 
 // walk returns the content files of the last build again, as new entries,

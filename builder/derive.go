@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"portal/builder/content"
+	"portal/builder/markdown"
 )
 
 // byOrder sorts by an explicit order (1, 2, ...) first, then by title; an
@@ -163,8 +164,8 @@ func (l *loader) warnings() {
 	}
 	linked := map[string]bool{}
 	for _, b := range l.bodies {
-		for _, target := range b.links {
-			if target != b.source {
+		for _, target := range b.Links {
+			if target != b.Source {
 				linked[target] = true
 			}
 		}
@@ -238,8 +239,8 @@ func (l *loader) sortArticles(framework func(a, b *Competency) int) {
 	}
 	linked := make([][]int32, len(s.Articles))
 	for _, b := range l.bodies {
-		from := bySource[b.source]
-		for _, target := range b.links {
+		from := bySource[b.Source]
+		for _, target := range b.Links {
 			if to := bySource[target]; from != nil && to != nil && from != to {
 				i, j := from.place, to.place
 				linked[i] = append(linked[i], int32(j))
@@ -305,7 +306,7 @@ func (l *loader) sortArticles(framework func(a, b *Competency) int) {
 // relatedSignature sums up what related articles are chosen from: each
 // article's id, source, date and competencies, in order, and the links of
 // every markdown body.
-func relatedSignature(articles []*Article, bodies []*body) string {
+func relatedSignature(articles []*Article, bodies []*markdown.Body) string {
 	var b strings.Builder
 	for _, a := range articles {
 		b.WriteString(a.ID)
@@ -319,12 +320,12 @@ func relatedSignature(articles []*Article, bodies []*body) string {
 		}
 		b.WriteByte('\n')
 	}
-	for _, body := range bodies {
-		if len(body.links) == 0 {
+	for _, Body := range bodies {
+		if len(Body.Links) == 0 {
 			continue
 		}
-		b.WriteString(body.source)
-		for _, link := range body.links {
+		b.WriteString(Body.Source)
+		for _, link := range Body.Links {
 			b.WriteByte(0)
 			b.WriteString(link)
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"portal/builder/content"
+	"portal/builder/markdown"
 )
 
 // The fuzz tests run in CI for a short, fixed time each (see .ci/run); run one
@@ -95,18 +96,18 @@ func FuzzRewriteLinks(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	md := newMarkdown(false)
-	targets := map[string]linkTarget{
-		"content/articles/other.md": {url: "articles/other/", ids: map[string]bool{"part": true}},
-		"content/articles/draft.md": {draft: true},
-		"content/people/p.toml":     {url: "people/p/"},
+	md := markdown.New(false)
+	targets := map[string]markdown.Target{
+		"content/articles/other.md": {URL: "articles/other/", IDs: map[string]bool{"part": true}},
+		"content/articles/draft.md": {Draft: true},
+		"content/people/p.toml":     {URL: "people/p/"},
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		b := &body{source: "content/articles/this.md", pageURL: "articles/this/", src: []byte(src), line: 5}
-		parseBody(md, b)
+		b := &markdown.Body{Source: "content/articles/this.md", PageURL: "articles/this/", Src: []byte(src), Line: 5}
+		markdown.Parse(md, b)
 		var r content.Report
-		rewriteLinks(b, targets, &r)
-		if _, err := renderBody(md, b); err != nil {
+		markdown.RewriteLinks(b, targets, &r)
+		if _, err := markdown.Render(md, b); err != nil {
 			t.Fatal(err)
 		}
 		lines := strings.Count(src, "\n") + 1
@@ -115,12 +116,12 @@ func FuzzRewriteLinks(f *testing.F) {
 				t.Fatalf("position outside the body: %s", d)
 			}
 		}
-		ast.Walk(b.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		ast.Walk(b.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if l, ok := n.(*ast.Link); ok && entering {
 				d := string(l.Destination)
 				file, _, _ := strings.Cut(d, "#")
 				// Links from the site root are left as they are, by design.
-				if !isExternal(d) && file != "" && !strings.HasPrefix(file, "/") && path.Join("content/articles", file) == "content/articles/other.md" {
+				if !markdown.IsExternal(d) && file != "" && !strings.HasPrefix(file, "/") && path.Join("content/articles", file) == "content/articles/other.md" {
 					t.Fatalf("link to a content file left as %q", d)
 				}
 			}

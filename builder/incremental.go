@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"portal/builder/content"
+	"portal/builder/markdown"
 	"portal/builder/search"
 )
 
@@ -343,7 +344,7 @@ func (b *Builder) updateBody(file string) (url, text string, ok bool) {
 	if cached == nil || cached.doc == nil || reported(l.site, file) {
 		return "", "", false
 	}
-	i := slices.IndexFunc(l.bodies, func(b *body) bool { return b.source == file })
+	i := slices.IndexFunc(l.bodies, func(b *markdown.Body) bool { return b.Source == file })
 	if i < 0 {
 		return "", "", false
 	}
@@ -352,21 +353,21 @@ func (b *Builder) updateBody(file string) (url, text string, ok bool) {
 		return "", "", false
 	}
 	old := l.bodies[i]
-	nb := &body{source: old.source, pageURL: old.pageURL, src: e.doc.Body, line: e.doc.BodyLine}
-	parseBody(l.md, nb)
-	if !maps.Equal(nb.ids, old.ids) {
+	nb := &markdown.Body{Source: old.Source, PageURL: old.PageURL, Src: e.doc.Body, Line: e.doc.BodyLine}
+	markdown.Parse(l.md, nb)
+	if !maps.Equal(nb.IDs, old.IDs) {
 		return "", "", false // links elsewhere may point at a heading
 	}
 	var r content.Report
-	rewriteLinks(nb, l.targets, &r)
-	if len(r.List) > 0 || !slices.Equal(nb.links, old.links) {
+	markdown.RewriteLinks(nb, l.targets, &r)
+	if len(r.List) > 0 || !slices.Equal(nb.Links, old.Links) {
 		return "", "", false // related articles and warnings follow links
 	}
-	html, err := renderBody(l.md, nb)
+	html, err := markdown.Render(l.md, nb)
 	if err != nil {
 		return "", "", false
 	}
-	nb.doc = nil // as renderBodies leaves it
+	nb.Doc = nil // as renderBodies leaves it
 	text = search.PlainText(string(html), search.TextCap)
 	*l.owners[i] = html
 	if a := l.site.articles[id]; kind == content.KindArticle && a != nil {
@@ -376,7 +377,7 @@ func (b *Builder) updateBody(file string) (url, text string, ok bool) {
 	l.bodies[i] = nb
 	b.cache.keepBody(nb, l.targets, html, text, nil)
 	b.keepEntry(file, e)
-	return old.pageURL, text, true
+	return old.PageURL, text, true
 }
 
 // everyPeoplePage, among the URLs to render again, stands for every page

@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"portal/builder/content"
+	"portal/builder/markdown"
 	"portal/builder/search"
 )
 
@@ -81,7 +82,7 @@ type loader struct {
 	r      content.Report
 	levels map[int]bool
 	md     goldmark.Markdown
-	bodies []*body
+	bodies []*markdown.Body
 	// owners maps each body to what receives its HTML.
 	owners []*template.HTML
 	drafts []string        // source paths of the drafts left out
@@ -99,11 +100,11 @@ type loader struct {
 	names      []string
 	failed     []string // their paths
 
-	entries map[string]*entry     // the files this load read, by path
-	targets map[string]linkTarget // what markdown links can point at, by source
-	cache   *cache                // from the last build, or nil
-	changed map[string]bool       // files changed since it; nil when unknown
-	prev    *Site                 // the last good build's model, or nil
+	entries map[string]*entry          // the files this load read, by path
+	targets map[string]markdown.Target // what markdown links can point at, by source
+	cache   *cache                     // from the last build, or nil
+	changed map[string]bool            // files changed since it; nil when unknown
+	prev    *Site                      // the last good build's model, or nil
 }
 
 const configFile = content.ConfigFile
@@ -157,7 +158,7 @@ func (l *loader) loadConfig() {
 			l.r.Errorf(configFile, loc.Value("theme"), "theme %s not found: there is no themes/%s folder", c.Theme, c.Theme)
 		}
 	}
-	l.md = newMarkdown(c.UnsafeHTML)
+	l.md = markdown.New(c.UnsafeHTML)
 }
 
 func (l *loader) loadScale(f *content.Fields, loc content.Locator) {
@@ -479,7 +480,7 @@ func titleFromID(id string) string {
 
 // addBody queues a markdown body to be parsed, linked and rendered into dst.
 func (l *loader) addBody(e *entry, pageURL string, dst *template.HTML) {
-	l.bodies = append(l.bodies, &body{source: e.path, pageURL: pageURL, src: e.doc.Body, line: e.doc.BodyLine})
+	l.bodies = append(l.bodies, &markdown.Body{Source: e.path, PageURL: pageURL, Src: e.doc.Body, Line: e.doc.BodyLine})
 	l.owners = append(l.owners, dst)
 }
 
@@ -818,28 +819,28 @@ func (l *loader) renderBodies() {
 	}
 	parallel(len(l.bodies), func(i int) {
 		if reused[i] == nil {
-			parseBody(l.md, l.bodies[i])
+			markdown.Parse(l.md, l.bodies[i])
 		} else {
-			l.bodies[i].ids = reused[i].ids
+			l.bodies[i].IDs = reused[i].ids
 		}
 	})
-	targets := make(map[string]linkTarget, len(l.site.sources)+len(l.drafts))
+	targets := make(map[string]markdown.Target, len(l.site.sources)+len(l.drafts))
 	l.targets = targets
 	for src, u := range l.site.sources {
-		targets[src] = linkTarget{url: u}
+		targets[src] = markdown.Target{URL: u}
 	}
 	for _, b := range l.bodies {
-		t := targets[b.source]
-		if !strings.Contains(t.url, "#") {
-			t.ids = b.ids
+		t := targets[b.Source]
+		if !strings.Contains(t.URL, "#") {
+			t.IDs = b.IDs
 		}
-		targets[b.source] = t
+		targets[b.Source] = t
 	}
 	for _, src := range l.drafts {
-		targets[src] = linkTarget{draft: true}
+		targets[src] = markdown.Target{Draft: true}
 	}
 	for _, src := range l.failed {
-		targets[src] = linkTarget{failed: true}
+		targets[src] = markdown.Target{Failed: true}
 	}
 	// A change to what links can point at (a file added or removed, a
 	// heading renamed) may change any body: those whose links find
@@ -850,7 +851,7 @@ func (l *loader) renderBodies() {
 		parallel(len(reused), func(i int) {
 			if r := reused[i]; r != nil && !r.stillLinks(targets) {
 				reused[i] = nil
-				parseBody(l.md, l.bodies[i])
+				markdown.Parse(l.md, l.bodies[i])
 			}
 		})
 	}
@@ -859,28 +860,28 @@ func (l *loader) renderBodies() {
 	parallel(len(l.bodies), func(i int) {
 		b := l.bodies[i]
 		if r := reused[i]; r != nil {
-			b.links, b.tried = r.links, r.tried
+			b.Links, b.Tried = r.links, r.tried
 			reports[i] = content.Report{List: r.diags}
 			*l.owners[i] = r.html
 			texts[i] = r.text
 			return
 		}
-		rewriteLinks(b, targets, &reports[i])
-		html, err := renderBody(l.md, b)
+		markdown.RewriteLinks(b, targets, &reports[i])
+		html, err := markdown.Render(l.md, b)
 		if err != nil {
-			reports[i].Errorf(b.source, content.Pos{Line: b.line, Col: 1}, "rendering markdown: %v", err)
+			reports[i].Errorf(b.Source, content.Pos{Line: b.Line, Col: 1}, "rendering markdown: %v", err)
 		}
 		// The syntax tree is done with: a Builder keeps its bodies, and
 		// the trees of a large site's articles are a large part of the heap
 		// its garbage collector would scan after every edit.
-		b.doc = nil
+		b.Doc = nil
 		*l.owners[i] = html
 		texts[i] = search.PlainText(string(html), search.TextCap)
 	})
 	l.site.texts = make(map[string]string, len(l.bodies))
 	for i, r := range reports {
 		l.r.List = append(l.r.List, r.List...)
-		l.site.texts[l.bodies[i].source] = texts[i]
+		l.site.texts[l.bodies[i].Source] = texts[i]
 		if reused[i] == nil { // a body reused is in the cache as it is
 			l.cache.keepBody(l.bodies[i], targets, *l.owners[i], texts[i], r.List)
 		}

@@ -119,8 +119,8 @@ func TestLoadModel(t *testing.T) {
 	if got := s.competencies["vision"].Distribution; got[1] != 1 {
 		t.Errorf("vision distribution = %v, want one person at level 1", got)
 	}
-	if body := string(s.articles["plan"].Body); !strings.Contains(body, `href="../../competencies/coaching/"`) {
-		t.Errorf("article link not rewritten to the page URL: %s", body)
+	if Body := string(s.articles["plan"].Body); !strings.Contains(Body, `href="../../competencies/coaching/"`) {
+		t.Errorf("article link not rewritten to the page URL: %s", Body)
 	}
 	if d := s.competencies["vision"].Descriptor(2); d != "Explains the plan." {
 		t.Errorf("descriptor 2 = %q", d)

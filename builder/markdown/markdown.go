@@ -1,4 +1,10 @@
-package builder
+// Package markdown turns the markdown bodies of content files into HTML in
+// two passes over the whole site: Parse first, so that every heading id is
+// known, then RewriteLinks, which checks each link to a content file (and
+// its heading) and points it at the file's page, relative to the page the
+// body appears on, then Render. Markdown is GitHub-flavoured; raw HTML
+// passes through only when the site's markup setting allows it.
+package markdown
 
 import (
 	"bytes"
@@ -18,7 +24,8 @@ import (
 	"portal/builder/content"
 )
 
-func newMarkdown(unsafe bool) goldmark.Markdown {
+// New is the site's markdown converter; unsafe passes raw HTML through.
+func New(unsafe bool) goldmark.Markdown {
 	rendererOpts := []goldmark.Option{}
 	if unsafe {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
@@ -29,29 +36,30 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 	)...)
 }
 
-// body is the markdown of one content file on its way to HTML: parsed first,
+// Body is the markdown of one content file on its way to HTML: parsed first,
 // so that every heading id in the site is known before links are checked,
 // then rendered.
-type body struct {
-	source  string // content file, relative to the site
-	pageURL string // URL of the page the body appears on
-	src     []byte
-	line    int // line of src's first byte in the file
-	doc     ast.Node
-	ids     map[string]bool
-	links   []string // source paths of the content files it links to
-	tried   []string // source paths its links were looked up at, found or not
+type Body struct {
+	Source  string // content file, relative to the site
+	PageURL string // URL of the page the body appears on
+	Src     []byte
+	Line    int // line of src's first byte in the file
+	Doc     ast.Node
+	IDs     map[string]bool
+	Links   []string // source paths of the content files it links to
+	Tried   []string // source paths its links were looked up at, found or not
 }
 
-func parseBody(md goldmark.Markdown, b *body) {
+// Parse parses the body and collects its heading ids.
+func Parse(md goldmark.Markdown, b *Body) {
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]int{}}))
-	b.doc = md.Parser().Parse(text.NewReader(b.src), parser.WithContext(ctx))
-	b.ids = map[string]bool{}
-	ast.Walk(b.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	b.Doc = md.Parser().Parse(text.NewReader(b.Src), parser.WithContext(ctx))
+	b.IDs = map[string]bool{}
+	ast.Walk(b.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
 			if id, ok := h.AttributeString("id"); ok {
 				if s, ok := id.([]byte); ok {
-					b.ids[string(s)] = true
+					b.IDs[string(s)] = true
 				}
 			}
 		}
@@ -59,18 +67,18 @@ func parseBody(md goldmark.Markdown, b *body) {
 	})
 }
 
-// linkTarget is what a link to a content file resolves to.
-type linkTarget struct {
-	url    string          // page URL
-	ids    map[string]bool // heading ids on it, nil when unknown
-	draft  bool            // an article left out of this build
-	failed bool            // a file that did not load; its error says why
+// Target is what a link to a content file resolves to.
+type Target struct {
+	URL    string          // page URL
+	IDs    map[string]bool // heading ids on it, nil when unknown
+	Draft  bool            // an article left out of this build
+	Failed bool            // a file that did not load; its error says why
 }
 
 // rewriteLinks turns links to content files into links to their pages,
 // relative to the page the body appears on, and reports broken ones.
-func rewriteLinks(b *body, targets map[string]linkTarget, r *content.Report) {
-	ast.Walk(b.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+func RewriteLinks(b *Body, targets map[string]Target, r *content.Report) {
+	ast.Walk(b.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -79,46 +87,46 @@ func rewriteLinks(b *body, targets map[string]linkTarget, r *content.Report) {
 			return ast.WalkContinue, nil
 		}
 		dest := string(link.Destination)
-		if dest == "" || isExternal(dest) || strings.HasPrefix(dest, "/") {
+		if dest == "" || IsExternal(dest) || strings.HasPrefix(dest, "/") {
 			return ast.WalkContinue, nil
 		}
 		file, frag, _ := strings.Cut(dest, "#")
 		if file == "" {
-			if !b.ids[frag] {
-				r.Errorf(b.source, b.pos(link), "broken link %q: no heading with id %q on this page%s", dest, frag, content.Suggest(frag, content.SortedKeys(b.ids)))
+			if !b.IDs[frag] {
+				r.Errorf(b.Source, b.pos(link), "broken link %q: no heading with id %q on this page%s", dest, frag, content.Suggest(frag, content.SortedKeys(b.IDs)))
 			}
 			return ast.WalkContinue, nil
 		}
-		target := path.Join(path.Dir(b.source), file)
+		target := path.Join(path.Dir(b.Source), file)
 		switch {
 		case target == ".." || strings.HasPrefix(target, "../"):
-			r.Errorf(b.source, b.pos(link), "broken link %q: it points outside the site folder", dest)
+			r.Errorf(b.Source, b.pos(link), "broken link %q: it points outside the site folder", dest)
 			return ast.WalkContinue, nil
 		case !strings.HasPrefix(target, "content/"):
-			r.Errorf(b.source, b.pos(link), "broken link %q: %s is not in content/, so it has no page", dest, target)
+			r.Errorf(b.Source, b.pos(link), "broken link %q: %s is not in content/, so it has no page", dest, target)
 			return ast.WalkContinue, nil
 		}
-		b.tried = append(b.tried, target)
+		b.Tried = append(b.Tried, target)
 		t, found := targets[target]
 		if !found {
 			if ext := path.Ext(target); ext == ".md" || ext == ".toml" {
-				r.Errorf(b.source, b.pos(link), "broken link %q: %s does not exist%s", dest, target, suggestPath(target, targets))
+				r.Errorf(b.Source, b.pos(link), "broken link %q: %s does not exist%s", dest, target, suggestPath(target, targets))
 			}
 			return ast.WalkContinue, nil
 		}
-		if t.failed {
+		if t.Failed {
 			return ast.WalkContinue, nil
 		}
-		if t.draft {
-			r.Warnf(b.source, b.pos(link), "link %q goes to a draft article; it is shown as plain text until the article is published", dest)
+		if t.Draft {
+			r.Warnf(b.Source, b.pos(link), "link %q goes to a draft article; it is shown as plain text until the article is published", dest)
 			unlink(link)
 			return ast.WalkSkipChildren, nil
 		}
-		if frag != "" && t.ids != nil && !t.ids[frag] {
-			r.Errorf(b.source, b.pos(link), "broken link %q: no heading with id %q in %s%s", dest, frag, target, content.Suggest(frag, content.SortedKeys(t.ids)))
+		if frag != "" && t.IDs != nil && !t.IDs[frag] {
+			r.Errorf(b.Source, b.pos(link), "broken link %q: no heading with id %q in %s%s", dest, frag, target, content.Suggest(frag, content.SortedKeys(t.IDs)))
 		}
-		b.links = append(b.links, target)
-		u := relURL(b.pageURL, t.url)
+		b.Links = append(b.Links, target)
+		u := RelURL(b.PageURL, t.URL)
 		if frag != "" {
 			u += "#" + frag
 		}
@@ -138,7 +146,7 @@ func unlink(link *ast.Link) {
 	parent.RemoveChild(parent, link)
 }
 
-func suggestPath(target string, targets map[string]linkTarget) string {
+func suggestPath(target string, targets map[string]Target) string {
 	paths := make([]string, 0, len(targets))
 	for p := range targets {
 		if path.Dir(p) == path.Dir(target) {
@@ -157,7 +165,9 @@ func baseNames(paths []string) []string {
 	return out
 }
 
-func isExternal(dest string) bool {
+// IsExternal reports a link to another site or scheme, which is left as
+// it is.
+func IsExternal(dest string) bool {
 	if strings.HasPrefix(dest, "//") {
 		return true
 	}
@@ -167,7 +177,7 @@ func isExternal(dest string) bool {
 
 // pos finds where a link starts in the file: its text begins one byte after
 // the "[".
-func (b *body) pos(n ast.Node) content.Pos {
+func (b *Body) pos(n ast.Node) content.Pos {
 	off := -1
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
@@ -185,16 +195,17 @@ func (b *body) pos(n ast.Node) content.Pos {
 		}
 	}
 	off = max(off, 0)
-	before := b.src[:min(off, len(b.src))]
+	before := b.Src[:min(off, len(b.Src))]
 	return content.Pos{
-		Line: b.line + bytes.Count(before, []byte("\n")),
+		Line: b.Line + bytes.Count(before, []byte("\n")),
 		Col:  off - (bytes.LastIndexByte(before, '\n') + 1) + 1,
 	}
 }
 
-func renderBody(md goldmark.Markdown, b *body) (template.HTML, error) {
+// Render renders a parsed body, its links rewritten, to HTML.
+func Render(md goldmark.Markdown, b *Body) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := md.Renderer().Render(&buf, b.src, b.doc); err != nil {
+	if err := md.Renderer().Render(&buf, b.Src, b.Doc); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
@@ -203,24 +214,37 @@ func renderBody(md goldmark.Markdown, b *body) (template.HTML, error) {
 // headingIDs makes heading ids from heading text: lower case, letters and
 // digits of any script kept, spaces and hyphens joined into single hyphens.
 // goldmark's own drops non-ASCII letters.
-type headingIDs struct{ used map[string]int }
+// Headings of the same text get base, base-1, base-2 and so on; next keeps
+// the number each base is up to, so that a body with thousands of them
+// takes no more than one try for each.
+type headingIDs struct {
+	used map[string]int
+	next map[string]int
+}
 
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := slug(string(value))
+	base := Slug(string(value))
 	if base == "" {
 		base = "section"
 	}
 	id := base
-	for n := 1; h.used[id] > 0; n++ {
+	n := max(h.next[base], 1)
+	for h.used[id] > 0 {
 		id = base + "-" + strconv.Itoa(n)
+		n++
 	}
+	if h.next == nil {
+		h.next = map[string]int{}
+	}
+	h.next[base] = n
 	h.used[id]++
 	return []byte(id)
 }
 
 func (h *headingIDs) Put(value []byte) { h.used[string(value)]++ }
 
-func slug(s string) string {
+// Slug is the id of a heading with text s.
+func Slug(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
@@ -238,10 +262,10 @@ func slug(s string) string {
 	return b.String()
 }
 
-// relURL is the link from the page at URL from to the page at URL to, both
+// RelURL is the link from the page at URL from to the page at URL to, both
 // relative to the site root ("" is the home page, "people/ana/" a person).
 // Links are always relative so the site works under any host and sub-path.
-func relURL(from, to string) string {
+func RelURL(from, to string) string {
 	u := strings.Repeat("../", strings.Count(from, "/")) + to
 	if u == "" {
 		return "./"
