@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"portal/builder/content"
@@ -91,11 +92,9 @@ func (l *loader) derive() {
 	}
 	l.scaleMin = lo
 	l.scaleIndex = make([]int, hi-lo+1)
-	l.badges = &levelBadges{lo: lo, html: make([]template.HTML, hi-lo+1)}
 	l.names = make([]string, hi-lo+1)
 	for i, lv := range s.Scale {
 		l.scaleIndex[lv.Level-lo] = i
-		l.badges.html[lv.Level-lo] = badge(lv)
 		l.names[lv.Level-lo] = lv.Name
 	}
 	l.rankOf = make([]int, len(s.Competencies))
@@ -120,6 +119,7 @@ func (l *loader) derive() {
 		for _, p := range s.People[min(i*chunk, len(s.People)):min((i+1)*chunk, len(s.People))] {
 			if old := prior.person(p); old != nil {
 				l.keepStandings(workers[i], prior, p, old)
+				atomic.AddInt64(&l.kept, 1)
 			} else {
 				l.standings(workers[i], p)
 			}
@@ -185,7 +185,11 @@ func (l *loader) sortCycles() {
 	for i := 1; i < len(s.Cycles); i++ {
 		a, b := s.Cycles[i-1], s.Cycles[i]
 		if !a.Date.IsZero() && a.Date.Equal(b.Date) && a.Kind == b.Kind {
-			l.r.Errorf(b.Source, b.loc.Value("date"), "two %s cycles on %s: %s has the same kind and date; give each review round its own date", b.Kind, b.Date.Format("2006-01-02"), a.Source)
+			at := content.Pos{Line: 1, Col: 1}
+			if e := l.entries[b.Source]; e != nil && e.doc != nil {
+				at = e.doc.Loc.Value("date")
+			}
+			l.r.Errorf(b.Source, at, "two %s cycles on %s: %s has the same kind and date; give each review round its own date", b.Kind, b.Date.Format("2006-01-02"), a.Source)
 		}
 	}
 }
@@ -355,7 +359,7 @@ func (l *loader) standings(w *standingsWorker, p *Person) {
 	if p.Role != nil {
 		targets = p.Role.byRank
 	}
-	badges, names, lo := l.badges, l.names, l.scaleMin
+	names, lo := l.names, l.scaleMin
 	// Count first, so that the standings take one allocation of their size.
 	n := 0
 	for rank := range s.Competencies {
@@ -374,7 +378,7 @@ func (l *loader) standings(w *standingsWorker, p *Person) {
 			continue
 		}
 		history[rank] = h[:0]
-		st := Standing{Competency: c, badges: badges}
+		st := Standing{Competency: c}
 		if target != nil {
 			st.Target, st.HasTarget = target.Level, true
 		}
@@ -445,11 +449,6 @@ func newStandingsWorker(s *Site) *standingsWorker {
 type rating struct {
 	cycle *Cycle
 	level int
-}
-
-// badge is the HTML of a level: its number in a coloured box, then its name.
-func badge(lv Level) template.HTML {
-	return template.HTML(fmt.Sprintf(`<span class="lvl lvl-%d">%d</span> %s`, lv.Level, lv.Level, escapeText(lv.Name)))
 }
 
 // GapArticles is how many articles a gap lists; the competency's page lists
@@ -548,7 +547,6 @@ func teamMatrix(t *Team, competencies int, choose func(c *Competency, current, t
 	// Made from scratch, also when the team's members or their standings
 	// changed in place.
 	t.Competencies, t.Summary, t.Gaps = nil, nil, nil
-	t.matrix, t.matrixOnce = nil, sync.Once{}
 	// By competency rank: the column of each in the matrix, plus one (zero
 	// while it has none), and the team's gap in it.
 	column := make([]int, competencies)
@@ -626,27 +624,23 @@ func (t *Team) columns(n int) []int {
 }
 
 // Matrix is the team's skills matrix: one row per member, one cell per
-// column of Competencies. It is made on first use. The default theme's
-// table (.MatrixRows) and heatmap read the members' standings directly: a
-// large site's matrices hold hundreds of thousands of cells.
+// column of Competencies, made on each call. The default theme's table
+// (.MatrixRows) and heatmap read the members' standings directly: a large
+// site's matrices hold hundreds of thousands of cells.
 func (t *Team) Matrix() [][]Cell {
-	t.matrixOnce.Do(func() {
-		column := make(map[*Competency]int, len(t.Competencies))
-		for j, c := range t.Competencies {
-			column[c] = j
-		}
-		t.matrix = make([][]Cell, len(t.Members))
-		for i, p := range t.Members {
-			row := make([]Cell, len(t.Competencies))
-			for _, st := range p.Standings {
-				cell := Cell{Standing: st, Rated: st.HasCurrent, Below: st.HasTarget && st.Current < st.Target}
-				if cell.Rated {
-					cell.HTML = cellHTML(st.Current, cell.Below)
-				}
-				row[column[st.Competency]] = cell
+	column := make(map[*Competency]int, len(t.Competencies))
+	for j, c := range t.Competencies {
+		column[c] = j
+	}
+	matrix := make([][]Cell, len(t.Members))
+	for i, p := range t.Members {
+		row := make([]Cell, len(t.Competencies))
+		for _, st := range p.Standings {
+			if j, ok := column[st.Competency]; ok {
+				row[j] = Cell{Standing: st, Rated: st.HasCurrent, Below: st.HasTarget && st.Current < st.Target}
 			}
-			t.matrix[i] = row
 		}
-	})
-	return t.matrix
+		matrix[i] = row
+	}
+	return matrix
 }

@@ -30,7 +30,7 @@ func (p *Page) StandingRows() template.HTML {
 		link(&b, p, "competencies/"+st.Competency.ID+"/", st.Competency.Title)
 		b.WriteString("</th>\n<td>")
 		if st.HasCurrent {
-			b.WriteString(string(st.CurrentBadge()))
+			b.WriteString(string(p.badges.of(st.Current, true)))
 			if st.CurrentFrom != nil && st.CurrentFrom.Kind != "manager" {
 				b.WriteString(` <span class="tag">`)
 				b.WriteString(escapeText(st.CurrentFrom.Kind))
@@ -39,7 +39,7 @@ func (p *Page) StandingRows() template.HTML {
 		} else {
 			b.WriteString(`<span class="muted">not rated</span>`)
 		}
-		for _, badge := range [...]template.HTML{st.TargetBadge(), st.PreviousBadge()} {
+		for _, badge := range [...]template.HTML{p.badges.of(st.Target, st.HasTarget), p.badges.of(st.Previous, st.HasPrevious)} {
 			b.WriteString("</td>\n<td>")
 			if badge != "" {
 				b.WriteString(string(badge))

@@ -18,9 +18,9 @@ var asLayout = map[string]map[string]string{
 	"person.html": {
 		"{{.StandingRows}}": `{{range $p.Standings}}
 <tr><th scope="row"><a href="{{$.Link .Competency}}">{{.Competency.Title}}</a></th>
-<td>{{if .HasCurrent}}{{.CurrentBadge}}{{if and .CurrentFrom (ne .CurrentFrom.Kind "manager")}} <span class="tag">{{.CurrentFrom.Kind}}</span>{{end}}{{else}}<span class="muted">not rated</span>{{end}}</td>
-<td>{{with .TargetBadge}}{{.}}{{else}}<span class="muted">–</span>{{end}}</td>
-<td>{{with .PreviousBadge}}{{.}}{{else}}<span class="muted">–</span>{{end}}</td>
+<td>{{if .HasCurrent}}{{$.Badge .Current}}{{if and .CurrentFrom (ne .CurrentFrom.Kind "manager")}} <span class="tag">{{.CurrentFrom.Kind}}</span>{{end}}{{else}}<span class="muted">not rated</span>{{end}}</td>
+<td>{{if .HasTarget}}{{$.Badge .Target}}{{else}}<span class="muted">–</span>{{end}}</td>
+<td>{{if .HasPrevious}}{{$.Badge .Previous}}{{else}}<span class="muted">–</span>{{end}}</td>
 <td class="num">{{if .HasTarget}}{{if gt .Short 0}}<strong>{{.Short}}</strong>{{else}}<span class="ok">met</span>{{end}}{{end}}</td></tr>{{end}}
 `,
 		"{{.GapItems}}": `

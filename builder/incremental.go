@@ -209,7 +209,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 		b.theme = th
 	}
 	var only func(string) bool
-	if set != nil && !themeChanged && !s.linksChanged {
+	if set != nil && !themeChanged && !l.linksChanged {
 		if urls, all := affected(b.site, s, set); !all {
 			if urls["people/"] {
 				urls[everyPeoplePage] = true
@@ -594,7 +594,6 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 			delete(old.byPerson, pid)
 		}
 	}
-	old.loc = e.doc.Loc
 	urls = map[string]bool{}
 	if len(changed) > 0 {
 		urls["teams/"], urls["roles/"] = true, true

@@ -37,12 +37,6 @@ type Options struct {
 // incomplete. A site without errors has its warnings in Site.Warnings.
 func Load(fsys fs.FS, opts Options) (*Site, error) {
 	l, err := loadSite(fsys, opts, nil, nil, nil)
-	// Nothing after a load of its own asks where a key of a cycle is: the
-	// files need not stay, and a large site's are tens of MB that the render
-	// would carry (and its garbage collector scan, and its heap double).
-	for _, c := range l.site.Cycles {
-		c.loc = nil
-	}
 	return l.site, err
 }
 
@@ -92,19 +86,19 @@ type loader struct {
 	idIndex map[string]int // competency id -> place among the sorted ids
 	rankOf  []int          // place among the sorted ids -> rank
 
-	// By scale level, less scaleMin: its index in Site.Scale, its badge,
-	// its name.
+	// By scale level, less scaleMin: its index in Site.Scale and its name.
 	scaleMin   int
 	scaleIndex []int
-	badges     *levelBadges
 	names      []string
 	failed     []string // their paths
 
-	entries map[string]*entry          // the files this load read, by path
-	targets map[string]markdown.Target // what markdown links can point at, by source
-	cache   *cache                     // from the last build, or nil
-	changed map[string]bool            // files changed since it; nil when unknown
-	prev    *Site                      // the last good build's model, or nil
+	entries      map[string]*entry          // the files this load read, by path
+	targets      map[string]markdown.Target // what markdown links can point at, by source
+	cache        *cache                     // from the last build, or nil
+	changed      map[string]bool            // files changed since it; nil when unknown
+	prev         *Site                      // the last good build's model, or nil
+	linksChanged bool                       // link targets differ from the last build's
+	kept         int64                      // people whose standings were taken from prev
 }
 
 const configFile = content.ConfigFile
@@ -668,7 +662,7 @@ var cycleKinds = []string{"manager", "self", "peer"}
 
 func (l *loader) loadCycle(e *entry) *Cycle {
 	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &l.r)
-	c := &Cycle{ID: e.id, Source: e.path, byPerson: map[string][]indexedRating{}, ids: l.ids, loc: e.doc.Loc}
+	c := &Cycle{ID: e.id, Source: e.path, byPerson: map[string][]indexedRating{}, ids: l.ids}
 	c.Title = cmp.Or(f.Str("title", false), e.id)
 	c.Date = f.Date("date", true)
 	c.Kind = cmp.Or(f.Str("kind", false), "manager")
@@ -847,7 +841,7 @@ func (l *loader) renderBodies() {
 	// something else now are rendered again.
 	if l.cache != nil && !sameTargets(targets, l.cache.targets) {
 		l.cache.targets = targets
-		l.site.linksChanged = true
+		l.linksChanged = true
 		parallel(len(reused), func(i int) {
 			if r := reused[i]; r != nil && !r.stillLinks(targets) {
 				reused[i] = nil

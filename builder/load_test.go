@@ -179,8 +179,9 @@ func TestScaleFromOne(t *testing.T) {
 	}
 	ana := s.people["ana"]
 	vision := ana.Standing("vision")
-	if vision.Current != 3 || !strings.Contains(string(vision.CurrentBadge()), "Solid") || !strings.Contains(string(vision.TargetBadge()), "Leading") {
-		t.Errorf("vision: current %d, badges %q and %q; want 3 Solid against Leading", vision.Current, vision.CurrentBadge(), vision.TargetBadge())
+	badges := newLevelBadges(s.Scale)
+	if cur, target := badges.of(vision.Current, vision.HasCurrent), badges.of(vision.Target, vision.HasTarget); vision.Current != 3 || !strings.Contains(string(cur), "Solid") || !strings.Contains(string(target), "Leading") {
+		t.Errorf("vision: current %d, badges %q and %q; want 3 Solid against Leading", vision.Current, cur, target)
 	}
 	if c := s.competencies["vision"]; c.Distribution[1] != 1 || c.Rated != 1 {
 		t.Errorf("vision distribution %v, %d rated; want one person at Solid", c.Distribution, c.Rated)

@@ -3,7 +3,6 @@ package builder
 import (
 	"cmp"
 	"slices"
-	"sync"
 )
 
 // A preview build after an edit loads the whole model again when the edit
@@ -80,7 +79,6 @@ func (pr *prior) person(p *Person) *Person {
 	if o == nil || p.Role == nil || o.Role == nil || o.Role.ID != p.Role.ID || !pr.roles[p.Role.ID] {
 		return nil
 	}
-	p.kept = true
 	return o
 }
 
@@ -96,7 +94,7 @@ func (pr *prior) team(t *Team) *Team {
 		return nil
 	}
 	for i, p := range t.Members {
-		if !p.kept || o.Members[i].ID != p.ID {
+		if o.Members[i].ID != p.ID || pr.person(p) == nil {
 			return nil
 		}
 	}
@@ -112,7 +110,7 @@ func (l *loader) keepStandings(w *standingsWorker, pr *prior, p, old *Person) {
 	for i := range p.Standings {
 		st := &p.Standings[i]
 		rank := pr.rank[st.Competency.rank]
-		st.Competency, st.badges = comps[rank], l.badges
+		st.Competency = comps[rank]
 		if st.HasCurrent {
 			w.rated[rank]++
 			w.dist[rank][l.scaleIndex[st.Current-lo]]++
@@ -138,7 +136,6 @@ func (l *loader) keepStandings(w *standingsWorker, pr *prior, p, old *Person) {
 // keepMatrix gives t the columns, averages and gaps of old, the same team
 // in the last build, as teamMatrix would work them out again.
 func keepMatrix(t, old *Team, comps []*Competency, choose func(c *Competency, current, target int) []*Article) {
-	t.matrix, t.matrixOnce = nil, sync.Once{}
 	t.Competencies = make([]*Competency, len(old.Competencies))
 	column := make(map[int]int, len(old.Competencies)) // rank -> column
 	for j, c := range old.Competencies {

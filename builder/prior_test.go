@@ -61,12 +61,7 @@ func TestPriorStandings(t *testing.T) {
 		if b.inPlace != inPlace {
 			t.Fatalf("%s: applied in place; the test needs a load", st.what)
 		}
-		kept := 0
-		for _, p := range b.site.People {
-			if p.kept {
-				kept++
-			}
-		}
+		kept := int(b.loader.kept)
 		if want := st.kept(b.site); kept != want {
 			t.Errorf("%s: %d people's standings taken from the last build, want %d", st.what, kept, want)
 		}

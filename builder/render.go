@@ -47,6 +47,7 @@ type Page struct {
 
 	root     string // prefix from this page back to the site root
 	theme    *theme
+	badges   *levelBadges
 	used     []string      // the static files it links with .Asset
 	partials *partialCache // of the render pass; nil renders every call
 }
@@ -89,6 +90,50 @@ func (p *Page) Asset(name string) (string, error) {
 		p.used = append(p.used, name)
 	}
 	return p.Rel(fp), nil
+}
+
+// Badge is the HTML of a level of the scale: its number in a coloured box,
+// then its name.
+func (p *Page) Badge(level int) template.HTML { return p.badges.of(level, true) }
+
+// CellBadge is the HTML of a level in a cell of a skills matrix: its number
+// in a coloured box, marked when it is below the member's target.
+func (p *Page) CellBadge(c Cell) template.HTML {
+	if !c.Rated {
+		return ""
+	}
+	return cellHTML(c.Current, c.Below)
+}
+
+// levelBadges are the badges of a scale's levels, by level less lo. A page
+// shows dozens of them, made once per site rather than in a template.
+type levelBadges struct {
+	lo   int
+	html []template.HTML
+}
+
+func newLevelBadges(scale []Level) *levelBadges {
+	if len(scale) == 0 {
+		return &levelBadges{}
+	}
+	lo, hi := scale[0].Level, scale[0].Level
+	for _, lv := range scale {
+		lo, hi = min(lo, lv.Level), max(hi, lv.Level)
+	}
+	b := &levelBadges{lo: lo, html: make([]template.HTML, hi-lo+1)}
+	for _, lv := range scale {
+		b.html[lv.Level-lo] = template.HTML(fmt.Sprintf(`<span class="lvl lvl-%d">%d</span> %s`, lv.Level, lv.Level, escapeText(lv.Name)))
+	}
+	return b
+}
+
+// of is the badge of level, or "" when ok is false or the level is not on
+// the scale.
+func (b *levelBadges) of(level int, ok bool) template.HTML {
+	if !ok || b == nil || level < b.lo || level-b.lo >= len(b.html) {
+		return ""
+	}
+	return b.html[level-b.lo]
 }
 
 // Chart returns the named chart of the page, or nil when the page has none.
@@ -364,11 +409,12 @@ func (s *Site) pages(th *theme) []*Page {
 	n := 6 + len(s.Competencies) + len(s.Roles) + len(s.Teams) + len(s.People)/PeoplePerPage + 1 + len(s.People) + len(s.Articles)
 	all := make([]Page, 0, n)
 	ps := make([]*Page, 0, n)
+	badges := newLevelBadges(s.Scale)
 	add := func(kind, title, u string, set func(p *Page)) {
 		if len(all) == cap(all) {
 			all = make([]Page, 0, 16)
 		}
-		all = append(all, Page{Site: s, Kind: kind, Title: title, URL: u, theme: th})
+		all = append(all, Page{Site: s, Kind: kind, Title: title, URL: u, theme: th, badges: badges})
 		p := &all[len(all)-1]
 		if set != nil {
 			set(p)

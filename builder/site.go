@@ -2,7 +2,6 @@ package builder
 
 import (
 	"html/template"
-	"sync"
 	"time"
 
 	"portal/builder/content"
@@ -30,7 +29,6 @@ type Site struct {
 	people       map[string]*Person
 	articles     map[string]*Article
 	sources      map[string]string // source path -> page URL, for links
-	linksChanged bool              // link targets differ from the cached build's
 	texts        map[string]string // plain text of each markdown body, by source, for search
 }
 
@@ -143,18 +141,14 @@ type Team struct {
 	Competencies []*Competency
 	Summary      []TeamStanding // one per column
 	Gaps         []TeamGap      // the biggest, biggest first; at most TeamGaps
-
-	matrix     [][]Cell // see Matrix
-	matrixOnce sync.Once
 }
 
 // Cell is one member's standing in one column of a team's skills matrix.
 // Its Standing is the zero value where the member has none.
 type Cell struct {
 	Standing
-	Rated bool          // has a current level
-	Below bool          // under the role's target
-	HTML  template.HTML // the cell's content: the level's badge and a mark when below target
+	Rated bool // has a current level
+	Below bool // under the role's target
 }
 
 // TeamStanding is the team's average current level in a competency against
@@ -191,8 +185,6 @@ type Person struct {
 	Assessed  bool  // rated in at least one cycle
 	// LastAssessed is the latest cycle that rated the person, or nil.
 	LastAssessed *Cycle
-
-	kept bool // the standings were taken from the last build (see prior)
 }
 
 // Standing returns the person's standing in a competency, or nil.
@@ -206,7 +198,7 @@ func (p *Person) Standing(competencyID string) *Standing {
 }
 
 // Standing is where a person is in one competency. A large site has a
-// third of a million: its fields are ordered to pack it in 64 bytes.
+// third of a million: its fields are ordered to pack them tightly.
 type Standing struct {
 	Competency  *Competency
 	CurrentFrom *Cycle // the cycle the current level comes from
@@ -219,28 +211,6 @@ type Standing struct {
 	HasCurrent  bool
 	HasPrevious bool
 	HasTarget   bool
-	badges      *levelBadges
-}
-
-// CurrentBadge, TargetBadge and PreviousBadge are ready-made HTML for
-// layouts: the level as a coloured badge and its name, empty when there is
-// no level. A page shows dozens of these, and they are made once per site
-// rather than in a template.
-func (st Standing) CurrentBadge() template.HTML  { return st.badges.of(st.Current, st.HasCurrent) }
-func (st Standing) TargetBadge() template.HTML   { return st.badges.of(st.Target, st.HasTarget) }
-func (st Standing) PreviousBadge() template.HTML { return st.badges.of(st.Previous, st.HasPrevious) }
-
-// levelBadges are the badges of a scale's levels, by level less lo.
-type levelBadges struct {
-	lo   int
-	html []template.HTML
-}
-
-func (b *levelBadges) of(level int, ok bool) template.HTML {
-	if !ok || b == nil {
-		return ""
-	}
-	return b.html[level-b.lo]
 }
 
 // Gap is a shortfall against the role's target.
@@ -262,7 +232,6 @@ type Cycle struct {
 	Date   time.Time
 	Kind   string // manager, self or peer
 	Source string
-	loc    content.Locator
 
 	byPerson map[string][]indexedRating // person id -> ratings, in the order of the file
 	ids      []string                   // the competency ids the ratings index, sorted
