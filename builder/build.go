@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"portal/builder/content"
+	"portal/builder/model"
 	"portal/builder/output"
 	"portal/builder/search"
 	"portal/themes"
@@ -153,7 +154,7 @@ func (o *Output) Paths() []string {
 }
 
 // Build loads the site in fsys and renders it.
-func Build(fsys fs.FS, opts Options) (*Site, *Output, error) {
+func Build(fsys fs.FS, opts Options) (*model.Site, *Output, error) {
 	s, err := Load(fsys, opts)
 	if err != nil {
 		return s, nil, err
@@ -164,7 +165,7 @@ func Build(fsys fs.FS, opts Options) (*Site, *Output, error) {
 
 // Render renders every page of a loaded site with the layouts of its theme,
 // and copies the theme's and the site's static files, into memory.
-func Render(fsys fs.FS, s *Site) (*Output, error) {
+func Render(fsys fs.FS, s *model.Site) (*Output, error) {
 	th, err := loadTheme(fsys, s)
 	if err != nil {
 		return nil, err
@@ -176,7 +177,7 @@ func Render(fsys fs.FS, s *Site) (*Output, error) {
 // dest, as Output.Write would leave it: each page is written as soon as it
 // is rendered, so the site is never held in memory whole, and writing
 // overlaps rendering. It returns the number of pages and of files.
-func WriteSite(fsys fs.FS, s *Site, dest string) (pages, files int, err error) {
+func WriteSite(fsys fs.FS, s *model.Site, dest string) (pages, files int, err error) {
 	th, err := loadTheme(fsys, s)
 	if err != nil {
 		return 0, 0, err
@@ -203,7 +204,7 @@ type theme struct {
 	assets map[string]string // static file -> its fingerprinted name
 }
 
-func loadTheme(fsys fs.FS, s *Site) (*theme, error) {
+func loadTheme(fsys fs.FS, s *model.Site) (*theme, error) {
 	ls, origin, err := siteLayers(fsys, s.Config.Theme, themes.Default, search.Static)
 	if err != nil {
 		return nil, content.Diagnostics{{Path: configFile, Msg: err.Error()}}
@@ -267,7 +268,7 @@ type renderOpts struct {
 // renderSite renders the pages of s into memory. When only is set, a page
 // it rejects keeps its bytes from prev, the output of an earlier build of
 // the same pages.
-func renderSite(s *Site, th *theme, opts renderOpts) (*Output, error) {
+func renderSite(s *model.Site, th *theme, opts renderOpts) (*Output, error) {
 	var mu sync.Mutex
 	var files map[string][]byte
 	if opts.only != nil && opts.prev != nil {
@@ -317,14 +318,14 @@ type emitFunc func(name string, data []byte, keep bool) error
 // emit, from several goroutines at once. The Output it returns has no
 // Files. With lazyLists, the search index, the sitemap and the feed are not
 // emitted: the Output makes each when it is first asked for.
-func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, error) {
+func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Output, error) {
 	only, prev, lazy := opts.only, opts.prev, opts.lazyLists
 	var pages []*Page
 	var names []string // the file of each page
 	if opts.samePages && prev != nil && prev.pages != nil {
 		pages, names = prev.pages, prev.names
 	} else {
-		pages = s.pages(th)
+		pages = pagesOf(s, th)
 		names = make([]string, len(pages))
 		for i, p := range pages {
 			names[i] = outputPath(p.URL)
@@ -335,7 +336,7 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 	// beside the pages, or, with lazyLists, when first asked for.
 	docs := opts.docs
 	if docs == nil {
-		docs = s.searchDocs()
+		docs = searchDocs(s)
 	}
 	index := &searchIndex{docs: docs}
 	if prev != nil && slices.Equal(prev.index.docs, index.docs) {
@@ -425,14 +426,14 @@ func renderSiteTo(s *Site, th *theme, opts renderOpts, emit emitFunc) (*Output, 
 	}
 	var feed func() []byte
 	if !opts.sameFeed || prev == nil {
-		feed = s.feedOf().xml
+		feed = feedOf(s).xml
 	}
 	lists := []struct {
 		name string
 		same bool
 		make func() []byte
 	}{
-		{"sitemap.xml", opts.sameSitemap, func() []byte { return s.sitemap(pages) }},
+		{"sitemap.xml", opts.sameSitemap, func() []byte { return sitemapOf(s, pages) }},
 		{"articles/index.xml", opts.sameFeed, feed},
 	}
 	for _, list := range lists {
@@ -551,7 +552,7 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // sitemap lists every page but the 404 page, with the date of articles.
 // It is written by hand rather than with encoding/xml, which took longer
 // than the rest of a preview rebuild on a site of 12,000 pages.
-func (s *Site) sitemap(pages []*Page) []byte {
+func sitemapOf(s *model.Site, pages []*Page) []byte {
 	var b bytes.Buffer
 	b.Grow(len(pages) * 96)
 	b.WriteString(xml.Header)
@@ -618,14 +619,14 @@ type atomEntry struct {
 }
 
 // feedOf returns the feed of the site's articles as they are now.
-func (s *Site) feedOf() *atomFeed {
+func feedOf(s *model.Site) *atomFeed {
 	const stamp = "2006-01-02T15:04:05Z07:00"
 	f := &atomFeed{
 		NS:      "http://www.w3.org/2005/Atom",
 		Lang:    s.Config.Language,
 		Title:   s.Config.Title + ": learning articles",
-		Links:   []atomLink{{Href: s.permalink("articles/index.xml"), Rel: "self"}, {Href: s.permalink("articles/")}},
-		ID:      s.permalink("articles/"),
+		Links:   []atomLink{{Href: permalink(s, "articles/index.xml"), Rel: "self"}, {Href: permalink(s, "articles/")}},
+		ID:      permalink(s, "articles/"),
 		Author:  s.Config.Title,
 		Entries: make([]atomEntry, 0, len(s.Articles)),
 	}
@@ -633,7 +634,7 @@ func (s *Site) feedOf() *atomFeed {
 		if f.Updated == "" && !a.Date.IsZero() {
 			f.Updated = a.Date.UTC().Format(stamp)
 		}
-		u := s.permalink("articles/" + a.ID + "/")
+		u := permalink(s, "articles/"+a.ID+"/")
 		e := atomEntry{Title: a.Title, Link: atomLink{Href: u}, ID: u, Summary: a.Summary}
 		if !a.Date.IsZero() {
 			e.Updated = a.Date.UTC().Format(stamp)

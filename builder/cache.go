@@ -12,6 +12,7 @@ import (
 
 	"portal/builder/content"
 	"portal/builder/markdown"
+	"portal/builder/model"
 )
 
 // cache is what one build keeps for the next: the decoded content files and
@@ -40,22 +41,22 @@ type cache struct {
 // cachedCycle is an assessment cycle as the last build checked it.
 type cachedCycle struct {
 	ids   string // the idSignature it was checked against
-	cycle *Cycle
+	cycle *model.Cycle
 	diags content.Diagnostics
 }
 
 // cycle returns the cycle of e from the last build when its file is the
 // same decoded file, it was checked against the same ids, and every person
 // it rates was a person then and still is one among people.
-func (c *cache) cycle(e *entry, ids string, people map[string]*Person) (*Cycle, content.Diagnostics, bool) {
+func (c *cache) cycle(e *entry, ids string, people map[string]*model.Person) (*model.Cycle, content.Diagnostics, bool) {
 	if c == nil {
 		return nil, nil, false
 	}
 	cc, ok := c.cycles[e]
-	if !ok || cc.ids != ids || len(cc.cycle.byPerson) != cc.cycle.named {
+	if !ok || cc.ids != ids || len(cc.cycle.ByPerson) != cc.cycle.Named {
 		return nil, nil, false
 	}
-	for pid := range cc.cycle.byPerson {
+	for pid := range cc.cycle.ByPerson {
 		if people[pid] == nil {
 			return nil, nil, false
 		}
@@ -63,7 +64,7 @@ func (c *cache) cycle(e *entry, ids string, people map[string]*Person) (*Cycle, 
 	return cc.cycle, cc.diags, true
 }
 
-func (c *cache) keepCycle(e *entry, ids string, cycle *Cycle, diags content.Diagnostics) {
+func (c *cache) keepCycle(e *entry, ids string, cycle *model.Cycle, diags content.Diagnostics) {
 	if c == nil {
 		return
 	}

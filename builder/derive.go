@@ -14,6 +14,7 @@ import (
 
 	"portal/builder/content"
 	"portal/builder/markdown"
+	"portal/builder/model"
 )
 
 // byOrder sorts by an explicit order (1, 2, ...) first, then by title; an
@@ -29,7 +30,7 @@ func byOrder(ao, bo int, at, bt string) int {
 }
 
 // byName orders people by name, then id.
-func byName(a, b *Person) int {
+func byName(a, b *model.Person) int {
 	return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 }
 
@@ -38,40 +39,40 @@ func byName(a, b *Person) int {
 // gaps, distributions and related articles.
 func (l *loader) derive() {
 	s := l.site
-	slices.SortFunc(s.Categories, func(a, b *Category) int { return byOrder(a.Order, b.Order, a.Title, b.Title) })
+	slices.SortFunc(s.Categories, func(a, b *model.Category) int { return byOrder(a.Order, b.Order, a.Title, b.Title) })
 	for _, cat := range s.Categories {
-		slices.SortFunc(cat.Competencies, func(a, b *Competency) int { return byOrder(a.Order, b.Order, a.Title, b.Title) })
+		slices.SortFunc(cat.Competencies, func(a, b *model.Competency) int { return byOrder(a.Order, b.Order, a.Title, b.Title) })
 		for i, c := range cat.Competencies {
 			if i > 0 {
 				c.Previous = cat.Competencies[i-1]
 				cat.Competencies[i-1].Next = c
 			}
-			c.rank = len(s.Competencies)
+			c.Rank = len(s.Competencies)
 			s.Competencies = append(s.Competencies, c)
 			c.Distribution = make([]int, len(s.Scale))
 		}
 	}
-	framework := func(a, b *Competency) int { return cmp.Compare(a.rank, b.rank) }
+	framework := func(a, b *model.Competency) int { return cmp.Compare(a.Rank, b.Rank) }
 
-	for _, id := range content.SortedKeys(s.roles) {
-		s.Roles = append(s.Roles, s.roles[id])
+	for _, id := range content.SortedKeys(s.RoleByID) {
+		s.Roles = append(s.Roles, s.RoleByID[id])
 	}
-	slices.SortStableFunc(s.Roles, func(a, b *Role) int { return strings.Compare(a.Title, b.Title) })
+	slices.SortStableFunc(s.Roles, func(a, b *model.Role) int { return strings.Compare(a.Title, b.Title) })
 	for _, r := range s.Roles {
-		slices.SortFunc(r.Targets, func(a, b Target) int { return framework(a.Competency, b.Competency) })
+		slices.SortFunc(r.Targets, func(a, b model.Target) int { return framework(a.Competency, b.Competency) })
 		for _, t := range r.Targets {
-			t.Competency.Roles = append(t.Competency.Roles, RoleTarget{Role: r, Level: t.Level})
+			t.Competency.Roles = append(t.Competency.Roles, model.RoleTarget{Role: r, Level: t.Level})
 		}
 	}
 	for _, c := range s.Competencies {
-		slices.SortStableFunc(c.Roles, func(a, b RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
+		slices.SortStableFunc(c.Roles, func(a, b model.RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
 	}
 
-	for _, id := range content.SortedKeys(s.teams) {
-		s.Teams = append(s.Teams, s.teams[id])
+	for _, id := range content.SortedKeys(s.TeamByID) {
+		s.Teams = append(s.Teams, s.TeamByID[id])
 	}
-	slices.SortStableFunc(s.Teams, func(a, b *Team) int { return strings.Compare(a.Name, b.Name) })
-	s.People = slices.AppendSeq(make([]*Person, 0, len(s.people)), maps.Values(s.people))
+	slices.SortStableFunc(s.Teams, func(a, b *model.Team) int { return strings.Compare(a.Name, b.Name) })
+	s.People = slices.AppendSeq(make([]*model.Person, 0, len(s.PersonByID)), maps.Values(s.PersonByID))
 	slices.SortFunc(s.People, byName)
 	for _, p := range s.People {
 		if p.Team != nil {
@@ -99,12 +100,12 @@ func (l *loader) derive() {
 	}
 	l.rankOf = make([]int, len(s.Competencies))
 	for _, c := range s.Competencies {
-		l.rankOf[l.idIndex[c.ID]] = c.rank
+		l.rankOf[l.idIndex[c.ID]] = c.Rank
 	}
 	for _, r := range s.Roles {
-		r.byRank = make([]*Target, len(s.Competencies))
+		r.ByRank = make([]*model.Target, len(s.Competencies))
 		for i := range r.Targets {
-			r.byRank[r.Targets[i].Competency.rank] = &r.Targets[i]
+			r.ByRank[r.Targets[i].Competency.Rank] = &r.Targets[i]
 		}
 	}
 	// People are independent of one another: work them out in parallel,
@@ -179,7 +180,7 @@ func (l *loader) warnings() {
 
 func (l *loader) sortCycles() {
 	s := l.site
-	slices.SortFunc(s.Cycles, func(a, b *Cycle) int {
+	slices.SortFunc(s.Cycles, func(a, b *model.Cycle) int {
 		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.ID, b.ID))
 	})
 	for i := 1; i < len(s.Cycles); i++ {
@@ -194,15 +195,15 @@ func (l *loader) sortCycles() {
 	}
 }
 
-func (l *loader) sortArticles(framework func(a, b *Competency) int) {
+func (l *loader) sortArticles(framework func(a, b *model.Competency) int) {
 	s := l.site
-	bySource := map[string]*Article{}
-	for _, id := range content.SortedKeys(s.articles) {
-		a := s.articles[id]
+	bySource := map[string]*model.Article{}
+	for _, id := range content.SortedKeys(s.ArticleByID) {
+		a := s.ArticleByID[id]
 		s.Articles = append(s.Articles, a)
 		bySource[a.Source] = a
 	}
-	slices.SortStableFunc(s.Articles, func(a, b *Article) int {
+	slices.SortStableFunc(s.Articles, func(a, b *model.Article) int {
 		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Title, b.Title))
 	})
 	for _, a := range s.Articles {
@@ -217,7 +218,7 @@ func (l *loader) sortArticles(framework func(a, b *Competency) int) {
 	if l.cache != nil && l.cache.related != nil && l.cache.relatedFrom == from {
 		for _, a := range s.Articles {
 			for _, id := range l.cache.related[a.ID] {
-				a.Related = append(a.Related, s.articles[id])
+				a.Related = append(a.Related, s.ArticleByID[id])
 			}
 		}
 		return
@@ -239,21 +240,21 @@ func (l *loader) sortArticles(framework func(a, b *Competency) int) {
 	// candidates in an array indexed by article, which, unlike a map of
 	// pairs, stays cheap when a competency has hundreds of articles.
 	for i, a := range s.Articles {
-		a.place = i
+		a.Place = i
 	}
 	linked := make([][]int32, len(s.Articles))
 	for _, b := range l.bodies {
 		from := bySource[b.Source]
 		for _, target := range b.Links {
 			if to := bySource[target]; from != nil && to != nil && from != to {
-				i, j := from.place, to.place
+				i, j := from.Place, to.Place
 				linked[i] = append(linked[i], int32(j))
 				linked[j] = append(linked[j], int32(i))
 			}
 		}
 	}
 	type candidate struct {
-		article *Article
+		article *model.Article
 		score   int32
 	}
 	better := func(x, y candidate) bool {
@@ -279,7 +280,7 @@ func (l *loader) sortArticles(framework func(a, b *Competency) int) {
 			for _, c := range a.Competencies {
 				for _, b := range c.Articles {
 					if b != a {
-						bump(int32(b.place), 1)
+						bump(int32(b.Place), 1)
 					}
 				}
 			}
@@ -310,7 +311,7 @@ func (l *loader) sortArticles(framework func(a, b *Competency) int) {
 // relatedSignature sums up what related articles are chosen from: each
 // article's id, source, date and competencies, in order, and the links of
 // every markdown body.
-func relatedSignature(articles []*Article, bodies []*markdown.Body) string {
+func relatedSignature(articles []*model.Article, bodies []*markdown.Body) string {
 	var b strings.Builder
 	for _, a := range articles {
 		b.WriteString(a.ID)
@@ -344,20 +345,20 @@ func relatedSignature(articles []*Article, bodies []*markdown.Body) string {
 // current one in a cycle of the same kind. It runs once per person, so it
 // works on slices indexed by the competency's place in the framework rather
 // than on maps, and reuses them from one person to the next.
-func (l *loader) standings(w *standingsWorker, p *Person) {
+func (l *loader) standings(w *standingsWorker, p *model.Person) {
 	s := l.site
 	history := w.history // oldest first, by competency rank
 	for _, c := range s.Cycles {
-		for _, rr := range c.byPerson[p.ID] {
-			r := l.rankOf[rr.competency]
-			history[r] = append(history[r], rating{c, rr.level})
+		for _, rr := range c.ByPerson[p.ID] {
+			r := l.rankOf[rr.Competency]
+			history[r] = append(history[r], rating{c, rr.Level})
 			p.Assessed = true
 			p.LastAssessed = c // cycles run oldest first
 		}
 	}
-	var targets []*Target
+	var targets []*model.Target
 	if p.Role != nil {
-		targets = p.Role.byRank
+		targets = p.Role.ByRank
 	}
 	names, lo := l.names, l.scaleMin
 	// Count first, so that the standings take one allocation of their size.
@@ -367,10 +368,10 @@ func (l *loader) standings(w *standingsWorker, p *Person) {
 			n++
 		}
 	}
-	p.Standings = make([]Standing, 0, n)
+	p.Standings = make([]model.Standing, 0, n)
 	for rank, c := range s.Competencies {
 		h := history[rank]
-		var target *Target
+		var target *model.Target
 		if targets != nil {
 			target = targets[rank]
 		}
@@ -378,7 +379,7 @@ func (l *loader) standings(w *standingsWorker, p *Person) {
 			continue
 		}
 		history[rank] = h[:0]
-		st := Standing{Competency: c}
+		st := model.Standing{Competency: c}
 		if target != nil {
 			st.Target, st.HasTarget = target.Level, true
 		}
@@ -414,7 +415,7 @@ func (l *loader) standings(w *standingsWorker, p *Person) {
 		}
 		p.Standings = append(p.Standings, st)
 		if st.Short > 0 {
-			g := Gap{
+			g := model.Gap{
 				Competency: c,
 				Current:    st.Current,
 				Rated:      st.HasCurrent,
@@ -429,13 +430,13 @@ func (l *loader) standings(w *standingsWorker, p *Person) {
 			p.Gaps = append(p.Gaps, g)
 		}
 	}
-	slices.SortStableFunc(p.Gaps, func(a, b Gap) int { return cmp.Compare(b.Size, a.Size) })
+	slices.SortStableFunc(p.Gaps, func(a, b model.Gap) int { return cmp.Compare(b.Size, a.Size) })
 }
 
-func newStandingsWorker(s *Site) *standingsWorker {
+func newStandingsWorker(s *model.Site) *standingsWorker {
 	w := &standingsWorker{
 		history: make([][]rating, len(s.Competencies)),
-		chosen:  map[articleChoice][]*Article{},
+		chosen:  map[articleChoice][]*model.Article{},
 		rated:   make([]int, len(s.Competencies)),
 		dist:    make([][]int, len(s.Competencies)),
 	}
@@ -447,7 +448,7 @@ func newStandingsWorker(s *Site) *standingsWorker {
 
 // rating is one level a person got in one cycle.
 type rating struct {
-	cycle *Cycle
+	cycle *model.Cycle
 	level int
 }
 
@@ -459,7 +460,7 @@ const GapArticles = 3
 // aiming for target: first those written for a level in (current, target],
 // then those with no level, then the rest; at most GapArticles. Thousands of
 // people share a few such choices, so each is made once.
-func (w *standingsWorker) articlesFor(c *Competency, current, target int) []*Article {
+func (w *standingsWorker) articlesFor(c *model.Competency, current, target int) []*model.Article {
 	key := articleChoice{c, current, target}
 	if list, ok := w.chosen[key]; ok {
 		return list
@@ -474,18 +475,18 @@ func (w *standingsWorker) articlesFor(c *Competency, current, target int) []*Art
 // rank (people rated, people at each level) to add up after.
 type standingsWorker struct {
 	history [][]rating
-	chosen  map[articleChoice][]*Article
+	chosen  map[articleChoice][]*model.Article
 	rated   []int
 	dist    [][]int
 }
 
 type articleChoice struct {
-	competency      *Competency
+	competency      *model.Competency
 	current, target int
 }
 
-func chooseArticles(c *Competency, current, target int) []*Article {
-	fit := func(a *Article) int {
+func chooseArticles(c *model.Competency, current, target int) []*model.Article {
+	fit := func(a *model.Article) int {
 		switch {
 		case a.Level > current && a.Level <= target:
 			return 0
@@ -495,7 +496,7 @@ func chooseArticles(c *Competency, current, target int) []*Article {
 		return 2
 	}
 	out := slices.Clone(c.Articles)
-	slices.SortStableFunc(out, func(a, b *Article) int { return cmp.Compare(fit(a), fit(b)) })
+	slices.SortStableFunc(out, func(a, b *model.Article) int { return cmp.Compare(fit(a), fit(b)) })
 	return out[:min(len(out), GapArticles)]
 }
 
@@ -530,12 +531,12 @@ const TeamGaps = 10
 // the matrices of every team.
 // sharedChoices returns chooseArticles, remembering its answers: teams
 // share article choices as people do, and may ask from several goroutines.
-func sharedChoices() func(c *Competency, current, target int) []*Article {
+func sharedChoices() func(c *model.Competency, current, target int) []*model.Article {
 	var chosen sync.Map // articleChoice -> []*Article
-	return func(c *Competency, current, target int) []*Article {
+	return func(c *model.Competency, current, target int) []*model.Article {
 		key := articleChoice{c, current, target}
 		if list, ok := chosen.Load(key); ok {
-			return list.([]*Article)
+			return list.([]*model.Article)
 		}
 		list := chooseArticles(c, current, target)
 		chosen.Store(key, list)
@@ -543,39 +544,39 @@ func sharedChoices() func(c *Competency, current, target int) []*Article {
 	}
 }
 
-func teamMatrix(t *Team, competencies int, choose func(c *Competency, current, target int) []*Article) {
+func teamMatrix(t *model.Team, competencies int, choose func(c *model.Competency, current, target int) []*model.Article) {
 	// Made from scratch, also when the team's members or their standings
 	// changed in place.
 	t.Competencies, t.Summary, t.Gaps = nil, nil, nil
 	// By competency rank: the column of each in the matrix, plus one (zero
 	// while it has none), and the team's gap in it.
 	column := make([]int, competencies)
-	gaps := make([]TeamGap, competencies)
+	gaps := make([]model.TeamGap, competencies)
 	for _, p := range t.Members {
 		for _, st := range p.Standings {
-			if r := st.Competency.rank; column[r] == 0 {
+			if r := st.Competency.Rank; column[r] == 0 {
 				column[r] = -1
 				t.Competencies = append(t.Competencies, st.Competency)
 			}
 		}
 		for _, g := range p.Gaps {
-			tg := &gaps[g.Competency.rank]
+			tg := &gaps[g.Competency.Rank]
 			tg.Competency = g.Competency
 			tg.Total += g.Size
 			tg.People++
 		}
 	}
-	slices.SortFunc(t.Competencies, func(a, b *Competency) int { return cmp.Compare(a.rank, b.rank) })
-	t.Summary = make([]TeamStanding, len(t.Competencies))
+	slices.SortFunc(t.Competencies, func(a, b *model.Competency) int { return cmp.Compare(a.Rank, b.Rank) })
+	t.Summary = make([]model.TeamStanding, len(t.Competencies))
 	for j, c := range t.Competencies {
-		column[c.rank] = j + 1
+		column[c.Rank] = j + 1
 		t.Summary[j].Competency = c
 	}
 	sums := make([]int, len(t.Competencies))
 	targets := make([]int, len(t.Competencies))
 	for _, p := range t.Members {
 		for _, st := range p.Standings {
-			j := column[st.Competency.rank] - 1
+			j := column[st.Competency.Rank] - 1
 			if st.HasCurrent {
 				sums[j] += st.Current
 				t.Summary[j].Rated++
@@ -594,53 +595,17 @@ func teamMatrix(t *Team, competencies int, choose func(c *Competency, current, t
 		if ts.Targeted > 0 {
 			ts.Target = float64(targets[j]) / float64(ts.Targeted)
 		}
-		if g := gaps[c.rank]; g.People > 0 {
+		if g := gaps[c.Rank]; g.People > 0 {
 			t.Gaps = append(t.Gaps, g)
 		}
 	}
-	slices.SortStableFunc(t.Gaps, func(a, b TeamGap) int {
+	slices.SortStableFunc(t.Gaps, func(a, b model.TeamGap) int {
 		return cmp.Or(cmp.Compare(b.Total, a.Total), cmp.Compare(b.People, a.People))
 	})
 	t.Gaps = t.Gaps[:min(len(t.Gaps), TeamGaps)]
 	for i := range t.Gaps {
 		g := &t.Gaps[i]
-		avg := t.Summary[column[g.Competency.rank]-1]
+		avg := t.Summary[column[g.Competency.Rank]-1]
 		g.Articles = choose(g.Competency, int(avg.Average), int(avg.Target+0.5))
 	}
-}
-
-// columns returns the column of each competency in the team's matrix, by
-// the competency's rank in the framework of n competencies; -1 for those
-// not in it.
-func (t *Team) columns(n int) []int {
-	col := make([]int, n)
-	for i := range col {
-		col[i] = -1
-	}
-	for j, c := range t.Competencies {
-		col[c.rank] = j
-	}
-	return col
-}
-
-// Matrix is the team's skills matrix: one row per member, one cell per
-// column of Competencies, made on each call. The default theme's table
-// (.MatrixRows) and heatmap read the members' standings directly: a large
-// site's matrices hold hundreds of thousands of cells.
-func (t *Team) Matrix() [][]Cell {
-	column := make(map[*Competency]int, len(t.Competencies))
-	for j, c := range t.Competencies {
-		column[c] = j
-	}
-	matrix := make([][]Cell, len(t.Members))
-	for i, p := range t.Members {
-		row := make([]Cell, len(t.Competencies))
-		for _, st := range p.Standings {
-			if j, ok := column[st.Competency]; ok {
-				row[j] = Cell{Standing: st, Rated: st.HasCurrent, Below: st.HasTarget && st.Current < st.Target}
-			}
-		}
-		matrix[i] = row
-	}
-	return matrix
 }

@@ -4,8 +4,12 @@ import (
 	"io/fs"
 
 	"portal/builder/content"
+	"portal/builder/model"
 	"portal/builder/output"
 )
+
+// Site is the loaded, validated content of a portal; see [model.Site].
+type Site = model.Site
 
 // Diagnostic is one problem found in a site, located in the file that has
 // it; see [content.Diagnostic].

@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+
+	"portal/builder/model"
 )
 
 // Fragments are parts of a page made in Go rather than in a layout: the
@@ -195,15 +197,15 @@ func (p *Page) MatrixRows() template.HTML {
 	t := p.Team
 	var b strings.Builder
 	b.Grow(len(t.Members) * (80 + len(t.Competencies)*48))
-	col := t.columns(len(p.Site.Competencies))
-	row := make([]*Standing, len(t.Competencies))
+	col := t.Columns(len(p.Site.Competencies))
+	row := make([]*model.Standing, len(t.Competencies))
 	for _, m := range t.Members {
 		b.WriteString("\n<tr><th scope=\"row\">")
 		link(&b, p, "people/"+m.ID+"/", m.Name)
 		b.WriteString("</th>")
 		clear(row)
 		for i := range m.Standings {
-			row[col[m.Standings[i].Competency.rank]] = &m.Standings[i]
+			row[col[m.Standings[i].Competency.Rank]] = &m.Standings[i]
 		}
 		// As the cells of .Team.Matrix.
 		for _, st := range row {
@@ -373,7 +375,7 @@ const noArticle = `<p class="muted">No article teaches this competency yet.</p>`
 
 // articleItems writes one <li> per article, linked, and with levels the
 // level each helps to reach.
-func articleItems(b *strings.Builder, p *Page, articles []*Article, levels bool) {
+func articleItems(b *strings.Builder, p *Page, articles []*model.Article, levels bool) {
 	for _, a := range articles {
 		b.WriteString("<li>")
 		link(b, p, "articles/"+a.ID+"/", a.Title)

@@ -16,6 +16,7 @@ import (
 
 	"portal/builder/content"
 	"portal/builder/markdown"
+	"portal/builder/model"
 	"portal/builder/search"
 )
 
@@ -29,8 +30,8 @@ type Builder struct {
 	opts  Options
 	cache *cache
 	theme *theme
-	site  *Site   // last good build
-	out   *Output // its output
+	site  *model.Site // last good build
+	out   *Output     // its output
 	// loader made site; nil when the model was changed in a way that needs
 	// a full load before the next edit in place.
 	loader  *loader
@@ -73,7 +74,7 @@ func NewBuilder(fsys fs.FS, opts Options) *Builder {
 // Build builds the site. changed lists the files, relative to the site with
 // slashes, that changed since the last call; nil means any may have (after
 // lost file events, say), and reads everything again.
-func (b *Builder) Build(changed []string) (*Site, *Output, error) {
+func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
 	b.waiting.Store(true)
 	b.mu.Lock()
 	b.waiting.Store(false)
@@ -113,7 +114,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 					// search index, which list people in name order: only
 					// their document changes.
 					opts.sameSitemap, opts.samePages = true, true
-					person := b.site.people[classifyID(p)]
+					person := b.site.PersonByID[classifyID(p)]
 					opts.docs = b.patchDoc("people/"+person.ID+"/", func(d *search.Doc) { *d = personDoc(person) })
 				}
 				return b.renderInPlace(opts)
@@ -131,7 +132,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 					// stays, and only the documents that show its name or
 					// description change, its own and its members'.
 					opts.sameSitemap, opts.samePages = true, true
-					t := b.site.teams[classifyID(p)]
+					t := b.site.TeamByID[classifyID(p)]
 					opts.docs = b.patchDocWithPeople("teams/"+t.ID+"/", func(d *search.Doc) { d.Title, d.Summary = t.Name, t.Description }, t.Members)
 				}
 				return b.renderInPlace(opts)
@@ -142,7 +143,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				// the search documents of the role and its people.
 				opts := b.sameLists(urls)
 				if all {
-					r := b.site.roles[classifyID(p)]
+					r := b.site.RoleByID[classifyID(p)]
 					opts.only = nil
 					opts.docs = b.patchDocWithPeople("roles/"+r.ID+"/", func(d *search.Doc) { d.Title, d.Summary = r.Title, r.Summary }, r.People)
 				}
@@ -154,7 +155,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 				// any page, and in the competency's search document.
 				opts := b.sameLists(urls)
 				if all {
-					c := b.site.competencies[classifyID(p)]
+					c := b.site.CompetencyByID[classifyID(p)]
 					opts.only = nil
 					opts.docs = b.patchDoc("competencies/"+c.ID+"/", func(d *search.Doc) { d.Title, d.Summary = c.Title, c.Summary })
 				}
@@ -163,7 +164,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 			if b.updateArticle(p) {
 				// Every page may show the title; the feed and the search
 				// document do.
-				a := b.site.articles[classifyID(p)]
+				a := b.site.ArticleByID[classifyID(p)]
 				opts := renderOpts{prev: b.out, lazyLists: b.LazyLists, sameSitemap: true, samePages: true}
 				opts.docs = b.patchDoc("articles/"+a.ID+"/", func(d *search.Doc) { d.Title, d.Summary = a.Title, a.Summary })
 				return b.renderInPlace(opts)
@@ -188,7 +189,7 @@ func (b *Builder) Build(changed []string) (*Site, *Output, error) {
 		return b.renderInPlace(renderOpts{prev: b.out, lazyLists: b.LazyLists, sameSitemap: true, sameFeed: true, docs: b.out.index.docs, newLayouts: true})
 	}
 	// The last good model lends the load what still holds of it.
-	var prev *Site
+	var prev *model.Site
 	if intact {
 		prev = b.site
 	}
@@ -275,7 +276,7 @@ func (b *Builder) patchDoc(url string, set func(d *search.Doc)) []search.Doc {
 
 // patchDocWithPeople is patchDoc, with the documents of people made again
 // too: a person's summary names their team and role.
-func (b *Builder) patchDocWithPeople(url string, set func(d *search.Doc), people []*Person) []search.Doc {
+func (b *Builder) patchDocWithPeople(url string, set func(d *search.Doc), people []*model.Person) []search.Doc {
 	sets := map[string]func(d *search.Doc){url: set}
 	for _, m := range people {
 		sets["people/"+m.ID+"/"] = func(d *search.Doc) { *d = personDoc(m) }
@@ -312,7 +313,7 @@ func (b *Builder) keepEntry(file string, e *entry) {
 }
 
 // renderInPlace renders the pages of a model changed in place.
-func (b *Builder) renderInPlace(opts renderOpts) (*Site, *Output, error) {
+func (b *Builder) renderInPlace(opts renderOpts) (*model.Site, *Output, error) {
 	opts.now, opts.builder = b.Now, b
 	out, err := renderSite(b.site, b.theme, opts)
 	if err != nil {
@@ -370,10 +371,10 @@ func (b *Builder) updateBody(file string) (url, text string, ok bool) {
 	nb.Doc = nil // as renderBodies leaves it
 	text = search.PlainText(string(html), search.TextCap)
 	*l.owners[i] = html
-	if a := l.site.articles[id]; kind == content.KindArticle && a != nil {
+	if a := l.site.ArticleByID[id]; kind == content.KindArticle && a != nil {
 		a.Words = e.doc.Words() // its reading time
 	}
-	l.site.texts[file] = text
+	l.site.TextBySource[file] = text
 	l.bodies[i] = nb
 	b.cache.keepBody(nb, l.targets, html, text, nil)
 	b.keepEntry(file, e)
@@ -410,7 +411,7 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 	}
 	kind, id := content.Classify(file)
 	s := l.site
-	p := s.people[id]
+	p := s.PersonByID[id]
 	cached := l.entries[file]
 	if kind != content.KindPerson || p == nil || cached == nil {
 		return nil, false, false
@@ -422,8 +423,8 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 	var r content.Report
 	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &r)
 	name := f.Str("name", true)
-	team := s.teams[f.Str("team", true)]
-	role := s.roles[f.Str("role", true)]
+	team := s.TeamByID[f.Str("team", true)]
+	role := s.RoleByID[f.Str("role", true)]
 	title := f.Str("title", false)
 	f.Done()
 	if len(r.List) > 0 || team == nil || role == nil {
@@ -446,7 +447,7 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 	}
 	p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
 	l.standings(newStandingsWorker(s), p) // its counts are dropped: the ratings are as they were
-	for _, t := range []*Team{oldTeam, team} {
+	for _, t := range []*model.Team{oldTeam, team} {
 		if t == nil {
 			continue
 		}
@@ -459,7 +460,7 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 		}
 		teamMatrix(t, len(s.Competencies), chooseArticles)
 	}
-	for _, r := range []*Role{oldRole, role} {
+	for _, r := range []*model.Role{oldRole, role} {
 		if r == nil {
 			continue
 		}
@@ -513,7 +514,7 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	lc := *l
 	lc.r = content.Report{}
 	// next holds the new ratings of the people that may have changed.
-	var next map[string][]indexedRating
+	var next map[string][]model.IndexedRating
 	// Only a file the fast decoder read may be patched: the full decoder
 	// also takes dotted keys, which can add to a person's table from outside
 	// its section.
@@ -522,7 +523,7 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 		// One person's ratings at most: check them alone.
 		patched = true
 		e.doc = &content.Document{Loc: content.FastLocator(trimBOM(data))}
-		next = map[string][]indexedRating{}
+		next = map[string][]model.IndexedRating{}
 		if pid != "" {
 			ranked, ok := lc.personRatings(e, pid, table)
 			if !ok {
@@ -541,8 +542,8 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 		if c.Title != old.Title || !c.Date.Equal(old.Date) || c.Kind != old.Kind {
 			return nil, false
 		}
-		next = c.byPerson
-		for pid := range old.byPerson {
+		next = c.ByPerson
+		for pid := range old.ByPerson {
 			if _, ok := next[pid]; !ok {
 				next[pid] = nil
 			}
@@ -556,7 +557,7 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	// nil in next means no table.
 	var changed []string
 	for pid, ratings := range next {
-		was := old.byPerson[pid]
+		was := old.ByPerson[pid]
 		if !slices.Equal(was, ratings) || (was == nil) != (ratings == nil) {
 			changed = append(changed, pid)
 		}
@@ -565,9 +566,9 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	for _, pid := range changed {
 		rated := len(next[pid]) > 0
 		for _, other := range s.Cycles {
-			rated = rated || other != old && len(other.byPerson[pid]) > 0
+			rated = rated || other != old && len(other.ByPerson[pid]) > 0
 		}
-		if rated != s.people[pid].Assessed {
+		if rated != s.PersonByID[pid].Assessed {
 			return nil, false
 		}
 	}
@@ -589,9 +590,9 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	}
 	for _, pid := range changed {
 		if next[pid] != nil {
-			old.byPerson[pid] = next[pid]
+			old.ByPerson[pid] = next[pid]
 		} else {
-			delete(old.byPerson, pid)
+			delete(old.ByPerson, pid)
 		}
 	}
 	urls = map[string]bool{}
@@ -600,12 +601,12 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	}
 	lo := l.scaleMin
 	w := newStandingsWorker(s)
-	var teams []*Team
+	var teams []*model.Team
 	// A competency's page shows how many people are at each level: it
 	// changes when that count does.
-	counts := map[*Competency][]int{}
+	counts := map[*model.Competency][]int{}
 	for _, pid := range changed {
-		p := s.people[pid]
+		p := s.PersonByID[pid]
 		urls["people/"+pid+"/"] = true
 		urls[peoplePageURL(slices.Index(s.People, p)/PeoplePerPage+1)] = true
 		for _, st := range p.Standings {
@@ -646,7 +647,7 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 		teamMatrix(t, len(s.Competencies), chooseArticles)
 	}
 	b.keepEntry(file, e)
-	old.named = len(old.byPerson) // the file has no problem: it rates only people
+	old.Named = len(old.ByPerson) // the file has no problem: it rates only people
 	delete(b.cache.cycles, cached)
 	b.cache.keepCycle(e, checked.ids, old, nil)
 	return urls, true
@@ -667,7 +668,7 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 	}
 	kind, id := content.Classify(file)
 	s := l.site
-	t := s.teams[id]
+	t := s.TeamByID[id]
 	cached := l.entries[file]
 	if kind != content.KindTeam || t == nil || cached == nil || reported(s, file) {
 		return nil, false, false
@@ -703,10 +704,10 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 		// As derive orders them: by name, ties by id.
 		before := slices.Clone(s.Teams)
 		s.Teams = s.Teams[:0]
-		for _, id := range content.SortedKeys(s.teams) {
-			s.Teams = append(s.Teams, s.teams[id])
+		for _, id := range content.SortedKeys(s.TeamByID) {
+			s.Teams = append(s.Teams, s.TeamByID[id])
 		}
-		slices.SortStableFunc(s.Teams, func(a, b *Team) int { return strings.Compare(a.Name, b.Name) })
+		slices.SortStableFunc(s.Teams, func(a, b *model.Team) int { return strings.Compare(a.Name, b.Name) })
 		moved = !slices.Equal(before, s.Teams)
 	}
 	b.keepEntry(file, e)
@@ -726,10 +727,10 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 // changes the warnings), or pending changes from a failed build.
 func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 	e, id, ok := b.frontMatterEdit(file, content.KindRole, "targets", "title", "summary")
-	if !ok || b.site.roles[id] == nil {
+	if !ok || b.site.RoleByID[id] == nil {
 		return nil, false, false
 	}
-	l, s, r := b.loader, b.site, b.site.roles[id]
+	l, s, r := b.loader, b.site, b.site.RoleByID[id]
 	lc := *l
 	lc.r = content.Report{}
 	next := lc.readRole(e)
@@ -739,7 +740,7 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 	// Roles are listed by title, then id: the order must hold.
 	if next.Title != r.Title {
 		i := slices.Index(s.Roles, r)
-		before := func(a, b *Role, at, bt string) bool {
+		before := func(a, b *model.Role, at, bt string) bool {
 			return cmp.Or(strings.Compare(at, bt), strings.Compare(a.ID, b.ID)) < 0
 		}
 		if i > 0 && !before(s.Roles[i-1], r, s.Roles[i-1].Title, next.Title) ||
@@ -747,16 +748,16 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 			return nil, false, false
 		}
 	}
-	slices.SortFunc(next.Targets, func(a, b Target) int { return cmp.Compare(a.Competency.rank, b.Competency.rank) })
-	before := map[*Competency]int{}
+	slices.SortFunc(next.Targets, func(a, b model.Target) int { return cmp.Compare(a.Competency.Rank, b.Competency.Rank) })
+	before := map[*model.Competency]int{}
 	for _, t := range r.Targets {
 		before[t.Competency] = t.Level
 	}
-	after := map[*Competency]int{}
+	after := map[*model.Competency]int{}
 	for _, t := range next.Targets {
 		after[t.Competency] = t.Level
 	}
-	var changed []*Competency
+	var changed []*model.Competency
 	for _, c := range s.Competencies {
 		was, had := before[c]
 		is, has := after[c]
@@ -779,26 +780,26 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 	}
 
 	r.Targets = next.Targets
-	r.byRank = make([]*Target, len(s.Competencies))
+	r.ByRank = make([]*model.Target, len(s.Competencies))
 	for i := range r.Targets {
-		r.byRank[r.Targets[i].Competency.rank] = &r.Targets[i]
+		r.ByRank[r.Targets[i].Competency.Rank] = &r.Targets[i]
 	}
 	// As derive lists them: by role title, then by level, highest first.
 	for _, c := range changed {
 		c.Roles = c.Roles[:0]
 		for _, q := range s.Roles {
-			if t := q.byRank[c.rank]; t != nil {
-				c.Roles = append(c.Roles, RoleTarget{Role: q, Level: t.Level})
+			if t := q.ByRank[c.Rank]; t != nil {
+				c.Roles = append(c.Roles, model.RoleTarget{Role: q, Level: t.Level})
 			}
 		}
-		slices.SortStableFunc(c.Roles, func(a, b RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
+		slices.SortStableFunc(c.Roles, func(a, b model.RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
 		urls["competencies/"+c.ID+"/"] = true
 	}
 	// The lists of people count each one's gaps: the pages showing someone
 	// whose count changed render again.
-	var place map[*Person]int
+	var place map[*model.Person]int
 	w := newStandingsWorker(s)
-	var teams []*Team
+	var teams []*model.Team
 	for _, p := range r.People {
 		gaps := len(p.Gaps)
 		p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
@@ -810,7 +811,7 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 		}
 		if len(p.Gaps) != gaps {
 			if place == nil {
-				place = make(map[*Person]int, len(s.People))
+				place = make(map[*model.Person]int, len(s.People))
 				for i, q := range s.People {
 					place[q] = i
 				}
@@ -819,13 +820,13 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 		}
 	}
 	// The list of teams names each one's biggest gap.
-	biggest := func(t *Team) *Competency {
+	biggest := func(t *model.Team) *model.Competency {
 		if len(t.Gaps) == 0 {
 			return nil
 		}
 		return t.Gaps[0].Competency
 	}
-	was := make([]*Competency, len(teams))
+	was := make([]*model.Competency, len(teams))
 	for i, t := range teams {
 		was[i] = biggest(t)
 	}
@@ -861,10 +862,10 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 // or loses it (which changes the warnings of the roles targeting it).
 func (b *Builder) updateCompetency(file string) (urls map[string]bool, all, ok bool) {
 	e, id, ok := b.frontMatterEdit(file, content.KindCompetency, "levels", "title", "summary")
-	if !ok || b.site.competencies[id] == nil || b.site.competencies[id].Source != file {
+	if !ok || b.site.CompetencyByID[id] == nil || b.site.CompetencyByID[id].Source != file {
 		return nil, false, false
 	}
-	l, s, c := b.loader, b.site, b.site.competencies[id]
+	l, s, c := b.loader, b.site, b.site.CompetencyByID[id]
 	lc := *l
 	lc.r = content.Report{}
 	next := lc.readCompetency(e, c.Category)
@@ -920,10 +921,10 @@ func (b *Builder) updateCompetency(file string) (urls map[string]bool, all, ok b
 // changed, for anything else.
 func (b *Builder) updateArticle(file string) (ok bool) {
 	e, id, ok := b.frontMatterEdit(file, content.KindArticle, "title", "summary")
-	if !ok || b.site.articles[id] == nil {
+	if !ok || b.site.ArticleByID[id] == nil {
 		return false
 	}
-	s, a := b.site, b.site.articles[id]
+	s, a := b.site, b.site.ArticleByID[id]
 	var r content.Report
 	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &r)
 	title, summary := f.Str("title", true), f.Str("summary", false)
@@ -981,7 +982,7 @@ func (b *Builder) decodeAgain(cached *entry) (e *entry, ok bool) {
 }
 
 // reported tells whether the last build warned about file.
-func reported(s *Site, file string) bool {
+func reported(s *model.Site, file string) bool {
 	return slices.ContainsFunc(s.Warnings, func(d content.Diagnostic) bool { return d.Path == file })
 }
 
@@ -1013,18 +1014,18 @@ func readInto(buf []byte, fsys fs.FS, name string) ([]byte, error) {
 // affected returns the URLs of the pages that a change of the files in
 // changed can alter, given the site before and after it, or all when it can
 // alter any page. It follows the rule in the doc of Builder.
-func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, all bool) {
-	if !sameKeys(old.competencies, cur.competencies) || !sameKeys(old.roles, cur.roles) ||
-		!sameKeys(old.teams, cur.teams) || !sameKeys(old.people, cur.people) ||
-		!sameKeys(old.articles, cur.articles) || len(old.Cycles) != len(cur.Cycles) {
+func affected(old, cur *model.Site, changed map[string]bool) (urls map[string]bool, all bool) {
+	if !sameKeys(old.CompetencyByID, cur.CompetencyByID) || !sameKeys(old.RoleByID, cur.RoleByID) ||
+		!sameKeys(old.TeamByID, cur.TeamByID) || !sameKeys(old.PersonByID, cur.PersonByID) ||
+		!sameKeys(old.ArticleByID, cur.ArticleByID) || len(old.Cycles) != len(cur.Cycles) {
 		return nil, true
 	}
 	urls = map[string]bool{}
 	add := func(u string) { urls[u] = true }
 	// person adds the pages showing a person; with ratings, also those of
 	// the competencies they stand in, whose distributions count ratings.
-	person := func(s *Site, id string, ratings bool) {
-		p := s.people[id]
+	person := func(s *model.Site, id string, ratings bool) {
+		p := s.PersonByID[id]
 		if p == nil {
 			return
 		}
@@ -1041,7 +1042,7 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 			}
 		}
 	}
-	other := func(s *Site) *Site {
+	other := func(s *model.Site) *model.Site {
 		if s == old {
 			return cur
 		}
@@ -1066,12 +1067,12 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 			oc, nc := cycleFrom(old, p), cycleFrom(cur, p)
 			whole := oc == nil || nc == nil || oc.Title != nc.Title || !oc.Date.Equal(nc.Date) || oc.Kind != nc.Kind
 			changedPeople := false
-			for _, c := range []*Cycle{oc, nc} {
+			for _, c := range []*model.Cycle{oc, nc} {
 				if c == nil {
 					continue
 				}
-				for pid := range c.byPerson {
-					if whole || !slices.Equal(oc.byPerson[pid], nc.byPerson[pid]) {
+				for pid := range c.ByPerson {
+					if whole || !slices.Equal(oc.ByPerson[pid], nc.ByPerson[pid]) {
 						person(old, pid, true)
 						person(cur, pid, true)
 						changedPeople = true
@@ -1087,9 +1088,9 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 		case content.KindTeam:
 			add("teams/")
 			add("people/")
-			for _, s := range []*Site{old, cur} {
+			for _, s := range []*model.Site{old, cur} {
 				add("teams/" + id + "/")
-				for _, m := range s.teams[id].Members {
+				for _, m := range s.TeamByID[id].Members {
 					add("people/" + m.ID + "/")
 					if m.Role != nil {
 						add("roles/" + m.Role.ID + "/")
@@ -1101,8 +1102,8 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 			add("people/")
 			add("teams/")
 			add("competencies/")
-			for _, s := range []*Site{old, cur} {
-				r := s.roles[id]
+			for _, s := range []*model.Site{old, cur} {
+				r := s.RoleByID[id]
 				add("roles/" + id + "/")
 				for _, t := range r.Targets {
 					add("competencies/" + t.Competency.ID + "/")
@@ -1117,13 +1118,13 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 		case content.KindArticle:
 			add("")
 			add("articles/")
-			for _, s := range []*Site{old, cur} {
-				a := s.articles[id]
+			for _, s := range []*model.Site{old, cur} {
+				a := s.ArticleByID[id]
 				if a == nil {
 					continue // a draft left out of the build
 				}
 				add("articles/" + id + "/")
-				taught := map[*Competency]bool{}
+				taught := map[*model.Competency]bool{}
 				for _, c := range a.Competencies {
 					add("competencies/" + c.ID + "/")
 					taught[c] = true
@@ -1133,18 +1134,18 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 				// only where a competency's articles changed.
 				moved := movedArticles(s, other(s))
 				for _, p := range s.People {
-					if !slices.ContainsFunc(p.Gaps, func(g Gap) bool { return moved[g.Competency.rank] }) {
+					if !slices.ContainsFunc(p.Gaps, func(g model.Gap) bool { return moved[g.Competency.Rank] }) {
 						continue
 					}
-					if other := other(s).people[p.ID]; other == nil || !sameGapArticles(p.Gaps, other.Gaps) {
+					if other := other(s).PersonByID[p.ID]; other == nil || !sameGapArticles(p.Gaps, other.Gaps) {
 						add("people/" + p.ID + "/")
 					}
 				}
 				for _, t := range s.Teams {
-					if !slices.ContainsFunc(t.Gaps, func(g TeamGap) bool { return moved[g.Competency.rank] }) {
+					if !slices.ContainsFunc(t.Gaps, func(g model.TeamGap) bool { return moved[g.Competency.Rank] }) {
 						continue
 					}
-					if other := other(s).teams[t.ID]; other == nil || !sameTeamGapArticles(t.Gaps, other.Gaps) {
+					if other := other(s).TeamByID[t.ID]; other == nil || !sameTeamGapArticles(t.Gaps, other.Gaps) {
 						add("teams/" + t.ID + "/")
 					}
 				}
@@ -1163,16 +1164,16 @@ func affected(old, cur *Site, changed map[string]bool) (urls map[string]bool, al
 
 // movedArticles tells, by the rank of each competency of s, whether its
 // articles differ from those of the competency with its id in other.
-func movedArticles(s, other *Site) []bool {
+func movedArticles(s, other *model.Site) []bool {
 	moved := make([]bool, len(s.Competencies))
 	for i, c := range s.Competencies {
-		o := other.competencies[c.ID]
+		o := other.CompetencyByID[c.ID]
 		moved[i] = o == nil || !sameArticles(c.Articles, o.Articles)
 	}
 	return moved
 }
 
-func cycleFrom(s *Site, source string) *Cycle {
+func cycleFrom(s *model.Site, source string) *model.Cycle {
 	for _, c := range s.Cycles {
 		if c.Source == source {
 			return c
@@ -1183,20 +1184,20 @@ func cycleFrom(s *Site, source string) *Cycle {
 
 // sameArticles tells whether two lists show the same articles: ids, titles
 // and levels, in order.
-func sameArticles(a, b []*Article) bool {
-	return slices.EqualFunc(a, b, func(x, y *Article) bool {
+func sameArticles(a, b []*model.Article) bool {
+	return slices.EqualFunc(a, b, func(x, y *model.Article) bool {
 		return x.ID == y.ID && x.Title == y.Title && x.Level == y.Level
 	})
 }
 
-func sameGapArticles(a, b []Gap) bool {
-	return slices.EqualFunc(a, b, func(x, y Gap) bool {
+func sameGapArticles(a, b []model.Gap) bool {
+	return slices.EqualFunc(a, b, func(x, y model.Gap) bool {
 		return x.Competency.ID == y.Competency.ID && sameArticles(x.Articles, y.Articles)
 	})
 }
 
-func sameTeamGapArticles(a, b []TeamGap) bool {
-	return slices.EqualFunc(a, b, func(x, y TeamGap) bool {
+func sameTeamGapArticles(a, b []model.TeamGap) bool {
+	return slices.EqualFunc(a, b, func(x, y model.TeamGap) bool {
 		return x.Competency.ID == y.Competency.ID && sameArticles(x.Articles, y.Articles)
 	})
 }

@@ -28,7 +28,7 @@ func TestRenderKinds(t *testing.T) {
 	byKind := map[string]time.Duration{}
 	count := map[string]int{}
 	size := map[string]int{}
-	for _, p := range s.pages(th) {
+	for _, p := range pagesOf(s, th) {
 		if count[p.Kind] >= 200 {
 			continue
 		}
@@ -77,7 +77,7 @@ func benchmarkKind(b *testing.B, dir, kind string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, p := range s.pages(th) {
+	for _, p := range pagesOf(s, th) {
 		if p.Kind != kind {
 			continue
 		}

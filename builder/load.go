@@ -22,6 +22,7 @@ import (
 
 	"portal/builder/content"
 	"portal/builder/markdown"
+	"portal/builder/model"
 	"portal/builder/search"
 )
 
@@ -35,7 +36,7 @@ type Options struct {
 // validates it and resolves every reference. When the site has errors, Load
 // returns them all as a Diagnostics, sorted; the site it returns then is
 // incomplete. A site without errors has its warnings in Site.Warnings.
-func Load(fsys fs.FS, opts Options) (*Site, error) {
+func Load(fsys fs.FS, opts Options) (*model.Site, error) {
 	l, err := loadSite(fsys, opts, nil, nil, nil)
 	return l.site, err
 }
@@ -44,14 +45,14 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 // small edits to the model in place. prev, when not nil, is the model of
 // the last good build, whose people's standings and teams' matrices the
 // load takes where what they are worked out from is the same.
-func loadSite(fsys fs.FS, opts Options, c *cache, changed map[string]bool, prev *Site) (*loader, error) {
-	l := &loader{fsys: fsys, opts: opts, cache: c, changed: changed, prev: prev, site: &Site{
-		competencies: map[string]*Competency{},
-		roles:        map[string]*Role{},
-		teams:        map[string]*Team{},
-		people:       map[string]*Person{},
-		articles:     map[string]*Article{},
-		sources:      map[string]string{},
+func loadSite(fsys fs.FS, opts Options, c *cache, changed map[string]bool, prev *model.Site) (*loader, error) {
+	l := &loader{fsys: fsys, opts: opts, cache: c, changed: changed, prev: prev, site: &model.Site{
+		CompetencyByID: map[string]*model.Competency{},
+		RoleByID:       map[string]*model.Role{},
+		TeamByID:       map[string]*model.Team{},
+		PersonByID:     map[string]*model.Person{},
+		ArticleByID:    map[string]*model.Article{},
+		URLBySource:    map[string]string{},
 	}}
 	l.loadConfig()
 	if len(l.r.List.Errors()) == 0 {
@@ -72,7 +73,7 @@ func loadSite(fsys fs.FS, opts Options, c *cache, changed map[string]bool, prev 
 type loader struct {
 	fsys   fs.FS
 	opts   Options
-	site   *Site
+	site   *model.Site
 	r      content.Report
 	levels map[int]bool
 	md     goldmark.Markdown
@@ -96,7 +97,7 @@ type loader struct {
 	targets      map[string]markdown.Target // what markdown links can point at, by source
 	cache        *cache                     // from the last build, or nil
 	changed      map[string]bool            // files changed since it; nil when unknown
-	prev         *Site                      // the last good build's model, or nil
+	prev         *model.Site                // the last good build's model, or nil
 	linksChanged bool                       // link targets differ from the last build's
 	kept         int64                      // people whose standings were taken from prev
 }
@@ -194,9 +195,9 @@ func (l *loader) loadScale(f *content.Fields, loc content.Locator) {
 			continue
 		}
 		l.levels[n] = true
-		l.site.Scale = append(l.site.Scale, Level{Level: n, Name: name, Summary: summary})
+		l.site.Scale = append(l.site.Scale, model.Level{Level: n, Name: name, Summary: summary})
 	}
-	slices.SortFunc(l.site.Scale, func(a, b Level) int { return cmp.Compare(a.Level, b.Level) })
+	slices.SortFunc(l.site.Scale, func(a, b model.Level) int { return cmp.Compare(a.Level, b.Level) })
 }
 
 // prefixLocator locates keys of a nested table by the path of the table.
@@ -396,14 +397,14 @@ func (l *loader) loadContent() {
 	for _, e := range byKind[content.KindHome] {
 		l.loadHome(e)
 	}
-	categories := map[string]*Category{}
+	categories := map[string]*model.Category{}
 	for _, e := range byKind[content.KindCategory] {
 		categories[e.id] = l.loadCategory(e)
 	}
 	for _, e := range byKind[content.KindCompetency] {
 		cat := categories[e.category]
 		if cat == nil {
-			cat = &Category{ID: e.category, Title: titleFromID(e.category), Source: path.Join("content/competencies", e.category)}
+			cat = &model.Category{ID: e.category, Title: titleFromID(e.category), Source: path.Join("content/competencies", e.category)}
 			categories[e.category] = cat
 		}
 		l.loadCompetency(e, cat)
@@ -420,7 +421,7 @@ func (l *loader) loadContent() {
 	for _, e := range byKind[content.KindPerson] {
 		l.loadPerson(e)
 	}
-	l.ids = content.SortedKeys(l.site.competencies)
+	l.ids = content.SortedKeys(l.site.CompetencyByID)
 	l.idIndex = make(map[string]int, len(l.ids))
 	for i, id := range l.ids {
 		l.idIndex[id] = i
@@ -430,11 +431,11 @@ func (l *loader) loadContent() {
 	// a list of its own (the copies only read the loader's maps).
 	ids := l.idSignature()
 	cycles := byKind[content.KindCycle]
-	loaded := make([]*Cycle, len(cycles))
+	loaded := make([]*model.Cycle, len(cycles))
 	reports := make([]content.Diagnostics, len(cycles))
 	fresh := make([]bool, len(cycles))
 	parallel(len(cycles), func(i int) {
-		if c, diags, ok := l.cache.cycle(cycles[i], ids, l.site.people); ok {
+		if c, diags, ok := l.cache.cycle(cycles[i], ids, l.site.PersonByID); ok {
 			loaded[i], reports[i] = c, diags
 			return
 		}
@@ -480,42 +481,42 @@ func (l *loader) addBody(e *entry, pageURL string, dst *template.HTML) {
 
 func (l *loader) loadHome(e *entry) {
 	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &l.r)
-	h := &Home{Title: f.Str("title", false)}
+	h := &model.Home{Title: f.Str("title", false)}
 	f.Done()
 	l.site.Home = h
-	l.site.sources[e.path] = ""
+	l.site.URLBySource[e.path] = ""
 	l.addBody(e, "", &h.Body)
 }
 
-func (l *loader) loadCategory(e *entry) *Category {
+func (l *loader) loadCategory(e *entry) *model.Category {
 	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &l.r)
-	c := &Category{ID: e.id, Source: e.path}
+	c := &model.Category{ID: e.id, Source: e.path}
 	c.Title = f.Str("title", true)
 	c.Summary = f.Str("summary", false)
 	c.Order, _ = f.Int("order")
 	f.Done()
-	l.site.sources[e.path] = "competencies/#" + c.ID
+	l.site.URLBySource[e.path] = "competencies/#" + c.ID
 	l.addBody(e, "competencies/", &c.Body)
 	return c
 }
 
-func (l *loader) loadCompetency(e *entry, cat *Category) {
+func (l *loader) loadCompetency(e *entry, cat *model.Category) {
 	c := l.readCompetency(e, cat)
-	if prev, dup := l.site.competencies[c.ID]; dup {
+	if prev, dup := l.site.CompetencyByID[c.ID]; dup {
 		l.r.Errorf(e.path, content.Pos{Line: 1, Col: 1}, "duplicate competency id %q: %s has it too; competency ids are unique across categories", c.ID, prev.Source)
 		return
 	}
-	l.site.competencies[c.ID] = c
+	l.site.CompetencyByID[c.ID] = c
 	cat.Competencies = append(cat.Competencies, c)
-	l.site.sources[e.path] = "competencies/" + c.ID + "/"
+	l.site.URLBySource[e.path] = "competencies/" + c.ID + "/"
 	l.addBody(e, "competencies/"+c.ID+"/", &c.Body)
 }
 
 // readCompetency reads a competency's title, summary, order and level
 // descriptors from its file, reporting what is wrong with them.
-func (l *loader) readCompetency(e *entry, cat *Category) *Competency {
+func (l *loader) readCompetency(e *entry, cat *model.Category) *model.Competency {
 	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &l.r)
-	c := &Competency{ID: e.id, Category: cat, Source: e.path}
+	c := &model.Competency{ID: e.id, Category: cat, Source: e.path}
 	c.Title = f.Str("title", true)
 	c.Summary = f.Str("summary", false)
 	c.Order, _ = f.Int("order")
@@ -537,19 +538,19 @@ func (l *loader) readCompetency(e *entry, cat *Category) *Competency {
 			l.r.Errorf(e.path, e.doc.Loc.Value("levels", key), "the descriptor for level %d must be a string, not %s", n, content.TypeName(levels[key]))
 			continue
 		}
-		c.Descriptors = append(c.Descriptors, Descriptor{Level: l.level(n), Text: text})
+		c.Descriptors = append(c.Descriptors, model.Descriptor{Level: l.level(n), Text: text})
 	}
-	slices.SortFunc(c.Descriptors, func(a, b Descriptor) int { return cmp.Compare(a.Level.Level, b.Level.Level) })
+	slices.SortFunc(c.Descriptors, func(a, b model.Descriptor) int { return cmp.Compare(a.Level.Level, b.Level.Level) })
 	return c
 }
 
-func (l *loader) level(n int) Level {
+func (l *loader) level(n int) model.Level {
 	for _, lv := range l.site.Scale {
 		if lv.Level == n {
 			return lv
 		}
 	}
-	return Level{Level: n}
+	return model.Level{Level: n}
 }
 
 func (l *loader) scaleRange() string {
@@ -576,16 +577,16 @@ func (l *loader) checkLevel(path string, at func() content.Pos, v any, what func
 
 func (l *loader) loadRole(e *entry) {
 	r := l.readRole(e)
-	l.site.roles[r.ID] = r
-	l.site.sources[e.path] = "roles/" + r.ID + "/"
+	l.site.RoleByID[r.ID] = r
+	l.site.URLBySource[e.path] = "roles/" + r.ID + "/"
 	l.addBody(e, "roles/"+r.ID+"/", &r.Body)
 }
 
 // readRole reads a role's title, summary and targets (in id order) from
 // its file, reporting what is wrong with them.
-func (l *loader) readRole(e *entry) *Role {
+func (l *loader) readRole(e *entry) *model.Role {
 	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &l.r)
-	r := &Role{ID: e.id, Source: e.path}
+	r := &model.Role{ID: e.id, Source: e.path}
 	r.Title = f.Str("title", true)
 	r.Summary = f.Str("summary", false)
 	targets := f.Table("targets")
@@ -594,7 +595,7 @@ func (l *loader) readRole(e *entry) *Role {
 		c := l.competency(e, cid, func() content.Pos { return e.doc.Loc.Key("targets", cid) })
 		n, ok := l.checkLevel(e.path, func() content.Pos { return e.doc.Loc.Value("targets", cid) }, targets[cid], func() string { return "target for " + cid })
 		if c != nil && ok {
-			r.Targets = append(r.Targets, Target{Competency: c, Level: n})
+			r.Targets = append(r.Targets, model.Target{Competency: c, Level: n})
 			if c.Descriptor(n) == "" && n > l.site.Scale[0].Level {
 				l.r.Warnf(e.path, e.doc.Loc.Value("targets", cid), "target %d for %s has no descriptor: %s says nothing for level %d", n, cid, c.Source, n)
 			}
@@ -605,24 +606,24 @@ func (l *loader) readRole(e *entry) *Role {
 
 // competency resolves a competency id written in e at p. Positions are found
 // by scanning the file, so they are computed only for an error.
-func (l *loader) competency(e *entry, id string, p func() content.Pos) *Competency {
-	if c := l.site.competencies[id]; c != nil {
+func (l *loader) competency(e *entry, id string, p func() content.Pos) *model.Competency {
+	if c := l.site.CompetencyByID[id]; c != nil {
 		return c
 	}
 	if !l.broken[content.KindCompetency+"/"+id] {
-		l.r.Errorf(e.path, p(), "unknown competency %q%s", id, content.Suggest(id, content.SortedKeys(l.site.competencies)))
+		l.r.Errorf(e.path, p(), "unknown competency %q%s", id, content.Suggest(id, content.SortedKeys(l.site.CompetencyByID)))
 	}
 	return nil
 }
 
 func (l *loader) loadTeam(e *entry) {
 	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &l.r)
-	t := &Team{ID: e.id, Source: e.path}
+	t := &model.Team{ID: e.id, Source: e.path}
 	t.Name = f.Str("name", true)
 	t.Description = f.Str("description", false)
 	f.Done()
-	l.site.teams[t.ID] = t
-	l.site.sources[e.path] = "teams/" + t.ID + "/"
+	l.site.TeamByID[t.ID] = t
+	l.site.URLBySource[e.path] = "teams/" + t.ID + "/"
 }
 
 func (l *loader) loadPerson(e *entry) {
@@ -641,34 +642,34 @@ func (l *loader) loadPerson(e *entry) {
 		e.fields.diags = r.List
 	}
 	l.r.List = append(l.r.List, e.fields.diags...)
-	p := &Person{ID: e.id, Source: e.path, Name: e.fields.name, JobTitle: e.fields.title}
+	p := &model.Person{ID: e.id, Source: e.path, Name: e.fields.name, JobTitle: e.fields.title}
 	teamID, roleID := e.fields.team, e.fields.role
 	if strings.TrimSpace(teamID) != "" {
-		if p.Team = l.site.teams[teamID]; p.Team == nil && !l.broken[content.KindTeam+"/"+teamID] {
-			l.r.Errorf(e.path, e.doc.Loc.Value("team"), "unknown team %q%s", teamID, content.Suggest(teamID, content.SortedKeys(l.site.teams)))
+		if p.Team = l.site.TeamByID[teamID]; p.Team == nil && !l.broken[content.KindTeam+"/"+teamID] {
+			l.r.Errorf(e.path, e.doc.Loc.Value("team"), "unknown team %q%s", teamID, content.Suggest(teamID, content.SortedKeys(l.site.TeamByID)))
 		}
 	}
 	if strings.TrimSpace(roleID) != "" {
-		if p.Role = l.site.roles[roleID]; p.Role == nil && !l.broken[content.KindRole+"/"+roleID] {
-			l.r.Errorf(e.path, e.doc.Loc.Value("role"), "unknown role %q%s", roleID, content.Suggest(roleID, content.SortedKeys(l.site.roles)))
+		if p.Role = l.site.RoleByID[roleID]; p.Role == nil && !l.broken[content.KindRole+"/"+roleID] {
+			l.r.Errorf(e.path, e.doc.Loc.Value("role"), "unknown role %q%s", roleID, content.Suggest(roleID, content.SortedKeys(l.site.RoleByID)))
 		}
 	}
-	l.site.people[p.ID] = p
-	l.site.sources[e.path] = "people/" + p.ID + "/"
+	l.site.PersonByID[p.ID] = p
+	l.site.URLBySource[e.path] = "people/" + p.ID + "/"
 }
 
 // Kinds of assessment cycle.
 var cycleKinds = []string{"manager", "self", "peer"}
 
-func (l *loader) loadCycle(e *entry) *Cycle {
+func (l *loader) loadCycle(e *entry) *model.Cycle {
 	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &l.r)
-	c := &Cycle{ID: e.id, Source: e.path, byPerson: map[string][]indexedRating{}, ids: l.ids}
+	c := &model.Cycle{ID: e.id, Source: e.path, ByPerson: map[string][]model.IndexedRating{}, IDs: l.ids}
 	c.Title = cmp.Or(f.Str("title", false), e.id)
 	c.Date = f.Date("date", true)
 	c.Kind = cmp.Or(f.Str("kind", false), "manager")
 	ratings := f.Table("ratings")
 	f.Done()
-	c.named = len(ratings)
+	c.Named = len(ratings)
 	if !slices.Contains(cycleKinds, c.Kind) {
 		l.r.Errorf(e.path, e.doc.Loc.Value("kind"), "kind must be manager, self or peer, not %q%s", c.Kind, content.Suggest(c.Kind, cycleKinds))
 	}
@@ -676,7 +677,7 @@ func (l *loader) loadCycle(e *entry) *Cycle {
 	// and sorting half a million ratings costs more than the rest of them.
 	for pid, personRatings := range ratings {
 		if ranked, ok := l.personRatings(e, pid, personRatings); ok {
-			c.byPerson[pid] = ranked
+			c.ByPerson[pid] = ranked
 		}
 	}
 	return c
@@ -685,11 +686,11 @@ func (l *loader) loadCycle(e *entry) *Cycle {
 // personRatings checks the ratings of one person in a cycle (the table
 // ratings.<pid>, as decoded) and returns those that are valid. ok is false
 // when the person is unknown or the value is not a table.
-func (l *loader) personRatings(e *entry, pid string, table any) (ranked []indexedRating, ok bool) {
+func (l *loader) personRatings(e *entry, pid string, table any) (ranked []model.IndexedRating, ok bool) {
 	loc := e.doc.Loc
-	if l.site.people[pid] == nil {
+	if l.site.PersonByID[pid] == nil {
 		if !l.broken[content.KindPerson+"/"+pid] {
-			l.r.Errorf(e.path, loc.Key("ratings", pid), "unknown person %q%s", pid, content.Suggest(pid, content.SortedKeys(l.site.people)))
+			l.r.Errorf(e.path, loc.Key("ratings", pid), "unknown person %q%s", pid, content.Suggest(pid, content.SortedKeys(l.site.PersonByID)))
 		}
 		return nil, false
 	}
@@ -706,21 +707,21 @@ func (l *loader) personRatings(e *entry, pid string, table any) (ranked []indexe
 		l.r.Errorf(e.path, loc.Value("ratings", pid), "ratings.%s must be a table of competency = level", pid)
 		return nil, false
 	}
-	ranked = make([]indexedRating, 0, len(levels.Keys))
+	ranked = make([]model.IndexedRating, 0, len(levels.Keys))
 	for i, cid := range levels.Keys {
 		v := levels.Values[i]
 		// Most of a large site's lines are here: take valid ratings
 		// without making the closures that place an error.
 		if n, ok := v.(int64); ok && l.levels[int(n)] && n == int64(int(n)) {
 			if i, ok := l.idIndex[cid]; ok {
-				ranked = append(ranked, indexedRating{i, int(n)})
+				ranked = append(ranked, model.IndexedRating{Competency: i, Level: int(n)})
 				continue
 			}
 		}
 		comp := l.competency(e, cid, func() content.Pos { return loc.Key("ratings", pid, cid) })
 		n, ok := l.checkLevel(e.path, func() content.Pos { return loc.Value("ratings", pid, cid) }, v, func() string { return "rating of " + pid + " in " + cid })
 		if comp != nil && ok {
-			ranked = append(ranked, indexedRating{l.idIndex[cid], n})
+			ranked = append(ranked, model.IndexedRating{Competency: l.idIndex[cid], Level: n})
 		}
 	}
 	return ranked, true
@@ -737,7 +738,7 @@ func (l *loader) idSignature() string {
 		return ""
 	}
 	h := sha256.New()
-	for _, m := range []map[string]bool{keySet(l.site.competencies), l.broken} {
+	for _, m := range []map[string]bool{keySet(l.site.CompetencyByID), l.broken} {
 		for _, k := range content.SortedKeys(m) {
 			h.Write([]byte(k))
 			h.Write([]byte{0})
@@ -774,7 +775,7 @@ func (l *loader) loadArticle(e *entry) {
 	}
 	ff := e.fields
 	l.r.List = append(l.r.List, ff.diags...)
-	a := &Article{ID: e.id, Source: e.path, Title: ff.title, Date: ff.date, Summary: ff.summary, Draft: ff.draft}
+	a := &model.Article{ID: e.id, Source: e.path, Title: ff.title, Date: ff.date, Summary: ff.summary, Draft: ff.draft}
 	if ff.hasLevel {
 		if l.levels[ff.level] {
 			a.Level = ff.level
@@ -793,8 +794,8 @@ func (l *loader) loadArticle(e *entry) {
 		l.drafts = append(l.drafts, e.path)
 		return
 	}
-	l.site.articles[a.ID] = a
-	l.site.sources[e.path] = "articles/" + a.ID + "/"
+	l.site.ArticleByID[a.ID] = a
+	l.site.URLBySource[e.path] = "articles/" + a.ID + "/"
 	l.addBody(e, "articles/"+a.ID+"/", &a.Body)
 }
 
@@ -818,9 +819,9 @@ func (l *loader) renderBodies() {
 			l.bodies[i].IDs = reused[i].ids
 		}
 	})
-	targets := make(map[string]markdown.Target, len(l.site.sources)+len(l.drafts))
+	targets := make(map[string]markdown.Target, len(l.site.URLBySource)+len(l.drafts))
 	l.targets = targets
-	for src, u := range l.site.sources {
+	for src, u := range l.site.URLBySource {
 		targets[src] = markdown.Target{URL: u}
 	}
 	for _, b := range l.bodies {
@@ -872,10 +873,10 @@ func (l *loader) renderBodies() {
 		*l.owners[i] = html
 		texts[i] = search.PlainText(string(html), search.TextCap)
 	})
-	l.site.texts = make(map[string]string, len(l.bodies))
+	l.site.TextBySource = make(map[string]string, len(l.bodies))
 	for i, r := range reports {
 		l.r.List = append(l.r.List, r.List...)
-		l.site.texts[l.bodies[i].Source] = texts[i]
+		l.site.TextBySource[l.bodies[i].Source] = texts[i]
 		if reused[i] == nil { // a body reused is in the cache as it is
 			l.cache.keepBody(l.bodies[i], targets, *l.owners[i], texts[i], r.List)
 		}

@@ -93,7 +93,7 @@ func TestLoadModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ana := s.people["ana"]
+	ana := s.PersonByID["ana"]
 	if ana.Team.ID != "ops" || ana.Role.ID != "lead" {
 		t.Fatalf("ana: team %v role %v", ana.Team, ana.Role)
 	}
@@ -113,19 +113,19 @@ func TestLoadModel(t *testing.T) {
 	if len(ana.Gaps) != 2 || ana.Gaps[0].Competency.ID != "coaching" || ana.Gaps[0].Size != 2 || ana.Gaps[1].Size != 1 {
 		t.Errorf("gaps = %+v, want coaching 2 then vision 1", ana.Gaps)
 	}
-	if got := s.competencies["vision"].Articles; len(got) != 1 || got[0].ID != "plan" {
+	if got := s.CompetencyByID["vision"].Articles; len(got) != 1 || got[0].ID != "plan" {
 		t.Errorf("vision articles = %v", got)
 	}
-	if got := s.competencies["vision"].Distribution; got[1] != 1 {
+	if got := s.CompetencyByID["vision"].Distribution; got[1] != 1 {
 		t.Errorf("vision distribution = %v, want one person at level 1", got)
 	}
-	if Body := string(s.articles["plan"].Body); !strings.Contains(Body, `href="../../competencies/coaching/"`) {
+	if Body := string(s.ArticleByID["plan"].Body); !strings.Contains(Body, `href="../../competencies/coaching/"`) {
 		t.Errorf("article link not rewritten to the page URL: %s", Body)
 	}
-	if d := s.competencies["vision"].Descriptor(2); d != "Explains the plan." {
+	if d := s.CompetencyByID["vision"].Descriptor(2); d != "Explains the plan." {
 		t.Errorf("descriptor 2 = %q", d)
 	}
-	team := s.teams["ops"]
+	team := s.TeamByID["ops"]
 	if len(team.Gaps) != 2 || team.Gaps[0].Competency.ID != "coaching" || team.Gaps[0].Total != 2 {
 		t.Errorf("team gaps = %+v", team.Gaps)
 	}
@@ -177,13 +177,13 @@ func TestScaleFromOne(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ana := s.people["ana"]
+	ana := s.PersonByID["ana"]
 	vision := ana.Standing("vision")
 	badges := newLevelBadges(s.Scale)
 	if cur, target := badges.of(vision.Current, vision.HasCurrent), badges.of(vision.Target, vision.HasTarget); vision.Current != 3 || !strings.Contains(string(cur), "Solid") || !strings.Contains(string(target), "Leading") {
 		t.Errorf("vision: current %d, badges %q and %q; want 3 Solid against Leading", vision.Current, cur, target)
 	}
-	if c := s.competencies["vision"]; c.Distribution[1] != 1 || c.Rated != 1 {
+	if c := s.CompetencyByID["vision"]; c.Distribution[1] != 1 || c.Rated != 1 {
 		t.Errorf("vision distribution %v, %d rated; want one person at Solid", c.Distribution, c.Rated)
 	}
 	// Never rated counts from the bottom of the scale: coaching is 2 levels

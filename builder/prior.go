@@ -3,6 +3,8 @@ package builder
 import (
 	"cmp"
 	"slices"
+
+	"portal/builder/model"
 )
 
 // A preview build after an edit loads the whole model again when the edit
@@ -16,7 +18,7 @@ import (
 // prior is the last good build's model, as far as derive may take from it.
 // A nil prior takes nothing.
 type prior struct {
-	site  *Site
+	site  *model.Site
 	roles map[string]bool // ids of the roles whose targets are as they were
 	// rank maps the rank of each competency in the last build to its rank
 	// now; moved is true when one changed.
@@ -35,15 +37,15 @@ func (l *loader) prior() *prior {
 	}
 	pr := &prior{site: old, roles: map[string]bool{}, rank: make([]int, len(old.Competencies))}
 	for i, c := range old.Competencies {
-		now := s.competencies[c.ID]
+		now := s.CompetencyByID[c.ID]
 		if now == nil {
 			return nil
 		}
-		pr.rank[i] = now.rank
-		pr.moved = pr.moved || now.rank != i
+		pr.rank[i] = now.Rank
+		pr.moved = pr.moved || now.Rank != i
 	}
 	for _, r := range s.Roles {
-		if o := old.roles[r.ID]; o != nil && sameRoleTargets(o.Targets, r.Targets) {
+		if o := old.RoleByID[r.ID]; o != nil && sameRoleTargets(o.Targets, r.Targets) {
 			pr.roles[r.ID] = true
 		}
 	}
@@ -52,7 +54,7 @@ func (l *loader) prior() *prior {
 
 // sameRoleTargets reports whether two roles target the same levels of the same
 // competencies, in whatever order.
-func sameRoleTargets(a, b []Target) bool {
+func sameRoleTargets(a, b []model.Target) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -71,11 +73,11 @@ func sameRoleTargets(a, b []Target) bool {
 // person returns p as the last build had them when their standings hold as
 // they are: they had the same role, whose targets are as they were, and
 // (with the same cycles) the same ratings. It returns nil otherwise.
-func (pr *prior) person(p *Person) *Person {
+func (pr *prior) person(p *model.Person) *model.Person {
 	if pr == nil {
 		return nil
 	}
-	o := pr.site.people[p.ID]
+	o := pr.site.PersonByID[p.ID]
 	if o == nil || p.Role == nil || o.Role == nil || o.Role.ID != p.Role.ID || !pr.roles[p.Role.ID] {
 		return nil
 	}
@@ -85,11 +87,11 @@ func (pr *prior) person(p *Person) *Person {
 // team returns t as the last build had it when its matrix holds as it is:
 // the same members, in the same order, each with their standings taken,
 // and the columns in the same order.
-func (pr *prior) team(t *Team) *Team {
+func (pr *prior) team(t *model.Team) *model.Team {
 	if pr == nil || pr.moved {
 		return nil
 	}
-	o := pr.site.teams[t.ID]
+	o := pr.site.TeamByID[t.ID]
 	if o == nil || len(o.Members) != len(t.Members) {
 		return nil
 	}
@@ -104,12 +106,12 @@ func (pr *prior) team(t *Team) *Team {
 // keepStandings gives p the standings and gaps of old, the same person in
 // the last build, as standings would work them out again, and counts them
 // in w.
-func (l *loader) keepStandings(w *standingsWorker, pr *prior, p, old *Person) {
+func (l *loader) keepStandings(w *standingsWorker, pr *prior, p, old *model.Person) {
 	comps, lo := l.site.Competencies, l.scaleMin
 	p.Standings = slices.Clone(old.Standings)
 	for i := range p.Standings {
 		st := &p.Standings[i]
-		rank := pr.rank[st.Competency.rank]
+		rank := pr.rank[st.Competency.Rank]
 		st.Competency = comps[rank]
 		if st.HasCurrent {
 			w.rated[rank]++
@@ -119,15 +121,15 @@ func (l *loader) keepStandings(w *standingsWorker, pr *prior, p, old *Person) {
 	p.Gaps = slices.Clone(old.Gaps)
 	for i := range p.Gaps {
 		g := &p.Gaps[i]
-		g.Competency = comps[pr.rank[g.Competency.rank]]
+		g.Competency = comps[pr.rank[g.Competency.Rank]]
 		g.Articles = w.articlesFor(g.Competency, g.Current, g.Target)
 	}
 	if pr.moved {
 		// In the new framework order; gaps largest first, then in that
 		// order, as standings sorts them.
-		slices.SortFunc(p.Standings, func(a, b Standing) int { return cmp.Compare(a.Competency.rank, b.Competency.rank) })
-		slices.SortFunc(p.Gaps, func(a, b Gap) int {
-			return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(a.Competency.rank, b.Competency.rank))
+		slices.SortFunc(p.Standings, func(a, b model.Standing) int { return cmp.Compare(a.Competency.Rank, b.Competency.Rank) })
+		slices.SortFunc(p.Gaps, func(a, b model.Gap) int {
+			return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(a.Competency.Rank, b.Competency.Rank))
 		})
 	}
 	p.Assessed, p.LastAssessed = old.Assessed, old.LastAssessed
@@ -135,12 +137,12 @@ func (l *loader) keepStandings(w *standingsWorker, pr *prior, p, old *Person) {
 
 // keepMatrix gives t the columns, averages and gaps of old, the same team
 // in the last build, as teamMatrix would work them out again.
-func keepMatrix(t, old *Team, comps []*Competency, choose func(c *Competency, current, target int) []*Article) {
-	t.Competencies = make([]*Competency, len(old.Competencies))
+func keepMatrix(t, old *model.Team, comps []*model.Competency, choose func(c *model.Competency, current, target int) []*model.Article) {
+	t.Competencies = make([]*model.Competency, len(old.Competencies))
 	column := make(map[int]int, len(old.Competencies)) // rank -> column
 	for j, c := range old.Competencies {
-		t.Competencies[j] = comps[c.rank]
-		column[c.rank] = j
+		t.Competencies[j] = comps[c.Rank]
+		column[c.Rank] = j
 	}
 	t.Summary = slices.Clone(old.Summary)
 	for j := range t.Summary {
@@ -149,8 +151,8 @@ func keepMatrix(t, old *Team, comps []*Competency, choose func(c *Competency, cu
 	t.Gaps = slices.Clone(old.Gaps)
 	for i := range t.Gaps {
 		g := &t.Gaps[i]
-		g.Competency = comps[g.Competency.rank]
-		avg := t.Summary[column[g.Competency.rank]]
+		g.Competency = comps[g.Competency.Rank]
+		avg := t.Summary[column[g.Competency.Rank]]
 		g.Articles = choose(g.Competency, int(avg.Average), int(avg.Target+0.5))
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"portal/builder/content"
+	"portal/builder/model"
 	"portal/charts"
 )
 
@@ -25,24 +26,24 @@ import (
 // it shows. Layouts reach the site through .Site and link with .Rel and .Asset
 // so that every URL is relative to the page.
 type Page struct {
-	Site        *Site
+	Site        *model.Site
 	Kind        string // home, framework, competency, roles, role, teams, team, people, person, articles, article, 404
 	Title       string
 	Description string
 	URL         string // relative to the site root: "" for home, "people/ana/"
 	Permalink   string // absolute, from baseURL; "" when the site has none
 
-	Competency *Competency
-	Role       *Role
-	Team       *Team
-	Person     *Person
-	Article    *Article
+	Competency *model.Competency
+	Role       *model.Role
+	Team       *model.Team
+	Person     *model.Person
+	Article    *model.Article
 
 	Charts map[string]*Chart
 
 	// The people list is split into pages of PeoplePerPage: people/,
 	// people/page/2/ and so on. People is this page's share, in name order.
-	People []*Person
+	People []*model.Person
 	Pager  *Pager
 
 	root     string // prefix from this page back to the site root
@@ -98,7 +99,7 @@ func (p *Page) Badge(level int) template.HTML { return p.badges.of(level, true) 
 
 // CellBadge is the HTML of a level in a cell of a skills matrix: its number
 // in a coloured box, marked when it is below the member's target.
-func (p *Page) CellBadge(c Cell) template.HTML {
+func (p *Page) CellBadge(c model.Cell) template.HTML {
 	if !c.Rated {
 		return ""
 	}
@@ -112,7 +113,7 @@ type levelBadges struct {
 	html []template.HTML
 }
 
-func newLevelBadges(scale []Level) *levelBadges {
+func newLevelBadges(scale []model.Level) *levelBadges {
 	if len(scale) == 0 {
 		return &levelBadges{}
 	}
@@ -138,38 +139,6 @@ func (b *levelBadges) of(level int, ok bool) template.HTML {
 
 // Chart returns the named chart of the page, or nil when the page has none.
 func (p *Page) Chart(name string) *Chart { return p.Charts[name] }
-
-// LevelName returns the name of a level of the scale, or its number.
-func (s *Site) LevelName(level int) string {
-	for _, l := range s.Scale {
-		if l.Level == level {
-			return l.Name
-		}
-	}
-	return strconv.Itoa(level)
-}
-
-// MaxLevel is the top level of the scale.
-func (s *Site) MaxLevel() int {
-	if len(s.Scale) == 0 {
-		return 0
-	}
-	return s.Scale[len(s.Scale)-1].Level
-}
-
-// LatestArticles returns up to n of the newest articles.
-func (s *Site) LatestArticles(n int) []*Article { return s.Articles[:min(n, len(s.Articles))] }
-
-// Assessed returns the people rated in at least one cycle.
-func (s *Site) Assessed() int {
-	n := 0
-	for _, p := range s.People {
-		if p.Assessed {
-			n++
-		}
-	}
-	return n
-}
 
 var funcs = template.FuncMap{
 	"add":     func(a, b int) int { return a + b },
@@ -403,7 +372,7 @@ func fingerprint(static map[string][]byte) map[string]string {
 }
 
 // pages lists every HTML page of the site with its data.
-func (s *Site) pages(th *theme) []*Page {
+func pagesOf(s *model.Site, th *theme) []*Page {
 	// One array for all of them: a large site has tens of thousands, and
 	// the preview makes them after every edit.
 	n := 6 + len(s.Competencies) + len(s.Roles) + len(s.Teams) + len(s.People)/PeoplePerPage + 1 + len(s.People) + len(s.Articles)
@@ -451,7 +420,7 @@ func (s *Site) pages(th *theme) []*Page {
 		add("article", "", "articles/"+a.ID+"/", func(p *Page) { p.Article = a })
 	}
 	add("404", "Page not found", "404.html", nil)
-	s.pagePeople(ps)
+	pagePeople(s, ps)
 	roots := []string{"", "../", "../../", "../../../"}
 	for _, p := range ps {
 		if depth := strings.Count(p.URL, "/"); depth < len(roots) {
@@ -459,9 +428,9 @@ func (s *Site) pages(th *theme) []*Page {
 		} else {
 			p.root = strings.Repeat("../", depth)
 		}
-		p.Permalink = s.permalink(p.URL)
+		p.Permalink = permalink(s, p.URL)
 		if p.Kind == "404" {
-			p.root, p.Permalink = s.basePath(), ""
+			p.root, p.Permalink = basePath(s), ""
 		}
 	}
 	return ps
@@ -488,7 +457,7 @@ func (p *Page) fill() {
 
 // permalink is the absolute URL of a page, or its path from the host root
 // when the site has no baseURL.
-func (s *Site) permalink(u string) string {
+func permalink(s *model.Site, u string) string {
 	if s.Config.BaseURL == "" {
 		return "/" + u
 	}
@@ -497,7 +466,7 @@ func (s *Site) permalink(u string) string {
 
 // basePath is the path part of baseURL ("/" without one). The 404 page is
 // served at any depth, so it links from the site root rather than relatively.
-func (s *Site) basePath() string {
+func basePath(s *model.Site) string {
 	if s.Config.BaseURL == "" {
 		return "/"
 	}
@@ -567,7 +536,7 @@ func (p *Page) addCharts() {
 		for _, c := range t.Competencies {
 			columns = append(columns, c.Title)
 		}
-		col := t.columns(len(s.Competencies))
+		col := t.Columns(len(s.Competencies))
 		levels := make([]int, len(t.Members)*len(t.Competencies))
 		cells := make([][]*int, len(t.Members))
 		for i, m := range t.Members {
@@ -575,7 +544,7 @@ func (p *Page) addCharts() {
 			cells[i] = make([]*int, len(t.Competencies))
 			for _, st := range m.Standings {
 				if st.HasCurrent {
-					j := col[st.Competency.rank]
+					j := col[st.Competency.Rank]
 					l := &levels[i*len(t.Competencies)+j]
 					*l = st.Current
 					cells[i][j] = l
@@ -626,17 +595,17 @@ func outputPath(u string) string {
 // team, person, article or category.
 func (p *Page) Link(v any) (string, error) {
 	switch x := v.(type) {
-	case *Competency:
+	case *model.Competency:
 		return p.Rel("competencies/" + x.ID + "/"), nil
-	case *Category:
+	case *model.Category:
 		return p.Rel("competencies/") + "#" + x.ID, nil
-	case *Role:
+	case *model.Role:
 		return p.Rel("roles/" + x.ID + "/"), nil
-	case *Team:
+	case *model.Team:
 		return p.Rel("teams/" + x.ID + "/"), nil
-	case *Person:
+	case *model.Person:
 		return p.Rel("people/" + x.ID + "/"), nil
-	case *Article:
+	case *model.Article:
 		return p.Rel("articles/" + x.ID + "/"), nil
 	}
 	return "", fmt.Errorf("Link: no page for %T", v)
@@ -670,7 +639,7 @@ func peoplePageURL(n int) string {
 }
 
 // pagePeople gives the pages of the people list their pager.
-func (s *Site) pagePeople(ps []*Page) {
+func pagePeople(s *model.Site, ps []*Page) {
 	var list []*Page
 	for _, p := range ps {
 		if p.Kind == "people" {

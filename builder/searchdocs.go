@@ -1,12 +1,15 @@
 package builder
 
-import "portal/builder/search"
+import (
+	"portal/builder/model"
+	"portal/builder/search"
+)
 
 // searchDocs lists the documents in a fixed order.
-func (s *Site) searchDocs() []search.Doc {
+func searchDocs(s *model.Site) []search.Doc {
 	docs := make([]search.Doc, 0, len(s.Competencies)+len(s.Roles)+len(s.Teams)+len(s.People)+len(s.Articles))
 	add := func(kind int, title, summary, source, url string) {
-		docs = append(docs, search.Doc{Kind: kind, Title: title, Summary: summary, Text: s.texts[source], URL: url})
+		docs = append(docs, search.Doc{Kind: kind, Title: title, Summary: summary, Text: s.TextBySource[source], URL: url})
 	}
 	for _, c := range s.Competencies {
 		add(0, c.Title, c.Summary, c.Source, "competencies/"+c.ID+"/")
@@ -28,7 +31,7 @@ func (s *Site) searchDocs() []search.Doc {
 
 // personDoc is a person's document: their name, with job title, team and
 // role as its summary.
-func personDoc(p *Person) search.Doc {
+func personDoc(p *model.Person) search.Doc {
 	summary := p.JobTitle
 	for _, part := range [...]string{nameOf(p.Team), titleOf(p.Role)} {
 		if part != "" && summary != "" {
@@ -40,14 +43,14 @@ func personDoc(p *Person) search.Doc {
 	return search.Doc{Kind: 3, Title: p.Name, Summary: summary, URL: "people/" + p.ID + "/"}
 }
 
-func nameOf(t *Team) string {
+func nameOf(t *model.Team) string {
 	if t == nil {
 		return ""
 	}
 	return t.Name
 }
 
-func titleOf(r *Role) string {
+func titleOf(r *model.Role) string {
 	if r == nil {
 		return ""
 	}

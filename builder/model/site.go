@@ -1,7 +1,14 @@
-package builder
+// Package model is what a portal is, as data: the framework, the roles, the
+// organisation and its assessments, the articles, every reference between
+// them resolved, and what is worked out from them (standings, gaps, team
+// matrices, distributions, related articles). It holds no rendered pages,
+// caches or parser state; the stages after it read it, and only the load
+// writes it.
+package model
 
 import (
 	"html/template"
+	"strconv"
 	"time"
 
 	"portal/builder/content"
@@ -23,13 +30,13 @@ type Site struct {
 	Articles     []*Article          // newest first
 	Warnings     content.Diagnostics // problems that do not stop a build
 
-	competencies map[string]*Competency
-	roles        map[string]*Role
-	teams        map[string]*Team
-	people       map[string]*Person
-	articles     map[string]*Article
-	sources      map[string]string // source path -> page URL, for links
-	texts        map[string]string // plain text of each markdown body, by source, for search
+	CompetencyByID map[string]*Competency
+	RoleByID       map[string]*Role
+	TeamByID       map[string]*Team
+	PersonByID     map[string]*Person
+	ArticleByID    map[string]*Article
+	URLBySource    map[string]string // source path -> page URL, for links
+	TextBySource   map[string]string // plain text of each markdown body, by source, for search
 }
 
 // Config is the site's settings from site.toml.
@@ -96,7 +103,7 @@ type Competency struct {
 	Rated        int          // people with a current level in it
 	Distribution []int        // people at each scale level, indexed like Site.Scale
 
-	rank int // place in Site.Competencies
+	Rank int // place in Site.Competencies
 }
 
 // Descriptor returns the text for a level, or "".
@@ -125,7 +132,7 @@ type Role struct {
 	Source  string
 	People  []*Person
 
-	byRank []*Target // by competency rank, nil where none
+	ByRank []*Target // by competency rank, nil where none
 }
 
 // Team is a group of people with its skills matrix.
@@ -233,19 +240,19 @@ type Cycle struct {
 	Kind   string // manager, self or peer
 	Source string
 
-	byPerson map[string][]indexedRating // person id -> ratings, in the order of the file
-	ids      []string                   // the competency ids the ratings index, sorted
-	named    int                        // the people the file rates, known or not
+	ByPerson map[string][]IndexedRating // person id -> ratings, in the order of the file
+	IDs      []string                   // the competency ids the ratings index, sorted
+	Named    int                        // the people the file rates, known or not
 }
 
 // Ratings returns the cycle's ratings: person id -> competency id -> level.
 // It makes the maps on each call.
 func (c *Cycle) Ratings() map[string]map[string]int {
-	out := make(map[string]map[string]int, len(c.byPerson))
-	for pid, list := range c.byPerson {
+	out := make(map[string]map[string]int, len(c.ByPerson))
+	for pid, list := range c.ByPerson {
 		m := make(map[string]int, len(list))
 		for _, r := range list {
-			m[c.ids[r.competency]] = r.level
+			m[c.IDs[r.Competency]] = r.Level
 		}
 		out[pid] = m
 	}
@@ -256,9 +263,9 @@ func (c *Cycle) Ratings() map[string]map[string]int {
 // competency ids in sorted order. Unlike a pointer or the framework order,
 // that place holds across builds while the set of ids is the same, so a
 // cycle checked once can be kept.
-type indexedRating struct {
-	competency int
-	level      int
+type IndexedRating struct {
+	Competency int
+	Level      int
 }
 
 // Article is a learning article.
@@ -275,7 +282,7 @@ type Article struct {
 	Source       string
 	Related      []*Article // sharing a competency or linked either way
 
-	place int // in Site.Articles
+	Place int // in Site.Articles
 }
 
 // TargetFor returns the role's target in a competency, or nil.
@@ -286,4 +293,72 @@ func (r *Role) TargetFor(competencyID string) *Target {
 		}
 	}
 	return nil
+}
+
+// LevelName returns the name of a level of the scale, or its number.
+func (s *Site) LevelName(level int) string {
+	for _, l := range s.Scale {
+		if l.Level == level {
+			return l.Name
+		}
+	}
+	return strconv.Itoa(level)
+}
+
+// MaxLevel is the top level of the scale.
+func (s *Site) MaxLevel() int {
+	if len(s.Scale) == 0 {
+		return 0
+	}
+	return s.Scale[len(s.Scale)-1].Level
+}
+
+// LatestArticles returns up to n of the newest articles.
+func (s *Site) LatestArticles(n int) []*Article { return s.Articles[:min(n, len(s.Articles))] }
+
+// Assessed returns the people rated in at least one cycle.
+func (s *Site) Assessed() int {
+	n := 0
+	for _, p := range s.People {
+		if p.Assessed {
+			n++
+		}
+	}
+	return n
+}
+
+// Columns returns the column of each competency in the team's matrix, by
+// the competency's rank in the framework of n competencies; -1 for those
+// not in it.
+func (t *Team) Columns(n int) []int {
+	col := make([]int, n)
+	for i := range col {
+		col[i] = -1
+	}
+	for j, c := range t.Competencies {
+		col[c.Rank] = j
+	}
+	return col
+}
+
+// Matrix is the team's skills matrix: one row per member, one cell per
+// column of Competencies, made on each call. The default theme's table
+// (.MatrixRows) and heatmap read the members' standings directly: a large
+// site's matrices hold hundreds of thousands of cells.
+func (t *Team) Matrix() [][]Cell {
+	column := make(map[*Competency]int, len(t.Competencies))
+	for j, c := range t.Competencies {
+		column[c] = j
+	}
+	matrix := make([][]Cell, len(t.Members))
+	for i, p := range t.Members {
+		row := make([]Cell, len(t.Competencies))
+		for _, st := range p.Standings {
+			if j, ok := column[st.Competency]; ok {
+				row[j] = Cell{Standing: st, Rated: st.HasCurrent, Below: st.HasTarget && st.Current < st.Target}
+			}
+		}
+		matrix[i] = row
+	}
+	return matrix
 }
