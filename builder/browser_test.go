@@ -42,7 +42,7 @@ func serveOutput(t testing.TB, out *Output) *httptest.Server {
 // site, and every chart has drawn.
 func TestBrowserDemo(t *testing.T) {
 	b := browsertest.New(t)
-	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
+	srv := serveOutput(t, build(t, fixtureFS(t), Options{}))
 	for _, p := range []string{"people/amara-okafor/", "teams/customer-operations/", "roles/team-lead/", "competencies/delegation/", "", "competencies/", "articles/delegating-without-dumping/"} {
 		charts := strings.Count(p, "/") == 2 && !strings.HasPrefix(p, "articles/")
 		b.Open(t, srv.URL+"/"+p, charts)
@@ -67,7 +67,7 @@ func TestBrowserNoInjection(t *testing.T) {
 // with a typo, and by a person's name.
 func TestBrowserSearch(t *testing.T) {
 	b := browsertest.New(t)
-	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
+	srv := serveOutput(t, build(t, fixtureFS(t), Options{}))
 	b.Open(t, srv.URL+"/roles/", false)
 	if _, err := chromedp.Run(b.Context(), chromedp.Poll[bool](`!document.querySelector('form.search').hidden`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Fatalf("search box never shown: %v", err)
@@ -182,7 +182,7 @@ func TestBrowserSearchShards(t *testing.T) {
 // critical violation (colour contrast included).
 func TestBrowserAccessibility(t *testing.T) {
 	b := browsertest.New(t)
-	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
+	srv := serveOutput(t, build(t, fixtureFS(t), Options{}))
 	for _, scheme := range []string{"light", "dark"} {
 		if err := colourScheme(b.Context(), scheme); err != nil {
 			t.Fatal(err)
@@ -219,7 +219,7 @@ func colourScheme(ctx context.Context, scheme string) error {
 // out.
 func TestBrowserChartText(t *testing.T) {
 	b := browsertest.New(t)
-	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
+	srv := serveOutput(t, build(t, fixtureFS(t), Options{}))
 	const contrast = `(() => {
 		const lum = c => {
 			const v = c.match(/[\d.]+/g).slice(0, 3).map(n => { n /= 255; return n <= 0.03928 ? n / 12.92 : Math.pow((n + 0.055) / 1.055, 2.4); });
@@ -265,7 +265,7 @@ func TestBrowserChartText(t *testing.T) {
 // scroll inside their own boxes).
 func TestBrowserNarrow(t *testing.T) {
 	b := browsertest.New(t)
-	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
+	srv := serveOutput(t, build(t, fixtureFS(t), Options{}))
 	if err := chromedp.Do(b.Context(), chromedp.EmulateViewport(375, 800)); err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +288,7 @@ func TestBrowserNarrow(t *testing.T) {
 // first check lays the page out for print at A4's printable width.
 func TestBrowserPrint(t *testing.T) {
 	b := browsertest.New(t)
-	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
+	srv := serveOutput(t, build(t, fixtureFS(t), Options{}))
 	b.Open(t, srv.URL+"/people/amara-okafor/", true)
 	ctx := b.Context()
 	// A4 less the stylesheet's margins: 186 x 269 mm, in CSS pixels.
@@ -335,7 +335,7 @@ func ptr[T any](v T) *T { return &v }
 // it names, for people to look at. It fails only when a page does not draw.
 func TestBrowserScreenshots(t *testing.T) {
 	b := browsertest.New(t)
-	srv := serveOutput(t, build(t, os.DirFS(".."), Options{}))
+	srv := serveOutput(t, build(t, fixtureFS(t), Options{}))
 	dir := os.Getenv("PORTAL_ARTEFACTS")
 	if dir == "" {
 		dir, _ = os.MkdirTemp("", "portal-screenshots-")
@@ -445,7 +445,7 @@ func BenchmarkBrowserSearch(b *testing.B) {
 // first and last names, its next link points at the next page, and nothing
 // scrolls sideways at 375 px.
 func TestBrowserPeoplePager(t *testing.T) {
-	dir := copyDemo(t)
+	dir := fixtureDir(t)
 	for i := range 1100 {
 		data := fmt.Sprintf("name = \"Person %04d\"\nteam = \"customer-operations\"\nrole = \"team-lead\"\n", i)
 		if err := os.WriteFile(filepath.Join(dir, "content/people", fmt.Sprintf("p%04d.toml", i)), []byte(data), 0o644); err != nil {

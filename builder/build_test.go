@@ -25,7 +25,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func txtarFS(t *testing.T, file string) fstest.MapFS {
+func txtarFS(t testing.TB, file string) fstest.MapFS {
 	t.Helper()
 	a, err := txtar.ParseFile(file)
 	if err != nil {

@@ -2,14 +2,13 @@ package builder
 
 import (
 	"bytes"
-	"os"
+	"io/fs"
 	"path"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"portal/internal/sitetest"
+	"portal/themes"
 )
 
 // asLayout is each fragment of the default theme written out as template
@@ -79,7 +78,7 @@ var asLayout = map[string]map[string]string{
 func TestFragmentsMatchLayouts(t *testing.T) {
 	overrides := map[string][]byte{}
 	for name, fragments := range asLayout {
-		data, err := os.ReadFile(filepath.Join("..", "themes", "default", "layouts", name))
+		data, err := fs.ReadFile(themes.Default, "layouts/"+name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,12 +92,7 @@ func TestFragmentsMatchLayouts(t *testing.T) {
 		overrides["layouts/"+name] = []byte(layout)
 	}
 	golden := txtarFS(t, "testdata/golden/site.txt")
-	demo := t.TempDir()
-	sitetest.Copy(t, "..", demo)
-	demoFS := fstest.MapFS{}
-	for name, data := range sitetest.ReadTree(t, demo) {
-		demoFS[name] = &fstest.MapFile{Data: data}
-	}
+	demoFS := fixtureFS(t)
 	for _, site := range []struct {
 		name string
 		fsys fstest.MapFS

@@ -61,7 +61,7 @@ func TestIncrementalAfterFailedBuilds(t *testing.T) {
 	article := "content/articles/handling-conflict-early.md"
 	other := "content/articles/feedback-that-lands.md"
 	start := func(t *testing.T) (*Builder, string) {
-		dir := copyDemo(t)
+		dir := fixtureDir(t)
 		b := NewBuilder(os.DirFS(dir), Options{})
 		if _, _, err := b.Build(nil); err != nil {
 			t.Fatal(err)
@@ -162,7 +162,7 @@ func TestIncrementalRandom(t *testing.T) {
 	}
 	for seed := range seeds {
 		rng := rand.New(rand.NewSource(int64(seed)))
-		dir := copyDemo(t)
+		dir := fixtureDir(t)
 		b := NewBuilder(os.DirFS(dir), Options{})
 		b.LazyLists = rng.Intn(2) == 0
 		// Half the seeds leave pages for later, as the preview does, and

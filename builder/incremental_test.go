@@ -10,24 +10,15 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"portal/internal/sitetest"
 )
-
-// copyDemo copies the demo portal's site.toml and content into a temp folder.
-func copyDemo(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	sitetest.Copy(t, "..", dir)
-	return dir
-}
 
 // edit applies a regexp replacement to a file of the site, failing when it
 // matches nothing, so that every edit is real.
-// builtDemo copies the demo portal and builds it once with a new Builder.
+// builtDemo writes the fixture site into a folder and builds it once with a
+// new Builder.
 func builtDemo(t *testing.T) (string, *Builder) {
 	t.Helper()
-	dir := copyDemo(t)
+	dir := fixtureDir(t)
 	b := NewBuilder(os.DirFS(dir), Options{})
 	if _, _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
@@ -63,7 +54,7 @@ func TestIncrementalMatchesFull(t *testing.T) { incrementalMatchesFull(t, false)
 func TestIncrementalLaterMatchesFull(t *testing.T) { incrementalMatchesFull(t, true) }
 
 func incrementalMatchesFull(t *testing.T, later bool) {
-	dir := copyDemo(t)
+	dir := fixtureDir(t)
 	fsys := os.DirFS(dir)
 	b := NewBuilder(fsys, Options{})
 	const open = "people/amara-okafor/"
@@ -188,7 +179,7 @@ func incrementalMatchesFull(t *testing.T, later bool) {
 // TestIncrementalAfterError checks that a change made while the site was
 // broken is not lost: the next good build renders it.
 func TestIncrementalAfterError(t *testing.T) {
-	dir := copyDemo(t)
+	dir := fixtureDir(t)
 	fsys := os.DirFS(dir)
 	b := NewBuilder(fsys, Options{})
 	if _, _, err := b.Build(nil); err != nil {
@@ -214,7 +205,7 @@ func TestIncrementalAfterError(t *testing.T) {
 // every page links the others, and renaming a person (which can move them
 // to another page) renders every page of the list as a full build does.
 func TestPeoplePages(t *testing.T) {
-	dir := copyDemo(t)
+	dir := fixtureDir(t)
 	for i := range 1100 {
 		data := fmt.Sprintf("name = \"Person %04d\"\nteam = \"customer-operations\"\nrole = \"team-lead\"\n", i)
 		if err := os.WriteFile(filepath.Join(dir, "content/people", fmt.Sprintf("p%04d.toml", i)), []byte(data), 0o644); err != nil {
@@ -290,7 +281,7 @@ func TestPeoplePages(t *testing.T) {
 // files, since a checked cycle drops its decoded tables), and the output
 // matches a full build each time.
 func TestIncrementalNewPerson(t *testing.T) {
-	dir := copyDemo(t)
+	dir := fixtureDir(t)
 	fsys := os.DirFS(dir)
 	b := NewBuilder(fsys, Options{})
 	if _, _, err := b.Build(nil); err != nil {
@@ -331,7 +322,7 @@ func TestIncrementalNewPerson(t *testing.T) {
 // edit is not applied in place but loaded whole, and reported as a full build
 // reports it; the fix that follows gives the output of a full build.
 func TestIncrementalPersonError(t *testing.T) {
-	dir := copyDemo(t)
+	dir := fixtureDir(t)
 	fsys := os.DirFS(dir)
 	b := NewBuilder(fsys, Options{})
 	if _, _, err := b.Build(nil); err != nil {
@@ -365,7 +356,7 @@ func TestIncrementalPersonError(t *testing.T) {
 // build, is no change, and the edit is still applied in place. A file that
 // was reported and is then removed is a change: its warning goes.
 func TestIncrementalPassingFiles(t *testing.T) {
-	dir := copyDemo(t)
+	dir := fixtureDir(t)
 	fsys := os.DirFS(dir)
 	stray := filepath.Join(dir, "content/notes.txt")
 	if err := os.WriteFile(stray, []byte("draft ideas"), 0o644); err != nil {
@@ -416,7 +407,7 @@ func TestIncrementalPassingFiles(t *testing.T) {
 // if the table were all in its section: the result must be a full build's,
 // the merged rating kept, and a duplicate of it refused.
 func TestCycleEditsBesideDottedKeys(t *testing.T) {
-	dir := copyDemo(t)
+	dir := fixtureDir(t)
 	f := "content/assessments/2026-h1.toml"
 	edit(t, dir, f, `(?m)^delegation = 1\n(performance-monitoring = 2\nprocess-improvement = 1\nclear-communication = 3)`, "$1")
 	edit(t, dir, f, `(\n\[ratings\.amara-okafor\])`, "\n[ratings]\namara-okafor.delegation = 3\n$1")
@@ -434,7 +425,7 @@ func TestCycleEditsBesideDottedKeys(t *testing.T) {
 // restores the empty table: the model's ratings must stay a full load's
 // (an empty table is a person with no ratings, not no person).
 func TestCycleEditsEmptyTables(t *testing.T) {
-	dir := copyDemo(t)
+	dir := fixtureDir(t)
 	f := "content/assessments/2026-h1.toml"
 	b := NewBuilder(os.DirFS(dir), Options{})
 	if _, _, err := b.Build(nil); err != nil {

@@ -17,7 +17,7 @@ import (
 // the page at open, besides the first of each kind.
 func laterBuilder(t *testing.T, open string) (*Builder, string) {
 	t.Helper()
-	dir := copyDemo(t)
+	dir := fixtureDir(t)
 	b := NewBuilder(os.DirFS(dir), Options{})
 	b.Now = func(u string) bool { return u == open }
 	return b, dir

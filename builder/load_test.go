@@ -231,7 +231,8 @@ func TestCountWords(t *testing.T) {
 // TestCycleRatings checks that each demo cycle, read with the flat tables of
 // the fast decoder, holds the ratings the full TOML decoder finds in its file.
 func TestCycleRatings(t *testing.T) {
-	s, err := Load(os.DirFS(".."), Options{})
+	dir := fixtureDir(t)
+	s, err := Load(os.DirFS(dir), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +241,7 @@ func TestCycleRatings(t *testing.T) {
 	}
 	for _, c := range s.Cycles {
 		var file struct{ Ratings map[string]map[string]int }
-		if _, err := toml.DecodeFile(filepath.Join("..", c.Source), &file); err != nil {
+		if _, err := toml.DecodeFile(filepath.Join(dir, c.Source), &file); err != nil {
 			t.Fatal(err)
 		}
 		if got := c.Ratings(); !reflect.DeepEqual(got, file.Ratings) {

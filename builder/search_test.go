@@ -76,7 +76,7 @@ func (r *searchReader) doc(i int) (kind, title, url string) {
 func TestSearchIndex(t *testing.T) {
 	defer func(n int) { search.ShardBytes = n }(search.ShardBytes)
 	search.ShardBytes = 2 << 10
-	out := build(t, os.DirFS(".."), Options{})
+	out := build(t, fixtureFS(t), Options{})
 	r := readSearch(t, out)
 
 	if len(r.m.Files) < 10 || len(r.m.Shards) != len(r.m.Files) || r.m.Shards[0] != 0 {
@@ -104,7 +104,7 @@ func TestSearchIndex(t *testing.T) {
 		}
 	}
 
-	site, err := Load(os.DirFS(".."), Options{})
+	site, err := Load(fixtureFS(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -150,7 +150,7 @@ func TestLinksFollowTargets(t *testing.T) {
 // (no load), and every page is what a full build makes, errors included.
 func TestThemeEdits(t *testing.T) {
 	for _, later := range []bool{false, true} {
-		dir := copyDemo(t)
+		dir := fixtureDir(t)
 		b := NewBuilder(os.DirFS(dir), Options{})
 		if later {
 			b.Now = func(u string) bool { return u == "people/amara-okafor/" }
