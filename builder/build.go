@@ -18,6 +18,7 @@ import (
 	"portal/builder/model"
 	"portal/builder/output"
 	"portal/builder/search"
+	"portal/internal/par"
 	"portal/themes"
 )
 
@@ -376,7 +377,7 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 	partials := &partialCache{}
 	var rendered atomic.Int64
 	var failed atomic.Bool
-	parallel(len(pages), func(i int) {
+	par.Do(len(pages), func(i int) {
 		p := pages[i]
 		name := names[i]
 		if only != nil && !only(p.URL) {
@@ -474,7 +475,7 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 	}
 	others := slices.Collect(maps.Keys(rest))
 	errs = make([]error, len(others))
-	parallel(len(others), func(i int) {
+	par.Do(len(others), func(i int) {
 		errs[i] = emit(others[i], rest[others[i]], true)
 	})
 	if err := errors.Join(errs...); err != nil {
@@ -675,7 +676,7 @@ func (o *Output) Write(dest string) error {
 	}
 	paths := slices.Sorted(maps.Keys(files))
 	errs := make([]error, len(paths))
-	parallel(len(paths), func(i int) {
+	par.Do(len(paths), func(i int) {
 		errs[i] = w.Write(paths[i], files[paths[i]], true)
 	})
 	if err := errors.Join(errs...); err != nil {

@@ -32,10 +32,8 @@ type cache struct {
 	walkDiags content.Diagnostics
 	walks     int // the walks made, for tests
 
-	// Related articles as the last build chose them, by article id, and
-	// the signature of what they were chosen from.
-	relatedFrom string
-	related     map[string][]string
+	// Related articles as the last build chose them.
+	related model.Related
 }
 
 // cachedCycle is an assessment cycle as the last build checked it.

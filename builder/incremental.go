@@ -18,6 +18,7 @@ import (
 	"portal/builder/markdown"
 	"portal/builder/model"
 	"portal/builder/search"
+	"portal/internal/par"
 )
 
 // Builder builds the same site again and again, as the preview does. It keeps
@@ -443,10 +444,10 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 	}
 	p.Name, p.JobTitle, p.Team, p.Role = name, title, team, role
 	if renamed {
-		slices.SortFunc(s.People, byName) // as derive orders them
+		slices.SortFunc(s.People, model.ByName) // as derive orders them
 	}
 	p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
-	l.standings(newStandingsWorker(s), p) // its counts are dropped: the ratings are as they were
+	l.deriver.Standings(model.NewWorker(s), p) // its counts are dropped: the ratings are as they were
 	for _, t := range []*model.Team{oldTeam, team} {
 		if t == nil {
 			continue
@@ -458,7 +459,7 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 				t.Members = append(t.Members, q)
 			}
 		}
-		teamMatrix(t, len(s.Competencies), chooseArticles)
+		model.TeamMatrix(t, len(s.Competencies), model.ChooseArticles)
 	}
 	for _, r := range []*model.Role{oldRole, role} {
 		if r == nil {
@@ -599,8 +600,7 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	if len(changed) > 0 {
 		urls["teams/"], urls["roles/"] = true, true
 	}
-	lo := l.scaleMin
-	w := newStandingsWorker(s)
+	w := model.NewWorker(s)
 	var teams []*model.Team
 	// A competency's page shows how many people are at each level: it
 	// changes when that count does.
@@ -616,11 +616,11 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 					counts[c] = append([]int{c.Rated}, c.Distribution...)
 				}
 				c.Rated--
-				c.Distribution[l.scaleIndex[st.Current-lo]]--
+				c.Distribution[l.deriver.LevelIndex(st.Current)]--
 			}
 		}
 		p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
-		l.standings(w, p)
+		l.deriver.Standings(w, p)
 		for _, st := range p.Standings {
 			if c := st.Competency; st.HasCurrent && counts[c] == nil {
 				counts[c] = append([]int{c.Rated}, c.Distribution...)
@@ -633,18 +633,15 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 			urls["roles/"+p.Role.ID+"/"] = true
 		}
 	}
-	for rank, comp := range s.Competencies {
-		comp.Rated += w.rated[rank]
-		for k, n := range w.dist[rank] {
-			comp.Distribution[k] += n
-		}
+	w.AddCounts(s)
+	for _, comp := range s.Competencies {
 		if before := counts[comp]; before != nil && (before[0] != comp.Rated || !slices.Equal(before[1:], comp.Distribution)) {
 			urls["competencies/"+comp.ID+"/"] = true
 		}
 	}
 	for _, t := range teams {
 		urls["teams/"+t.ID+"/"] = true
-		teamMatrix(t, len(s.Competencies), chooseArticles)
+		model.TeamMatrix(t, len(s.Competencies), model.ChooseArticles)
 	}
 	b.keepEntry(file, e)
 	old.Named = len(old.ByPerson) // the file has no problem: it rates only people
@@ -798,12 +795,12 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 	// The lists of people count each one's gaps: the pages showing someone
 	// whose count changed render again.
 	var place map[*model.Person]int
-	w := newStandingsWorker(s)
+	w := model.NewWorker(s)
 	var teams []*model.Team
 	for _, p := range r.People {
 		gaps := len(p.Gaps)
 		p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
-		l.standings(w, p) // its counts are dropped: the ratings are as they were
+		l.deriver.Standings(w, p) // its counts are dropped: the ratings are as they were
 		urls["people/"+p.ID+"/"] = true
 		if p.Team != nil && !urls["teams/"+p.Team.ID+"/"] {
 			urls["teams/"+p.Team.ID+"/"] = true
@@ -830,10 +827,10 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 	for i, t := range teams {
 		was[i] = biggest(t)
 	}
-	choose := sharedChoices()
-	parallel(len(teams), func(i int) {
+	choose := model.SharedChoices()
+	par.Do(len(teams), func(i int) {
 		t := teams[i]
-		teamMatrix(t, len(s.Competencies), choose)
+		model.TeamMatrix(t, len(s.Competencies), choose)
 	})
 	for i, t := range teams {
 		if biggest(t) != was[i] {
@@ -885,8 +882,8 @@ func (b *Builder) updateCompetency(file string) (urls map[string]bool, all, ok b
 	// The framework's order, by which so much is indexed, must hold.
 	if list := c.Category.Competencies; next.Title != c.Title {
 		i := slices.Index(list, c)
-		if i > 0 && byOrder(list[i-1].Order, c.Order, list[i-1].Title, next.Title) >= 0 ||
-			i+1 < len(list) && byOrder(c.Order, list[i+1].Order, next.Title, list[i+1].Title) >= 0 {
+		if i > 0 && model.ByOrder(list[i-1].Order, c.Order, list[i-1].Title, next.Title) >= 0 ||
+			i+1 < len(list) && model.ByOrder(c.Order, list[i+1].Order, next.Title, list[i+1].Title) >= 0 {
 			return nil, false, false
 		}
 	}

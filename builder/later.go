@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"portal/internal/par"
 )
 
 // later holds the pages a build of a Builder with Now left to render when
@@ -171,7 +173,7 @@ func (o *Output) Finish() error {
 	// One core is left to serve: pages rendered in the background must
 	// not hold up the page a browser asks for.
 	errs := make([]error, len(names))
-	parallelOn(max(runtime.GOMAXPROCS(0)-1, 1), len(names), func(i int) {
+	par.On(max(runtime.GOMAXPROCS(0)-1, 1), len(names), func(i int) {
 		if l.b.waiting.Load() {
 			return
 		}

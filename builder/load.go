@@ -9,11 +9,9 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -24,6 +22,7 @@ import (
 	"portal/builder/markdown"
 	"portal/builder/model"
 	"portal/builder/search"
+	"portal/internal/par"
 )
 
 // Options changes how a site is loaded.
@@ -85,13 +84,8 @@ type loader struct {
 
 	ids     []string       // the competency ids, sorted
 	idIndex map[string]int // competency id -> place among the sorted ids
-	rankOf  []int          // place among the sorted ids -> rank
 
-	// By scale level, less scaleMin: its index in Site.Scale and its name.
-	scaleMin   int
-	scaleIndex []int
-	names      []string
-	failed     []string // their paths
+	failed []string // their paths
 
 	entries      map[string]*entry          // the files this load read, by path
 	targets      map[string]markdown.Target // what markdown links can point at, by source
@@ -99,7 +93,7 @@ type loader struct {
 	changed      map[string]bool            // files changed since it; nil when unknown
 	prev         *model.Site                // the last good build's model, or nil
 	linksChanged bool                       // link targets differ from the last build's
-	kept         int64                      // people whose standings were taken from prev
+	deriver      *model.Deriver             // of the model; working out standings again takes it
 }
 
 const configFile = content.ConfigFile
@@ -258,36 +252,6 @@ func (l *loader) collect() []*entry {
 	return entries
 }
 
-// parallel calls fn for 0..n-1 on every core.
-func parallel(n int, fn func(i int)) {
-	parallelOn(runtime.GOMAXPROCS(0), n, fn)
-}
-
-// parallelOn is parallel on at most workers goroutines.
-func parallelOn(workers, n int, fn func(i int)) {
-	workers = min(workers, n)
-	var next sync.Mutex
-	i := 0
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				next.Lock()
-				j := i
-				i++
-				next.Unlock()
-				if j >= n {
-					return
-				}
-				fn(j)
-			}
-		}()
-	}
-	wg.Wait()
-}
-
 // decode reads and decodes one file; it runs in parallel with the others.
 // A panic in a decoder on some input becomes an error about that file, so
 // that a bad file cannot stop a build or the preview server.
@@ -370,7 +334,7 @@ func invalidUTF8(b []byte) (line, col int) {
 
 func (l *loader) loadContent() {
 	entries := l.collect()
-	parallel(len(entries), func(i int) {
+	par.Do(len(entries), func(i int) {
 		if cached := l.cache.entry(entries[i].path, l.changed); cached != nil {
 			entries[i] = cached
 			return
@@ -434,7 +398,7 @@ func (l *loader) loadContent() {
 	loaded := make([]*model.Cycle, len(cycles))
 	reports := make([]content.Diagnostics, len(cycles))
 	fresh := make([]bool, len(cycles))
-	parallel(len(cycles), func(i int) {
+	par.Do(len(cycles), func(i int) {
 		if c, diags, ok := l.cache.cycle(cycles[i], ids, l.site.PersonByID); ok {
 			loaded[i], reports[i] = c, diags
 			return
@@ -459,12 +423,27 @@ func (l *loader) loadContent() {
 		l.r.List = append(l.r.List, reports[i]...)
 	}
 	articles := byKind[content.KindArticle]
-	parallel(len(articles), func(i int) { articles[i].doc.Words() })
+	par.Do(len(articles), func(i int) { articles[i].doc.Words() })
 	for _, e := range articles {
 		l.loadArticle(e)
 	}
 	l.renderBodies()
-	l.derive()
+	links := make([]model.Links, len(l.bodies))
+	for i, b := range l.bodies {
+		links[i] = model.Links{Source: b.Source, Targets: b.Links}
+	}
+	var related *model.Related
+	if l.cache != nil {
+		related = &l.cache.related
+	}
+	d, diags := model.Derive(l.site, model.Input{Links: links, Prev: l.prev, Related: related, DatePos: func(source string) content.Pos {
+		if e := l.entries[source]; e != nil && e.doc != nil {
+			return e.doc.Loc.Value("date")
+		}
+		return content.Pos{Line: 1, Col: 1}
+	}})
+	l.deriver = d
+	l.r.List = append(l.r.List, diags...)
 }
 
 func titleFromID(id string) string {
@@ -812,7 +791,7 @@ func (l *loader) renderBodies() {
 	for i, b := range l.bodies {
 		reused[i] = l.cache.body(b)
 	}
-	parallel(len(l.bodies), func(i int) {
+	par.Do(len(l.bodies), func(i int) {
 		if reused[i] == nil {
 			markdown.Parse(l.md, l.bodies[i])
 		} else {
@@ -843,7 +822,7 @@ func (l *loader) renderBodies() {
 	if l.cache != nil && !sameTargets(targets, l.cache.targets) {
 		l.cache.targets = targets
 		l.linksChanged = true
-		parallel(len(reused), func(i int) {
+		par.Do(len(reused), func(i int) {
 			if r := reused[i]; r != nil && !r.stillLinks(targets) {
 				reused[i] = nil
 				markdown.Parse(l.md, l.bodies[i])
@@ -852,7 +831,7 @@ func (l *loader) renderBodies() {
 	}
 	reports := make([]content.Report, len(l.bodies))
 	texts := make([]string, len(l.bodies))
-	parallel(len(l.bodies), func(i int) {
+	par.Do(len(l.bodies), func(i int) {
 		b := l.bodies[i]
 		if r := reused[i]; r != nil {
 			b.Links, b.Tried = r.links, r.tried

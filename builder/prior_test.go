@@ -63,7 +63,7 @@ func TestPriorStandings(t *testing.T) {
 		if b.inPlace != inPlace {
 			t.Fatalf("%s: applied in place; the test needs a load", st.what)
 		}
-		kept := int(b.loader.kept)
+		kept := int(b.loader.deriver.Kept)
 		if want := st.kept(b.site); kept != want {
 			t.Errorf("%s: %d people's standings taken from the last build, want %d", st.what, kept, want)
 		}

@@ -663,3 +663,25 @@ func pagePeople(s *model.Site, ps []*Page) {
 		}
 	}
 }
+
+var cells sync.Map // cellKey -> template.HTML
+
+type cellKey struct {
+	level int
+	below bool
+}
+
+// cellHTML is the content of a skills-matrix cell; a large organisation has
+// hundreds of thousands of cells and a handful of different ones.
+func cellHTML(level int, below bool) template.HTML {
+	key := cellKey{level, below}
+	if h, ok := cells.Load(key); ok {
+		return h.(template.HTML)
+	}
+	h := template.HTML(fmt.Sprintf(`<span class="lvl lvl-%d">%d</span>`, level, level))
+	if below {
+		h += `<span class="below" title="below target">▾</span>`
+	}
+	cells.Store(key, h)
+	return h
+}

@@ -261,7 +261,7 @@ func TestSettingsEdits(t *testing.T) {
 		if b.pending == nil || len(b.pending) > 0 {
 			continue // failed, as a full build does
 		}
-		kept := int(b.loader.kept)
+		kept := int(b.loader.deriver.Kept)
 		if want := map[bool]int{true: len(b.site.People)}[st.kept]; kept != want {
 			t.Errorf("%s: %d people's standings taken, want %d", st.what, kept, want)
 		}

@@ -1,10 +1,8 @@
-package builder
+package model
 
 import (
 	"cmp"
 	"slices"
-
-	"portal/builder/model"
 )
 
 // A preview build after an edit loads the whole model again when the edit
@@ -18,7 +16,7 @@ import (
 // prior is the last good build's model, as far as derive may take from it.
 // A nil prior takes nothing.
 type prior struct {
-	site  *model.Site
+	site  *Site
 	roles map[string]bool // ids of the roles whose targets are as they were
 	// rank maps the rank of each competency in the last build to its rank
 	// now; moved is true when one changed.
@@ -30,8 +28,7 @@ type prior struct {
 // unless the scale, the competencies (perhaps in another order) and the
 // cycles (the very same checked cycles, which edits in place change
 // together with the standings of the people they rate) are as they were.
-func (l *loader) prior() *prior {
-	old, s := l.prev, l.site
+func newPrior(old, s *Site) *prior {
 	if old == nil || !slices.Equal(old.Scale, s.Scale) || !slices.Equal(old.Cycles, s.Cycles) || len(old.Competencies) != len(s.Competencies) {
 		return nil
 	}
@@ -54,7 +51,7 @@ func (l *loader) prior() *prior {
 
 // sameRoleTargets reports whether two roles target the same levels of the same
 // competencies, in whatever order.
-func sameRoleTargets(a, b []model.Target) bool {
+func sameRoleTargets(a, b []Target) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -73,7 +70,7 @@ func sameRoleTargets(a, b []model.Target) bool {
 // person returns p as the last build had them when their standings hold as
 // they are: they had the same role, whose targets are as they were, and
 // (with the same cycles) the same ratings. It returns nil otherwise.
-func (pr *prior) person(p *model.Person) *model.Person {
+func (pr *prior) person(p *Person) *Person {
 	if pr == nil {
 		return nil
 	}
@@ -87,7 +84,7 @@ func (pr *prior) person(p *model.Person) *model.Person {
 // team returns t as the last build had it when its matrix holds as it is:
 // the same members, in the same order, each with their standings taken,
 // and the columns in the same order.
-func (pr *prior) team(t *model.Team) *model.Team {
+func (pr *prior) team(t *Team) *Team {
 	if pr == nil || pr.moved {
 		return nil
 	}
@@ -106,8 +103,8 @@ func (pr *prior) team(t *model.Team) *model.Team {
 // keepStandings gives p the standings and gaps of old, the same person in
 // the last build, as standings would work them out again, and counts them
 // in w.
-func (l *loader) keepStandings(w *standingsWorker, pr *prior, p, old *model.Person) {
-	comps, lo := l.site.Competencies, l.scaleMin
+func (d *Deriver) keepStandings(w *Worker, pr *prior, p, old *Person) {
+	comps, lo := d.site.Competencies, d.scaleMin
 	p.Standings = slices.Clone(old.Standings)
 	for i := range p.Standings {
 		st := &p.Standings[i]
@@ -115,7 +112,7 @@ func (l *loader) keepStandings(w *standingsWorker, pr *prior, p, old *model.Pers
 		st.Competency = comps[rank]
 		if st.HasCurrent {
 			w.rated[rank]++
-			w.dist[rank][l.scaleIndex[st.Current-lo]]++
+			w.dist[rank][d.scaleIndex[st.Current-lo]]++
 		}
 	}
 	p.Gaps = slices.Clone(old.Gaps)
@@ -127,8 +124,8 @@ func (l *loader) keepStandings(w *standingsWorker, pr *prior, p, old *model.Pers
 	if pr.moved {
 		// In the new framework order; gaps largest first, then in that
 		// order, as standings sorts them.
-		slices.SortFunc(p.Standings, func(a, b model.Standing) int { return cmp.Compare(a.Competency.Rank, b.Competency.Rank) })
-		slices.SortFunc(p.Gaps, func(a, b model.Gap) int {
+		slices.SortFunc(p.Standings, func(a, b Standing) int { return cmp.Compare(a.Competency.Rank, b.Competency.Rank) })
+		slices.SortFunc(p.Gaps, func(a, b Gap) int {
 			return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(a.Competency.Rank, b.Competency.Rank))
 		})
 	}
@@ -137,8 +134,8 @@ func (l *loader) keepStandings(w *standingsWorker, pr *prior, p, old *model.Pers
 
 // keepMatrix gives t the columns, averages and gaps of old, the same team
 // in the last build, as teamMatrix would work them out again.
-func keepMatrix(t, old *model.Team, comps []*model.Competency, choose func(c *model.Competency, current, target int) []*model.Article) {
-	t.Competencies = make([]*model.Competency, len(old.Competencies))
+func keepMatrix(t, old *Team, comps []*Competency, choose func(c *Competency, current, target int) []*Article) {
+	t.Competencies = make([]*Competency, len(old.Competencies))
 	column := make(map[int]int, len(old.Competencies)) // rank -> column
 	for j, c := range old.Competencies {
 		t.Competencies[j] = comps[c.Rank]

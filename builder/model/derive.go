@@ -1,9 +1,7 @@
-package builder
+package model
 
 import (
 	"cmp"
-	"fmt"
-	"html/template"
 	"maps"
 	"runtime"
 	"slices"
@@ -13,13 +11,12 @@ import (
 	"time"
 
 	"portal/builder/content"
-	"portal/builder/markdown"
-	"portal/builder/model"
+	"portal/internal/par"
 )
 
-// byOrder sorts by an explicit order (1, 2, ...) first, then by title; an
+// ByOrder sorts by an explicit order (1, 2, ...) first, then by title; an
 // order of 0 means "not set" and sorts after the ordered ones.
-func byOrder(ao, bo int, at, bt string) int {
+func ByOrder(ao, bo int, at, bt string) int {
 	if (ao == 0) != (bo == 0) {
 		if ao == 0 {
 			return 1
@@ -29,19 +26,68 @@ func byOrder(ao, bo int, at, bt string) int {
 	return cmp.Or(cmp.Compare(ao, bo), strings.Compare(at, bt))
 }
 
-// byName orders people by name, then id.
-func byName(a, b *model.Person) int {
+// ByName orders people by name, then id.
+func ByName(a, b *Person) int {
 	return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 }
 
-// derive computes everything the pages show that is not written in a file:
-// orderings, who is in which team and role, current and previous levels,
-// gaps, distributions and related articles.
-func (l *loader) derive() {
-	s := l.site
-	slices.SortFunc(s.Categories, func(a, b *model.Category) int { return byOrder(a.Order, b.Order, a.Title, b.Title) })
+// Input is what Derive takes besides the site.
+type Input struct {
+	// Links lists the content files each markdown body links to, body by
+	// body in a fixed order: related articles and the warning about
+	// articles nothing links to count them.
+	Links []Links
+	// Prev is the last good build's model, or nil. Where what a person's
+	// standings or a team's matrix are worked out from is as it was, they
+	// are taken from it.
+	Prev *Site
+	// Related, when not nil, is the choice of related articles of an
+	// earlier build, used again while what they are chosen from is the
+	// same, and kept up to date.
+	Related *Related
+	// DatePos locates the date in a cycle's file, for an error.
+	DatePos func(source string) content.Pos
+}
+
+// Links are the content files one markdown body links to.
+type Links struct {
+	Source  string
+	Targets []string
+}
+
+// Related is a choice of related articles, and what it was made from.
+type Related struct {
+	from string
+	ids  map[string][]string
+}
+
+// Deriver holds what working out one person's standings or one team's
+// matrix again takes: an edit applied in place calls it for the people and
+// teams it changed, as Derive does for all.
+type Deriver struct {
+	site *Site
+	// By the place of a competency's id among the sorted ids (as Cycle
+	// ratings index them): its rank.
+	rankOf []int
+	// By scale level, less scaleMin: its index in Site.Scale and its name.
+	scaleMin   int
+	scaleIndex []int
+	names      []string
+	// Kept counts the people whose standings were taken from Input.Prev.
+	Kept int64
+}
+
+// Derive works out everything the pages show that is not written in a
+// file: orderings, who is in which team and role, current and previous
+// levels, gaps, distributions and related articles. It reports two cycles
+// of the same kind and date as an error, and the holes of a portal as
+// warnings.
+func Derive(s *Site, in Input) (*Deriver, content.Diagnostics) {
+	d := &Deriver{site: s}
+	var r content.Report
+	slices.SortFunc(s.Categories, func(a, b *Category) int { return ByOrder(a.Order, b.Order, a.Title, b.Title) })
 	for _, cat := range s.Categories {
-		slices.SortFunc(cat.Competencies, func(a, b *model.Competency) int { return byOrder(a.Order, b.Order, a.Title, b.Title) })
+		slices.SortFunc(cat.Competencies, func(a, b *Competency) int { return ByOrder(a.Order, b.Order, a.Title, b.Title) })
 		for i, c := range cat.Competencies {
 			if i > 0 {
 				c.Previous = cat.Competencies[i-1]
@@ -52,28 +98,28 @@ func (l *loader) derive() {
 			c.Distribution = make([]int, len(s.Scale))
 		}
 	}
-	framework := func(a, b *model.Competency) int { return cmp.Compare(a.Rank, b.Rank) }
+	framework := func(a, b *Competency) int { return cmp.Compare(a.Rank, b.Rank) }
 
 	for _, id := range content.SortedKeys(s.RoleByID) {
 		s.Roles = append(s.Roles, s.RoleByID[id])
 	}
-	slices.SortStableFunc(s.Roles, func(a, b *model.Role) int { return strings.Compare(a.Title, b.Title) })
+	slices.SortStableFunc(s.Roles, func(a, b *Role) int { return strings.Compare(a.Title, b.Title) })
 	for _, r := range s.Roles {
-		slices.SortFunc(r.Targets, func(a, b model.Target) int { return framework(a.Competency, b.Competency) })
+		slices.SortFunc(r.Targets, func(a, b Target) int { return framework(a.Competency, b.Competency) })
 		for _, t := range r.Targets {
-			t.Competency.Roles = append(t.Competency.Roles, model.RoleTarget{Role: r, Level: t.Level})
+			t.Competency.Roles = append(t.Competency.Roles, RoleTarget{Role: r, Level: t.Level})
 		}
 	}
 	for _, c := range s.Competencies {
-		slices.SortStableFunc(c.Roles, func(a, b model.RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
+		slices.SortStableFunc(c.Roles, func(a, b RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
 	}
 
 	for _, id := range content.SortedKeys(s.TeamByID) {
 		s.Teams = append(s.Teams, s.TeamByID[id])
 	}
-	slices.SortStableFunc(s.Teams, func(a, b *model.Team) int { return strings.Compare(a.Name, b.Name) })
-	s.People = slices.AppendSeq(make([]*model.Person, 0, len(s.PersonByID)), maps.Values(s.PersonByID))
-	slices.SortFunc(s.People, byName)
+	slices.SortStableFunc(s.Teams, func(a, b *Team) int { return strings.Compare(a.Name, b.Name) })
+	s.People = slices.AppendSeq(make([]*Person, 0, len(s.PersonByID)), maps.Values(s.PersonByID))
+	slices.SortFunc(s.People, ByName)
 	for _, p := range s.People {
 		if p.Team != nil {
 			p.Team.Members = append(p.Team.Members, p)
@@ -83,89 +129,98 @@ func (l *loader) derive() {
 		}
 	}
 
-	l.sortCycles()
-	l.sortArticles(framework)
+	sortCycles(s, in.DatePos, &r)
+	sortArticles(s, framework, in.Links, in.Related)
 	// Levels by number, in slices: a large site looks them up millions of
 	// times.
 	lo, hi := s.Scale[0].Level, s.Scale[0].Level
 	for _, lv := range s.Scale {
 		lo, hi = min(lo, lv.Level), max(hi, lv.Level)
 	}
-	l.scaleMin = lo
-	l.scaleIndex = make([]int, hi-lo+1)
-	l.names = make([]string, hi-lo+1)
+	d.scaleMin = lo
+	d.scaleIndex = make([]int, hi-lo+1)
+	d.names = make([]string, hi-lo+1)
 	for i, lv := range s.Scale {
-		l.scaleIndex[lv.Level-lo] = i
-		l.names[lv.Level-lo] = lv.Name
+		d.scaleIndex[lv.Level-lo] = i
+		d.names[lv.Level-lo] = lv.Name
 	}
-	l.rankOf = make([]int, len(s.Competencies))
-	for _, c := range s.Competencies {
-		l.rankOf[l.idIndex[c.ID]] = c.Rank
+	d.rankOf = make([]int, len(s.Competencies))
+	for i, id := range content.SortedKeys(s.CompetencyByID) {
+		d.rankOf[i] = s.CompetencyByID[id].Rank
 	}
 	for _, r := range s.Roles {
-		r.ByRank = make([]*model.Target, len(s.Competencies))
+		r.ByRank = make([]*Target, len(s.Competencies))
 		for i := range r.Targets {
 			r.ByRank[r.Targets[i].Competency.Rank] = &r.Targets[i]
 		}
 	}
 	// People are independent of one another: work them out in parallel,
 	// each worker with its own scratch space and counts, added up after.
-	workers := make([]*standingsWorker, runtime.GOMAXPROCS(0))
+	workers := make([]*Worker, runtime.GOMAXPROCS(0))
 	for i := range workers {
-		workers[i] = newStandingsWorker(s)
+		workers[i] = NewWorker(s)
 	}
-	prior := l.prior()
+	prior := newPrior(in.Prev, s)
 	chunk := (len(s.People) + len(workers) - 1) / max(len(workers), 1)
-	parallel(len(workers), func(i int) {
+	par.Do(len(workers), func(i int) {
 		for _, p := range s.People[min(i*chunk, len(s.People)):min((i+1)*chunk, len(s.People))] {
 			if old := prior.person(p); old != nil {
-				l.keepStandings(workers[i], prior, p, old)
-				atomic.AddInt64(&l.kept, 1)
+				d.keepStandings(workers[i], prior, p, old)
+				atomic.AddInt64(&d.Kept, 1)
 			} else {
-				l.standings(workers[i], p)
+				d.Standings(workers[i], p)
 			}
 		}
 	})
 	for _, w := range workers {
-		for rank, c := range s.Competencies {
-			c.Rated += w.rated[rank]
-			for k, n := range w.dist[rank] {
-				c.Distribution[k] += n
-			}
-		}
+		w.AddCounts(s)
 	}
-	choose := sharedChoices()
-	parallel(len(s.Teams), func(i int) {
+	choose := SharedChoices()
+	par.Do(len(s.Teams), func(i int) {
 		if old := prior.team(s.Teams[i]); old != nil {
 			keepMatrix(s.Teams[i], old, s.Competencies, choose)
 		} else {
-			teamMatrix(s.Teams[i], len(s.Competencies), choose)
+			TeamMatrix(s.Teams[i], len(s.Competencies), choose)
 		}
 	})
-	l.warnings()
+	warnings(s, in.Links, &r)
+	return d, r.List
 }
+
+// AddCounts adds the people w counted at each level of each competency to
+// the competencies' counts.
+func (w *Worker) AddCounts(s *Site) {
+	for rank, c := range s.Competencies {
+		c.Rated += w.rated[rank]
+		for k, n := range w.dist[rank] {
+			c.Distribution[k] += n
+		}
+	}
+}
+
+// LevelIndex is the index of a level in Site.Scale.
+func (d *Deriver) LevelIndex(level int) int { return d.scaleIndex[level-d.scaleMin] }
 
 // warnings reports what does not stop a build but leaves a hole in the
 // portal: competencies nobody can learn from or nobody needs, people never
 // assessed, articles no other page links to.
-func (l *loader) warnings() {
-	s := l.site
+func warnings(s *Site, links []Links, r *content.Report) {
 	for _, c := range s.Competencies {
 		if len(c.Articles) == 0 {
-			l.r.Warnf(c.Source, content.Pos{}, "no article teaches %s yet", c.ID)
+			r.Warnf(c.Source, content.Pos{}, "no article teaches %s yet", c.ID)
 		}
 		if len(c.Roles) == 0 {
-			l.r.Warnf(c.Source, content.Pos{}, "no role sets a target for %s", c.ID)
+			r.Warnf(c.Source, content.Pos{}, "no role sets a target for %s", c.ID)
 		}
 	}
 	for _, p := range s.People {
 		if !p.Assessed {
-			l.r.Warnf(p.Source, content.Pos{}, "%s is not rated in any assessment cycle", p.ID)
+			r.Warnf(p.Source, content.Pos{}, "%s is not rated in any assessment cycle", p.ID)
 		}
 	}
 	linked := map[string]bool{}
-	for _, b := range l.bodies {
-		for _, target := range b.Links {
+	for _, b := range links {
+		for _, target := range b.Targets {
 			if target != b.Source {
 				linked[target] = true
 			}
@@ -173,37 +228,35 @@ func (l *loader) warnings() {
 	}
 	for _, a := range s.Articles {
 		if !linked[a.Source] {
-			l.r.Warnf(a.Source, content.Pos{}, "no other page links to this article; link it from a related article or a competency")
+			r.Warnf(a.Source, content.Pos{}, "no other page links to this article; link it from a related article or a competency")
 		}
 	}
 }
 
-func (l *loader) sortCycles() {
-	s := l.site
-	slices.SortFunc(s.Cycles, func(a, b *model.Cycle) int {
+func sortCycles(s *Site, datePos func(string) content.Pos, r *content.Report) {
+	slices.SortFunc(s.Cycles, func(a, b *Cycle) int {
 		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.ID, b.ID))
 	})
 	for i := 1; i < len(s.Cycles); i++ {
 		a, b := s.Cycles[i-1], s.Cycles[i]
 		if !a.Date.IsZero() && a.Date.Equal(b.Date) && a.Kind == b.Kind {
 			at := content.Pos{Line: 1, Col: 1}
-			if e := l.entries[b.Source]; e != nil && e.doc != nil {
-				at = e.doc.Loc.Value("date")
+			if datePos != nil {
+				at = datePos(b.Source)
 			}
-			l.r.Errorf(b.Source, at, "two %s cycles on %s: %s has the same kind and date; give each review round its own date", b.Kind, b.Date.Format("2006-01-02"), a.Source)
+			r.Errorf(b.Source, at, "two %s cycles on %s: %s has the same kind and date; give each review round its own date", b.Kind, b.Date.Format("2006-01-02"), a.Source)
 		}
 	}
 }
 
-func (l *loader) sortArticles(framework func(a, b *model.Competency) int) {
-	s := l.site
-	bySource := map[string]*model.Article{}
+func sortArticles(s *Site, framework func(a, b *Competency) int, links []Links, memo *Related) {
+	bySource := map[string]*Article{}
 	for _, id := range content.SortedKeys(s.ArticleByID) {
 		a := s.ArticleByID[id]
 		s.Articles = append(s.Articles, a)
 		bySource[a.Source] = a
 	}
-	slices.SortStableFunc(s.Articles, func(a, b *model.Article) int {
+	slices.SortStableFunc(s.Articles, func(a, b *Article) int {
 		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Title, b.Title))
 	})
 	for _, a := range s.Articles {
@@ -214,24 +267,24 @@ func (l *loader) sortArticles(framework func(a, b *model.Competency) int) {
 	// Related articles: linked either way, or teaching the same competency;
 	// the more in common, the earlier. A preview rebuild whose articles,
 	// dates, competencies and links are as before takes the last choice.
-	from := relatedSignature(s.Articles, l.bodies)
-	if l.cache != nil && l.cache.related != nil && l.cache.relatedFrom == from {
+	from := relatedSignature(s.Articles, links)
+	if memo != nil && memo.ids != nil && memo.from == from {
 		for _, a := range s.Articles {
-			for _, id := range l.cache.related[a.ID] {
+			for _, id := range memo.ids[a.ID] {
 				a.Related = append(a.Related, s.ArticleByID[id])
 			}
 		}
 		return
 	}
-	if l.cache != nil {
+	if memo != nil {
 		defer func() {
-			l.cache.relatedFrom, l.cache.related = from, map[string][]string{}
+			memo.from, memo.ids = from, map[string][]string{}
 			for _, a := range s.Articles {
 				ids := make([]string, len(a.Related))
 				for i, r := range a.Related {
 					ids[i] = r.ID
 				}
-				l.cache.related[a.ID] = ids
+				memo.ids[a.ID] = ids
 			}
 		}()
 	}
@@ -243,9 +296,9 @@ func (l *loader) sortArticles(framework func(a, b *model.Competency) int) {
 		a.Place = i
 	}
 	linked := make([][]int32, len(s.Articles))
-	for _, b := range l.bodies {
+	for _, b := range links {
 		from := bySource[b.Source]
-		for _, target := range b.Links {
+		for _, target := range b.Targets {
 			if to := bySource[target]; from != nil && to != nil && from != to {
 				i, j := from.Place, to.Place
 				linked[i] = append(linked[i], int32(j))
@@ -254,7 +307,7 @@ func (l *loader) sortArticles(framework func(a, b *model.Competency) int) {
 		}
 	}
 	type candidate struct {
-		article *model.Article
+		article *Article
 		score   int32
 	}
 	better := func(x, y candidate) bool {
@@ -262,7 +315,7 @@ func (l *loader) sortArticles(framework func(a, b *model.Competency) int) {
 	}
 	workers := runtime.GOMAXPROCS(0)
 	chunk := (len(s.Articles) + workers - 1) / max(workers, 1)
-	parallel(workers, func(w int) {
+	par.Do(workers, func(w int) {
 		score := make([]int32, len(s.Articles))
 		var touched []int32
 		for i := min(w*chunk, len(s.Articles)); i < min((w+1)*chunk, len(s.Articles)); i++ {
@@ -311,7 +364,7 @@ func (l *loader) sortArticles(framework func(a, b *model.Competency) int) {
 // relatedSignature sums up what related articles are chosen from: each
 // article's id, source, date and competencies, in order, and the links of
 // every markdown body.
-func relatedSignature(articles []*model.Article, bodies []*markdown.Body) string {
+func relatedSignature(articles []*Article, bodies []Links) string {
 	var b strings.Builder
 	for _, a := range articles {
 		b.WriteString(a.ID)
@@ -325,12 +378,12 @@ func relatedSignature(articles []*model.Article, bodies []*markdown.Body) string
 		}
 		b.WriteByte('\n')
 	}
-	for _, Body := range bodies {
-		if len(Body.Links) == 0 {
+	for _, body := range bodies {
+		if len(body.Targets) == 0 {
 			continue
 		}
-		b.WriteString(Body.Source)
-		for _, link := range Body.Links {
+		b.WriteString(body.Source)
+		for _, link := range body.Targets {
 			b.WriteByte(0)
 			b.WriteString(link)
 		}
@@ -339,28 +392,28 @@ func relatedSignature(articles []*model.Article, bodies []*markdown.Body) string
 	return b.String()
 }
 
-// standings works out a person's current and previous level in every
+// Standings works out a person's current and previous level in every
 // competency. Current is the latest manager rating, or the latest rating of
 // any kind when no manager has rated it; previous is the rating before the
 // current one in a cycle of the same kind. It runs once per person, so it
 // works on slices indexed by the competency's place in the framework rather
 // than on maps, and reuses them from one person to the next.
-func (l *loader) standings(w *standingsWorker, p *model.Person) {
-	s := l.site
+func (d *Deriver) Standings(w *Worker, p *Person) {
+	s := d.site
 	history := w.history // oldest first, by competency rank
 	for _, c := range s.Cycles {
 		for _, rr := range c.ByPerson[p.ID] {
-			r := l.rankOf[rr.Competency]
+			r := d.rankOf[rr.Competency]
 			history[r] = append(history[r], rating{c, rr.Level})
 			p.Assessed = true
 			p.LastAssessed = c // cycles run oldest first
 		}
 	}
-	var targets []*model.Target
+	var targets []*Target
 	if p.Role != nil {
 		targets = p.Role.ByRank
 	}
-	names, lo := l.names, l.scaleMin
+	names, lo := d.names, d.scaleMin
 	// Count first, so that the standings take one allocation of their size.
 	n := 0
 	for rank := range s.Competencies {
@@ -368,10 +421,10 @@ func (l *loader) standings(w *standingsWorker, p *model.Person) {
 			n++
 		}
 	}
-	p.Standings = make([]model.Standing, 0, n)
+	p.Standings = make([]Standing, 0, n)
 	for rank, c := range s.Competencies {
 		h := history[rank]
-		var target *model.Target
+		var target *Target
 		if targets != nil {
 			target = targets[rank]
 		}
@@ -379,7 +432,7 @@ func (l *loader) standings(w *standingsWorker, p *model.Person) {
 			continue
 		}
 		history[rank] = h[:0]
-		st := model.Standing{Competency: c}
+		st := Standing{Competency: c}
 		if target != nil {
 			st.Target, st.HasTarget = target.Level, true
 		}
@@ -402,7 +455,7 @@ func (l *loader) standings(w *standingsWorker, p *model.Person) {
 				}
 			}
 			w.rated[rank]++
-			w.dist[rank][l.scaleIndex[st.Current-lo]]++
+			w.dist[rank][d.scaleIndex[st.Current-lo]]++
 		}
 		if st.HasTarget {
 			// Never rated counts as the bottom of the scale: on a scale from
@@ -415,7 +468,7 @@ func (l *loader) standings(w *standingsWorker, p *model.Person) {
 		}
 		p.Standings = append(p.Standings, st)
 		if st.Short > 0 {
-			g := model.Gap{
+			g := Gap{
 				Competency: c,
 				Current:    st.Current,
 				Rated:      st.HasCurrent,
@@ -430,13 +483,14 @@ func (l *loader) standings(w *standingsWorker, p *model.Person) {
 			p.Gaps = append(p.Gaps, g)
 		}
 	}
-	slices.SortStableFunc(p.Gaps, func(a, b model.Gap) int { return cmp.Compare(b.Size, a.Size) })
+	slices.SortStableFunc(p.Gaps, func(a, b Gap) int { return cmp.Compare(b.Size, a.Size) })
 }
 
-func newStandingsWorker(s *model.Site) *standingsWorker {
-	w := &standingsWorker{
+// NewWorker makes the scratch space of one goroutine working out standings.
+func NewWorker(s *Site) *Worker {
+	w := &Worker{
 		history: make([][]rating, len(s.Competencies)),
-		chosen:  map[articleChoice][]*model.Article{},
+		chosen:  map[articleChoice][]*Article{},
 		rated:   make([]int, len(s.Competencies)),
 		dist:    make([][]int, len(s.Competencies)),
 	}
@@ -448,7 +502,7 @@ func newStandingsWorker(s *model.Site) *standingsWorker {
 
 // rating is one level a person got in one cycle.
 type rating struct {
-	cycle *model.Cycle
+	cycle *Cycle
 	level int
 }
 
@@ -460,33 +514,35 @@ const GapArticles = 3
 // aiming for target: first those written for a level in (current, target],
 // then those with no level, then the rest; at most GapArticles. Thousands of
 // people share a few such choices, so each is made once.
-func (w *standingsWorker) articlesFor(c *model.Competency, current, target int) []*model.Article {
+func (w *Worker) articlesFor(c *Competency, current, target int) []*Article {
 	key := articleChoice{c, current, target}
 	if list, ok := w.chosen[key]; ok {
 		return list
 	}
-	list := chooseArticles(c, current, target)
+	list := ChooseArticles(c, current, target)
 	w.chosen[key] = list
 	return list
 }
 
-// standingsWorker is what one goroutine working out standings keeps to
+// Worker is what one goroutine working out standings keeps to
 // itself: scratch space, the articles it chose, and counts by competency
 // rank (people rated, people at each level) to add up after.
-type standingsWorker struct {
+type Worker struct {
 	history [][]rating
-	chosen  map[articleChoice][]*model.Article
+	chosen  map[articleChoice][]*Article
 	rated   []int
 	dist    [][]int
 }
 
 type articleChoice struct {
-	competency      *model.Competency
+	competency      *Competency
 	current, target int
 }
 
-func chooseArticles(c *model.Competency, current, target int) []*model.Article {
-	fit := func(a *model.Article) int {
+// ChooseArticles picks a competency's articles for someone at level
+// current aiming for target (see Worker.articlesFor).
+func ChooseArticles(c *Competency, current, target int) []*Article {
+	fit := func(a *Article) int {
 		switch {
 		case a.Level > current && a.Level <= target:
 			return 0
@@ -496,62 +552,38 @@ func chooseArticles(c *model.Competency, current, target int) []*model.Article {
 		return 2
 	}
 	out := slices.Clone(c.Articles)
-	slices.SortStableFunc(out, func(a, b *model.Article) int { return cmp.Compare(fit(a), fit(b)) })
+	slices.SortStableFunc(out, func(a, b *Article) int { return cmp.Compare(fit(a), fit(b)) })
 	return out[:min(len(out), GapArticles)]
-}
-
-var cells sync.Map // cellKey -> template.HTML
-
-type cellKey struct {
-	level int
-	below bool
-}
-
-// cellHTML is the content of a skills-matrix cell; a large organisation has
-// hundreds of thousands of cells and a handful of different ones.
-func cellHTML(level int, below bool) template.HTML {
-	key := cellKey{level, below}
-	if h, ok := cells.Load(key); ok {
-		return h.(template.HTML)
-	}
-	h := template.HTML(fmt.Sprintf(`<span class="lvl lvl-%d">%d</span>`, level, level))
-	if below {
-		h += `<span class="below" title="below target">▾</span>`
-	}
-	cells.Store(key, h)
-	return h
 }
 
 // TeamGaps is how many of its biggest gaps a team page lists.
 const TeamGaps = 10
 
-// teamMatrix works out a team's columns, averages and gaps. The cells of
-// its matrix wait for the first call of [Team.Matrix]: only the team's page
-// needs them, and a preview that renders a few pages again should not build
-// the matrices of every team.
-// sharedChoices returns chooseArticles, remembering its answers: teams
+// SharedChoices returns ChooseArticles, remembering its answers: teams
 // share article choices as people do, and may ask from several goroutines.
-func sharedChoices() func(c *model.Competency, current, target int) []*model.Article {
+func SharedChoices() func(c *Competency, current, target int) []*Article {
 	var chosen sync.Map // articleChoice -> []*Article
-	return func(c *model.Competency, current, target int) []*model.Article {
+	return func(c *Competency, current, target int) []*Article {
 		key := articleChoice{c, current, target}
 		if list, ok := chosen.Load(key); ok {
-			return list.([]*model.Article)
+			return list.([]*Article)
 		}
-		list := chooseArticles(c, current, target)
+		list := ChooseArticles(c, current, target)
 		chosen.Store(key, list)
 		return list
 	}
 }
 
-func teamMatrix(t *model.Team, competencies int, choose func(c *model.Competency, current, target int) []*model.Article) {
+// TeamMatrix works out a team's columns, averages and gaps; [Team.Matrix]
+// makes the cells of its matrix when asked.
+func TeamMatrix(t *Team, competencies int, choose func(c *Competency, current, target int) []*Article) {
 	// Made from scratch, also when the team's members or their standings
 	// changed in place.
 	t.Competencies, t.Summary, t.Gaps = nil, nil, nil
 	// By competency rank: the column of each in the matrix, plus one (zero
 	// while it has none), and the team's gap in it.
 	column := make([]int, competencies)
-	gaps := make([]model.TeamGap, competencies)
+	gaps := make([]TeamGap, competencies)
 	for _, p := range t.Members {
 		for _, st := range p.Standings {
 			if r := st.Competency.Rank; column[r] == 0 {
@@ -566,8 +598,8 @@ func teamMatrix(t *model.Team, competencies int, choose func(c *model.Competency
 			tg.People++
 		}
 	}
-	slices.SortFunc(t.Competencies, func(a, b *model.Competency) int { return cmp.Compare(a.Rank, b.Rank) })
-	t.Summary = make([]model.TeamStanding, len(t.Competencies))
+	slices.SortFunc(t.Competencies, func(a, b *Competency) int { return cmp.Compare(a.Rank, b.Rank) })
+	t.Summary = make([]TeamStanding, len(t.Competencies))
 	for j, c := range t.Competencies {
 		column[c.Rank] = j + 1
 		t.Summary[j].Competency = c
@@ -599,7 +631,7 @@ func teamMatrix(t *model.Team, competencies int, choose func(c *model.Competency
 			t.Gaps = append(t.Gaps, g)
 		}
 	}
-	slices.SortStableFunc(t.Gaps, func(a, b model.TeamGap) int {
+	slices.SortStableFunc(t.Gaps, func(a, b TeamGap) int {
 		return cmp.Or(cmp.Compare(b.Total, a.Total), cmp.Compare(b.People, a.People))
 	})
 	t.Gaps = t.Gaps[:min(len(t.Gaps), TeamGaps)]
