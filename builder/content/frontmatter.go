@@ -136,7 +136,7 @@ func ParseDocument(path string, src []byte) (*Document, *Diagnostic) {
 // decodeSimpleTOML).
 func DecodeTOML(path string, src []byte, firstLine int, flat string) (map[string]any, Locator, *Diagnostic) {
 	if meta, ok := DecodeSimpleTOML(src, flat); ok {
-		return meta, tomlLocator{src: src, firstLine: firstLine, fast: true}, nil
+		return meta, newTOMLLocator(src, firstLine, true), nil
 	}
 	meta := map[string]any{}
 	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&meta); err != nil {
@@ -156,7 +156,7 @@ func DecodeTOML(path string, src []byte, firstLine int, flat string) (map[string
 		}
 		return nil, nil, d
 	}
-	return meta, tomlLocator{src: src, firstLine: firstLine}, nil
+	return meta, newTOMLLocator(src, firstLine, false), nil
 }
 
 // decodeYAML decodes a YAML block that starts on line firstLine of path. Keys

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -17,11 +18,153 @@ type tomlLocator struct {
 	src       []byte
 	firstLine int
 	fast      bool // decoded by decodeSimpleTOML, which refuses dotted keys
+	idx       *tomlIndex
+}
+
+// tomlIndex is where find looks first: every key path a line of the file
+// answers, with the line's offsets, made in one pass when the first position
+// is asked for. A file with thousands of errors (a cycle rating people who
+// are not in the site) then finds each in constant time, rather than
+// scanning the file once for each.
+type tomlIndex struct {
+	once sync.Once
+	// first maps a path, its elements joined by "\x00", to the first line
+	// that answers it.
+	first map[string]tomlHit
+	// inline lists the key lines whose value is an inline table, by their
+	// full path: a path deeper than the key may be inside them.
+	inline map[string][]tomlHit
+}
+
+type tomlHit struct {
+	keyOff, valOff int
+	exact          bool // the line's own key, not a table or key below it
+}
+
+func newTOMLLocator(src []byte, firstLine int, fast bool) tomlLocator {
+	return tomlLocator{src: src, firstLine: firstLine, fast: fast, idx: &tomlIndex{}}
+}
+
+// build fills the index with what find would return for each path it can
+// find, in one pass over the file: a line answers every path that is a
+// prefix of its own (an array's "scale[2]" answering "scale" too), and the
+// first such line is the answer.
+func (x *tomlIndex) build(src []byte) {
+	x.first = map[string]tomlHit{}
+	x.inline = map[string][]tomlHit{}
+	var table []string
+	arrays := map[string]int{}
+	add := func(full []string, h tomlHit) {
+		for _, key := range prefixes(full) {
+			k := key.path
+			if _, seen := x.first[k]; !seen {
+				hit := h
+				hit.exact = h.exact && key.whole
+				if !hit.exact {
+					hit.valOff = hit.keyOff
+				}
+				x.first[k] = hit
+			}
+		}
+	}
+	for off := 0; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src) - off
+		}
+		line := src[off : off+end]
+		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+		text := strings.TrimSpace(string(line))
+		start := off + indent
+		switch {
+		case text == "" || text[0] == '#':
+		case text[0] == '[':
+			array := strings.HasPrefix(text, "[[")
+			header := strings.TrimLeft(text, "[")
+			if i := strings.Index(header, "]"); i >= 0 {
+				header = header[:i]
+			}
+			table = splitKey(header)
+			if array {
+				name := strings.Join(table, ".")
+				table[len(table)-1] += "[" + strconv.Itoa(arrays[name]) + "]"
+				arrays[name]++
+			}
+			add(table, tomlHit{keyOff: start, valOff: start})
+		default:
+			eq := keyEnd(text)
+			if eq < 0 {
+				break
+			}
+			full := append(slices.Clone(table), splitKey(text[:eq])...)
+			rest := line[indent+eq+1:]
+			val := start + eq + 1 + (len(rest) - len(bytes.TrimLeft(rest, " \t")))
+			add(full, tomlHit{keyOff: start, valOff: val, exact: true})
+			if val < off+end && src[val] == '{' {
+				k := strings.Join(full, "\x00")
+				x.inline[k] = append(x.inline[k], tomlHit{keyOff: start, valOff: val})
+			}
+		}
+		off += end + 1
+	}
+}
+
+// indexKey is one path a line answers, and whether it is the line's whole
+// path.
+type indexKey struct {
+	path  string
+	whole bool
+}
+
+// prefixes lists the paths that full answers under keyPrefix's rule: each
+// prefix of it, with each element of an array's table ("scale[2]") also as
+// the bare name ("scale").
+func prefixes(full []string) []indexKey {
+	out := []indexKey{{"", len(full) == 0}}
+	cur := []string{""}
+	for i, el := range full {
+		var next []string
+		for _, c := range cur {
+			sep := "\x00"
+			if i == 0 {
+				sep = ""
+			}
+			next = append(next, c+sep+el)
+			if j := strings.IndexByte(el, '['); j >= 0 {
+				next = append(next, c+sep+el[:j])
+			}
+		}
+		cur = next
+		for _, c := range cur {
+			out = append(out, indexKey{c, i == len(full)-1})
+		}
+	}
+	return out
+}
+
+// lookup returns what find returns for path when a line answers it.
+func (l tomlLocator) lookup(path []string) (keyOff, valOff int, ok bool) {
+	if l.idx == nil {
+		return 0, 0, false
+	}
+	l.idx.once.Do(func() { l.idx.build(l.src) })
+	// A key whose value is an inline table may answer with a key written
+	// inside it: that is left to scan, which knows which line comes first.
+	for n := 1; n < len(path); n++ {
+		if len(l.idx.inline[strings.Join(path[:n], "\x00")]) > 0 {
+			return 0, 0, false
+		}
+	}
+	hit, found := l.idx.first[strings.Join(path, "\x00")]
+	if !found {
+		return 0, 0, false
+	}
+	return hit.keyOff, hit.valOff, true
 }
 
 // fastLocator locates keys in a TOML file read by decodeSimpleTOML, which
 // a patch of it may be applied to (see patchFlatTable).
-func FastLocator(src []byte) Locator { return tomlLocator{src: src, firstLine: 1, fast: true} }
+func FastLocator(src []byte) Locator { return newTOMLLocator(src, 1, true) }
 
 // isFast reports whether loc locates keys in a TOML file that
 // decodeSimpleTOML read: such a file has no dotted keys, so a table's keys
@@ -38,6 +181,15 @@ func IsFast(loc Locator) bool {
 // deeper than path, or a table below it, locates path at its line; keys
 // inside inline tables ({ a = 1 }) are found on their line.
 func (l tomlLocator) find(path []string) (keyOff, valOff int, ok bool) {
+	if k, v, ok := l.lookup(path); ok {
+		return k, v, true
+	}
+	return l.scan(path)
+}
+
+// scan is find by reading the file from the top: for a path no line
+// answers, it finds the closest enclosing table or key.
+func (l tomlLocator) scan(path []string) (keyOff, valOff int, ok bool) {
 	keyOff, valOff = -1, -1
 	bestLen := 0
 	var table []string
