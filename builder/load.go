@@ -150,6 +150,13 @@ func (l *loader) loadConfig() {
 	l.md = markdown.New(c.UnsafeHTML)
 }
 
+// The range of scale levels: scales run from 0 or 1 to 4, 5 or 7, and
+// percentages to 100; the pages index arrays by level.
+const (
+	minLevel = -100
+	maxLevel = 100
+)
+
 func (l *loader) loadScale(f *content.Fields, loc content.Locator) {
 	v, ok := f.Get("scale", true)
 	if !ok {
@@ -182,6 +189,10 @@ func (l *loader) loadScale(f *content.Fields, loc content.Locator) {
 		summary := lf.Str("summary", false)
 		lf.Done()
 		if !ok {
+			continue
+		}
+		if n < minLevel || n > maxLevel {
+			l.r.Errorf(configFile, entry.Value("level"), "scale level %d is out of range: levels run from %d to %d", n, minLevel, maxLevel)
 			continue
 		}
 		if l.levels[n] {
@@ -504,7 +515,8 @@ func (l *loader) readCompetency(e *entry, cat *model.Category) *model.Competency
 	for _, key := range content.SortedKeys(levels) {
 		at := func() content.Pos { return e.doc.Loc.Key("levels", key) }
 		n, err := strconv.Atoi(key)
-		if err != nil {
+		if err != nil || strconv.Itoa(n) != key {
+			// "01" and "+1" would name level 1 a second way.
 			l.r.Errorf(e.path, at(), "levels keys are scale level numbers, not %q", key)
 			continue
 		}

@@ -51,6 +51,8 @@ type Page struct {
 	badges   *levelBadges
 	used     []string      // the static files it links with .Asset
 	partials *partialCache // of the render pass; nil renders every call
+	// partialDepth counts the calls of partialCached under way.
+	partialDepth int
 }
 
 // Chart is one chart on a page: its element id and its ECharts options.
@@ -213,6 +215,14 @@ func partialCached(t *template.Template, uncached map[string]bool) func(name str
 				return hit.html, nil
 			}
 		}
+		// Each call is an execution of its own, which html/template's
+		// limit on nested templates does not see: a partial that calls
+		// itself would run out of stack.
+		if p.partialDepth >= maxPartialDepth {
+			return "", fmt.Errorf("partialCached %q: partials nested more than %d deep; does it call itself?", name, maxPartialDepth)
+		}
+		p.partialDepth++
+		defer func() { p.partialDepth-- }()
 		before := len(p.used)
 		var buf strings.Builder
 		if err := t.ExecuteTemplate(&buf, name, p); err != nil {
@@ -230,6 +240,9 @@ func partialCached(t *template.Template, uncached map[string]bool) func(name str
 		return out.html, nil
 	}
 }
+
+// maxPartialDepth is how deep calls of partialCached may nest.
+const maxPartialDepth = 32
 
 // partialKey is the key of a cached partial: its name and keys, each with
 // its type, so that "1" and 1 differ.

@@ -138,6 +138,12 @@ func DecodeTOML(path string, src []byte, firstLine int, flat string) (map[string
 	if meta, ok := DecodeSimpleTOML(src, flat); ok {
 		return meta, newTOMLLocator(src, firstLine, true), nil
 	}
+	if off, deep := tooDeep(src); deep {
+		before := src[:off]
+		line := bytes.Count(before, []byte("\n"))
+		col := off - (bytes.LastIndexByte(before, '\n') + 1) + 1
+		return nil, nil, &Diagnostic{Path: path, Line: firstLine + line, Col: col, Msg: fmt.Sprintf("invalid TOML: arrays and inline tables nested more than %d deep", MaxDepth)}
+	}
 	meta := map[string]any{}
 	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&meta); err != nil {
 		d := &Diagnostic{Path: path, Line: firstLine, Col: 1, Msg: "invalid TOML: " + err.Error()}
@@ -159,6 +165,49 @@ func DecodeTOML(path string, src []byte, firstLine int, flat string) (map[string
 	return meta, newTOMLLocator(src, firstLine, false), nil
 }
 
+// MaxDepth is how deep arrays and tables may nest in TOML and YAML: no
+// honest content file comes near it, and a decoder that follows a hostile
+// file deeper runs out of stack.
+const MaxDepth = 100
+
+// tooDeep reports whether the TOML in src nests arrays or inline tables
+// more than MaxDepth deep, and the offset of the bracket that does.
+// Brackets in strings and comments do not count.
+func tooDeep(src []byte) (int, bool) {
+	depth := 0
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '#':
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			delim := []byte{c}
+			if i+2 < len(src) && src[i+1] == c && src[i+2] == c {
+				delim = []byte{c, c, c}
+			}
+			i += len(delim)
+			for i < len(src) && !bytes.HasPrefix(src[i:], delim) {
+				if c == '"' && src[i] == '\\' {
+					i++
+				}
+				if len(delim) == 1 && src[i] == '\n' {
+					break // an unclosed string ends with its line
+				}
+				i++
+			}
+			i += len(delim) - 1
+		case '[', '{':
+			if depth++; depth > MaxDepth {
+				return i, true
+			}
+		case ']', '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return 0, false
+}
+
 // decodeYAML decodes a YAML block that starts on line firstLine of path. Keys
 // must be strings; dates become time.Time as they do in TOML.
 func decodeYAML(path string, src []byte, firstLine int) (map[string]any, Locator, *Diagnostic) {
@@ -174,7 +223,7 @@ func decodeYAML(path string, src []byte, firstLine int) (map[string]any, Locator
 	if top.Kind != yaml.MappingNode {
 		return nil, nil, &Diagnostic{Path: path, Line: firstLine + top.Line - 1, Col: top.Column, Msg: "front matter must be a map of keys to values"}
 	}
-	v, d := yamlValue(path, top, firstLine)
+	v, d := yamlValue(path, top, firstLine, 0)
 	if d != nil {
 		return nil, nil, d
 	}
@@ -235,13 +284,18 @@ func yamlError(path string, src []byte, firstLine int, err error) *Diagnostic {
 	return d
 }
 
-func yamlValue(path string, n *yaml.Node, firstLine int) (any, *Diagnostic) {
+func yamlValue(path string, n *yaml.Node, firstLine, depth int) (any, *Diagnostic) {
 	at := func(msg string) *Diagnostic {
 		return &Diagnostic{Path: path, Line: firstLine + n.Line - 1, Col: n.Column, Msg: msg}
 	}
+	if depth > MaxDepth {
+		return nil, at(fmt.Sprintf("invalid YAML: lists and maps nested more than %d deep", MaxDepth))
+	}
 	switch n.Kind {
 	case yaml.AliasNode:
-		return yamlValue(path, n.Alias, firstLine)
+		// A few lines of aliases of aliases expand to gigabytes: front
+		// matter has no use for them.
+		return nil, at("invalid YAML: aliases (*" + n.Value + ") are not allowed in front matter; write the value out")
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
 		lines := map[string]int{}
@@ -254,7 +308,7 @@ func yamlValue(path string, n *yaml.Node, firstLine int) (any, *Diagnostic) {
 				return nil, &Diagnostic{Path: path, Line: firstLine + k.Line - 1, Col: k.Column, Msg: fmt.Sprintf("invalid YAML: mapping key %q already defined at line %d", k.Value, firstLine+first-1)}
 			}
 			lines[k.Value] = k.Line
-			val, d := yamlValue(path, v, firstLine)
+			val, d := yamlValue(path, v, firstLine, depth+1)
 			if d != nil {
 				return nil, d
 			}
@@ -264,7 +318,7 @@ func yamlValue(path string, n *yaml.Node, firstLine int) (any, *Diagnostic) {
 	case yaml.SequenceNode:
 		list := make([]any, 0, len(n.Content))
 		for _, c := range n.Content {
-			val, d := yamlValue(path, c, firstLine)
+			val, d := yamlValue(path, c, firstLine, depth+1)
 			if d != nil {
 				return nil, d
 			}
