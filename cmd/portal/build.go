@@ -121,14 +121,35 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error {
+// checkSite loads and renders a site for check; tests replace it.
+var checkSite = builder.Build
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("check", stderr)
 	src := fs.String("s", ".", "the site `folder`, holding site.toml and content/")
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	site, _, err := builder.Build(builder.DirFS(*src), builder.Options{Drafts: true})
+	// A check writes nothing: on Ctrl-C, stop at once.
+	type result struct {
+		site *builder.Site
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		site, _, err := checkSite(builder.DirFS(*src), builder.Options{Drafts: true})
+		done <- result{site, err}
+	}()
+	var site *builder.Site
+	var err error
+	select {
+	case r := <-done:
+		site, err = r.site, r.err
+	case <-ctx.Done():
+		fmt.Fprintln(stderr, "portal check: interrupted")
+		return errReported
+	}
 	var diags builder.Diagnostics
 	if !errors.As(err, &diags) && err != nil {
 		return err

@@ -1,9 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"io/fs"
 	"os"
+	"strings"
 	"testing"
+
+	"portal/builder"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -17,4 +23,25 @@ func TestMain(m *testing.M) {
 // TestScripts runs the command end to end on the sites in testdata/script.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+}
+
+// TestCheckInterrupted stops a check that is still loading: it returns at
+// once with its message, as build does, rather than when the load ends.
+func TestCheckInterrupted(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	checkSite = func(fsys fs.FS, opts builder.Options) (*builder.Site, *builder.Output, error) {
+		<-release
+		return nil, nil, errors.New("released")
+	}
+	defer func() { checkSite = builder.Build }()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	if code := run(ctx, []string{"check", "-s", t.TempDir()}, &stdout, &stderr); code != exitContent {
+		t.Errorf("exit %d, want %d", code, exitContent)
+	}
+	if !strings.Contains(stderr.String(), "portal check: interrupted") {
+		t.Errorf("stderr %q", stderr.String())
+	}
 }
