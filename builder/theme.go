@@ -2,6 +2,7 @@ package builder
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -56,9 +57,13 @@ func (ls layers) files() ([]string, error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
-				seen[p] = true
+			if d.IsDir() {
+				return nil
 			}
+			if msg := content.NotAFile(l, p, d, "."); msg != "" {
+				return fmt.Errorf("%s: %s", p, msg)
+			}
+			seen[p] = true
 			return nil
 		})
 		if err != nil {

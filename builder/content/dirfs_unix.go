@@ -18,7 +18,9 @@ func localPath(string) bool { return true }
 // read of a regular file does not need. It is open, fstat, read until end
 // of file, close: half of os.ReadFile's time on small files.
 func readFile(name string) ([]byte, error) {
-	fd, err := openFile(name, syscall.O_RDONLY, 0)
+	// Without O_NONBLOCK, opening a named pipe waits for a writer, for
+	// ever; with it, the pipe opens and is refused below.
+	fd, err := openFile(name, syscall.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -29,6 +31,12 @@ func readFile(name string) ([]byte, error) {
 	}
 	if st.Mode&syscall.S_IFMT == syscall.S_IFDIR {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: syscall.EISDIR}
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrNotRegular}
+	}
+	if st.Size > MaxFileSize {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrTooLarge}
 	}
 	data := make([]byte, 0, max(int(st.Size)+1, 512))
 	for {
@@ -47,6 +55,9 @@ func readFile(name string) ([]byte, error) {
 			return data, nil
 		}
 		data = data[:len(data)+n]
+		if len(data) > MaxFileSize {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: ErrTooLarge}
+		}
 	}
 }
 

@@ -146,6 +146,71 @@ func Classify(p string) (kind, id string) {
 	return f.Kind, f.ID
 }
 
+// NotAFile says why the entry d at p, in the folder dir of fsys (or "."
+// for all of it), is not
+// read as a file of the site, or "" when it is. Only regular files are
+// read: a named pipe would hang the build and a device never end. A
+// symbolic link is followed only to a regular file within dir, so that a
+// site cannot publish files from elsewhere on the machine; the rule is the
+// same for content/, layouts/ and static/.
+func NotAFile(fsys fs.FS, p string, d fs.DirEntry, dir string) string {
+	mode := d.Type()
+	if mode&fs.ModeSymlink != 0 {
+		target, err := followLink(fsys, p)
+		if err != nil {
+			return err.Error()
+		}
+		if dir != "." && target != dir && !strings.HasPrefix(target, dir+"/") {
+			return "a link to " + target + ", outside " + dir + "/; links are followed only within the folder they are in"
+		}
+		info, err := fs.Stat(fsys, target)
+		if err != nil {
+			return "cannot read: " + Cause(err).Error()
+		}
+		if info.IsDir() {
+			return "a link to a folder; links to folders are not followed"
+		}
+		mode = info.Mode().Type()
+	}
+	if mode.IsRegular() {
+		return ""
+	}
+	return "not a regular file (a named pipe, a device or a socket); only plain files are read"
+}
+
+// followLink follows the symbolic link at p in fsys, and the links it leads
+// to, and returns the path of what it leads to. A link that leads out of
+// fsys, or round in a loop, is an error.
+func followLink(fsys fs.FS, p string) (string, error) {
+	for range 40 {
+		target, err := fs.ReadLink(fsys, p)
+		if err != nil {
+			return "", fmt.Errorf("cannot read the link: %v", Cause(err))
+		}
+		if path.IsAbs(target) || strings.HasPrefix(target, `\`) || len(target) > 1 && target[1] == ':' {
+			return "", fmt.Errorf("a link to %s, outside the site folder; links are followed only within the folder they are in", target)
+		}
+		next := path.Join(path.Dir(p), target)
+		if !fs.ValidPath(next) {
+			return "", fmt.Errorf("a link to %s, outside the site folder; links are followed only within the folder they are in", target)
+		}
+		for dir := path.Dir(next); dir != "."; dir = path.Dir(dir) {
+			if info, err := fs.Lstat(fsys, dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+				return "", fmt.Errorf("a link to %s, through the linked folder %s; links to folders are not followed", next, dir)
+			}
+		}
+		info, err := fs.Lstat(fsys, next)
+		if err != nil {
+			return "", fmt.Errorf("a link to %s, which cannot be read: %v", next, Cause(err))
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			return next, nil
+		}
+		p = next
+	}
+	return "", fmt.Errorf("a link in a loop of links")
+}
+
 // Walk lists the content files of the site in fsys with their places, in
 // the order of fs.WalkDir, and reports what is wrong with the others: a
 // bad category folder once, not for each of its files.
@@ -167,11 +232,9 @@ func Walk(fsys fs.FS) ([]File, Diagnostics) {
 		if d.IsDir() {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() {
-				r.Errorf(p, Pos{}, "a link to a folder; links to folders are not followed")
-				return nil
-			}
+		if msg := NotAFile(fsys, p, d, "content"); msg != "" {
+			r.Errorf(p, Pos{}, "%s", msg)
+			return nil
 		}
 		f, problem := Place(p)
 		switch {

@@ -1,0 +1,89 @@
+//go:build unix
+
+package builder
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"portal/builder/content"
+)
+
+// TestNotFiles builds a site folder holding files that are not plain files
+// of the site: each is refused with its path, and none hangs the build or
+// is read. A link within the folder it is in is followed.
+func TestNotFiles(t *testing.T) {
+	cases := []struct {
+		name string
+		make func(dir string) error
+		want string // "" when the site must build
+	}{
+		{"a named pipe", func(dir string) error {
+			return syscall.Mkfifo(filepath.Join(dir, "content/people/pipe.toml"), 0o644)
+		}, "content/people/pipe.toml: not a regular file"},
+		{"a link to /dev/zero", func(dir string) error {
+			return os.Symlink("/dev/zero", filepath.Join(dir, "content/people/zero.toml"))
+		}, "content/people/zero.toml: a link to /dev/zero, outside the site folder"},
+		{"a link to a file outside the site", func(dir string) error {
+			return os.Symlink("../../../outside.toml", filepath.Join(dir, "content/teams/out.toml"))
+		}, "content/teams/out.toml: a link to ../../../outside.toml, outside the site folder"},
+		{"a link out of content/ into the site", func(dir string) error {
+			return os.Symlink("../../site.toml", filepath.Join(dir, "content/teams/conf.toml"))
+		}, "content/teams/conf.toml: a link to site.toml, outside content/"},
+		{"a link within content/", func(dir string) error {
+			return os.Symlink("ops.toml", filepath.Join(dir, "content/teams/ops-again.toml"))
+		}, ""},
+		{"a static file linking outside", func(dir string) error {
+			os.MkdirAll(filepath.Join(dir, "static"), 0o755)
+			return os.Symlink("/etc/hostname", filepath.Join(dir, "static/host.txt"))
+		}, "host.txt: a link to /etc/hostname, outside the site folder"},
+		{"a named pipe among layouts", func(dir string) error {
+			os.MkdirAll(filepath.Join(dir, "layouts/partials"), 0o755)
+			return syscall.Mkfifo(filepath.Join(dir, "layouts/partials/pipe.html"), 0o644)
+		}, "partials/pipe.html: not a regular file"},
+		{"a static file linking within static/", func(dir string) error {
+			os.MkdirAll(filepath.Join(dir, "static"), 0o755)
+			os.WriteFile(filepath.Join(dir, "static/a.txt"), []byte("a"), 0o644)
+			return os.Symlink("a.txt", filepath.Join(dir, "static/b.txt"))
+		}, ""},
+	}
+	for _, c := range cases {
+		t.Run(strings.ReplaceAll(c.name, " ", "-"), func(t *testing.T) {
+			root := t.TempDir()
+			os.WriteFile(filepath.Join(root, "outside.toml"), []byte("name = \"Outside\"\n"), 0o644)
+			dir := filepath.Join(root, "a", "site")
+			for name, f := range txtarFS(t, "testdata/golden/site.txt") {
+				p := filepath.Join(dir, name)
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				os.WriteFile(p, f.Data, 0o644)
+			}
+			if err := c.make(dir); err != nil {
+				t.Skip("cannot make it here:", err)
+			}
+			done := make(chan error, 1)
+			go func() {
+				_, _, err := Build(content.DirFS(dir), Options{})
+				done <- err
+			}()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatal("the build did not return within 30 s")
+			}
+			if c.want == "" {
+				if err != nil {
+					t.Errorf("want the site to build, got:\n%v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v\nwant an error containing %q", err, c.want)
+			}
+		})
+	}
+}
