@@ -20,7 +20,9 @@
 // published only after its pages are swapped in, the browser never reloads
 // into a half-built site. When the last build failed, the page shows its
 // errors in an overlay, path:line:col: message, over the last good page, which
-// stays served; the next good build clears it.
+// stays served; the next good build clears it. The script's tag names the
+// base as an escaped URL path, so that no baseURL can end its attributes,
+// and the overlay shows the errors as text.
 //
 // # Watching
 //
@@ -63,6 +65,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"html/template"
 	"io"
 	"io/fs"
 	"mime"
@@ -375,9 +378,21 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, name string, body
 	}
 }
 
+// reloadTag is the live-reload script a page gets. Base is the path the
+// site is served under, escaped as a URL path; the template escapes it again
+// for the attributes, so that a baseURL cannot end them.
+var reloadTag = template.Must(template.New("reload").Parse(`<script src="{{.Base}}__portal/reload.js" data-version="{{.Version}}" data-base="{{.Base}}"></script>`))
+
 // inject adds the live-reload script to a page, before </body>.
 func inject(page []byte, version int, base string) []byte {
-	tag := fmt.Sprintf(`<script src="%s__portal/reload.js" data-version="%d" data-base="%s"></script>`, base, version, base)
+	var b bytes.Buffer
+	if err := reloadTag.Execute(&b, struct {
+		Base    string
+		Version int
+	}{(&url.URL{Path: base}).EscapedPath(), version}); err != nil {
+		panic(err) // a string and an int always execute
+	}
+	tag := b.Bytes()
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(append([]byte{}, page...), tag...)

@@ -1,0 +1,119 @@
+package preview
+
+import (
+	"bufio"
+	"fmt"
+	"html"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"portal/builder"
+)
+
+// startSiteWithBase is startSite with another baseURL in site.toml.
+func startSiteWithBase(t *testing.T, baseURL string) *site {
+	t.Helper()
+	dir := t.TempDir()
+	a, err := txtar.ParseFile("testdata/site.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range a.Files {
+		data := string(f.Data)
+		if f.Name == "site.toml" {
+			data = regexp.MustCompile(`(?m)^baseURL = .*$`).ReplaceAllLiteralString(data, "baseURL = '"+baseURL+"'")
+		}
+		writeFile(t, filepath.Join(dir, f.Name), data)
+	}
+	return start(t, dir, 0)
+}
+
+// rawGet sends target as the request line's target, byte for byte, with the
+// Host header host, as a browser or an attacker's script may; a Go client
+// would clean the target first.
+func rawGet(t *testing.T, s *site, target, host string) (*http.Response, string) {
+	t.Helper()
+	conn, err := net.DialTimeout("tcp", s.http.Listener.Addr().String(), 30*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// An events stream answered by mistake would never end.
+	conn.SetDeadline(time.Now().Add(60 * time.Second))
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, host)
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("GET %s (Host %s): %v", target, host, err)
+	}
+	if resp.Header.Get("Content-Type") == "text/event-stream" {
+		// Closing the body would read the stream to its end, which
+		// never comes: closing the connection ends it.
+		return resp, ""
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("GET %s (Host %s): reading the body: %v", target, host, err)
+	}
+	return resp, string(body)
+}
+
+// TestReloadTagEscapesBase serves a site whose baseURL's path closes the
+// script tag and opens an svg with an onload handler. The build escapes
+// it; the reload script the preview adds to each page must too, and still
+// name the URLs the site is served at.
+func TestReloadTagEscapesBase(t *testing.T) {
+	const hostile = `"></script><svg onload=alert(1)>`
+	s := startSiteWithBase(t, "https://example.org/"+hostile+"/")
+	if s.srv.Base() != "/"+hostile+"/" {
+		t.Fatalf("base %q", s.srv.Base())
+	}
+	_, out, err := builder.Build(os.DirFS(s.dir), builder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(out.Files["people/ana/index.html"])
+	resp, body := rawGet(t, s, (&url.URL{Path: s.srv.Base() + "people/ana/"}).EscapedPath(), s.http.Listener.Addr().String())
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d:\n%s", resp.StatusCode, body)
+	}
+	// What the preview added: the served page is the built page with the
+	// tag before its last </body>.
+	i := strings.LastIndex(page, "</body>")
+	if i < 0 || len(body) <= len(page) || body[:i] != page[:i] || body[len(body)-(len(page)-i):] != page[i:] {
+		t.Fatalf("served page is not the built page with a tag before </body>:\n%s", body)
+	}
+	tag := body[i : len(body)-(len(page)-i)]
+	t.Logf("injected: %s", tag)
+	if strings.Contains(tag, "<svg") {
+		t.Errorf("the injected snippet holds <svg from the baseURL: %s", tag)
+	}
+	m := regexp.MustCompile(`^<script src="([^"]*)" data-version="1" data-base="([^"]*)"></script>$`).FindStringSubmatch(tag)
+	if m == nil {
+		t.Fatalf("the injected snippet is not one script element with its three attributes: %s", tag)
+	}
+	for _, v := range m[1:] {
+		if strings.ContainsAny(v, `<>"`) {
+			t.Errorf("the attribute value %s holds the baseURL's markup unescaped", v)
+		}
+	}
+
+	// The escaped URLs still lead to the script and the events.
+	attrs := map[string]string{"src": html.UnescapeString(m[1]), "data-base": html.UnescapeString(m[2])}
+	if resp, js := rawGet(t, s, attrs["src"], s.http.Listener.Addr().String()); resp.StatusCode != 200 || !strings.Contains(js, "EventSource") {
+		t.Errorf("GET src %q: status %d", attrs["src"], resp.StatusCode)
+	}
+	if resp, _ := rawGet(t, s, attrs["data-base"]+"__portal/events", s.http.Listener.Addr().String()); resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/event-stream" {
+		t.Errorf("GET data-base %q + __portal/events: status %d, %s", attrs["data-base"], resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+}
