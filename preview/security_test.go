@@ -117,3 +117,54 @@ func TestReloadTagEscapesBase(t *testing.T) {
 		t.Errorf("GET data-base %q + __portal/events: status %d, %s", attrs["data-base"], resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
 }
+
+// onHost reports whether a Location header keeps the browser on the host it
+// asked: no Location, or a path that does not start with "//" or "/\",
+// which browsers take for another host.
+func onHost(loc string) bool {
+	return loc == "" || strings.HasPrefix(loc, "/") && !strings.HasPrefix(loc, "//") && !strings.HasPrefix(loc, `/\`)
+}
+
+// TestRedirectsStayOnHost asks for paths that, taken as they are, name
+// another host, and for a site whose baseURL's path does: no redirect
+// leaves the host.
+func TestRedirectsStayOnHost(t *testing.T) {
+	s := startSite(t, 0)
+	host := s.http.Listener.Addr().String()
+	for _, target := range []string{
+		"//evil.example%2F..%2Fskills%2Fpeople%2Fana",
+		"//evil.example%2F..%2Fskills%2Fpeople",
+		"/%2Fevil.example%2F..%2Fskills%2Fpeople%2Fana",
+		`/\evil.example%2F..%2Fskills%2Fpeople%2Fana`,
+		"/%5Cevil.example%2F..%2Fskills%2Fpeople%2Fana",
+		"//evil.example%2F..%2F",
+		"///evil.example/..%2F",
+		"/skills/people/ana",
+	} {
+		resp, _ := rawGet(t, s, target, host)
+		loc := resp.Header.Get("Location")
+		if !onHost(loc) {
+			t.Errorf("GET %s: %d to %q, off this host", target, resp.StatusCode, loc)
+		}
+		if resp.StatusCode/100 == 3 {
+			u, err := url.Parse(loc)
+			if err != nil || u.Host != "" || u.Scheme != "" {
+				t.Errorf("GET %s: Location %q names a host", target, loc)
+			}
+		}
+	}
+	// The ordinary redirects still work.
+	for target, want := range map[string]string{"/skills/people/ana": "/skills/people/ana/", "/": "/skills/", "/index.html": "/skills/"} {
+		if resp, _ := rawGet(t, s, target, host); resp.Header.Get("Location") != want {
+			t.Errorf("GET %s: %d to %q, want %q", target, resp.StatusCode, resp.Header.Get("Location"), want)
+		}
+	}
+
+	for _, baseURL := range []string{"https://example.org//evil.example/", `https://example.org/\evil.example/`} {
+		s := startSiteWithBase(t, baseURL)
+		resp, _ := rawGet(t, s, "/", s.http.Listener.Addr().String())
+		if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusFound || !onHost(loc) {
+			t.Errorf("baseURL %s: GET / is %d to %q, want a redirect on this host", baseURL, resp.StatusCode, loc)
+		}
+	}
+}

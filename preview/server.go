@@ -9,7 +9,8 @@
 // those of `portal build`: with baseURL https://intranet.example.com/skills/
 // the preview is at http://127.0.0.1:1313/skills/. A folder URL serves its
 // index.html; anything else gets the 404 page with status 404. Paths are
-// looked up in the built output, so no request can reach another file.
+// looked up in the built output, so no request can reach another file. A
+// redirect's Location is always a cleaned, escaped path on the same host.
 //
 // # Live reload
 //
@@ -260,16 +261,29 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// basePath is the path part of a baseURL, "/" when there is none.
+// basePath is the path part of a baseURL, cleaned, "/" when there is none.
 func basePath(baseURL string) string {
 	u, err := url.Parse(baseURL)
-	if err != nil || u.Path == "" {
+	if err != nil {
 		return "/"
 	}
-	if !strings.HasSuffix(u.Path, "/") {
-		return u.Path + "/"
+	p := path.Clean("/" + u.Path)
+	if p != "/" {
+		p += "/"
 	}
-	return u.Path
+	return p
+}
+
+// redirect sends the browser to the path p on this host. The Location is p
+// cleaned and escaped: never "//host/..." nor "/\host/...", which browsers
+// take for another host, and no byte of p can end the header or the page's
+// link.
+func redirect(w http.ResponseWriter, r *http.Request, p string, code int) {
+	clean := path.Clean("/" + p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
+	}
+	http.Redirect(w, r, (&url.URL{Path: clean}).EscapedPath(), code)
 }
 
 // notify wakes every events stream; each sends the current state. A stream
@@ -300,7 +314,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if !strings.HasPrefix(p, base) && p+"/" != base {
 		if p == "/" || p == "/index.html" {
-			http.Redirect(w, r, base, http.StatusFound)
+			redirect(w, r, base, http.StatusFound)
 			return
 		}
 		s.notFound(w, r, out, version, base)
@@ -331,7 +345,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if out.Has(name + "/index.html") {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			redirect(w, r, p+"/", http.StatusMovedPermanently)
 			return
 		}
 		s.notFound(w, r, out, version, base)
