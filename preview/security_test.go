@@ -168,3 +168,72 @@ func TestRedirectsStayOnHost(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswersOnlyItsHost sends requests with the Host headers of the
+// preview and of others, as a page of another site whose name resolves to
+// 127.0.0.1 sends them (DNS rebinding): only the preview's own are answered.
+func TestAnswersOnlyItsHost(t *testing.T) {
+	s := startSite(t, 0)
+	addr := s.http.Listener.Addr().(*net.TCPAddr)
+	port := fmt.Sprint(addr.Port)
+	other := fmt.Sprint(addr.Port + 1)
+	check := func(t *testing.T, answered, refused []string) {
+		t.Helper()
+		for _, host := range answered {
+			for _, page := range []string{"people/ana/", "__portal/reload.js"} {
+				if resp, body := rawGet(t, s, "/skills/"+page, host); resp.StatusCode != 200 {
+					t.Errorf("Host %s, GET %s: status %d, want 200:\n%.300s", host, page, resp.StatusCode, body)
+				}
+			}
+		}
+		for _, host := range refused {
+			for _, page := range []string{"people/ana/", "__portal/reload.js", "__portal/events", "", "../etc/passwd"} {
+				resp, body := rawGet(t, s, "/skills/"+page, host)
+				if resp.StatusCode != http.StatusForbidden || strings.Contains(body, "Ana") || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") {
+					t.Errorf("Host %s, GET %s: status %d, %s, want 403 and no page:\n%.300s", host, page, resp.StatusCode, resp.Header.Get("Content-Type"), body)
+				}
+			}
+		}
+		if len(refused) > 0 {
+			_, body := rawGet(t, s, "/skills/people/ana/", refused[0])
+			t.Logf("refused: %s", body)
+		}
+	}
+	loopback := []string{"localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LocalHost:" + port}
+	foreign := []string{"evil.example:" + port, "evil.example", "localhost.evil.example:" + port, "127.0.0.1.evil.example:" + port, "localhost:" + other, "127.0.0.1:" + other, "localhost", ""}
+
+	t.Run("before SetAddr", func(t *testing.T) {
+		check(t, loopback, foreign)
+	})
+	t.Run("bind 127.0.0.1", func(t *testing.T) {
+		s.srv.SetAddr(addr, "127.0.0.1")
+		check(t, loopback, append(foreign, "portal.test:"+port))
+	})
+	t.Run("bind a host name", func(t *testing.T) {
+		s.srv.SetAddr(addr, "portal.test")
+		check(t, append(loopback, "portal.test:"+port), append(foreign, "portal.test:"+other))
+	})
+	t.Run("bind 0.0.0.0", func(t *testing.T) {
+		// The listener says where the server is; this one is on
+		// loopback, as every server in tests, but tells the server
+		// it is on every address.
+		s.srv.SetAddr(&net.TCPAddr{IP: net.IPv4zero, Port: addr.Port}, "0.0.0.0")
+		check(t, append(loopback, "evil.example:"+port, "192.0.2.7:"+port), nil)
+	})
+}
+
+// TestExposed tells listeners on loopback from those on the network.
+func TestExposed(t *testing.T) {
+	for addr, want := range map[string]bool{
+		"127.0.0.1:1313": false, "127.0.0.2:1313": false, "[::1]:1313": false,
+		"0.0.0.0:1313": true, "[::]:1313": true, "192.0.2.7:1313": true, "[2001:db8::1]:1313": true,
+	} {
+		a, err := net.ResolveTCPAddr("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Exposed(a); got != want {
+			t.Errorf("Exposed(%s) = %v, want %v", addr, got, want)
+		}
+	}
+}

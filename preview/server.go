@@ -12,6 +12,16 @@
 // looked up in the built output, so no request can reach another file. A
 // redirect's Location is always a cleaned, escaped path on the same host.
 //
+// # Who is answered
+//
+// The preview holds the people data of the site, so it answers only requests
+// addressed to it: a Host header of localhost, 127.0.0.1, [::1] or the host
+// it was asked to listen on (portal serve --bind), with the port it listens
+// on. Any other Host gets 403 Forbidden: a page of another site whose name
+// its owner points at 127.0.0.1 (DNS rebinding) cannot read the preview. A
+// preview listening on an address that is not loopback, such as 0.0.0.0, is
+// on the network by choice and answers every Host.
+//
 // # Live reload
 //
 // Every HTML page gets one script, served from <base>__portal/reload.js, that
@@ -70,10 +80,13 @@ import (
 	"io"
 	"io/fs"
 	"mime"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"path"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -97,6 +110,8 @@ type Server struct {
 	version int             // bumped with every good build
 	errors  []string        // problems of the last build, empty when it was good
 	base    string          // path the site is served under, "/" or "/skills/"
+	addr    net.Addr        // where the server listens, once SetAddr is called
+	bind    string          // the host it was asked to listen on (--bind)
 
 	clientsMu sync.Mutex
 	clients   map[chan struct{}]struct{}
@@ -131,6 +146,68 @@ func (s *Server) Base() string {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.base
+}
+
+// SetAddr tells the server the address it listens on, as its listener
+// gives it, and the host it was asked to listen on (portal serve --bind):
+// from then on it answers requests whose Host is a loopback name or bind,
+// with addr's port, or every request when addr is Exposed. Before, it
+// answers requests whose Host is a loopback name with the port the
+// connection came in on.
+func (s *Server) SetAddr(addr net.Addr, bind string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.addr, s.bind = addr, bind
+}
+
+// Exposed reports whether a listener at addr can be reached from other
+// machines: whether its IP is not a loopback one (0.0.0.0 and [::] are
+// not).
+func Exposed(addr net.Addr) bool {
+	ap, err := netip.ParseAddrPort(addr.String())
+	return err != nil || !ap.Addr().IsLoopback()
+}
+
+// loopbackNames are the hosts a browser on this machine reaches the preview
+// at, whatever it listens on.
+var loopbackNames = []string{"localhost", "127.0.0.1", "::1"}
+
+// addressed reports whether r is addressed to the server (see "Who is
+// answered" in the package doc); when not, want lists the hosts it answers
+// at, with their port.
+func (s *Server) addressed(r *http.Request) (ok bool, want []string) {
+	s.mu.RLock()
+	addr, bind := s.addr, s.bind
+	s.mu.RUnlock()
+	if addr == nil {
+		addr, _ = r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	}
+	if addr == nil {
+		return false, nil
+	}
+	if Exposed(addr) {
+		return true, nil
+	}
+	_, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return false, nil
+	}
+	names := loopbackNames
+	if bind = strings.TrimSuffix(strings.TrimPrefix(bind, "["), "]"); bind != "" && !slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, bind) }) {
+		names = append(slices.Clip(names), bind)
+	}
+	host, hostPort, err := net.SplitHostPort(r.Host)
+	if err != nil {
+		// No port: the default one of http.
+		host, hostPort = strings.TrimSuffix(strings.TrimPrefix(r.Host, "["), "]"), "80"
+	}
+	for _, n := range names {
+		if strings.EqualFold(host, n) && hostPort == port {
+			return true, nil
+		}
+		want = append(want, net.JoinHostPort(n, port))
+	}
+	return false, want
 }
 
 // Ready is closed once Watch has started watching: changes after that are
@@ -300,6 +377,14 @@ func (s *Server) notify() {
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if ok, want := s.addressed(r); !ok {
+		msg := "This preview answers only requests addressed to it."
+		if n := len(want); n > 1 {
+			msg = fmt.Sprintf("This preview answers only at %s or %s, not at %q.", strings.Join(want[:n-1], ", "), want[n-1], r.Host)
+		}
+		http.Error(w, msg, http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
