@@ -9,7 +9,18 @@
 // those of `portal build`: with baseURL https://intranet.example.com/skills/
 // the preview is at http://127.0.0.1:1313/skills/. A folder URL serves its
 // index.html; anything else gets the 404 page with status 404. Paths are
-// looked up in the built output, so no request can reach another file.
+// looked up in the built output, so no request can reach another file. A
+// redirect's Location is always a cleaned, escaped path on the same host.
+//
+// # Who is answered
+//
+// The preview holds the people data of the site, so it answers only requests
+// addressed to it: a Host header of localhost, 127.0.0.1, [::1] or the host
+// it was asked to listen on (portal serve --bind), with the port it listens
+// on. Any other Host gets 403 Forbidden: a page of another site whose name
+// its owner points at 127.0.0.1 (DNS rebinding) cannot read the preview. A
+// preview listening on an address that is not loopback, such as 0.0.0.0, is
+// on the network by choice and answers every Host.
 //
 // # Live reload
 //
@@ -20,7 +31,9 @@
 // published only after its pages are swapped in, the browser never reloads
 // into a half-built site. When the last build failed, the page shows its
 // errors in an overlay, path:line:col: message, over the last good page, which
-// stays served; the next good build clears it.
+// stays served; the next good build clears it. The script's tag names the
+// base as an escaped URL path, so that no baseURL can end its attributes,
+// and the overlay shows the errors as text.
 //
 // # Watching
 //
@@ -63,13 +76,17 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"html/template"
 	"io"
 	"io/fs"
 	"mime"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"path"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -93,6 +110,8 @@ type Server struct {
 	version int             // bumped with every good build
 	errors  []string        // problems of the last build, empty when it was good
 	base    string          // path the site is served under, "/" or "/skills/"
+	addr    net.Addr        // where the server listens, once SetAddr is called
+	bind    string          // the host it was asked to listen on (--bind)
 
 	clientsMu sync.Mutex
 	clients   map[chan struct{}]struct{}
@@ -127,6 +146,68 @@ func (s *Server) Base() string {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.base
+}
+
+// SetAddr tells the server the address it listens on, as its listener
+// gives it, and the host it was asked to listen on (portal serve --bind):
+// from then on it answers requests whose Host is a loopback name or bind,
+// with addr's port, or every request when addr is Exposed. Before, it
+// answers requests whose Host is a loopback name with the port the
+// connection came in on.
+func (s *Server) SetAddr(addr net.Addr, bind string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.addr, s.bind = addr, bind
+}
+
+// Exposed reports whether a listener at addr can be reached from other
+// machines: whether its IP is not a loopback one (0.0.0.0 and [::] are
+// not).
+func Exposed(addr net.Addr) bool {
+	ap, err := netip.ParseAddrPort(addr.String())
+	return err != nil || !ap.Addr().IsLoopback()
+}
+
+// loopbackNames are the hosts a browser on this machine reaches the preview
+// at, whatever it listens on.
+var loopbackNames = []string{"localhost", "127.0.0.1", "::1"}
+
+// addressed reports whether r is addressed to the server (see "Who is
+// answered" in the package doc); when not, want lists the hosts it answers
+// at, with their port.
+func (s *Server) addressed(r *http.Request) (ok bool, want []string) {
+	s.mu.RLock()
+	addr, bind := s.addr, s.bind
+	s.mu.RUnlock()
+	if addr == nil {
+		addr, _ = r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	}
+	if addr == nil {
+		return false, nil
+	}
+	if Exposed(addr) {
+		return true, nil
+	}
+	_, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return false, nil
+	}
+	names := loopbackNames
+	if bind = strings.TrimSuffix(strings.TrimPrefix(bind, "["), "]"); bind != "" && !slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, bind) }) {
+		names = append(slices.Clip(names), bind)
+	}
+	host, hostPort, err := net.SplitHostPort(r.Host)
+	if err != nil {
+		// No port: the default one of http.
+		host, hostPort = strings.TrimSuffix(strings.TrimPrefix(r.Host, "["), "]"), "80"
+	}
+	for _, n := range names {
+		if strings.EqualFold(host, n) && hostPort == port {
+			return true, nil
+		}
+		want = append(want, net.JoinHostPort(n, port))
+	}
+	return false, want
 }
 
 // Ready is closed once Watch has started watching: changes after that are
@@ -257,16 +338,29 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// basePath is the path part of a baseURL, "/" when there is none.
+// basePath is the path part of a baseURL, cleaned, "/" when there is none.
 func basePath(baseURL string) string {
 	u, err := url.Parse(baseURL)
-	if err != nil || u.Path == "" {
+	if err != nil {
 		return "/"
 	}
-	if !strings.HasSuffix(u.Path, "/") {
-		return u.Path + "/"
+	p := path.Clean("/" + u.Path)
+	if p != "/" {
+		p += "/"
 	}
-	return u.Path
+	return p
+}
+
+// redirect sends the browser to the path p on this host. The Location is p
+// cleaned and escaped: never "//host/..." nor "/\host/...", which browsers
+// take for another host, and no byte of p can end the header or the page's
+// link.
+func redirect(w http.ResponseWriter, r *http.Request, p string, code int) {
+	clean := path.Clean("/" + p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
+	}
+	http.Redirect(w, r, (&url.URL{Path: clean}).EscapedPath(), code)
 }
 
 // notify wakes every events stream; each sends the current state. A stream
@@ -283,6 +377,14 @@ func (s *Server) notify() {
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if ok, want := s.addressed(r); !ok {
+		msg := "This preview answers only requests addressed to it."
+		if n := len(want); n > 1 {
+			msg = fmt.Sprintf("This preview answers only at %s or %s, not at %q.", strings.Join(want[:n-1], ", "), want[n-1], r.Host)
+		}
+		http.Error(w, msg, http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
@@ -297,7 +399,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if !strings.HasPrefix(p, base) && p+"/" != base {
 		if p == "/" || p == "/index.html" {
-			http.Redirect(w, r, base, http.StatusFound)
+			redirect(w, r, base, http.StatusFound)
 			return
 		}
 		s.notFound(w, r, out, version, base)
@@ -328,7 +430,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if out.Has(name + "/index.html") {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			redirect(w, r, p+"/", http.StatusMovedPermanently)
 			return
 		}
 		s.notFound(w, r, out, version, base)
@@ -375,9 +477,21 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, name string, body
 	}
 }
 
+// reloadTag is the live-reload script a page gets. Base is the path the
+// site is served under, escaped as a URL path; the template escapes it again
+// for the attributes, so that a baseURL cannot end them.
+var reloadTag = template.Must(template.New("reload").Parse(`<script src="{{.Base}}__portal/reload.js" data-version="{{.Version}}" data-base="{{.Base}}"></script>`))
+
 // inject adds the live-reload script to a page, before </body>.
 func inject(page []byte, version int, base string) []byte {
-	tag := fmt.Sprintf(`<script src="%s__portal/reload.js" data-version="%d" data-base="%s"></script>`, base, version, base)
+	var b bytes.Buffer
+	if err := reloadTag.Execute(&b, struct {
+		Base    string
+		Version int
+	}{(&url.URL{Path: base}).EscapedPath(), version}); err != nil {
+		panic(err) // a string and an int always execute
+	}
+	tag := b.Bytes()
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(append([]byte{}, page...), tag...)

@@ -14,10 +14,14 @@ import (
 	"portal/preview"
 )
 
+// listen is net.Listen; tests have it listen on loopback whatever they ask
+// for.
+var listen = net.Listen
+
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("serve", stderr)
 	src := fs.String("s", ".", "the site `folder`, holding site.toml and content/")
-	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; loopback keeps the preview on this machine")
+	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; loopback keeps the preview and its people data on this machine")
 	port := fs.Int("port", 1313, "the `port` to listen on (0 picks a free one)")
 	poll := fs.Duration("poll", 0, "scan the files every `DURATION` (such as 500ms) instead of waiting for file events, for file systems that send none")
 	drafts := fs.Bool("drafts", true, "include articles marked draft")
@@ -28,11 +32,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+	ln, err := listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
 		return err
 	}
+	if preview.Exposed(ln.Addr()) {
+		fmt.Fprintf(stderr, "portal serve: warning: listening on %s (--bind %s), not on loopback: anyone on the network who can reach this address can read the people data of the site, and requests for any host name are answered\n", ln.Addr(), *bind)
+	}
 	p := preview.New(*src, builder.Options{Drafts: *drafts}, stderr)
+	p.SetAddr(ln.Addr(), *bind)
 	srv := &http.Server{Handler: p, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "Serving %s at http://%s%s (Ctrl-C to stop)\n", *src, ln.Addr(), p.Base())
 
