@@ -49,16 +49,16 @@ func TestBrowserReload(t *testing.T) {
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`window.portalMarker = 1`)); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, ana, fmt.Sprintf(person, "Ana Reloaded"))
+	save(t, ana, fmt.Sprintf(person, "Ana Reloaded"))
 	waitFor("page reloaded with the new name", `document.querySelector('h1').textContent === 'Ana Reloaded' && window.portalMarker === undefined`)
 
-	writeFile(t, ana, "name = \"Ana\nteam = \"ops\"\n")
+	save(t, ana, "name = \"Ana\nteam = \"ops\"\n")
 	waitFor("error overlay", `(() => { const o = document.getElementById('portal-errors'); return !!o && o.textContent.includes('content/people/ana.toml:1:'); })()`)
 	if h1, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('h1').textContent`)); err != nil || h1 != "Ana Reloaded" {
 		t.Errorf("under the overlay: %q, %v; want the last good page", h1, err)
 	}
 
-	writeFile(t, ana, fmt.Sprintf(person, "Ana Fixed"))
+	save(t, ana, fmt.Sprintf(person, "Ana Fixed"))
 	waitFor("overlay cleared and page reloaded", `!document.getElementById('portal-errors') && document.querySelector('h1').textContent === 'Ana Fixed'`)
 	b.Check(t, s.http.URL)
 	if !strings.HasPrefix(url, s.http.URL) {

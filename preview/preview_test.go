@@ -165,21 +165,99 @@ func writeFile(t testing.TB, name, data string) {
 	}
 }
 
+// save writes the file at name in one step, as editors that save through a
+// temporary file do: the data goes to a hidden file, which is then renamed
+// over name, so that no build can read the file half-written. Folders of
+// name that do not exist yet come the same way, renamed into place with the
+// file in them. os.WriteFile, by contrast, empties the file and then writes
+// it: a build that falls between the two, as it can on a busy machine,
+// reads it empty.
+func save(t testing.TB, name, data string) {
+	t.Helper()
+	// top is name, or its highest folder that does not exist yet.
+	top := name
+	for {
+		if _, err := os.Stat(filepath.Dir(top)); err == nil {
+			break
+		}
+		top = filepath.Dir(top)
+	}
+	stage, err := os.MkdirTemp(filepath.Dir(top), ".save")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(stage)
+	rel, err := filepath.Rel(filepath.Dir(top), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(stage, rel), data)
+	if err := os.Rename(filepath.Join(stage, filepath.Base(top)), top); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// served waits, through the reload events after version after, until
+// shown, which looks at the pages served, finds the edit there, and returns
+// the version of that event. An edit saved in one step may still take more
+// than one build (a rename is two events, the files of a new folder may be
+// seen one by one), so the pages of older versions are waited through; but
+// no build may fail.
+func (s *site) served(t testing.TB, after int, shown func() bool) int {
+	t.Helper()
+	return s.waitServed(t, after, false, shown)
+}
+
+// servedHalfDone is served for an edit made in steps that leave a file
+// half-written: written in place (emptied, then written), or renamed away
+// and written anew. On a busy machine the steps can be more than Debounce
+// apart, and a build can read the file half-written and fail: that is what
+// was on disk. Such failures are let through, as long as the edit is then
+// served whole, with no errors.
+func (s *site) servedHalfDone(t testing.TB, after int, shown func() bool) int {
+	t.Helper()
+	return s.waitServed(t, after, true, shown)
+}
+
+func (s *site) waitServed(t testing.TB, after int, halfDone bool, shown func() bool) int {
+	t.Helper()
+	for {
+		st := s.next(t)
+		switch {
+		case len(st.Errors) > 0 && !halfDone:
+			t.Fatalf("build failed: %v", st.Errors)
+		case len(st.Errors) == 0 && st.Version > after && shown():
+			return st.Version
+		}
+	}
+}
+
 const person = "name = %q\nteam = \"ops\"\nrole = \"lead\"\n"
 
 // TestEdits makes the edits authors and their editors make, and sees each
-// reach the browser: first the reload event, then the new page.
+// reach the browser: a reload event, then the new page.
 func TestEdits(t *testing.T) {
 	s := startSite(t, 0)
 	ana := filepath.Join(s.dir, "content/people/ana.toml")
+	// shows is whether the page at p is served and shows want; gone,
+	// whether p serves the 404 page.
+	shows := func(p, want string) func() bool {
+		return func() bool {
+			status, body := s.get(t, p)
+			return status == 200 && strings.Contains(body, want)
+		}
+	}
+	gone := func(p string) func() bool {
+		return func() bool {
+			status, body := s.get(t, p)
+			return status == 404 && strings.Contains(body, "Page not found")
+		}
+	}
 	v := 1
 
-	// A plain write.
+	// A plain write, which empties the file and then writes it.
 	writeFile(t, ana, fmt.Sprintf(person, "Ana Written"))
-	v = s.reloaded(t, v)
-	if _, body := s.get(t, "people/ana/"); !strings.Contains(body, "Ana Written") {
-		t.Errorf("plain write not served")
-	}
+	v = s.servedHalfDone(t, v, shows("people/ana/", "Ana Written"))
 
 	// An atomic save: a temp file renamed over the original.
 	tmp := filepath.Join(s.dir, "content/people/.ana.toml.tmp123")
@@ -187,10 +265,7 @@ func TestEdits(t *testing.T) {
 	if err := os.Rename(tmp, ana); err != nil {
 		t.Fatal(err)
 	}
-	v = s.reloaded(t, v)
-	if _, body := s.get(t, "people/ana/"); !strings.Contains(body, "Ana Renamed") {
-		t.Errorf("temp-file-and-rename save not served")
-	}
+	v = s.served(t, v, shows("people/ana/", "Ana Renamed"))
 
 	// vim's backup dance: rename the original away, write a new one, remove
 	// the backup.
@@ -199,56 +274,38 @@ func TestEdits(t *testing.T) {
 	}
 	writeFile(t, ana, fmt.Sprintf(person, "Ana Vim"))
 	os.Remove(ana + "~")
-	v = s.reloaded(t, v)
-	if _, body := s.get(t, "people/ana/"); !strings.Contains(body, "Ana Vim") {
-		t.Errorf("vim-style save not served")
-	}
+	v = s.servedHalfDone(t, v, shows("people/ana/", "Ana Vim"))
 
 	// A delete: the page goes, and its URL serves the 404 page.
 	if err := os.Remove(filepath.Join(s.dir, "content/articles/plan.md")); err != nil {
 		t.Fatal(err)
 	}
-	v = s.reloaded(t, v)
-	if status, body := s.get(t, "articles/plan/"); status != 404 || !strings.Contains(body, "Page not found") {
-		t.Errorf("deleted article: status %d", status)
-	}
+	v = s.served(t, v, gone("articles/plan/"))
 
 	// A rename: the old URL goes, the new one comes.
 	if err := os.Rename(filepath.Join(s.dir, "content/articles/ask.md"), filepath.Join(s.dir, "content/articles/asking.md")); err != nil {
 		t.Fatal(err)
 	}
-	v = s.reloaded(t, v)
-	if status, _ := s.get(t, "articles/ask/"); status != 404 {
-		t.Errorf("renamed article still at its old URL: %d", status)
-	}
-	if status, body := s.get(t, "articles/asking/"); status != 200 || !strings.Contains(body, "Asking good questions") {
-		t.Errorf("renamed article not at its new URL: %d", status)
-	}
+	v = s.served(t, v, func() bool { return gone("articles/ask/")() && shows("articles/asking/", "Asking good questions")() })
 
-	// A new folder with a file in it.
-	writeFile(t, filepath.Join(s.dir, "content/competencies/craft/_index.md"), "+++\ntitle = \"Craft\"\n+++\n")
-	writeFile(t, filepath.Join(s.dir, "content/competencies/craft/testing.md"), "+++\ntitle = \"Testing Things\"\n+++\nBody.\n")
-	v = s.reloaded(t, v)
-	if status, body := s.get(t, "competencies/testing/"); status != 200 || !strings.Contains(body, "Testing Things") {
-		t.Errorf("competency in a new folder: status %d", status)
-	}
+	// A new folder: it comes with the file saved first in it, which sends
+	// no event of its own and is found when the folder is (the group is
+	// named by its _index.md); then a second file.
+	craft := filepath.Join(s.dir, "content/competencies/craft")
+	save(t, filepath.Join(craft, "_index.md"), "+++\ntitle = \"Craftsmanship\"\n+++\n")
+	save(t, filepath.Join(craft, "testing.md"), "+++\ntitle = \"Testing Things\"\n+++\nBody.\n")
+	v = s.served(t, v, func() bool {
+		return shows("competencies/testing/", "Testing Things")() && shows("competencies/", "Craftsmanship")()
+	})
 	// A file added later to that folder is seen too: the folder is watched.
-	writeFile(t, filepath.Join(s.dir, "content/competencies/craft/review.md"), "+++\ntitle = \"Reviewing Work\"\n+++\n")
-	v = s.reloaded(t, v)
-	if status, _ := s.get(t, "competencies/review/"); status != 200 {
-		t.Errorf("second file in the new folder: status %d", status)
-	}
+	save(t, filepath.Join(craft, "review.md"), "+++\ntitle = \"Reviewing Work\"\n+++\n")
+	v = s.served(t, v, shows("competencies/review/", "Reviewing Work"))
 
 	// The whole folder removed: its pages go.
-	if err := os.RemoveAll(filepath.Join(s.dir, "content/competencies/craft")); err != nil {
+	if err := os.RemoveAll(craft); err != nil {
 		t.Fatal(err)
 	}
-	s.reloaded(t, v)
-	for _, p := range []string{"competencies/review/", "competencies/testing/"} {
-		if status, _ := s.get(t, p); status != 404 {
-			t.Errorf("%s after its folder was removed: status %d", p, status)
-		}
-	}
+	s.served(t, v, func() bool { return gone("competencies/review/")() && gone("competencies/testing/")() })
 }
 
 // TestIgnoredFiles checks that editor temp files cause no rebuild.
@@ -264,22 +321,31 @@ func TestIgnoredFiles(t *testing.T) {
 	}
 }
 
-// TestBurst writes 200 times in about 100 ms: one or two rebuilds, and the
-// last write is what is served.
+// TestBurst writes a file 200 times in about 100 ms, as a program that
+// writes it over and over does: the rebuilds are few, far fewer than the
+// writes, and the last write is what is served, with no errors.
+//
+// A rebuild starts only after Debounce without events, and the next one
+// needs a new event: there cannot be more rebuilds than spans of Debounce
+// in the time since the first write. On an idle machine the burst makes one
+// or two; on a busy one, the writer or the watcher is now and then held up
+// for more than Debounce, the watcher rightly takes the burst to be over,
+// and there are a few more.
 func TestBurst(t *testing.T) {
 	s := startSite(t, 0)
 	before := s.srv.Builds()
 	article := filepath.Join(s.dir, "content/articles/ask.md")
+	const writes = 200
 	start := time.Now()
-	for i := range 200 {
+	for i := range writes {
 		writeFile(t, article, fmt.Sprintf("+++\ntitle = \"Version %d\"\ncompetencies = [\"coaching\"]\n+++\n## Questions\n", i))
 		time.Sleep(500 * time.Microsecond)
 	}
-	t.Logf("200 writes in %v", time.Since(start).Round(time.Millisecond))
+	t.Logf("%d writes in %v", writes, time.Since(start).Round(time.Millisecond))
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		_, body := s.get(t, "articles/ask/")
-		if strings.Contains(body, "Version 199") {
+		if strings.Contains(body, fmt.Sprintf("Version %d", writes-1)) {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -287,9 +353,16 @@ func TestBurst(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+	if st := s.srv.State(); len(st.Errors) > 0 {
+		t.Errorf("the last write is served, with errors: %v", st.Errors)
+	}
 	time.Sleep(4 * Debounce)
-	if n := s.srv.Builds() - before; n < 1 || n > 2 {
-		t.Errorf("%d rebuilds for a burst of 200 writes, want 1 or 2", n)
+	n := s.srv.Builds() - before
+	elapsed := time.Since(start)
+	most := int64(elapsed / Debounce)
+	t.Logf("%d rebuilds; at most %d in %v", n, most, elapsed.Round(time.Millisecond))
+	if n < 1 || n > most {
+		t.Errorf("%d rebuilds for a burst of %d writes, want at least 1 and at most %d, one per Debounce (%v) in the %v since the first", n, writes, most, Debounce, elapsed.Round(time.Millisecond))
 	}
 }
 
@@ -298,7 +371,7 @@ func TestBurst(t *testing.T) {
 func TestErrorsKeepLastGoodPage(t *testing.T) {
 	s := startSite(t, 0)
 	ana := filepath.Join(s.dir, "content/people/ana.toml")
-	writeFile(t, ana, "name = \"Ana\nteam = \"ops\"\n")
+	save(t, ana, "name = \"Ana\nteam = \"ops\"\n")
 	st := s.next(t)
 	if st.Version != 1 || len(st.Errors) != 1 || !strings.HasPrefix(st.Errors[0], "content/people/ana.toml:1:") {
 		t.Fatalf("after a broken edit: %+v", st)
@@ -306,7 +379,7 @@ func TestErrorsKeepLastGoodPage(t *testing.T) {
 	if status, body := s.get(t, "people/ana/"); status != 200 || !strings.Contains(body, "Ana Lima") {
 		t.Errorf("last good page not served: %d", status)
 	}
-	writeFile(t, ana, fmt.Sprintf(person, "Ana Fixed"))
+	save(t, ana, fmt.Sprintf(person, "Ana Fixed"))
 	st = s.next(t)
 	if st.Version != 2 || len(st.Errors) != 0 {
 		t.Fatalf("after the fix: %+v", st)
@@ -319,7 +392,7 @@ func TestErrorsKeepLastGoodPage(t *testing.T) {
 // TestPoll sees an edit through polling alone.
 func TestPoll(t *testing.T) {
 	s := startSite(t, 30*time.Millisecond)
-	writeFile(t, filepath.Join(s.dir, "content/people/ana.toml"), fmt.Sprintf(person, "Ana Polled"))
+	save(t, filepath.Join(s.dir, "content/people/ana.toml"), fmt.Sprintf(person, "Ana Polled"))
 	s.reloaded(t, 1)
 	if _, body := s.get(t, "people/ana/"); !strings.Contains(body, "Ana Polled") {
 		t.Errorf("polled edit not served")
@@ -370,7 +443,7 @@ func TestListsAfterEdits(t *testing.T) {
 		{"content/people/cleo.toml", fmt.Sprintf(person, "Cleo Newcomer")},
 		{"content/articles/ask.md", "+++\ntitle = \"Asking better questions\"\ndate = 2025-02-01\ncompetencies = [\"coaching\", \"feedback\"]\n+++\n## Questions\n\nAsk open ones.\n"},
 	} {
-		writeFile(t, filepath.Join(s.dir, e.file), e.data)
+		save(t, filepath.Join(s.dir, e.file), e.data)
 		v = s.reloaded(t, v)
 	}
 	_, out, err := builder.Build(os.DirFS(s.dir), builder.Options{})
@@ -425,7 +498,7 @@ func TestOpenPagesFirst(t *testing.T) {
 			t.Fatal(err)
 		}
 		edited := regexp.MustCompile(`(?m)^title = ".*"`).ReplaceAll(data, []byte(`title = "`+title+`"`))
-		writeFile(t, vision, string(edited))
+		save(t, vision, string(edited))
 	}
 	retitle("Seeing Ahead")
 	v := s.reloaded(t, 1)
@@ -461,10 +534,19 @@ func TestErrorsOfPagesRenderedLater(t *testing.T) {
 	}
 	broken := strings.Replace(string(layout), `{{$p := .Person}}`, `{{$p := .Person}}{{if eq $p.ID "ben"}}{{index .Site.People 99}}{{end}}`, 1)
 	override := filepath.Join(s.dir, "layouts/person.html")
-	writeFile(t, override, broken)
-	v := s.reloaded(t, 1)
+	save(t, override, broken)
+	// The build is published and the browser told to reload; then Ben's
+	// page fails in the background, and the browser is told its errors. A
+	// browser that reads the events late gets both in one.
 	st := s.next(t)
-	if st.Version != v || len(st.Errors) != 1 || !strings.Contains(st.Errors[0], "rendering people/ben/index.html") || !strings.Contains(st.Errors[0], "out of range") {
+	if len(st.Errors) == 0 {
+		if st.Version != 2 {
+			t.Fatalf("after the edit: %+v", st)
+		}
+		st = s.next(t)
+	}
+	v := st.Version
+	if v != 2 || len(st.Errors) != 1 || !strings.Contains(st.Errors[0], "rendering people/ben/index.html") || !strings.Contains(st.Errors[0], "out of range") {
 		t.Fatalf("after the page that fails was rendered: %+v", st)
 	}
 	if status, body := s.get(t, "people/ben/"); status != 500 || !strings.Contains(body, "layouts/person.html:") {
@@ -473,8 +555,12 @@ func TestErrorsOfPagesRenderedLater(t *testing.T) {
 	if status, _ := s.get(t, "people/ana/"); status != 200 {
 		t.Errorf("Ana's page: status %d", status)
 	}
-	writeFile(t, override, string(layout))
-	st = s.next(t)
+	save(t, override, string(layout))
+	// The errors may be told twice, when they come while the browser is
+	// told of the build.
+	for st.Version == v {
+		st = s.next(t)
+	}
 	if st.Version != v+1 || len(st.Errors) != 0 {
 		t.Fatalf("after the fix: %+v", st)
 	}
