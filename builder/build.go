@@ -453,6 +453,9 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 			rest[name] = list.make()
 		}
 	}
+	if err := staticCollisions(th.static, names, rest, lazy); err != nil {
+		return nil, err
+	}
 	maps.Copy(rest, th.static)
 	// Files that pages link by content hash are written under that name
 	// too, so hosts may cache them for ever.
@@ -482,6 +485,34 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 		return nil, err
 	}
 	return out, nil
+}
+
+// staticCollisions refuses a static file at the path of a file the build
+// makes, which would replace it: a page, the sitemap, the feed or the
+// search index.
+func staticCollisions(static map[string][]byte, pages []string, lists map[string][]byte, lazy bool) error {
+	var diags content.Diagnostics
+	var made map[string]bool
+	for name := range static {
+		generated := strings.HasPrefix(name, "search/") || name == "sitemap.xml" || name == "articles/index.xml"
+		if !generated && strings.HasSuffix(name, ".html") {
+			if made == nil {
+				made = make(map[string]bool, len(pages))
+				for _, p := range pages {
+					made[p] = true
+				}
+			}
+			generated = made[name]
+		}
+		if _, ok := lists[name]; ok || generated {
+			diags = append(diags, content.Diagnostic{Path: "static/" + name, Msg: "the build makes a file at " + name + ", which this one would replace; move or rename it"})
+		}
+	}
+	if len(diags) == 0 {
+		return nil
+	}
+	diags.Sort()
+	return diags
 }
 
 // leftPages maps the file of each page left for later to its index.

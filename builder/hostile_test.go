@@ -118,3 +118,59 @@ func TestHostile(t *testing.T) {
 		})
 	}
 }
+
+// TestBaseURLRefused loads the golden site with baseURLs that would publish
+// a password, break every address added to them or leave the site: each
+// is refused with its reason; the good ones load.
+func TestBaseURLRefused(t *testing.T) {
+	for base, want := range map[string]string{
+		"https://example.org/skills/":       "",
+		"https://example.org/a%20b/":        "",
+		"http://example.org":                "",
+		"https://example.org/skills/?x=1":   "must not have a query",
+		"https://example.org/skills/?":      "must not have a query",
+		"https://example.org/skills/#top":   "must not have a query (?) or a fragment",
+		"https://example.org/skills/../x/":  "must not hold . or .. in its path",
+		"https://example.org/a b/":          "must not hold spaces",
+		"https://user:pass@example.org/":    "must not hold a user name or password",
+		"intranet/skills":                   "must be an absolute http or https URL",
+		"javascript:alert(1)//example.org/": "must be an absolute http or https URL",
+	} {
+		_, err := Load(txtarFS(t, "testdata/golden/site.txt"), Options{BaseURL: base})
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("baseURL %q: %v", base, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("baseURL %q: got %v, want %q", base, err, want)
+		}
+	}
+}
+
+// TestTimeOfDayIsNoDate gives an article a TOML time of day as its date:
+// refused, rather than shown as 1 January 0000.
+func TestTimeOfDayIsNoDate(t *testing.T) {
+	fsys := txtarFS(t, "testdata/golden/site.txt")
+	fsys["content/articles/clock.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Clock\"\ndate = 10:00:00\ncompetencies = [\"vision\"]\n+++\nText.\n")}
+	_, err := Load(fsys, Options{})
+	if err == nil || !strings.Contains(err.Error(), "content/articles/clock.md:3:8: date must be a date such as 2025-06-30, not a time of day") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestStaticReplacesNoPage gives a site static files at the paths of
+// files the build makes: each is refused, rather than replacing them.
+func TestStaticReplacesNoPage(t *testing.T) {
+	for _, name := range []string{"people/ana/index.html", "sitemap.xml", "articles/index.xml", "index.html", "404.html", "search/index.json"} {
+		fsys := txtarFS(t, "testdata/golden/site.txt")
+		fsys["static/"+name] = &fstest.MapFile{Data: []byte("mine")}
+		_, _, err := Build(fsys, Options{})
+		if err == nil || !strings.Contains(err.Error(), "static/"+name+": the build makes a file at "+name) {
+			t.Errorf("static/%s: got %v", name, err)
+		}
+	}
+	fsys := txtarFS(t, "testdata/golden/site.txt")
+	fsys["static/people/nobody/index.html"] = &fstest.MapFile{Data: []byte("mine")}
+	if _, out, err := Build(fsys, Options{}); err != nil || string(out.Files["people/nobody/index.html"]) != "mine" {
+		t.Errorf("a static page at a free path: %v", err)
+	}
+}

@@ -130,12 +130,12 @@ func (l *loader) loadConfig() {
 	}
 	if c.BaseURL != "" {
 		u, err := url.Parse(c.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			at := loc.Value("baseURL")
-			if l.opts.BaseURL != "" {
-				at = content.Pos{}
-			}
-			l.r.Errorf(configFile, at, "baseURL %q must be an absolute http or https URL such as https://intranet.example.com/skills/", c.BaseURL)
+		at := loc.Value("baseURL")
+		if l.opts.BaseURL != "" {
+			at = content.Pos{}
+		}
+		if problem := baseURLProblem(u, err, c.BaseURL); problem != "" {
+			l.r.Errorf(configFile, at, "baseURL %q %s", c.BaseURL, problem)
 		} else if !strings.HasSuffix(c.BaseURL, "/") {
 			c.BaseURL += "/"
 		}
@@ -148,6 +148,25 @@ func (l *loader) loadConfig() {
 		}
 	}
 	l.md = markdown.New(c.UnsafeHTML)
+}
+
+// baseURL says what is wrong with a baseURL, or "": pages link to it, the
+// sitemap and feed start every address with it, and the preview serves
+// under its path.
+func baseURLProblem(u *url.URL, err error, raw string) string {
+	switch {
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+		return "must be an absolute http or https URL such as https://intranet.example.com/skills/"
+	case u.User != nil:
+		return "must not hold a user name or password: every page would publish them"
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(raw, "#"):
+		return "must not have a query (?) or a fragment (#): page addresses are added to its end"
+	case strings.ContainsAny(raw, " \t\n\r"):
+		return "must not hold spaces; write them as %20"
+	case slices.Contains(strings.Split(u.Path, "/"), "..") || slices.Contains(strings.Split(u.Path, "/"), "."):
+		return "must not hold . or .. in its path"
+	}
+	return ""
 }
 
 // The range of scale levels: scales run from 0 or 1 to 4, 5 or 7, and

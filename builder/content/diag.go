@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Severity tells an error, which stops a build, from a warning, which does not.
@@ -32,7 +34,13 @@ type Diagnostic struct {
 // and terminals turn into links.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.Path)
+	if strings.ContainsFunc(d.Path, unicode.IsControl) {
+		// A file name with control characters would reach the terminal
+		// raw: it is shown quoted, with them escaped.
+		b.WriteString(strconv.Quote(d.Path))
+	} else {
+		b.WriteString(d.Path)
+	}
 	if d.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", d.Line, max(d.Col, 1))
 	}

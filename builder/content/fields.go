@@ -114,6 +114,11 @@ func (f *Fields) Date(key string, required bool) time.Time {
 	}
 	switch t := v.(type) {
 	case time.Time:
+		if t.Year() == 0 && t.Month() == time.January && t.Day() == 1 {
+			// TOML's local time (10:00:00) has no date.
+			f.r.Errorf(f.path, f.loc.Value(key), "%s must be a date such as 2025-06-30, not a time of day", key)
+			return time.Time{}
+		}
 		return t
 	case string:
 		for _, layout := range []string{"2006-01-02", time.RFC3339} {

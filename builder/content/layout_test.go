@@ -99,3 +99,12 @@ func TestIgnored(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharactersQuoted checks that a file name with control
+// characters is printed quoted, with them escaped, not raw.
+func TestControlCharactersQuoted(t *testing.T) {
+	d := Diagnostic{Path: "content/people/a\x1b[31mb.toml", Line: 1, Col: 1, Msg: "x"}
+	if got, want := d.String(), `"content/people/a\x1b[31mb.toml":1:1: x`; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
