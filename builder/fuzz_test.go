@@ -93,6 +93,8 @@ func FuzzRewriteLinks(f *testing.F) {
 		"<other.md>",
 		"[a](./other.md \"title\")",
 		"[a](/abs.md) [b](?q) [c](javascript:alert(1))",
+		"[a](other.md?x=1#part) [b](other.md%23part) [c](./other.MD) [d](oth%65r.md) [e](%zz.md)",
+		"[a](other.md?#) [b](other.md#?x) [c](..%2Fpeople%2Fp.toml)",
 	} {
 		f.Add(s)
 	}

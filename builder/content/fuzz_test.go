@@ -200,3 +200,37 @@ func flatten(m map[string]any) {
 		}
 	}
 }
+
+// FuzzYAMLFrontMatter decodes arbitrary YAML front matter: it never panics,
+// and a failure is a Diagnostic at a line of the block, or the first.
+func FuzzYAMLFrontMatter(f *testing.F) {
+	for _, s := range []string{
+		"title: x\ncompetencies: [a, b]\n",
+		"a: &a [1, 2]\nb: *a\n",
+		"a: [[[[[[1]]]]]]\n",
+		"a:\n  b:\n    c: {d: e}\n",
+		"date: 2025-01-01\nlevel: 3\ndraft: true\n",
+		"title: \"a: b\"\n",
+		"- a\n- b\n",
+		"a: 1\na: 2\n",
+		"\tbad: indent\n",
+		"? [complex]\n: key\n",
+		"a: !!binary aGVsbG8=\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		doc, d := ParseDocument("content/articles/x.md", []byte("---\n"+src+"\n---\nBody.\n"))
+		if d != nil {
+			// YAML ends lines at "\r" too.
+			lines := strings.Count(src, "\n") + strings.Count(src, "\r") + 4
+			if d.Line < 1 || d.Line > lines {
+				t.Fatalf("error at line %d of a %d-line file: %s", d.Line, lines, d)
+			}
+			return
+		}
+		if doc == nil || doc.Meta == nil {
+			t.Fatal("no error and no front matter")
+		}
+	})
+}

@@ -9,6 +9,7 @@ package markdown
 import (
 	"bytes"
 	"html/template"
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -91,6 +92,14 @@ func RewriteLinks(b *Body, targets map[string]Target, r *content.Report) {
 			return ast.WalkContinue, nil
 		}
 		file, frag, _ := strings.Cut(dest, "#")
+		file, query, hasQuery := strings.Cut(file, "?")
+		// Links are URLs: %20 is a space, %23 a "#" in a file name.
+		if unescaped, err := url.PathUnescape(file); err == nil {
+			file = unescaped
+		} else {
+			r.Errorf(b.Source, b.pos(link), "broken link %q: %v", dest, err)
+			return ast.WalkContinue, nil
+		}
 		if file == "" {
 			if !b.IDs[frag] {
 				r.Errorf(b.Source, b.pos(link), "broken link %q: no heading with id %q on this page%s", dest, frag, content.Suggest(frag, content.SortedKeys(b.IDs)))
@@ -109,7 +118,9 @@ func RewriteLinks(b *Body, targets map[string]Target, r *content.Report) {
 		b.Tried = append(b.Tried, target)
 		t, found := targets[target]
 		if !found {
-			if ext := path.Ext(target); ext == ".md" || ext == ".toml" {
+			// A link to a content file, however its name is spelled, must
+			// find it; other files (images, say) are left to the host.
+			if ext := strings.ToLower(path.Ext(target)); strings.HasPrefix(ext, ".md") || strings.HasPrefix(ext, ".toml") {
 				r.Errorf(b.Source, b.pos(link), "broken link %q: %s does not exist%s", dest, target, suggestPath(target, targets))
 			}
 			return ast.WalkContinue, nil
@@ -127,6 +138,9 @@ func RewriteLinks(b *Body, targets map[string]Target, r *content.Report) {
 		}
 		b.Links = append(b.Links, target)
 		u := RelURL(b.PageURL, t.URL)
+		if hasQuery {
+			u += "?" + query
+		}
 		if frag != "" {
 			u += "#" + frag
 		}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"portal/builder/content"
 )
 
 // TestHeadingIDs checks the ids of headings: letters of any script kept,
@@ -32,5 +34,45 @@ func TestHeadingIDs(t *testing.T) {
 	}
 	if b.IDs["notes-"+strconv.Itoa(n+2)] {
 		t.Errorf("an id too many")
+	}
+}
+
+// TestLinkForms checks links to content files written with a query, with
+// escapes and with the extension in capitals: each is checked against the
+// files, and rewritten to the page when it finds one.
+func TestLinkForms(t *testing.T) {
+	targets := map[string]Target{
+		"content/articles/x.md":    {URL: "articles/x/", IDs: map[string]bool{"y": true}},
+		"content/articles/a b.md":  {URL: "articles/a-b/"},
+		"content/articles/here.md": {URL: "articles/here/"},
+	}
+	cases := []struct{ link, href, err string }{
+		{"x.md?x=1#y", `href="../../articles/x/?x=1#y"`, ""},
+		{"x.md?x=1#z", "", `no heading with id "z"`},
+		{"a%20b.md", `href="../../articles/a-b/"`, ""},
+		{"x.md%23y", "", `content/articles/x.md#y does not exist`},
+		{"./x.MD", "", `content/articles/x.MD does not exist (did you mean "x.md"?)`},
+		{"nothere.md?x=1", "", "content/articles/nothere.md does not exist"},
+		{"%zz.md", "", `broken link "%zz.md": invalid URL escape`},
+	}
+	md := New(false)
+	for _, c := range cases {
+		b := &Body{Source: "content/articles/here.md", PageURL: "articles/here/", Src: []byte("[link](" + c.link + ")\n"), Line: 1}
+		Parse(md, b)
+		var r content.Report
+		RewriteLinks(b, targets, &r)
+		html, err := Render(md, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.err == "" {
+			if len(r.List) > 0 || !strings.Contains(string(html), c.href) {
+				t.Errorf("%s: %s %v, want %s", c.link, html, r.List, c.href)
+			}
+			continue
+		}
+		if len(r.List) != 1 || !strings.Contains(r.List[0].Msg, c.err) {
+			t.Errorf("%s: %v, want %q", c.link, r.List, c.err)
+		}
 	}
 }
