@@ -2,6 +2,45 @@
 // beside the destination, swapped in whole when every file is written, so
 // that a failed or killed build leaves the previous output as it was. It
 // refuses destinations that a build must not replace.
+//
+// # One build at a time
+//
+// A build holds its destination from NewFolder until Commit or Abort, by
+// the lock file .<base>.lock beside it (public/ has .public.lock), locked
+// with flock(2). A second build into the same folder, in this process or
+// another, waits without a word until the first is done, then writes its
+// own output: two builds in a row both succeed, and the output is the later
+// one's, whole. The build that holds the lock removes the file when it lets
+// go; one left by a killed build is harmless, since the kernel dropped its
+// lock, and the next build takes it over. On systems without flock
+// (Windows), only the builds of one process wait for each other.
+//
+// # Leftovers
+//
+// The new folder, .<base>.new-<number>, holds the marker file .portal-build
+// from the moment it is made, as every output folder does. A build killed
+// before its swap leaves it behind. Once a build holds the lock no live
+// build owns such a folder, so it removes the folders beside dest that are
+// named as a build names them and carry the marker, and the empty ones so
+// named; it touches nothing else, such as a .public.new-mybackup/ of the
+// user's. It removes a folder's marker last, so that a build killed while
+// removing one leaves it marked for the next. Without flock, leftovers stay
+// where they are: no build can tell that their owner is gone.
+//
+// # The swap
+//
+// On Linux, Commit exchanges the new folder and dest in one renameat2(2)
+// call with RENAME_EXCHANGE, so that the old or the new site is in place at
+// every moment, even when the build is killed; the old one, now under the
+// new folder's name, goes next. Elsewhere, and on file systems that cannot
+// exchange, it renames dest aside and the new folder into its place: a build
+// killed between the two renames leaves no dest until the next build.
+//
+// # Interrupts
+//
+// A command that the user interrupts calls Stop before it exits: no build of
+// the process swaps its folder in after that, and Stop says whether one did
+// before, so that the command can say which site dest holds.
 package output
 
 import (
@@ -11,6 +50,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -25,12 +65,19 @@ var WriteFile = content.WriteNewFile
 // swaps it in whole when every file is written.
 type Folder struct {
 	dest, tmp string
-	made      sync.Map // folders made, by output path
+	lock      *lock      // nil once Commit or Abort let go of dest
+	st        *destState // what this process did to dest
+	made      sync.Map   // folders made, by output path
 	files     atomic.Int64
+	swapped   atomic.Bool
 }
 
 // Files is the number of files written.
 func (w *Folder) Files() int { return int(w.files.Load()) }
+
+// Swapped reports whether Commit has put the new folder in place of dest:
+// from then on dest holds the new build, whatever happens to the process.
+func (w *Folder) Swapped() bool { return w.swapped.Load() }
 
 // WriteError is a failure to write the output, as opposed to one in
 // rendering it.
@@ -39,29 +86,48 @@ type WriteError struct{ err error }
 func (e *WriteError) Error() string { return e.err.Error() }
 func (e *WriteError) Unwrap() error { return e.err }
 
+// ErrStopped is the error of NewFolder and Commit after Stop.
+var ErrStopped = errors.New("the build was stopped before its output was swapped in")
+
 // NewFolder starts the output of a build into dest: it refuses a dest that
-// is a file or a link, removes what killed builds left beside it, and makes
-// the new folder.
+// is a file or a link, waits until no other build writes dest and holds it,
+// removes what killed builds left beside it, and makes the new folder,
+// marked as portal's. Commit or Abort lets go of dest.
 func NewFolder(dest string) (*Folder, error) {
 	dest = filepath.Clean(dest)
 	if err := checkDestKind(dest); err != nil {
+		return nil, err
+	}
+	st := stateOf(dest)
+	if err := st.start(); err != nil {
 		return nil, err
 	}
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	// Leftovers of a build that was killed go first.
-	if stale, err := filepath.Glob(filepath.Join(parent, "."+base+".new-*")); err == nil {
-		for _, s := range stale {
-			os.RemoveAll(s)
-		}
+	l, err := lockFile(filepath.Join(parent, "."+base+".lock"))
+	if err != nil {
+		return nil, fmt.Errorf("locking %s: %w", dest, err)
+	}
+	if st.isStopped() {
+		l.unlock()
+		return nil, ErrStopped
+	}
+	if lockAcrossProcesses {
+		removeLeftovers(parent, base)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
+		l.unlock()
 		return nil, err
 	}
-	return &Folder{dest: dest, tmp: tmp}, nil
+	if err := os.WriteFile(filepath.Join(tmp, MarkerFile), marker, 0o644); err != nil {
+		os.Remove(tmp)
+		l.unlock()
+		return nil, err
+	}
+	return &Folder{dest: dest, tmp: tmp, lock: l, st: st}, nil
 }
 
 // Write writes one file, making its folder first if need be. It is safe
@@ -100,48 +166,274 @@ func (w *Folder) mkdir(dir string) error {
 	return nil
 }
 
-// Commit marks the new folder as portal's and swaps it in.
+// Commit swaps the new folder in place of dest, removes the previous
+// output and lets go of dest. When it fails before the swap, dest is as it
+// was and the new folder is gone; Swapped tells the two failures apart.
 func (w *Folder) Commit() error {
-	if err := os.WriteFile(filepath.Join(w.tmp, MarkerFile), []byte("This folder is written by portal build; it replaces it whole on every build.\n"), 0o644); err != nil {
+	if w.lock == nil {
+		return errors.New("output: Commit after Commit or Abort")
+	}
+	if err := w.commit(); err != nil {
+		w.Abort()
 		return err
 	}
+	step("swapped")
+	old := w.tmp
+	w.tmp = ""
+	var err error
+	if old != "" {
+		if err = removeTree(old); err != nil {
+			err = fmt.Errorf("removing the previous output: %w", err)
+		}
+		w.st.removed(old)
+	}
+	w.unlock()
+	return err
+}
+
+// commit swaps the new folder in unless Stop came first. After a swap,
+// w.tmp is where the previous output went, "" if there was none.
+func (w *Folder) commit() error {
 	if err := os.Chmod(w.tmp, 0o755); err != nil {
 		return err
 	}
 	if err := checkDestKind(w.dest); err != nil {
 		return err
 	}
-	// Swap: the old output moves aside, the new one takes its name, the old
-	// one goes. Between the two renames dest is missing for an instant, but
-	// never half-written.
-	old := ""
-	if _, err := os.Lstat(w.dest); err == nil {
-		old = w.tmp + ".old"
-		if err := os.Rename(w.dest, old); err != nil {
-			return err
-		}
+	w.st.mu.Lock()
+	defer w.st.mu.Unlock()
+	if w.st.stopped {
+		return ErrStopped
 	}
-	if err := os.Rename(w.tmp, w.dest); err != nil {
-		if old != "" {
-			os.Rename(old, w.dest)
-		}
+	markPrevious(w.dest)
+	old, err := swapIn(w.tmp, w.dest)
+	if err != nil {
 		return err
 	}
-	w.tmp = ""
+	w.swapped.Store(true)
+	w.st.swapped = true
 	if old != "" {
-		return os.RemoveAll(old)
+		w.st.leftovers[old] = true
 	}
+	w.tmp = old
 	return nil
 }
 
-// Abort removes the new folder unless it was swapped in.
+// Abort removes the new folder unless it was swapped in, and lets go of
+// dest. It does nothing after Commit.
 func (w *Folder) Abort() {
-	if w.tmp != "" {
-		os.RemoveAll(w.tmp)
+	if w.lock == nil {
+		return
+	}
+	if w.tmp != "" && !w.swapped.Load() {
+		removeTree(w.tmp)
+		w.tmp = ""
+	}
+	w.unlock()
+}
+
+func (w *Folder) unlock() {
+	w.lock.unlock()
+	w.lock = nil
+}
+
+// exchange swaps two paths in one step, or fails with errNoExchange; tests
+// replace it to take the two renames.
+var exchange = renameExchange
+
+// errNoExchange is exchange's error where the system or the file system
+// cannot exchange two paths.
+var errNoExchange = errors.New("cannot exchange paths here")
+
+// step is called between the steps of Commit's swap: "aside" when dest is
+// moved aside (the two renames only; Stop waits until the second is done,
+// so step must not call it then), and "swapped" when the new output is in
+// place and the previous one not yet removed. Tests replace it to look at
+// dest, or to kill the process, between steps.
+var step = func(name string) {}
+
+// swapIn puts the folder tmp in place of dest and returns where the
+// previous dest went, "" if there was none.
+func swapIn(tmp, dest string) (string, error) {
+	err := exchange(tmp, dest)
+	switch {
+	case err == nil:
+		return tmp, nil
+	case errors.Is(err, fs.ErrNotExist):
+		// No output yet. (Or no tmp, and the rename fails too.)
+		return "", os.Rename(tmp, dest)
+	case !errors.Is(err, errNoExchange):
+		return "", err
+	}
+	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+		return "", os.Rename(tmp, dest)
+	}
+	old := tmp + ".old"
+	if err := os.Rename(dest, old); err != nil {
+		return "", err
+	}
+	step("aside")
+	if err := os.Rename(tmp, dest); err != nil {
+		if rerr := os.Rename(old, dest); rerr != nil {
+			return "", fmt.Errorf("%w; the previous output is in %s", err, old)
+		}
+		return "", err
+	}
+	return old, nil
+}
+
+// marker is what MarkerFile says to someone who opens it.
+var marker = []byte("This folder is written by portal build; it replaces it whole on every build.\n")
+
+// markPrevious marks the output about to be replaced as portal's, if it is
+// not yet (an empty folder, or one replaced with --force), so that a build
+// killed while removing it leaves it for the next build to remove.
+func markPrevious(dest string) {
+	if isMarked(dest) {
+		return
+	}
+	if fi, err := os.Lstat(dest); err == nil && fi.IsDir() {
+		os.WriteFile(filepath.Join(dest, MarkerFile), marker, 0o644)
 	}
 }
 
-// markerFile marks a folder as portal's
+// isMarked reports whether dir holds the marker file.
+func isMarked(dir string) bool {
+	fi, err := os.Lstat(filepath.Join(dir, MarkerFile))
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// isLeftoverName reports whether name is one a build gives a folder beside
+// the output base: .<base>.new-<number>, and .<base>.new-<number>.old for
+// the previous output moved aside.
+func isLeftoverName(name, base string) bool {
+	n, ok := strings.CutPrefix(name, "."+base+".new-")
+	if !ok {
+		return false
+	}
+	n = strings.TrimSuffix(n, ".old")
+	return n != "" && strings.Trim(n, "0123456789") == ""
+}
+
+// removeLeftovers removes what killed builds left beside the output base in
+// parent: folders named as a build names them and marked, and empty ones so
+// named. The caller holds the lock, so no live build owns them.
+func removeLeftovers(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !isLeftoverName(e.Name(), base) {
+			continue
+		}
+		dir := filepath.Join(parent, e.Name())
+		if isMarked(dir) {
+			removeTree(dir)
+		} else {
+			os.Remove(dir) // only if empty
+		}
+	}
+}
+
+// removeTree removes a folder a build made, its marker last: a build killed
+// while removing it leaves it marked, for the next build to remove.
+func removeTree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, e := range entries {
+		if e.Name() != MarkerFile {
+			errs = append(errs, os.RemoveAll(filepath.Join(dir, e.Name())))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if err := os.Remove(filepath.Join(dir, MarkerFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return os.Remove(dir)
+}
+
+// destState is what the builds of this process did to one destination.
+type destState struct {
+	mu        sync.Mutex
+	stopped   bool            // no build swaps its folder in any more
+	swapped   bool            // the build started last swapped its folder in
+	leftovers map[string]bool // previous outputs moved aside, not yet removed
+}
+
+// dests holds a *destState by absolute destination.
+var dests sync.Map
+
+func stateOf(dest string) *destState {
+	if abs, err := filepath.Abs(dest); err == nil {
+		dest = abs
+	}
+	st, _ := dests.LoadOrStore(dest, &destState{leftovers: map[string]bool{}})
+	return st.(*destState)
+}
+
+// start records a new build into dest, which has swapped nothing in yet.
+func (st *destState) start() error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.stopped {
+		return ErrStopped
+	}
+	st.swapped = false
+	return nil
+}
+
+func (st *destState) isStopped() bool {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.stopped
+}
+
+func (st *destState) removed(old string) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	delete(st.leftovers, old)
+}
+
+// Stopped is what dest holds once Stop returns.
+type Stopped struct {
+	// Swapped is whether the build into dest that this process started
+	// last swapped its new folder in: dest holds the new build. Otherwise
+	// dest is as it was before that build.
+	Swapped bool
+	// Leftovers are the previous outputs that a swap moved aside and that
+	// were not removed yet. The next build removes what is left of them.
+	Leftovers []string
+}
+
+// Stop stops the builds of this process that write into dest, for a
+// command that the user interrupts and that exits next: from its return
+// none of them swaps its folder in, and Commit and NewFolder for dest fail
+// with ErrStopped. A swap under way finishes first. Stop reports which
+// site dest holds.
+func Stop(dest string) Stopped {
+	st := stateOf(filepath.Clean(dest))
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.stopped = true
+	s := Stopped{Swapped: st.swapped}
+	for old := range st.leftovers {
+		s.Leftovers = append(s.Leftovers, old)
+	}
+	slices.Sort(s.Leftovers)
+	return s
+}
+
+// MarkerFile marks a folder as portal's: an output folder, and a new
+// folder while a build writes it.
 const MarkerFile = ".portal-build"
 
 // checkDestKind refuses a destination that exists and is not a plain folder:

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"portal/builder"
+	"portal/builder/output"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -57,8 +58,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}()
 	}
 	// A build writes into a folder of its own and swaps it in at the end, so
-	// stopping it at any point leaves the previous output as it was: on
-	// Ctrl-C, stop at once.
+	// stopping it at any point leaves the previous output or the new one,
+	// whole: on Ctrl-C, stop at once and say which.
 	done := make(chan error, 1)
 	go func() {
 		done <- build(*src, *dest, builder.Options{Drafts: *drafts, BaseURL: *baseURL}, stdout, stderr)
@@ -67,9 +68,22 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case err := <-done:
 		return err
 	case <-ctx.Done():
-		fmt.Fprintf(stderr, "portal build: interrupted; %s is as it was\n", *dest)
+		fmt.Fprint(stderr, interrupted(*dest, output.Stop(*dest)))
 		return errReported
 	}
+}
+
+// interrupted is what an interrupted build says about dest, once s tells
+// whether the new build was swapped in before the interrupt.
+func interrupted(dest string, s output.Stopped) string {
+	if !s.Swapped {
+		return fmt.Sprintf("portal build: interrupted; %s is as it was\n", dest)
+	}
+	msg := fmt.Sprintf("portal build: interrupted after the new site was in place; %s holds the new build\n", dest)
+	for _, old := range s.Leftovers {
+		msg += fmt.Sprintf("portal build: the previous build was being removed from %s; the next build removes what is left\n", old)
+	}
+	return msg
 }
 
 func build(src, dest string, opts builder.Options, stdout, stderr io.Writer) error {
