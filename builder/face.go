@@ -36,3 +36,10 @@ func DirFS(dir string) fs.FS { return content.DirFS(dir) }
 func CheckDestination(site, dest string, force bool) error {
 	return output.CheckDestination(site, dest, force)
 }
+
+// Stopped says which site an output folder holds after [StopOutput].
+type Stopped = output.Stopped
+
+// StopOutput stops the builds of this process that write into dest, for a
+// command the user interrupted; see [output.Stop].
+func StopOutput(dest string) Stopped { return output.Stop(dest) }

@@ -73,7 +73,7 @@ func rawGet(t *testing.T, s *site, target, host string) (*http.Response, string)
 // it; the reload script the preview adds to each page must too, and still
 // name the URLs the site is served at.
 func TestReloadTagEscapesBase(t *testing.T) {
-	const hostile = `"></script><svg onload=alert(1)>`
+	const hostile = `"></script><svg/onload=alert(1)>`
 	s := startSiteWithBase(t, "https://example.org/"+hostile+"/")
 	if s.srv.Base() != "/"+hostile+"/" {
 		t.Fatalf("base %q", s.srv.Base())

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"portal/builder"
-	"portal/builder/output"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -68,14 +67,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case err := <-done:
 		return err
 	case <-ctx.Done():
-		fmt.Fprint(stderr, interrupted(*dest, output.Stop(*dest)))
+		fmt.Fprint(stderr, interrupted(*dest, builder.StopOutput(*dest)))
 		return errReported
 	}
 }
 
 // interrupted is what an interrupted build says about dest, once s tells
 // whether the new build was swapped in before the interrupt.
-func interrupted(dest string, s output.Stopped) string {
+func interrupted(dest string, s builder.Stopped) string {
 	if !s.Swapped {
 		return fmt.Sprintf("portal build: interrupted; %s is as it was\n", dest)
 	}
