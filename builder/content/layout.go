@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -80,6 +81,10 @@ func IgnoredPath(p string) bool {
 	return false
 }
 
+// frameworkIDs are the ids of the elements of the default theme's framework
+// page besides its categories'.
+var frameworkIDs = []string{"main", "scale", "targets", "search-q", "search-results", "search-status"}
+
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // CheckID returns what is wrong with id, or "" when it is a valid id.
@@ -109,6 +114,9 @@ func Place(p string) (File, *Misplaced) {
 		}
 		if msg := CheckID(f.Category); msg != "" {
 			return File{}, &Misplaced{Path: path.Dir(p), Msg: "category folder " + msg}
+		}
+		if slices.Contains(frameworkIDs, f.Category) {
+			return File{}, &Misplaced{Path: path.Dir(p), Msg: fmt.Sprintf("category folder %q: the framework page, where each category is an element with its id, has an element %q of its own; rename the folder", f.Category, f.Category)}
 		}
 		if ext != ".md" {
 			return File{}, &Misplaced{Path: p, Msg: fmt.Sprintf("a competency is a .md file, not %s", cmp.Or(ext, "a file without extension"))}

@@ -36,6 +36,7 @@ func TestPlace(t *testing.T) {
 		{"content/people/Ana.toml", "content/people/Ana.toml", `file name "Ana" is not a valid id`, false},
 		{"content/competencies/Lead/x.md", "content/competencies/Lead", `category folder "Lead" is not a valid id`, false},
 		{"content/competencies/x.md", "content/competencies/x.md", "competencies go one folder deep", false},
+		{"content/competencies/main/x.md", "content/competencies/main", `category folder "main": the framework page`, false},
 		{"content/notes.txt", "content/notes.txt", "ignored: not a place for content", true},
 		{"content/people/old/ana.toml", "content/people/old/ana.toml", "ignored: not a place for content", true},
 	}

@@ -53,7 +53,11 @@ type Body struct {
 
 // Parse parses the body and collects its heading ids.
 func Parse(md goldmark.Markdown, b *Body) {
-	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]int{}}))
+	used := make(map[string]int, len(PageIDs))
+	for _, id := range PageIDs {
+		used[id] = 1
+	}
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: used}))
 	b.Doc = md.Parser().Parse(text.NewReader(b.Src), parser.WithContext(ctx))
 	b.IDs = map[string]bool{}
 	ast.Walk(b.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -228,6 +232,11 @@ func Render(md goldmark.Markdown, b *Body) (template.HTML, error) {
 // headingIDs makes heading ids from heading text: lower case, letters and
 // digits of any script kept, spaces and hyphens joined into single hyphens.
 // goldmark's own drops non-ASCII letters.
+// PageIDs are the ids of the elements the default theme's layouts put
+// around a body: a heading is never given one of them ("Levels" becomes
+// levels-1), so that no label or link of the page finds the wrong element.
+var PageIDs = []string{"average", "gaps", "learn", "levels", "main", "matrix", "members", "people", "profile", "related", "roles", "rubric", "scale", "search-q", "search-results", "search-status", "targets"}
+
 // Headings of the same text get base, base-1, base-2 and so on; next keeps
 // the number each base is up to, so that a body with thousands of them
 // takes no more than one try for each.

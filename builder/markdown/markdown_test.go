@@ -76,3 +76,21 @@ func TestLinkForms(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingsAvoidPageIDs gives a body headings named like the elements
+// of the page around it: they get other ids, so that the page's labels and
+// links still find its own elements.
+func TestHeadingsAvoidPageIDs(t *testing.T) {
+	b := &Body{Source: "content/competencies/lead/vision.md", Src: []byte("## Levels\n\n## Main\n\n## Notes\n"), Line: 1}
+	Parse(New(false), b)
+	for _, id := range []string{"levels-1", "main-1", "notes"} {
+		if !b.IDs[id] {
+			t.Errorf("no id %s in %v", id, b.IDs)
+		}
+	}
+	for _, id := range PageIDs {
+		if b.IDs[id] {
+			t.Errorf("a heading took the page's id %s", id)
+		}
+	}
+}
