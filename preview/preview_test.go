@@ -593,3 +593,29 @@ func TestGrowing(t *testing.T) {
 		t.Error("a file made since it was noted gone is not growing")
 	}
 }
+
+// TestUnreadable makes a content file unreadable while the preview runs:
+// the browser is told, and making it readable again recovers. The change
+// of mode is the only event.
+func TestUnreadable(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every file whatever its mode: nothing to notice")
+	}
+	s := startSite(t, 0)
+	ana := filepath.Join(s.dir, "content/people/ana.toml")
+	if err := os.Chmod(ana, 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(ana, 0o644)
+	st := s.next(t)
+	if len(st.Errors) != 1 || !strings.HasPrefix(st.Errors[0], "content/people/ana.toml: cannot read") {
+		t.Fatalf("after chmod 0: %+v", st)
+	}
+	if err := os.Chmod(ana, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st = s.next(t)
+	if len(st.Errors) != 0 {
+		t.Fatalf("after chmod 644: %+v", st)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -131,6 +132,9 @@ func (s *Server) notifyLoop(ctx context.Context, request func([]string)) error {
 	// large file written in one call sends its event when the call ends,
 	// and may still be growing when the quiet time is up.
 	sizes := map[string]int64{}
+	// The files of the site that could not be read at their last change of
+	// mode.
+	unreadable := map[string]bool{}
 	note := func(p string, size int64) {
 		sizes[p] = size
 		if burst != nil {
@@ -145,8 +149,17 @@ func (s *Server) notifyLoop(ctx context.Context, request func([]string)) error {
 			if !ok {
 				return nil
 			}
-			if ev.Op == fsnotify.Chmod || !s.relevant(ev.Name) {
+			if !s.relevant(ev.Name) {
 				continue
+			}
+			// A change of mode alone is no change, unless the file can no
+			// longer be read, or can again: the build reports it, or
+			// recovers.
+			if ev.Op == fsnotify.Chmod {
+				if readable(ev.Name) != unreadable[ev.Name] {
+					continue
+				}
+				unreadable[ev.Name] = !unreadable[ev.Name]
 			}
 			switch info, err := os.Stat(ev.Name); {
 			case err == nil && info.IsDir():
@@ -187,6 +200,17 @@ func (s *Server) notifyLoop(ctx context.Context, request func([]string)) error {
 			burst, sizes = []string{}, map[string]int64{}
 		}
 	}
+}
+
+// readable reports whether the file at p can be opened for reading; a
+// file that is not there counts as readable, as it is no change of mode.
+func readable(p string) bool {
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return !errors.Is(err, fs.ErrPermission)
+	}
+	f.Close()
+	return true
 }
 
 // sizeOf returns the size of the file at p, or -1.
