@@ -2,6 +2,7 @@ package builder
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"portal/builder/content"
+	"portal/builder/markdown"
 	"portal/builder/model"
 	"portal/builder/output"
 	"portal/builder/search"
@@ -439,6 +441,9 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 	}
 	for _, list := range lists {
 		name := list.name
+		if name == "sitemap.xml" && s.Config.BaseURL == "" {
+			continue // a sitemap lists absolute addresses, which need it
+		}
 		kept := list.same && prev != nil
 		switch {
 		case kept && prev.lists[name] != nil && lazy:
@@ -581,6 +586,15 @@ func renderErrors(errs []error, files []string) error {
 // rendering some pages.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// feedID is an Atom id for the page at u of a site with no baseURL: a
+// urn:uuid made from the site's title and u, the same on every build.
+func feedID(title, u string) string {
+	h := sha256.Sum256([]byte(title + "\x00" + u))
+	h[6] = h[6]&0x0f | 0x50 // a name-based UUID
+	h[8] = h[8]&0x3f | 0x80
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+}
+
 // sitemap lists every page but the 404 page, with the date of articles.
 // It is written by hand rather than with encoding/xml, which took longer
 // than the rest of a preview rebuild on a site of 12,000 pages.
@@ -653,12 +667,21 @@ type atomEntry struct {
 // feedOf returns the feed of the site's articles as they are now.
 func feedOf(s *model.Site) *atomFeed {
 	const stamp = "2006-01-02T15:04:05Z07:00"
+	// With a baseURL, links and ids are absolute addresses. Without one,
+	// links are relative to the feed, which readers resolve against the
+	// address they fetched it from, and ids, which must be absolute, are
+	// names made from the site's title and the page.
+	href, id := func(u string) string { return permalink(s, u) }, func(u string) string { return permalink(s, u) }
+	if s.Config.BaseURL == "" {
+		href = func(u string) string { return markdown.RelURL("articles/", u) }
+		id = func(u string) string { return feedID(s.Config.Title, u) }
+	}
 	f := &atomFeed{
 		NS:      "http://www.w3.org/2005/Atom",
 		Lang:    s.Config.Language,
 		Title:   s.Config.Title + ": learning articles",
-		Links:   []atomLink{{Href: permalink(s, "articles/index.xml"), Rel: "self"}, {Href: permalink(s, "articles/")}},
-		ID:      permalink(s, "articles/"),
+		Links:   []atomLink{{Href: href("articles/") + "index.xml", Rel: "self"}, {Href: href("articles/")}},
+		ID:      id("articles/"),
 		Author:  s.Config.Title,
 		Entries: make([]atomEntry, 0, len(s.Articles)),
 	}
@@ -666,8 +689,8 @@ func feedOf(s *model.Site) *atomFeed {
 		if f.Updated == "" && !a.Date.IsZero() {
 			f.Updated = a.Date.UTC().Format(stamp)
 		}
-		u := permalink(s, "articles/"+a.ID+"/")
-		e := atomEntry{Title: a.Title, Link: atomLink{Href: u}, ID: u, Summary: a.Summary}
+		u := "articles/" + a.ID + "/"
+		e := atomEntry{Title: a.Title, Link: atomLink{Href: href(u)}, ID: id(u), Summary: a.Summary}
 		if !a.Date.IsZero() {
 			e.Updated = a.Date.UTC().Format(stamp)
 		} else {

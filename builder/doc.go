@@ -133,9 +133,11 @@
 // people/page/2/, ...); the layout "people" gets this page's share as
 // .People and links the others through .Pager.
 //
-// Besides the pages, a build writes sitemap.xml, articles/index.xml (an
-// Atom feed) with absolute URLs from baseURL, and the search index under
-// search/. The same input gives byte-identical output. [WriteSite] and
+// Besides the pages, a build writes articles/index.xml (an Atom feed), the
+// search index under search/ and, when the site has a baseURL, sitemap.xml:
+// a sitemap lists absolute addresses. Without a baseURL the feed links
+// relative to itself and its ids are urn:uuid names made from the site's
+// title and each page. The same input gives byte-identical output. [WriteSite] and
 // [Output.Write] write into a new folder beside the destination and swap it
 // in only when everything is written; WriteSite writes each page as soon as
 // it is rendered, so a build never holds the whole site in memory.
