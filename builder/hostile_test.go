@@ -174,3 +174,20 @@ func TestStaticReplacesNoPage(t *testing.T) {
 		t.Errorf("a static page at a free path: %v", err)
 	}
 }
+
+// TestOddNumbers rates and targets with whole numbers written in another
+// base or with underscores: refused, so that a level is written one way.
+func TestOddNumbers(t *testing.T) {
+	for file, data := range map[string]string{
+		"content/assessments/odd.toml": "title = \"Odd\"\ndate = 2026-02-01\nkind = \"self\"\n[ratings.ana]\nvision = 0x1\n",
+		"content/roles/odd.md":         "+++\ntitle = \"Odd\"\n[targets]\nvision = 0b10\n+++\n",
+		"content/teams/odd.toml":       "name = \"Odd\"\nsize = 1_000\n",
+	} {
+		fsys := txtarFS(t, "testdata/golden/site.txt")
+		fsys[file] = &fstest.MapFile{Data: []byte(data)}
+		_, err := Load(fsys, Options{})
+		if err == nil || !strings.Contains(err.Error(), file+":") || !strings.Contains(err.Error(), "write whole numbers in plain digits") {
+			t.Errorf("%s: got %v", file, err)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -162,8 +163,22 @@ func DecodeTOML(path string, src []byte, firstLine int, flat string) (map[string
 		}
 		return nil, nil, d
 	}
+	// The fast decoder takes whole numbers written plainly; the full one
+	// also 0x1, 0o1, 0b1 and 1_000, which would let a level be written
+	// several ways. Only files the fast decoder refused are looked at.
+	if m := oddNumber.FindSubmatchIndex(src); m != nil {
+		lit := string(src[m[2]:m[3]])
+		before := src[:m[2]]
+		line := bytes.Count(before, []byte("\n"))
+		col := m[2] - (bytes.LastIndexByte(before, '\n') + 1) + 1
+		return nil, nil, &Diagnostic{Path: path, Line: firstLine + line, Col: col, Msg: fmt.Sprintf("write whole numbers in plain digits, not %s", lit)}
+	}
 	return meta, newTOMLLocator(src, firstLine, false), nil
 }
+
+// oddNumber finds a key whose value is a whole number in hexadecimal,
+// octal or binary, or with underscores.
+var oddNumber = regexp.MustCompile(`(?m)^[ \t]*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*'))*[ \t]*=[ \t]*([+-]?0[xob][0-9A-Fa-f_]+|[+-]?[0-9]+(?:_[0-9]+)+)[ \t]*(?:#.*)?\r?$`)
 
 // MaxDepth is how deep arrays and tables may nest in TOML and YAML: no
 // honest content file comes near it, and a decoder that follows a hostile
