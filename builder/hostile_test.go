@@ -3,15 +3,19 @@ package builder
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // hostile is one careless or hostile change to the golden site, with the
-// error it must give. Each is generated here, the large ones at their size.
+// error it must give: those of the corpus in testdata/hostile, and those
+// generated here at their size.
 type hostile struct {
 	name  string
 	files map[string]string
@@ -19,19 +23,6 @@ type hostile struct {
 }
 
 func hostileCases() []hostile {
-	// Nine levels of aliases, each a list of nine of the one before: 9^9
-	// strings once expanded.
-	var bomb strings.Builder
-	bomb.WriteString("---\ntitle: Bomb\ndate: 2025-01-01\n")
-	bomb.WriteString(`a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]` + "\n")
-	prev := "a"
-	for _, n := range "bcdefghi" {
-		name := string(n)
-		fmt.Fprintf(&bomb, "%s: &%s [*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s]\n", name, name, prev, prev, prev, prev, prev, prev, prev, prev, prev)
-		prev = name
-	}
-	bomb.WriteString("competencies: [*i]\n---\nBody.\n")
-
 	var unknown strings.Builder
 	unknown.WriteString("title = \"Everyone\"\ndate = 2026-01-01\nkind = \"peer\"\n")
 	for i := range 16000 {
@@ -52,8 +43,6 @@ func hostileCases() []hostile {
 	headings.WriteString("[last](#notes-19999)\n[missing](#notes-20000)\n")
 
 	return []hostile{
-		{"yaml aliases", map[string]string{"content/articles/bomb.md": bomb.String()},
-			"content/articles/bomb.md:5:8: invalid YAML: aliases (*a) are not allowed in front matter"},
 		{"toml nested arrays", map[string]string{"content/teams/deep.toml": "name = \"Deep\"\nx = " + strings.Repeat("[", 2_000_000) + "\n"},
 			"content/teams/deep.toml:2:105: invalid TOML: arrays and inline tables nested more than 100 deep"},
 		{"toml nested inline tables", map[string]string{"content/teams/deep.toml": "name = \"Deep\"\nx = " + strings.Repeat("{a=", 20000) + "1" + strings.Repeat("}", 20000) + "\n"},
@@ -62,23 +51,43 @@ func hostileCases() []hostile {
 			"content/articles/deep.md:3:105: invalid TOML: arrays and inline tables nested more than 100 deep"},
 		{"yaml nested lists", map[string]string{"content/articles/deep.md": "---\ntitle: Deep\nx: " + strings.Repeat("[", 2_000_000) + "\n---\n"},
 			"content/articles/deep.md:"},
-		{"scale level too large", map[string]string{"site.toml": "title = \"x\"\n[[scale]]\nlevel = 0\nname = \"a\"\n[[scale]]\nlevel = 9223372036854775807\nname = \"b\"\n"},
-			"site.toml:6:9: scale level 9223372036854775807 is out of range: levels run from -100 to 100"},
-		{"scale level too small", map[string]string{"site.toml": "title = \"x\"\n[[scale]]\nlevel = -9223372036854775808\nname = \"a\"\n"},
-			"site.toml:3:9: scale level -9223372036854775808 is out of range"},
-		{"scale level of five billion", map[string]string{"site.toml": "title = \"x\"\n[[scale]]\nlevel = 5000000000\nname = \"a\"\n"},
-			"site.toml:3:9: scale level 5000000000 is out of range"},
 		{"5,000 scale levels", map[string]string{"site.toml": scale.String()},
 			"site.toml:306:9: scale level 101 is out of range"},
 		{"16,000 unknown people", map[string]string{"content/assessments/everyone.toml": unknown.String()},
 			"content/assessments/everyone.toml:32002:1: unknown person \"nobody-15999\""},
 		{"20,000 headings of the same text", map[string]string{"content/articles/notes.md": headings.String()},
 			"content/articles/notes.md:40007:1: broken link \"#notes-20000\": no heading with id \"notes-20000\" on this page"},
-		{"a partial calling itself", map[string]string{"layouts/partials/header.html": `{{define "header"}}{{partialCached "header" . .Kind}}{{end}}`},
-			"partials nested more than 32 deep; does it call itself?"},
-		{"a level key written 01", map[string]string{"content/competencies/lead/odd.md": "+++\ntitle = \"Odd\"\n[levels]\n01 = \"x\"\n+++\n"},
-			`content/competencies/lead/odd.md:4:1: levels keys are scale level numbers, not "01"`},
 	}
+}
+
+// corpusCases are the hostile changes of testdata/hostile: one txtar
+// archive each, its "want" the error it must give and its other files laid
+// over the golden site.
+func corpusCases(t *testing.T) []hostile {
+	names, err := filepath.Glob("testdata/hostile/*.txtar")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no hostile corpus: %v", err)
+	}
+	var cases []hostile
+	for _, name := range names {
+		a, err := txtar.ParseFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := hostile{name: strings.TrimSuffix(filepath.Base(name), ".txtar"), files: map[string]string{}}
+		for _, f := range a.Files {
+			if f.Name == "want" {
+				c.want = strings.TrimSpace(string(f.Data))
+			} else {
+				c.files[f.Name] = string(f.Data)
+			}
+		}
+		if c.want == "" {
+			t.Fatalf("%s: no want", name)
+		}
+		cases = append(cases, c)
+	}
+	return cases
 }
 
 // TestHostile builds the golden site with each hostile change: each gives
@@ -86,7 +95,7 @@ func hostileCases() []hostile {
 // bounds are generous (10 s, 500 MB allocated): they catch a blow-up, as
 // each case took minutes or gigabytes before it was handled, not noise.
 func TestHostile(t *testing.T) {
-	for _, c := range hostileCases() {
+	for _, c := range append(corpusCases(t), hostileCases()...) {
 		t.Run(strings.ReplaceAll(c.name, " ", "-"), func(t *testing.T) {
 			fsys := txtarFS(t, "testdata/golden/site.txt")
 			for name, data := range c.files {
@@ -143,17 +152,6 @@ func TestBaseURLRefused(t *testing.T) {
 		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
 			t.Errorf("baseURL %q: got %v, want %q", base, err, want)
 		}
-	}
-}
-
-// TestTimeOfDayIsNoDate gives an article a TOML time of day as its date:
-// refused, rather than shown as 1 January 0000.
-func TestTimeOfDayIsNoDate(t *testing.T) {
-	fsys := txtarFS(t, "testdata/golden/site.txt")
-	fsys["content/articles/clock.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Clock\"\ndate = 10:00:00\ncompetencies = [\"vision\"]\n+++\nText.\n")}
-	_, err := Load(fsys, Options{})
-	if err == nil || !strings.Contains(err.Error(), "content/articles/clock.md:3:8: date must be a date such as 2025-06-30, not a time of day") {
-		t.Errorf("got %v", err)
 	}
 }
 
