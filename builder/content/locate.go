@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"iter"
 	"regexp"
 	"slices"
 	"strconv"
@@ -52,8 +53,6 @@ func newTOMLLocator(src []byte, firstLine int, fast bool) tomlLocator {
 func (x *tomlIndex) build(src []byte) {
 	x.first = map[string]tomlHit{}
 	x.inline = map[string][]tomlHit{}
-	var table []string
-	arrays := map[string]int{}
 	add := func(full []string, h tomlHit) {
 		for _, key := range prefixes(full) {
 			k := key.path
@@ -67,45 +66,73 @@ func (x *tomlIndex) build(src []byte) {
 			}
 		}
 	}
-	for off := 0; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			end = len(src) - off
+	for ln := range tomlLines(src) {
+		if ln.header {
+			add(ln.path, tomlHit{keyOff: ln.start, valOff: ln.start})
+			continue
 		}
-		line := src[off : off+end]
-		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
-		text := strings.TrimSpace(string(line))
-		start := off + indent
-		switch {
-		case text == "" || text[0] == '#':
-		case text[0] == '[':
-			array := strings.HasPrefix(text, "[[")
-			header := strings.TrimLeft(text, "[")
-			if i := strings.Index(header, "]"); i >= 0 {
-				header = header[:i]
-			}
-			table = splitKey(header)
-			if array {
-				name := strings.Join(table, ".")
-				table[len(table)-1] += "[" + strconv.Itoa(arrays[name]) + "]"
-				arrays[name]++
-			}
-			add(table, tomlHit{keyOff: start, valOff: start})
-		default:
-			eq := keyEnd(text)
-			if eq < 0 {
-				break
-			}
-			full := append(slices.Clone(table), splitKey(text[:eq])...)
-			rest := line[indent+eq+1:]
-			val := start + eq + 1 + (len(rest) - len(bytes.TrimLeft(rest, " \t")))
-			add(full, tomlHit{keyOff: start, valOff: val, exact: true})
-			if val < off+end && src[val] == '{' {
-				k := strings.Join(full, "\x00")
-				x.inline[k] = append(x.inline[k], tomlHit{keyOff: start, valOff: val})
-			}
+		add(ln.path, tomlHit{keyOff: ln.start, valOff: ln.val, exact: true})
+		if ln.val < ln.end && src[ln.val] == '{' {
+			k := strings.Join(ln.path, "\x00")
+			x.inline[k] = append(x.inline[k], tomlHit{keyOff: ln.start, valOff: ln.val})
 		}
-		off += end + 1
+	}
+}
+
+// tomlLine is a table header or a key line of a TOML file: the full path
+// it names (an array's table as "scale[n]", counting from 0), the offsets
+// of its first character, of its value (a key's) and of its end.
+type tomlLine struct {
+	path            []string
+	header          bool
+	start, val, end int
+}
+
+// tomlLines yields the table headers and key lines of src in order.
+func tomlLines(src []byte) iter.Seq[tomlLine] {
+	return func(yield func(tomlLine) bool) {
+		var table []string
+		arrays := map[string]int{}
+		for off := 0; off < len(src); {
+			end := bytes.IndexByte(src[off:], '\n')
+			if end < 0 {
+				end = len(src) - off
+			}
+			line := src[off : off+end]
+			indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+			text := strings.TrimSpace(string(line))
+			start := off + indent
+			switch {
+			case text == "" || text[0] == '#':
+			case text[0] == '[':
+				array := strings.HasPrefix(text, "[[")
+				header := strings.TrimLeft(text, "[")
+				if i := strings.Index(header, "]"); i >= 0 {
+					header = header[:i]
+				}
+				table = splitKey(header)
+				if array {
+					name := strings.Join(table, ".")
+					table[len(table)-1] += "[" + strconv.Itoa(arrays[name]) + "]"
+					arrays[name]++
+				}
+				if !yield(tomlLine{path: table, header: true, start: start, val: start, end: off + end}) {
+					return
+				}
+			default:
+				eq := keyEnd(text)
+				if eq < 0 {
+					break
+				}
+				full := append(slices.Clone(table), splitKey(text[:eq])...)
+				rest := line[indent+eq+1:]
+				val := start + eq + 1 + (len(rest) - len(bytes.TrimLeft(rest, " \t")))
+				if !yield(tomlLine{path: full, start: start, val: val, end: off + end}) {
+					return
+				}
+			}
+			off += end + 1
+		}
 	}
 }
 
@@ -192,60 +219,25 @@ func (l tomlLocator) find(path []string) (keyOff, valOff int, ok bool) {
 func (l tomlLocator) scan(path []string) (keyOff, valOff int, ok bool) {
 	keyOff, valOff = -1, -1
 	bestLen := 0
-	var table []string
-	arrays := map[string]int{}
-	for off := 0; off < len(l.src); {
-		end := bytes.IndexByte(l.src[off:], '\n')
-		if end < 0 {
-			end = len(l.src) - off
-		}
-		line := l.src[off : off+end]
-		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
-		text := strings.TrimSpace(string(line))
-		start := off + indent
+	for ln := range tomlLines(l.src) {
+		n := keyPrefix(ln.path, path)
 		switch {
-		case text == "" || text[0] == '#':
-		case text[0] == '[':
-			array := strings.HasPrefix(text, "[[")
-			header := strings.TrimLeft(text, "[")
-			if i := strings.Index(header, "]"); i >= 0 {
-				header = header[:i]
+		case ln.header && n == len(path):
+			return ln.start, ln.start, true
+		case ln.header:
+			if n == len(ln.path) && n > bestLen {
+				bestLen, keyOff, valOff = n, ln.start, ln.start
 			}
-			table = splitKey(header)
-			if array {
-				name := strings.Join(table, ".")
-				table[len(table)-1] += "[" + strconv.Itoa(arrays[name]) + "]"
-				arrays[name]++
-			}
-			n := keyPrefix(table, path)
-			if n == len(path) {
-				return start, start, true
-			}
-			if n == len(table) && n > bestLen {
-				bestLen, keyOff, valOff = n, start, start
-			}
-		default:
-			eq := keyEnd(text)
-			if eq < 0 {
-				break
-			}
-			full := append(slices.Clone(table), splitKey(text[:eq])...)
-			n := keyPrefix(full, path)
-			rest := line[indent+eq+1:]
-			val := start + eq + 1 + (len(rest) - len(bytes.TrimLeft(rest, " \t")))
-			switch {
-			case n == len(path) && n == len(full):
-				return start, val, true
-			case n == len(path):
-				return start, start, true // a dotted key below path
-			case n == len(full) && n > bestLen:
-				bestLen, keyOff, valOff = n, start, val
-				if k, v, found := inlineKey(l.src[val:off+end], path[n:]); found {
-					return val + k, val + v, true
-				}
+		case n == len(path) && n == len(ln.path):
+			return ln.start, ln.val, true
+		case n == len(path):
+			return ln.start, ln.start, true // a dotted key below path
+		case n == len(ln.path) && n > bestLen:
+			bestLen, keyOff, valOff = n, ln.start, ln.val
+			if k, v, found := inlineKey(l.src[ln.val:ln.end], path[n:]); found {
+				return ln.val + k, ln.val + v, true
 			}
 		}
-		off += end + 1
 	}
 	return keyOff, valOff, false
 }
