@@ -177,9 +177,10 @@ func TestStaticReplacesNoPage(t *testing.T) {
 // base or with underscores: refused, so that a level is written one way.
 func TestOddNumbers(t *testing.T) {
 	for file, data := range map[string]string{
-		"content/assessments/odd.toml": "title = \"Odd\"\ndate = 2026-02-01\nkind = \"self\"\n[ratings.ana]\nvision = 0x1\n",
-		"content/roles/odd.md":         "+++\ntitle = \"Odd\"\n[targets]\nvision = 0b10\n+++\n",
-		"content/teams/odd.toml":       "name = \"Odd\"\nsize = 1_000\n",
+		"content/assessments/odd.toml":    "title = \"Odd\"\ndate = 2026-02-01\nkind = \"self\"\n[ratings.ana]\nvision = 0x1\n",
+		"content/roles/odd.md":            "+++\ntitle = \"Odd\"\n[targets]\nvision = 0b10\n+++\n",
+		"content/teams/odd.toml":          "name = \"Odd\"\nsize = 1_000\n",
+		"content/assessments/inline.toml": "title = \"Odd\"\ndate = 2026-02-02\nkind = \"peer\"\nratings.ana = { vision = 0x2 }\n",
 	} {
 		fsys := txtarFS(t, "testdata/golden/site.txt")
 		fsys[file] = &fstest.MapFile{Data: []byte(data)}

@@ -139,11 +139,11 @@ func DecodeTOML(path string, src []byte, firstLine int, flat string) (map[string
 	if meta, ok := DecodeSimpleTOML(src, flat); ok {
 		return meta, newTOMLLocator(src, firstLine, true), nil
 	}
-	if off, deep := tooDeep(src); deep {
+	if off, msg := tomlProblem(src); off >= 0 {
 		before := src[:off]
 		line := bytes.Count(before, []byte("\n"))
 		col := off - (bytes.LastIndexByte(before, '\n') + 1) + 1
-		return nil, nil, &Diagnostic{Path: path, Line: firstLine + line, Col: col, Msg: fmt.Sprintf("invalid TOML: arrays and inline tables nested more than %d deep", MaxDepth)}
+		return nil, nil, &Diagnostic{Path: path, Line: firstLine + line, Col: col, Msg: msg}
 	}
 	meta := map[string]any{}
 	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&meta); err != nil {
@@ -163,40 +163,34 @@ func DecodeTOML(path string, src []byte, firstLine int, flat string) (map[string
 		}
 		return nil, nil, d
 	}
-	// The fast decoder takes whole numbers written plainly; the full one
-	// also 0x1, 0o1, 0b1 and 1_000, which would let a level be written
-	// several ways. Only files the fast decoder refused are looked at.
-	if m := oddNumber.FindSubmatchIndex(src); m != nil {
-		lit := string(src[m[2]:m[3]])
-		before := src[:m[2]]
-		line := bytes.Count(before, []byte("\n"))
-		col := m[2] - (bytes.LastIndexByte(before, '\n') + 1) + 1
-		return nil, nil, &Diagnostic{Path: path, Line: firstLine + line, Col: col, Msg: fmt.Sprintf("write whole numbers in plain digits, not %s", lit)}
-	}
 	return meta, newTOMLLocator(src, firstLine, false), nil
 }
-
-// oddNumber finds a key whose value is a whole number in hexadecimal,
-// octal or binary, or with underscores.
-var oddNumber = regexp.MustCompile(`(?m)^[ \t]*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*'))*[ \t]*=[ \t]*([+-]?0[xob][0-9A-Fa-f_]+|[+-]?[0-9]+(?:_[0-9]+)+)[ \t]*(?:#.*)?\r?$`)
 
 // MaxDepth is how deep arrays and tables may nest in TOML and YAML: no
 // honest content file comes near it, and a decoder that follows a hostile
 // file deeper runs out of stack.
 const MaxDepth = 100
 
-// tooDeep reports whether the TOML in src nests arrays or inline tables
-// more than MaxDepth deep, and the offset of the bracket that does.
-// Brackets in strings and comments do not count.
-func tooDeep(src []byte) (int, bool) {
+// tomlProblem finds, in one pass over the TOML in src that skips strings
+// and comments, arrays or inline tables nested more than MaxDepth deep, or
+// a whole number written in hexadecimal, octal or binary or with
+// underscores, which the full decoder takes and which would let a level be
+// written several ways. It returns the offset and the message, or -1.
+func tomlProblem(src []byte) (int, string) {
 	depth := 0
+	inValue := false // after a key's "=", or inside brackets
 	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '#':
+		switch c := src[i]; {
+		case c == '#':
 			for i < len(src) && src[i] != '\n' {
 				i++
 			}
-		case '"', '\'':
+			i--
+		case c == '\n':
+			inValue = depth > 0
+		case c == '=':
+			inValue = true
+		case c == '"' || c == '\'':
 			delim := []byte{c}
 			if i+2 < len(src) && src[i+1] == c && src[i+2] == c {
 				delim = []byte{c, c, c}
@@ -205,6 +199,9 @@ func tooDeep(src []byte) (int, bool) {
 			for i < len(src) && !bytes.HasPrefix(src[i:], delim) {
 				if c == '"' && src[i] == '\\' {
 					i++
+					if i >= len(src) {
+						break
+					}
 				}
 				if len(delim) == 1 && src[i] == '\n' {
 					break // an unclosed string ends with its line
@@ -212,15 +209,36 @@ func tooDeep(src []byte) (int, bool) {
 				i++
 			}
 			i += len(delim) - 1
-		case '[', '{':
-			if depth++; depth > MaxDepth {
-				return i, true
+			// A multi-line string may end with one or two quotes of its
+			// own before its closing three.
+			for n := 0; len(delim) == 3 && n < 2 && i+1 < len(src) && src[i+1] == c; n++ {
+				i++
 			}
-		case ']', '}':
+		case c == '[' || c == '{':
+			if depth++; depth > MaxDepth {
+				return i, fmt.Sprintf("invalid TOML: arrays and inline tables nested more than %d deep", MaxDepth)
+			}
+		case c == ']' || c == '}':
 			depth = max(depth-1, 0)
+		case inValue && (c >= '0' && c <= '9' || c == '+' || c == '-') && (i == 0 || !isTOMLWord(src[i-1])):
+			if m := oddNumber.Find(src[i:]); m != nil && (i+len(m) == len(src) || !isTOMLWord(src[i+len(m)])) {
+				return i, fmt.Sprintf("write whole numbers in plain digits, not %s", m)
+			}
+			for i+1 < len(src) && isTOMLWord(src[i+1]) {
+				i++
+			}
 		}
 	}
-	return 0, false
+	return -1, ""
+}
+
+// oddNumber matches a whole number in hexadecimal, octal or binary, or
+// with underscores, at the start of a value.
+var oddNumber = regexp.MustCompile(`^[+-]?(?:0[xob][0-9A-Fa-f_]+|[0-9]+(?:_[0-9]+)+)`)
+
+// isTOMLWord reports the bytes a bare key, a number or a date is made of.
+func isTOMLWord(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-' || c == '+' || c == '.' || c == ':'
 }
 
 // decodeYAML decodes a YAML block that starts on line firstLine of path. Keys

@@ -61,3 +61,36 @@ func TestManyErrorPositions(t *testing.T) {
 		}
 	}
 }
+
+// TestTOMLProblem checks the scan for nesting and odd numbers on what a
+// scan of TOML trips over: strings that hold brackets or numbers, a
+// backslash at the very end, a multi-line string closed with extra quotes,
+// numbers inside arrays and inline tables, dates and keys that look like
+// numbers.
+func TestTOMLProblem(t *testing.T) {
+	deep := strings.Repeat("[", 101) + strings.Repeat("]", 101)
+	cases := []struct {
+		src  string
+		want string // "" for no problem
+	}{
+		{"a = \"\\", ""},
+		{"a = '''x''''\nb = 1\n", ""},
+		{"a = [\"\"\"x\"\"\"\", " + deep + "]\n", "nested more than 100 deep"},
+		{"a = \"" + deep + "\"\n", ""},
+		{"a = '''\n" + deep + "\n'''\n", ""},
+		{"# " + deep + "\n", ""},
+		{"x = " + deep + "\n", "nested more than 100 deep"},
+		{"alice = { coaching = 0x3 }\n", "not 0x3"},
+		{"levels = [1, 0b10]\n", "not 0b10"},
+		{"size = 1_000\n", "not 1_000"},
+		{"y = \"0x10\"\nz = '''\n0x10\n'''\n", ""},
+		{"0x1 = \"a key\"\nd = 1979-05-27T07:32:00Z\nt = 07:32:00\nf = -1.5e3\nn = -12\n", ""},
+		{"[ratings.p-0x1]\nvision = 2\n", ""},
+	}
+	for _, c := range cases {
+		off, msg := tomlProblem([]byte(c.src))
+		if c.want == "" && off >= 0 || c.want != "" && !strings.Contains(msg, c.want) {
+			t.Errorf("%q: %d %q, want %q", c.src, off, msg, c.want)
+		}
+	}
+}
