@@ -87,3 +87,75 @@ func TestNotFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestLinkedFolders gives a site links that lead elsewhere through a
+// folder: a linked static/ or content/ folder, and a link whose path goes
+// through a linked folder and back with "..". Each is refused; none is
+// read.
+func TestLinkedFolders(t *testing.T) {
+	cases := []struct {
+		name string
+		make func(dir, secret string) error
+		want string
+	}{
+		{"static/ a link", func(dir, secret string) error {
+			return os.Symlink(secret, filepath.Join(dir, "static"))
+		}, "static is a link to a folder"},
+		{"content/ a link", func(dir, secret string) error {
+			os.Rename(filepath.Join(dir, "content"), filepath.Join(dir, "real"))
+			return os.Symlink("real", filepath.Join(dir, "content"))
+		}, "content: a link to a folder"},
+		{"through a linked folder and back", func(dir, secret string) error {
+			os.MkdirAll(filepath.Join(dir, "static/.d"), 0o755)
+			os.WriteFile(filepath.Join(dir, "static/.d/passwd"), []byte("decoy"), 0o644)
+			if err := os.Symlink(filepath.Join(secret, "sub"), filepath.Join(dir, "static/.d/s")); err != nil {
+				return err
+			}
+			return os.Symlink(".d/s/../passwd", filepath.Join(dir, "static/leak.txt"))
+		}, "through the linked folder .d/s"},
+		{"a named pipe as a layout", func(dir, secret string) error {
+			os.MkdirAll(filepath.Join(dir, "layouts"), 0o755)
+			return syscall.Mkfifo(filepath.Join(dir, "layouts/baseof.html"), 0o644)
+		}, "baseof.html: not a regular file"},
+	}
+	for _, c := range cases {
+		t.Run(strings.ReplaceAll(c.name, " ", "-"), func(t *testing.T) {
+			root := t.TempDir()
+			secret := filepath.Join(root, "secret")
+			os.MkdirAll(filepath.Join(secret, "sub"), 0o755)
+			os.WriteFile(filepath.Join(secret, "passwd"), []byte("secret"), 0o644)
+			dir := filepath.Join(root, "site")
+			for name, f := range txtarFS(t, "testdata/golden/site.txt") {
+				p := filepath.Join(dir, name)
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				os.WriteFile(p, f.Data, 0o644)
+			}
+			if err := c.make(dir, secret); err != nil {
+				t.Skip("cannot make it here:", err)
+			}
+			done := make(chan error, 1)
+			var out *Output
+			go func() {
+				var err error
+				_, out, err = Build(content.DirFS(dir), Options{})
+				done <- err
+			}()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatal("the build did not return within 30 s")
+			}
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v\nwant an error containing %q", err, c.want)
+			}
+			if out != nil {
+				for name, data := range out.Files {
+					if string(data) == "secret" {
+						t.Errorf("%s holds the secret", name)
+					}
+				}
+			}
+		})
+	}
+}

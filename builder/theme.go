@@ -32,6 +32,11 @@ func (ls layers) sub(dir string) layers {
 // Open opens name from the highest layer that has it.
 func (ls layers) Open(name string) (fs.File, error) {
 	for _, l := range ls {
+		// Checked before it is opened: opening a named pipe waits for a
+		// writer.
+		if err := content.CheckFile(l, name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
 		f, err := l.Open(name)
 		if err == nil {
 			return f, nil
@@ -85,6 +90,12 @@ func (ls layers) files() ([]string, error) {
 // index the build writes for every site. origin names each layer for
 // error messages.
 func siteLayers(site fs.FS, theme string, builtin fs.FS, base ...fs.FS) (ls layers, origin []string, err error) {
+	// A linked folder would publish whatever it points to.
+	for _, dir := range []string{"layouts", "static", "themes", path.Join("themes", theme)} {
+		if info, err := fs.Lstat(site, dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return nil, nil, errors.New(dir + " is a link to a folder; links to folders are not followed")
+		}
+	}
 	ls = append(ls, site)
 	origin = append(origin, "")
 	themeDir := path.Join("themes", theme)

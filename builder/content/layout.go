@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -187,25 +188,49 @@ func NotAFile(fsys fs.FS, p string, d fs.DirEntry, dir string) string {
 }
 
 // followLink follows the symbolic link at p in fsys, and the links it leads
-// to, and returns the path of what it leads to. A link that leads out of
-// fsys, or round in a loop, is an error.
+// to, and returns the path of what it leads to. It reads each link part by
+// part, as the system does: a part that is itself a link (a linked folder)
+// is refused, and ".." goes up from the parts before it. A link that leads
+// out of fsys, or round in a loop, is an error.
 func followLink(fsys fs.FS, p string) (string, error) {
+	outside := func(target string) error {
+		return fmt.Errorf("a link to %s, outside the site folder; links are followed only within the folder they are in", target)
+	}
 	for range 40 {
 		target, err := fs.ReadLink(fsys, p)
 		if err != nil {
 			return "", fmt.Errorf("cannot read the link: %v", Cause(err))
 		}
 		if path.IsAbs(target) || strings.HasPrefix(target, `\`) || len(target) > 1 && target[1] == ':' {
-			return "", fmt.Errorf("a link to %s, outside the site folder; links are followed only within the folder they are in", target)
+			return "", outside(target)
 		}
-		next := path.Join(path.Dir(p), target)
-		if !fs.ValidPath(next) {
-			return "", fmt.Errorf("a link to %s, outside the site folder; links are followed only within the folder they are in", target)
+		var cur []string
+		if dir := path.Dir(p); dir != "." {
+			cur = strings.Split(dir, "/")
 		}
-		for dir := path.Dir(next); dir != "."; dir = path.Dir(dir) {
-			if info, err := fs.Lstat(fsys, dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-				return "", fmt.Errorf("a link to %s, through the linked folder %s; links to folders are not followed", next, dir)
+		parts := strings.Split(target, "/")
+		for i, part := range parts {
+			switch part {
+			case "", ".":
+				continue
+			case "..":
+				if len(cur) == 0 {
+					return "", outside(target)
+				}
+				cur = cur[:len(cur)-1]
+				continue
 			}
+			cur = append(cur, part)
+			if i == len(parts)-1 {
+				break
+			}
+			if info, err := fs.Lstat(fsys, strings.Join(cur, "/")); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+				return "", fmt.Errorf("a link to %s, through the linked folder %s; links to folders are not followed", target, strings.Join(cur, "/"))
+			}
+		}
+		next := strings.Join(cur, "/")
+		if next == "" {
+			return "", fmt.Errorf("a link to %s, a folder; links to folders are not followed", target)
 		}
 		info, err := fs.Lstat(fsys, next)
 		if err != nil {
@@ -219,6 +244,26 @@ func followLink(fsys fs.FS, p string) (string, error) {
 	return "", fmt.Errorf("a link in a loop of links")
 }
 
+// CheckFile says why the file at name in fsys may not be read as a file of
+// the site (see NotAFile, with the whole of fsys as the folder), or nil. A
+// folder passes, unless it is a link.
+func CheckFile(fsys fs.FS, name string) error {
+	info, err := fs.Lstat(fsys, name)
+	if err != nil {
+		if errors.Is(err, errors.ErrUnsupported) {
+			return nil
+		}
+		return err
+	}
+	if info.IsDir() {
+		return nil
+	}
+	if msg := NotAFile(fsys, name, fs.FileInfoToDirEntry(info), "."); msg != "" {
+		return &fs.PathError{Op: "open", Path: name, Err: errors.New(msg)}
+	}
+	return nil
+}
+
 // Walk lists the content files of the site in fsys with their places, in
 // the order of fs.WalkDir, and reports what is wrong with the others: a
 // bad category folder once, not for each of its files.
@@ -226,6 +271,10 @@ func Walk(fsys fs.FS) ([]File, Diagnostics) {
 	var files []File
 	var r Report
 	badFolders := map[string]bool{}
+	if info, err := fs.Lstat(fsys, "content"); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		r.Errorf("content", Pos{}, "a link to a folder; links to folders are not followed")
+		return nil, r.List
+	}
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			r.Errorf(p, Pos{}, "cannot read: %v", Cause(err))
