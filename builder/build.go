@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -458,7 +459,7 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 			rest[name] = list.make()
 		}
 	}
-	if err := staticCollisions(th.static, names, rest, lazy); err != nil {
+	if err := staticCollisions(th.static, names, rest, s.Config.BaseURL != ""); err != nil {
 		return nil, err
 	}
 	maps.Copy(rest, th.static)
@@ -492,14 +493,17 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 	return out, nil
 }
 
+// searchFile matches the names of the search index's files.
+var searchFile = regexp.MustCompile(`^search/(?:index|[td]-[0-9a-f]{10})\.json$`)
+
 // staticCollisions refuses a static file at the path of a file the build
 // makes, which would replace it: a page, the sitemap, the feed or the
 // search index.
-func staticCollisions(static map[string][]byte, pages []string, lists map[string][]byte, lazy bool) error {
+func staticCollisions(static map[string][]byte, pages []string, lists map[string][]byte, sitemap bool) error {
 	var diags content.Diagnostics
 	var made map[string]bool
 	for name := range static {
-		generated := strings.HasPrefix(name, "search/") || name == "sitemap.xml" || name == "articles/index.xml"
+		generated := searchFile.MatchString(name) || sitemap && name == "sitemap.xml" || name == "articles/index.xml"
 		if !generated && strings.HasSuffix(name, ".html") {
 			if made == nil {
 				made = make(map[string]bool, len(pages))

@@ -201,8 +201,15 @@ func (l *loader) loadScale(f *content.Fields, loc content.Locator) {
 		entry := prefixLocator{loc, "scale[" + strconv.Itoa(i) + "]"}
 		lf := content.NewFields(configFile, m, entry, &l.r)
 		n, ok := lf.Int("level")
-		if _, present := m["level"]; !present {
+		switch v, present := m["level"]; {
+		case !present:
 			l.r.Errorf(configFile, entry.Key(), "every [[scale]] entry needs a level number")
+		case ok:
+			if _, whole := v.(int64); !whole {
+				// A level is written one way: 2, not 2.0.
+				l.r.Errorf(configFile, entry.Value("level"), "level must be a whole number such as 2, not %v", v)
+				ok = false
+			}
 		}
 		name := lf.Str("name", true)
 		summary := lf.Str("summary", false)

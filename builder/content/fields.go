@@ -97,9 +97,14 @@ func (f *Fields) Int(key string) (n int, ok bool) {
 func (f *Fields) toInt(name string, v any, at Pos) (int, bool) {
 	switch n := v.(type) {
 	case int64:
-		return int(n), true
+		if int64(int(n)) == n {
+			return int(n), true
+		}
+		f.r.Errorf(f.path, at, "%s is too large", name)
+		return 0, false
 	case float64:
-		if n == math.Trunc(n) {
+		// 2.0 is a whole number; 1e300 and inf are none an int holds.
+		if n == math.Trunc(n) && math.Abs(n) <= 1<<53 {
 			return int(n), true
 		}
 	}

@@ -35,6 +35,9 @@ type tomlIndex struct {
 	// inline lists the key lines whose value is an inline table, by their
 	// full path: a path deeper than the key may be inside them.
 	inline map[string][]tomlHit
+	// partial is set when the file has a line the index cannot answer for
+	// as the scan does: every lookup is then left to the scan.
+	partial bool
 }
 
 type tomlHit struct {
@@ -53,8 +56,8 @@ func newTOMLLocator(src []byte, firstLine int, fast bool) tomlLocator {
 func (x *tomlIndex) build(src []byte) {
 	x.first = map[string]tomlHit{}
 	x.inline = map[string][]tomlHit{}
-	add := func(full []string, h tomlHit) {
-		for _, key := range prefixes(full) {
+	add := func(full []string, arrays []int, h tomlHit) {
+		for _, key := range prefixes(full, arrays) {
 			k := key.path
 			if _, seen := x.first[k]; !seen {
 				hit := h
@@ -67,14 +70,25 @@ func (x *tomlIndex) build(src []byte) {
 		}
 	}
 	for ln := range tomlLines(src) {
+		for i, el := range ln.path {
+			if strings.Contains(el, "[") && !slices.Contains(ln.arrays, i) {
+				// A quoted key with a bracket, which the scan matches as it
+				// would an array's table: left to the scan.
+				x.partial = true
+				return
+			}
+		}
 		if ln.header {
-			add(ln.path, tomlHit{keyOff: ln.start, valOff: ln.start})
+			add(ln.path, ln.arrays, tomlHit{keyOff: ln.start, valOff: ln.start})
 			continue
 		}
-		add(ln.path, tomlHit{keyOff: ln.start, valOff: ln.val, exact: true})
+		add(ln.path, ln.arrays, tomlHit{keyOff: ln.start, valOff: ln.val, exact: true})
 		if ln.val < ln.end && src[ln.val] == '{' {
-			k := strings.Join(ln.path, "\x00")
-			x.inline[k] = append(x.inline[k], tomlHit{keyOff: ln.start, valOff: ln.val})
+			for _, key := range prefixes(ln.path, ln.arrays) {
+				if key.whole {
+					x.inline[key.path] = append(x.inline[key.path], tomlHit{keyOff: ln.start, valOff: ln.val})
+				}
+			}
 		}
 	}
 }
@@ -84,6 +98,7 @@ func (x *tomlIndex) build(src []byte) {
 // of its first character, of its value (a key's) and of its end.
 type tomlLine struct {
 	path            []string
+	arrays          []int // the elements of path named "name[n]" as an array's tables
 	header          bool
 	start, val, end int
 }
@@ -92,6 +107,7 @@ type tomlLine struct {
 func tomlLines(src []byte) iter.Seq[tomlLine] {
 	return func(yield func(tomlLine) bool) {
 		var table []string
+		var tableArrays []int
 		arrays := map[string]int{}
 		for off := 0; off < len(src); {
 			end := bytes.IndexByte(src[off:], '\n')
@@ -110,13 +126,14 @@ func tomlLines(src []byte) iter.Seq[tomlLine] {
 				if i := strings.Index(header, "]"); i >= 0 {
 					header = header[:i]
 				}
-				table = splitKey(header)
+				table, tableArrays = splitKey(header), nil
 				if array {
 					name := strings.Join(table, ".")
 					table[len(table)-1] += "[" + strconv.Itoa(arrays[name]) + "]"
 					arrays[name]++
+					tableArrays = []int{len(table) - 1}
 				}
-				if !yield(tomlLine{path: table, header: true, start: start, val: start, end: off + end}) {
+				if !yield(tomlLine{path: table, arrays: tableArrays, header: true, start: start, val: start, end: off + end}) {
 					return
 				}
 			default:
@@ -127,7 +144,7 @@ func tomlLines(src []byte) iter.Seq[tomlLine] {
 				full := append(slices.Clone(table), splitKey(text[:eq])...)
 				rest := line[indent+eq+1:]
 				val := start + eq + 1 + (len(rest) - len(bytes.TrimLeft(rest, " \t")))
-				if !yield(tomlLine{path: full, start: start, val: val, end: off + end}) {
+				if !yield(tomlLine{path: full, arrays: tableArrays, start: start, val: val, end: off + end}) {
 					return
 				}
 			}
@@ -144,9 +161,9 @@ type indexKey struct {
 }
 
 // prefixes lists the paths that full answers under keyPrefix's rule: each
-// prefix of it, with each element of an array's table ("scale[2]") also as
-// the bare name ("scale").
-func prefixes(full []string) []indexKey {
+// prefix of it, with each element that names an array's table, at the
+// indexes in arrays ("scale[2]"), also as the bare name ("scale").
+func prefixes(full []string, arrays []int) []indexKey {
 	out := []indexKey{{"", len(full) == 0}}
 	cur := []string{""}
 	for i, el := range full {
@@ -157,7 +174,7 @@ func prefixes(full []string) []indexKey {
 				sep = ""
 			}
 			next = append(next, c+sep+el)
-			if j := strings.IndexByte(el, '['); j >= 0 {
+			if j := strings.IndexByte(el, '['); j >= 0 && slices.Contains(arrays, i) {
 				next = append(next, c+sep+el[:j])
 			}
 		}
@@ -175,6 +192,9 @@ func (l tomlLocator) lookup(path []string) (keyOff, valOff int, ok bool) {
 		return 0, 0, false
 	}
 	l.idx.once.Do(func() { l.idx.build(l.src) })
+	if l.idx.partial {
+		return 0, 0, false
+	}
 	// A key whose value is an inline table may answer with a key written
 	// inside it: that is left to scan, which knows which line comes first.
 	for n := 1; n < len(path); n++ {

@@ -12,8 +12,8 @@ import (
 // there and paths that are not.
 func TestLocatorIndex(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	lines := []string{"a = 1", "b = \"x\"", "c.d = 2", "\"e.f\" = 3", "g = { h = 1, i = 2 }", "[t]", "[t.u]", "[[s]]", "[[s.v]]", "[r.a]", "# note", "", "  a = 4", "b=5", "x = [1, 2]"}
-	names := []string{"a", "b", "c", "d", "e.f", "g", "h", "i", "t", "u", "s", "s[0]", "s[1]", "v", "r", "x", "zz"}
+	lines := []string{"a = 1", "b = \"x\"", "c.d = 2", "\"e.f\" = 3", "g = { h = 1, i = 2 }", "[t]", "[t.u]", "[[s]]", "[[s.v]]", "[r.a]", "# note", "", "  a = 4", "b=5", "x = [1, 2]", "g = { s = 1 }", "s.g.h = 1", "v = { h = 2 }"}
+	names := []string{"a", "b", "c", "d", "e.f", "g", "h", "i", "t", "u", "s", "s[0]", "s[1]", "v", "v[0]", "r", "x", "zz"}
 	for range 3000 {
 		var src strings.Builder
 		for range 1 + rng.IntN(12) {
@@ -33,6 +33,22 @@ func TestLocatorIndex(t *testing.T) {
 				t.Fatalf("path %q in\n%s\nindex: %d %d %v, scan: %d %d %v", path, data, k1, v1, ok1, k2, v2, ok2)
 			}
 		}
+	}
+}
+
+// TestLocatorIndexHostile checks lines the index could make too much of: a
+// key of twenty quoted parts with brackets (whose variants would double
+// with each), and an array's table with an inline table, looked for by its
+// bare name.
+func TestLocatorIndexHostile(t *testing.T) {
+	loc := newTOMLLocator([]byte(strings.Repeat(`"[".`, 25)+`"[" = 1`+"\n"), 1, false)
+	loc.Key("nothing") // builds the index: the key's 2^26 variants would not fit
+	src := []byte("[[scale]]\nname = { en = \"x\" }\n[[scale]]\nname.en = \"y\"\n")
+	loc = newTOMLLocator(src, 1, false)
+	k1, v1, ok1 := loc.find([]string{"scale", "name", "en"})
+	k2, v2, ok2 := loc.scan([]string{"scale", "name", "en"})
+	if k1 != k2 || v1 != v2 || ok1 != ok2 {
+		t.Errorf("index %d %d %v, scan %d %d %v", k1, v1, ok1, k2, v2, ok2)
 	}
 }
 

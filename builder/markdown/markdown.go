@@ -104,7 +104,13 @@ func RewriteLinks(b *Body, targets map[string]Target, r *content.Report) {
 			r.Errorf(b.Source, b.pos(link), "broken link %q: %v", dest, err)
 			return ast.WalkContinue, nil
 		}
+		if unescaped, err := url.PathUnescape(frag); err == nil {
+			frag = unescaped
+		}
 		if file == "" {
+			if frag == "" {
+				return ast.WalkContinue, nil // a query alone, such as ?page=2
+			}
 			if !b.IDs[frag] {
 				r.Errorf(b.Source, b.pos(link), "broken link %q: no heading with id %q on this page%s", dest, frag, content.Suggest(frag, content.SortedKeys(b.IDs)))
 			}

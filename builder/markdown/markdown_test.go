@@ -54,10 +54,13 @@ func TestLinkForms(t *testing.T) {
 		{"./x.MD", "", `content/articles/x.MD does not exist (did you mean "x.md"?)`},
 		{"nothere.md?x=1", "", "content/articles/nothere.md does not exist"},
 		{"%zz.md", "", `broken link "%zz.md": invalid URL escape`},
+		{"?page=2", `href="?page=2"`, ""},
+		{"x.md#%79", `href="../../articles/x/#y"`, ""},
+		{"#caf%C3%A9", `href="#caf%C3%A9"`, ""},
 	}
 	md := New(false)
 	for _, c := range cases {
-		b := &Body{Source: "content/articles/here.md", PageURL: "articles/here/", Src: []byte("[link](" + c.link + ")\n"), Line: 1}
+		b := &Body{Source: "content/articles/here.md", PageURL: "articles/here/", Src: []byte("[link](" + c.link + ")\n\n## Café\n"), Line: 1}
 		Parse(md, b)
 		var r content.Report
 		RewriteLinks(b, targets, &r)
