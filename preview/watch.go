@@ -175,6 +175,11 @@ func (s *Server) notifyLoop(ctx context.Context, request func([]string)) error {
 			case err != nil:
 				note(ev.Name, -1)
 			default:
+				if ev.Op != fsnotify.Chmod {
+					// Made or written unreadable: a later change of mode
+					// that makes it readable is a change.
+					unreadable[ev.Name] = !readable(ev.Name)
+				}
 				note(ev.Name, info.Size())
 			}
 			timer.Reset(Debounce)
