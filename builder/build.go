@@ -693,7 +693,7 @@ func feedOf(s *model.Site) *atomFeed {
 		if f.Updated == "" && !a.Date.IsZero() {
 			f.Updated = a.Date.UTC().Format(stamp)
 		}
-		u := "articles/" + a.ID + "/"
+		u := model.ArticleURL(a.ID)
 		e := atomEntry{Title: a.Title, Link: atomLink{Href: href(u)}, ID: id(u), Summary: a.Summary}
 		if !a.Date.IsZero() {
 			e.Updated = a.Date.UTC().Format(stamp)

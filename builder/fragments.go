@@ -29,7 +29,7 @@ func (p *Page) StandingRows() template.HTML {
 	b.Grow(len(p.Person.Standings) * 320)
 	for _, st := range p.Person.Standings {
 		b.WriteString("\n<tr><th scope=\"row\">")
-		link(&b, p, "competencies/"+st.Competency.ID+"/", st.Competency.Title)
+		link(&b, p, model.CompetencyURL(st.Competency.ID), st.Competency.Title)
 		b.WriteString("</th>\n<td>")
 		if st.HasCurrent {
 			b.WriteString(string(p.badges.of(st.Current, true)))
@@ -76,7 +76,7 @@ func (p *Page) GapItems() template.HTML {
 	b.Grow(len(p.Person.Gaps) * 700)
 	for _, g := range p.Person.Gaps {
 		b.WriteString("\n      <li>\n        <h3>")
-		link(&b, p, "competencies/"+g.Competency.ID+"/", g.Competency.Title)
+		link(&b, p, model.CompetencyURL(g.Competency.ID), g.Competency.Title)
 		b.WriteString(` <span class="gap-size">`)
 		b.WriteString(strconv.Itoa(g.Size))
 		if g.Size == 1 {
@@ -129,7 +129,7 @@ func (p *Page) MatrixColumns() template.HTML {
 	b.Grow(len(p.Team.Competencies) * 120)
 	for _, c := range p.Team.Competencies {
 		b.WriteString(`<th scope="col">`)
-		link(&b, p, "competencies/"+c.ID+"/", c.Title)
+		link(&b, p, model.CompetencyURL(c.ID), c.Title)
 		b.WriteString(`</th>`)
 	}
 	return template.HTML(b.String())
@@ -146,7 +146,7 @@ func (p *Page) TeamGapItems() template.HTML {
 	b.Grow(len(p.Team.Gaps) * 600)
 	for _, g := range p.Team.Gaps {
 		b.WriteString("\n      <li>\n        <h3>")
-		link(&b, p, "competencies/"+g.Competency.ID+"/", g.Competency.Title)
+		link(&b, p, model.CompetencyURL(g.Competency.ID), g.Competency.Title)
 		b.WriteString("</h3>\n        <p>")
 		b.WriteString(plural(g.People, "member is", "members are"))
 		b.WriteString(" below target, ")
@@ -174,14 +174,14 @@ func (p *Page) MemberItems() template.HTML {
 	b.Grow(len(p.Team.Members) * 200)
 	for _, m := range p.Team.Members {
 		b.WriteString("\n      <li>")
-		link(&b, p, "people/"+m.ID+"/", m.Name)
+		link(&b, p, model.PersonURL(m.ID), m.Name)
 		if m.JobTitle != "" {
 			b.WriteString(" · ")
 			b.WriteString(escapeText(m.JobTitle))
 		}
 		if m.Role != nil {
 			b.WriteString(" · ")
-			link(&b, p, "roles/"+m.Role.ID+"/", m.Role.Title)
+			link(&b, p, model.RoleURL(m.Role.ID), m.Role.Title)
 		}
 		b.WriteString("</li>")
 	}
@@ -201,7 +201,7 @@ func (p *Page) MatrixRows() template.HTML {
 	row := make([]*model.Standing, len(t.Competencies))
 	for _, m := range t.Members {
 		b.WriteString("\n<tr><th scope=\"row\">")
-		link(&b, p, "people/"+m.ID+"/", m.Name)
+		link(&b, p, model.PersonURL(m.ID), m.Name)
 		b.WriteString("</th>")
 		clear(row)
 		for i := range m.Standings {
@@ -240,7 +240,7 @@ func (p *Page) SummaryRows() template.HTML {
 	b.Grow(len(p.Team.Summary) * 260)
 	for _, st := range p.Team.Summary {
 		b.WriteString("\n<tr><th scope=\"row\">")
-		link(&b, p, "competencies/"+st.Competency.ID+"/", st.Competency.Title)
+		link(&b, p, model.CompetencyURL(st.Competency.ID), st.Competency.Title)
 		b.WriteString("</th>\n<td class=\"num\">")
 		if st.Rated > 0 {
 			b.WriteString(decimal(st.Average))
@@ -275,16 +275,16 @@ func (p *Page) PeopleRows() template.HTML {
 	b.Grow(len(p.People) * 360)
 	for _, person := range p.People {
 		b.WriteString("\n<tr><th scope=\"row\">")
-		link(&b, p, "people/"+person.ID+"/", person.Name)
+		link(&b, p, model.PersonURL(person.ID), person.Name)
 		b.WriteString("</th>\n<td>")
 		b.WriteString(escapeText(person.JobTitle))
 		b.WriteString("</td>\n<td>")
 		if person.Team != nil {
-			link(&b, p, "teams/"+person.Team.ID+"/", person.Team.Name)
+			link(&b, p, model.TeamURL(person.Team.ID), person.Team.Name)
 		}
 		b.WriteString("</td>\n<td>")
 		if person.Role != nil {
-			link(&b, p, "roles/"+person.Role.ID+"/", person.Role.Title)
+			link(&b, p, model.RoleURL(person.Role.ID), person.Role.Title)
 		}
 		b.WriteString("</td>\n<td class=\"num\">")
 		if person.Assessed {
@@ -308,10 +308,10 @@ func (p *Page) RolePeopleItems() template.HTML {
 	b.Grow(len(p.Role.People) * 200)
 	for _, person := range p.Role.People {
 		b.WriteString("\n      <li>")
-		link(&b, p, "people/"+person.ID+"/", person.Name)
+		link(&b, p, model.PersonURL(person.ID), person.Name)
 		if person.Team != nil {
 			b.WriteString(" · ")
-			link(&b, p, "teams/"+person.Team.ID+"/", person.Team.Name)
+			link(&b, p, model.TeamURL(person.Team.ID), person.Team.Name)
 		}
 		if n := len(person.Gaps); n > 0 {
 			b.WriteString(` · <span class="muted">`)
@@ -335,7 +335,7 @@ func (p *Page) ArticleListItems() template.HTML {
 	b.Grow(len(p.Site.Articles) * 400)
 	for _, a := range p.Site.Articles {
 		b.WriteString("\n    <li>\n      <h2>")
-		link(&b, p, "articles/"+a.ID+"/", a.Title)
+		link(&b, p, model.ArticleURL(a.ID), a.Title)
 		b.WriteString("</h2>\n      <p class=\"meta\">")
 		if !a.Date.IsZero() {
 			b.WriteString(`<time datetime="`)
@@ -356,7 +356,7 @@ func (p *Page) ArticleListItems() template.HTML {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			link(&b, p, "competencies/"+c.ID+"/", c.Title)
+			link(&b, p, model.CompetencyURL(c.ID), c.Title)
 		}
 		b.WriteString("</p>\n      ")
 		if a.Summary != "" {
@@ -378,7 +378,7 @@ const noArticle = `<p class="muted">No article teaches this competency yet.</p>`
 func articleItems(b *strings.Builder, p *Page, articles []*model.Article, levels bool) {
 	for _, a := range articles {
 		b.WriteString("<li>")
-		link(b, p, "articles/"+a.ID+"/", a.Title)
+		link(b, p, model.ArticleURL(a.ID), a.Title)
 		if levels && a.Level != 0 {
 			b.WriteString(` <span class="tag">to reach `)
 			b.WriteString(escapeText(p.Site.LevelName(a.Level)))

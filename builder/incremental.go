@@ -116,7 +116,7 @@ func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
 					// their document changes.
 					opts.sameSitemap, opts.samePages = true, true
 					person := b.site.PersonByID[classifyID(p)]
-					opts.docs = b.patchDoc("people/"+person.ID+"/", func(d *search.Doc) { *d = personDoc(person) })
+					opts.docs = b.patchDoc(model.PersonURL(person.ID), func(d *search.Doc) { *d = personDoc(person) })
 				}
 				return b.renderInPlace(opts)
 			}
@@ -134,7 +134,7 @@ func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
 					// description change, its own and its members'.
 					opts.sameSitemap, opts.samePages = true, true
 					t := b.site.TeamByID[classifyID(p)]
-					opts.docs = b.patchDocWithPeople("teams/"+t.ID+"/", func(d *search.Doc) { d.Title, d.Summary = t.Name, t.Description }, t.Members)
+					opts.docs = b.patchDocWithPeople(model.TeamURL(t.ID), func(d *search.Doc) { d.Title, d.Summary = t.Name, t.Description }, t.Members)
 				}
 				return b.renderInPlace(opts)
 			}
@@ -146,7 +146,7 @@ func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
 				if all {
 					r := b.site.RoleByID[classifyID(p)]
 					opts.only = nil
-					opts.docs = b.patchDocWithPeople("roles/"+r.ID+"/", func(d *search.Doc) { d.Title, d.Summary = r.Title, r.Summary }, r.People)
+					opts.docs = b.patchDocWithPeople(model.RoleURL(r.ID), func(d *search.Doc) { d.Title, d.Summary = r.Title, r.Summary }, r.People)
 				}
 				return b.renderInPlace(opts)
 			}
@@ -158,7 +158,7 @@ func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
 				if all {
 					c := b.site.CompetencyByID[classifyID(p)]
 					opts.only = nil
-					opts.docs = b.patchDoc("competencies/"+c.ID+"/", func(d *search.Doc) { d.Title, d.Summary = c.Title, c.Summary })
+					opts.docs = b.patchDoc(model.CompetencyURL(c.ID), func(d *search.Doc) { d.Title, d.Summary = c.Title, c.Summary })
 				}
 				return b.renderInPlace(opts)
 			}
@@ -167,7 +167,7 @@ func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
 				// document do.
 				a := b.site.ArticleByID[classifyID(p)]
 				opts := renderOpts{prev: b.out, lazyLists: b.LazyLists, sameSitemap: true, samePages: true}
-				opts.docs = b.patchDoc("articles/"+a.ID+"/", func(d *search.Doc) { d.Title, d.Summary = a.Title, a.Summary })
+				opts.docs = b.patchDoc(model.ArticleURL(a.ID), func(d *search.Doc) { d.Title, d.Summary = a.Title, a.Summary })
 				return b.renderInPlace(opts)
 			}
 			if url, text, ok := b.updateBody(p); ok {
@@ -280,7 +280,7 @@ func (b *Builder) patchDoc(url string, set func(d *search.Doc)) []search.Doc {
 func (b *Builder) patchDocWithPeople(url string, set func(d *search.Doc), people []*model.Person) []search.Doc {
 	sets := map[string]func(d *search.Doc){url: set}
 	for _, m := range people {
-		sets["people/"+m.ID+"/"] = func(d *search.Doc) { *d = personDoc(m) }
+		sets[model.PersonURL(m.ID)] = func(d *search.Doc) { *d = personDoc(m) }
 	}
 	return b.patchDocs(sets)
 }
@@ -434,13 +434,13 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 
 	oldTeam, oldRole := p.Team, p.Role
 	renamed = p.Name != name
-	urls = map[string]bool{"people/" + id + "/": true}
+	urls = map[string]bool{model.PersonURL(id): true}
 	if renamed || team != oldTeam || role != oldRole {
 		urls[everyPeoplePage], urls["teams/"], urls["roles/"] = true, true, true
 	} else {
 		// Only the page of the people list that shows them.
 		i := slices.Index(s.People, p)
-		urls[peoplePageURL(i/PeoplePerPage+1)] = true
+		urls[model.PeoplePageURL(i/PeoplePerPage+1)] = true
 	}
 	p.Name, p.JobTitle, p.Team, p.Role = name, title, team, role
 	if renamed {
@@ -452,7 +452,7 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 		if t == nil {
 			continue
 		}
-		urls["teams/"+t.ID+"/"] = true
+		urls[model.TeamURL(t.ID)] = true
 		t.Members = t.Members[:0]
 		for _, q := range s.People {
 			if q.Team == t {
@@ -465,7 +465,7 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 		if r == nil {
 			continue
 		}
-		urls["roles/"+r.ID+"/"] = true
+		urls[model.RoleURL(r.ID)] = true
 		r.People = r.People[:0]
 		for _, q := range s.People {
 			if q.Role == r {
@@ -607,8 +607,8 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	counts := map[*model.Competency][]int{}
 	for _, pid := range changed {
 		p := s.PersonByID[pid]
-		urls["people/"+pid+"/"] = true
-		urls[peoplePageURL(slices.Index(s.People, p)/PeoplePerPage+1)] = true
+		urls[model.PersonURL(pid)] = true
+		urls[model.PeoplePageURL(slices.Index(s.People, p)/PeoplePerPage+1)] = true
 		for _, st := range p.Standings {
 			if st.HasCurrent {
 				c := st.Competency
@@ -630,17 +630,17 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 			teams = append(teams, p.Team)
 		}
 		if p.Role != nil {
-			urls["roles/"+p.Role.ID+"/"] = true
+			urls[model.RoleURL(p.Role.ID)] = true
 		}
 	}
 	w.AddCounts(s)
 	for _, comp := range s.Competencies {
 		if before := counts[comp]; before != nil && (before[0] != comp.Rated || !slices.Equal(before[1:], comp.Distribution)) {
-			urls["competencies/"+comp.ID+"/"] = true
+			urls[model.CompetencyURL(comp.ID)] = true
 		}
 	}
 	for _, t := range teams {
-		urls["teams/"+t.ID+"/"] = true
+		urls[model.TeamURL(t.ID)] = true
 		model.TeamMatrix(t, len(s.Competencies), model.ChooseArticles)
 	}
 	b.keepEntry(file, e)
@@ -684,15 +684,15 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 	}
 	urls = map[string]bool{}
 	if name != t.Name || description != t.Description {
-		urls["teams/"+id+"/"], urls["teams/"] = true, true
+		urls[model.TeamURL(id)], urls["teams/"] = true, true
 	}
 	renamed := name != t.Name
 	if renamed {
 		for _, m := range t.Members {
-			urls["people/"+m.ID+"/"] = true
-			urls[peoplePageURL(slices.Index(s.People, m)/PeoplePerPage+1)] = true
+			urls[model.PersonURL(m.ID)] = true
+			urls[model.PeoplePageURL(slices.Index(s.People, m)/PeoplePerPage+1)] = true
 			if m.Role != nil {
-				urls["roles/"+m.Role.ID+"/"] = true
+				urls[model.RoleURL(m.Role.ID)] = true
 			}
 		}
 	}
@@ -790,7 +790,7 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 			}
 		}
 		slices.SortStableFunc(c.Roles, func(a, b model.RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
-		urls["competencies/"+c.ID+"/"] = true
+		urls[model.CompetencyURL(c.ID)] = true
 	}
 	// The lists of people count each one's gaps: the pages showing someone
 	// whose count changed render again.
@@ -801,9 +801,9 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 		gaps := len(p.Gaps)
 		p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
 		l.deriver.Standings(w, p) // its counts are dropped: the ratings are as they were
-		urls["people/"+p.ID+"/"] = true
-		if p.Team != nil && !urls["teams/"+p.Team.ID+"/"] {
-			urls["teams/"+p.Team.ID+"/"] = true
+		urls[model.PersonURL(p.ID)] = true
+		if p.Team != nil && !urls[model.TeamURL(p.Team.ID)] {
+			urls[model.TeamURL(p.Team.ID)] = true
 			teams = append(teams, p.Team)
 		}
 		if len(p.Gaps) != gaps {
@@ -813,7 +813,7 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 					place[q] = i
 				}
 			}
-			urls[peoplePageURL(place[p]/PeoplePerPage+1)] = true
+			urls[model.PeoplePageURL(place[p]/PeoplePerPage+1)] = true
 		}
 	}
 	// The list of teams names each one's biggest gap.
@@ -839,7 +839,7 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 	}
 	// The role's page; the framework's table of targets; the list of roles,
 	// which counts each one's targets.
-	urls["roles/"+id+"/"], urls["competencies/"] = true, true
+	urls[model.RoleURL(id)], urls["competencies/"] = true, true
 	if len(before) != len(after) {
 		urls["roles/"] = true
 	}
@@ -895,14 +895,14 @@ func (b *Builder) updateCompetency(file string) (urls map[string]bool, all, ok b
 		return urls, all, true
 	}
 	c.Descriptors = next.Descriptors
-	urls["competencies/"+id+"/"] = true
+	urls[model.CompetencyURL(id)] = true
 	for _, rt := range c.Roles {
-		urls["roles/"+rt.Role.ID+"/"] = true
+		urls[model.RoleURL(rt.Role.ID)] = true
 	}
 	for _, p := range s.People {
 		for _, g := range p.Gaps {
 			if g.Competency == c && changed[g.Target] {
-				urls["people/"+p.ID+"/"] = true
+				urls[model.PersonURL(p.ID)] = true
 			}
 		}
 	}
@@ -1026,16 +1026,16 @@ func affected(old, cur *model.Site, changed map[string]bool) (urls map[string]bo
 		if p == nil {
 			return
 		}
-		add("people/" + id + "/")
+		add(model.PersonURL(id))
 		if p.Team != nil {
-			add("teams/" + p.Team.ID + "/")
+			add(model.TeamURL(p.Team.ID))
 		}
 		if p.Role != nil {
-			add("roles/" + p.Role.ID + "/")
+			add(model.RoleURL(p.Role.ID))
 		}
 		if ratings {
 			for _, st := range p.Standings {
-				add("competencies/" + st.Competency.ID + "/")
+				add(model.CompetencyURL(st.Competency.ID))
 			}
 		}
 	}
@@ -1086,11 +1086,11 @@ func affected(old, cur *model.Site, changed map[string]bool) (urls map[string]bo
 			add("teams/")
 			add("people/")
 			for _, s := range []*model.Site{old, cur} {
-				add("teams/" + id + "/")
+				add(model.TeamURL(id))
 				for _, m := range s.TeamByID[id].Members {
-					add("people/" + m.ID + "/")
+					add(model.PersonURL(m.ID))
 					if m.Role != nil {
-						add("roles/" + m.Role.ID + "/")
+						add(model.RoleURL(m.Role.ID))
 					}
 				}
 			}
@@ -1101,14 +1101,14 @@ func affected(old, cur *model.Site, changed map[string]bool) (urls map[string]bo
 			add("competencies/")
 			for _, s := range []*model.Site{old, cur} {
 				r := s.RoleByID[id]
-				add("roles/" + id + "/")
+				add(model.RoleURL(id))
 				for _, t := range r.Targets {
-					add("competencies/" + t.Competency.ID + "/")
+					add(model.CompetencyURL(t.Competency.ID))
 				}
 				for _, p := range r.People {
-					add("people/" + p.ID + "/")
+					add(model.PersonURL(p.ID))
 					if p.Team != nil {
-						add("teams/" + p.Team.ID + "/")
+						add(model.TeamURL(p.Team.ID))
 					}
 				}
 			}
@@ -1120,10 +1120,10 @@ func affected(old, cur *model.Site, changed map[string]bool) (urls map[string]bo
 				if a == nil {
 					continue // a draft left out of the build
 				}
-				add("articles/" + id + "/")
+				add(model.ArticleURL(id))
 				taught := map[*model.Competency]bool{}
 				for _, c := range a.Competencies {
-					add("competencies/" + c.ID + "/")
+					add(model.CompetencyURL(c.ID))
 					taught[c] = true
 				}
 				// People and teams show the articles chosen for their gaps:
@@ -1135,7 +1135,7 @@ func affected(old, cur *model.Site, changed map[string]bool) (urls map[string]bo
 						continue
 					}
 					if other := other(s).PersonByID[p.ID]; other == nil || !sameGapArticles(p.Gaps, other.Gaps) {
-						add("people/" + p.ID + "/")
+						add(model.PersonURL(p.ID))
 					}
 				}
 				for _, t := range s.Teams {
@@ -1143,12 +1143,12 @@ func affected(old, cur *model.Site, changed map[string]bool) (urls map[string]bo
 						continue
 					}
 					if other := other(s).TeamByID[t.ID]; other == nil || !sameTeamGapArticles(t.Gaps, other.Gaps) {
-						add("teams/" + t.ID + "/")
+						add(model.TeamURL(t.ID))
 					}
 				}
 				for _, other := range s.Articles {
 					if slices.Contains(other.Related, a) {
-						add("articles/" + other.ID + "/")
+						add(model.ArticleURL(other.ID))
 					}
 				}
 			}

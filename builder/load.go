@@ -511,7 +511,7 @@ func (l *loader) loadCategory(e *entry) *model.Category {
 	c.Summary = f.Str("summary", false)
 	c.Order, _ = f.Int("order")
 	f.Done()
-	l.site.URLBySource[e.path] = "competencies/#" + c.ID
+	l.site.URLBySource[e.path] = model.CategoryURL(c.ID)
 	l.addBody(e, "competencies/", &c.Body)
 	return c
 }
@@ -524,8 +524,8 @@ func (l *loader) loadCompetency(e *entry, cat *model.Category) {
 	}
 	l.site.CompetencyByID[c.ID] = c
 	cat.Competencies = append(cat.Competencies, c)
-	l.site.URLBySource[e.path] = "competencies/" + c.ID + "/"
-	l.addBody(e, "competencies/"+c.ID+"/", &c.Body)
+	l.site.URLBySource[e.path] = model.CompetencyURL(c.ID)
+	l.addBody(e, model.CompetencyURL(c.ID), &c.Body)
 }
 
 // readCompetency reads a competency's title, summary, order and level
@@ -595,8 +595,8 @@ func (l *loader) checkLevel(path string, at func() content.Pos, v any, what func
 func (l *loader) loadRole(e *entry) {
 	r := l.readRole(e)
 	l.site.RoleByID[r.ID] = r
-	l.site.URLBySource[e.path] = "roles/" + r.ID + "/"
-	l.addBody(e, "roles/"+r.ID+"/", &r.Body)
+	l.site.URLBySource[e.path] = model.RoleURL(r.ID)
+	l.addBody(e, model.RoleURL(r.ID), &r.Body)
 }
 
 // readRole reads a role's title, summary and targets (in id order) from
@@ -640,7 +640,7 @@ func (l *loader) loadTeam(e *entry) {
 	t.Description = f.Str("description", false)
 	f.Done()
 	l.site.TeamByID[t.ID] = t
-	l.site.URLBySource[e.path] = "teams/" + t.ID + "/"
+	l.site.URLBySource[e.path] = model.TeamURL(t.ID)
 }
 
 func (l *loader) loadPerson(e *entry) {
@@ -672,7 +672,7 @@ func (l *loader) loadPerson(e *entry) {
 		}
 	}
 	l.site.PersonByID[p.ID] = p
-	l.site.URLBySource[e.path] = "people/" + p.ID + "/"
+	l.site.URLBySource[e.path] = model.PersonURL(p.ID)
 }
 
 // Kinds of assessment cycle.
@@ -812,8 +812,8 @@ func (l *loader) loadArticle(e *entry) {
 		return
 	}
 	l.site.ArticleByID[a.ID] = a
-	l.site.URLBySource[e.path] = "articles/" + a.ID + "/"
-	l.addBody(e, "articles/"+a.ID+"/", &a.Body)
+	l.site.URLBySource[e.path] = model.ArticleURL(a.ID)
+	l.addBody(e, model.ArticleURL(a.ID), &a.Body)
 }
 
 // renderBodies parses every markdown body, checks and rewrites its links

@@ -404,18 +404,18 @@ func pagesOf(s *model.Site, th *theme) []*Page {
 		p.fill()
 		ps = append(ps, p)
 	}
-	add("home", "", "", nil)
-	add("framework", "Competency framework", "competencies/", nil)
+	add("home", "", model.HomeURL, nil)
+	add("framework", "Competency framework", model.FrameworkURL, nil)
 	for _, c := range s.Competencies {
-		add("competency", "", "competencies/"+c.ID+"/", func(p *Page) { p.Competency = c })
+		add("competency", "", model.CompetencyURL(c.ID), func(p *Page) { p.Competency = c })
 	}
-	add("roles", "Roles", "roles/", nil)
+	add("roles", "Roles", model.RolesURL, nil)
 	for _, r := range s.Roles {
-		add("role", "", "roles/"+r.ID+"/", func(p *Page) { p.Role = r })
+		add("role", "", model.RoleURL(r.ID), func(p *Page) { p.Role = r })
 	}
-	add("teams", "Teams", "teams/", nil)
+	add("teams", "Teams", model.TeamsURL, nil)
 	for _, t := range s.Teams {
-		add("team", "", "teams/"+t.ID+"/", func(p *Page) { p.Team = t })
+		add("team", "", model.TeamURL(t.ID), func(p *Page) { p.Team = t })
 	}
 	for i, n := 0, 1; i == 0 || i < len(s.People); i, n = i+PeoplePerPage, n+1 {
 		people := s.People[i:min(i+PeoplePerPage, len(s.People))]
@@ -423,16 +423,16 @@ func pagesOf(s *model.Site, th *theme) []*Page {
 		if n > 1 {
 			title = fmt.Sprintf("People, page %d", n)
 		}
-		add("people", title, peoplePageURL(n), func(p *Page) { p.People = people })
+		add("people", title, model.PeoplePageURL(n), func(p *Page) { p.People = people })
 	}
 	for _, person := range s.People {
-		add("person", "", "people/"+person.ID+"/", func(p *Page) { p.Person = person })
+		add("person", "", model.PersonURL(person.ID), func(p *Page) { p.Person = person })
 	}
-	add("articles", "Learning articles", "articles/", nil)
+	add("articles", "Learning articles", model.ArticlesURL, nil)
 	for _, a := range s.Articles {
-		add("article", "", "articles/"+a.ID+"/", func(p *Page) { p.Article = a })
+		add("article", "", model.ArticleURL(a.ID), func(p *Page) { p.Article = a })
 	}
-	add("404", "Page not found", "404.html", nil)
+	add("404", "Page not found", model.NotFoundURL, nil)
 	pagePeople(s, ps)
 	roots := []string{"", "../", "../../", "../../../"}
 	for _, p := range ps {
@@ -609,17 +609,17 @@ func outputPath(u string) string {
 func (p *Page) Link(v any) (string, error) {
 	switch x := v.(type) {
 	case *model.Competency:
-		return p.Rel("competencies/" + x.ID + "/"), nil
+		return p.Rel(model.CompetencyURL(x.ID)), nil
 	case *model.Category:
 		return p.Rel("competencies/") + "#" + x.ID, nil
 	case *model.Role:
-		return p.Rel("roles/" + x.ID + "/"), nil
+		return p.Rel(model.RoleURL(x.ID)), nil
 	case *model.Team:
-		return p.Rel("teams/" + x.ID + "/"), nil
+		return p.Rel(model.TeamURL(x.ID)), nil
 	case *model.Person:
-		return p.Rel("people/" + x.ID + "/"), nil
+		return p.Rel(model.PersonURL(x.ID)), nil
 	case *model.Article:
-		return p.Rel("articles/" + x.ID + "/"), nil
+		return p.Rel(model.ArticleURL(x.ID)), nil
 	}
 	return "", fmt.Errorf("Link: no page for %T", v)
 }
@@ -642,13 +642,6 @@ type PagerLink struct {
 	Number      int
 	URL         string // relative to the site root
 	First, Last string
-}
-
-func peoplePageURL(n int) string {
-	if n == 1 {
-		return "people/"
-	}
-	return fmt.Sprintf("people/page/%d/", n)
 }
 
 // pagePeople gives the pages of the people list their pager.

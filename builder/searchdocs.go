@@ -12,19 +12,19 @@ func searchDocs(s *model.Site) []search.Doc {
 		docs = append(docs, search.Doc{Kind: kind, Title: title, Summary: summary, Text: s.TextBySource[source], URL: url})
 	}
 	for _, c := range s.Competencies {
-		add(0, c.Title, c.Summary, c.Source, "competencies/"+c.ID+"/")
+		add(0, c.Title, c.Summary, c.Source, model.CompetencyURL(c.ID))
 	}
 	for _, r := range s.Roles {
-		add(1, r.Title, r.Summary, r.Source, "roles/"+r.ID+"/")
+		add(1, r.Title, r.Summary, r.Source, model.RoleURL(r.ID))
 	}
 	for _, t := range s.Teams {
-		add(2, t.Name, t.Description, "", "teams/"+t.ID+"/")
+		add(2, t.Name, t.Description, "", model.TeamURL(t.ID))
 	}
 	for _, p := range s.People {
 		docs = append(docs, personDoc(p))
 	}
 	for _, a := range s.Articles {
-		add(4, a.Title, a.Summary, a.Source, "articles/"+a.ID+"/")
+		add(4, a.Title, a.Summary, a.Source, model.ArticleURL(a.ID))
 	}
 	return docs
 }
@@ -40,7 +40,7 @@ func personDoc(p *model.Person) search.Doc {
 			summary = part
 		}
 	}
-	return search.Doc{Kind: 3, Title: p.Name, Summary: summary, URL: "people/" + p.ID + "/"}
+	return search.Doc{Kind: 3, Title: p.Name, Summary: summary, URL: model.PersonURL(p.ID)}
 }
 
 func nameOf(t *model.Team) string {

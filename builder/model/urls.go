@@ -1,0 +1,42 @@
+package model
+
+import "strconv"
+
+// The address of each page, relative to the site root: the one place that
+// says it. A page's file is its address with index.html added.
+const (
+	HomeURL      = ""
+	FrameworkURL = "competencies/"
+	RolesURL     = "roles/"
+	TeamsURL     = "teams/"
+	PeopleURL    = "people/"
+	ArticlesURL  = "articles/"
+	NotFoundURL  = "404.html"
+)
+
+// CompetencyURL is the address of a competency's page.
+func CompetencyURL(id string) string { return "competencies/" + id + "/" }
+
+// CategoryURL is the address of a category: its part of the framework page.
+func CategoryURL(id string) string { return FrameworkURL + "#" + id }
+
+// RoleURL is the address of a role's page.
+func RoleURL(id string) string { return "roles/" + id + "/" }
+
+// TeamURL is the address of a team's page.
+func TeamURL(id string) string { return "teams/" + id + "/" }
+
+// PersonURL is the address of a person's page.
+func PersonURL(id string) string { return "people/" + id + "/" }
+
+// ArticleURL is the address of an article's page.
+func ArticleURL(id string) string { return "articles/" + id + "/" }
+
+// PeoplePageURL is the address of the n-th page of the people list,
+// counting from 1.
+func PeoplePageURL(n int) string {
+	if n == 1 {
+		return PeopleURL
+	}
+	return "people/page/" + strconv.Itoa(n) + "/"
+}
