@@ -7,8 +7,8 @@
 //	content   where each kind of file lives, what is ignored, the walk, front
 //	          matter, TOML, positions and diagnostics
 //	markdown  bodies parsed, their links checked and rewritten, rendered
-//	model     the site's types; deriving standings, gaps, matrices, orderings
-//	          and related articles
+//	model     the site's types and the address of each page; deriving
+//	          standings, gaps, matrices, orderings and related articles
 //	search    the search index and the script that reads it
 //	output    the output folder: the swap, the destination checks
 //
