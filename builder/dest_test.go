@@ -66,11 +66,7 @@ func TestBadFiles(t *testing.T) {
 // TestSymlinkLoop puts a symlink loop in content/: a clear error, no hang.
 func TestSymlinkLoop(t *testing.T) {
 	dir := t.TempDir()
-	for name, f := range txtarFS(t, "testdata/golden/site.txt") {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, f.Data, 0o644)
-	}
+	writeArchive(t, "testdata/golden/site.txt", dir)
 	if err := os.Symlink("loop.toml", filepath.Join(dir, "content/people/loop.toml")); err != nil {
 		t.Skip("no symlinks here:", err)
 	}

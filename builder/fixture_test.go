@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"portal/builder/content"
 )
 
 // fixtureArchive is the txtar archive of the test site that most tests build and
@@ -13,17 +16,24 @@ import (
 // the same bytes twice, its links resolve) read the repository's root.
 const fixtureArchive = "testdata/sites/harbourline.txtar"
 
-// fixtureFS is the fixtureArchive site in memory.
+// fixtureFS is the fixture site in memory.
 func fixtureFS(t testing.TB) fstest.MapFS {
 	t.Helper()
 	return txtarFS(t, fixtureArchive)
 }
 
-// fixtureDir writes the fixtureArchive site into a new folder and returns it.
+// fixtureDir writes the fixture site into a new folder and returns it.
 func fixtureDir(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, f := range fixtureFS(t) {
+	writeArchive(t, fixtureArchive, dir)
+	return dir
+}
+
+// writeArchive writes the files of a txtar archive into dir.
+func writeArchive(t testing.TB, archive, dir string) {
+	t.Helper()
+	for name, f := range txtarFS(t, archive) {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -32,5 +42,26 @@ func fixtureDir(t testing.TB) string {
 			t.Fatal(err)
 		}
 	}
-	return dir
+}
+
+// buildWithin builds the site folder dir, failing the test when the build
+// does not return within 30 s: it checks that a build does not hang.
+func buildWithin(t *testing.T, dir string) (*Output, error) {
+	t.Helper()
+	type result struct {
+		out *Output
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		_, out, err := Build(content.DirFS(dir), Options{})
+		done <- result{out, err}
+	}()
+	select {
+	case r := <-done:
+		return r.out, r.err
+	case <-time.After(30 * time.Second):
+		t.Fatal("the build did not return within 30 s")
+	}
+	return nil, nil
 }

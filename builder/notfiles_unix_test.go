@@ -8,9 +8,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
-
-	"portal/builder/content"
 )
 
 // TestNotFiles builds a site folder holding files that are not plain files
@@ -56,25 +53,11 @@ func TestNotFiles(t *testing.T) {
 			root := t.TempDir()
 			os.WriteFile(filepath.Join(root, "outside.toml"), []byte("name = \"Outside\"\n"), 0o644)
 			dir := filepath.Join(root, "a", "site")
-			for name, f := range txtarFS(t, "testdata/golden/site.txt") {
-				p := filepath.Join(dir, name)
-				os.MkdirAll(filepath.Dir(p), 0o755)
-				os.WriteFile(p, f.Data, 0o644)
-			}
+			writeArchive(t, "testdata/golden/site.txt", dir)
 			if err := c.make(dir); err != nil {
 				t.Skip("cannot make it here:", err)
 			}
-			done := make(chan error, 1)
-			go func() {
-				_, _, err := Build(content.DirFS(dir), Options{})
-				done <- err
-			}()
-			var err error
-			select {
-			case err = <-done:
-			case <-time.After(30 * time.Second):
-				t.Fatal("the build did not return within 30 s")
-			}
+			_, err := buildWithin(t, dir)
 			if c.want == "" {
 				if err != nil {
 					t.Errorf("want the site to build, got:\n%v", err)
@@ -125,27 +108,11 @@ func TestLinkedFolders(t *testing.T) {
 			os.MkdirAll(filepath.Join(secret, "sub"), 0o755)
 			os.WriteFile(filepath.Join(secret, "passwd"), []byte("secret"), 0o644)
 			dir := filepath.Join(root, "site")
-			for name, f := range txtarFS(t, "testdata/golden/site.txt") {
-				p := filepath.Join(dir, name)
-				os.MkdirAll(filepath.Dir(p), 0o755)
-				os.WriteFile(p, f.Data, 0o644)
-			}
+			writeArchive(t, "testdata/golden/site.txt", dir)
 			if err := c.make(dir, secret); err != nil {
 				t.Skip("cannot make it here:", err)
 			}
-			done := make(chan error, 1)
-			var out *Output
-			go func() {
-				var err error
-				_, out, err = Build(content.DirFS(dir), Options{})
-				done <- err
-			}()
-			var err error
-			select {
-			case err = <-done:
-			case <-time.After(30 * time.Second):
-				t.Fatal("the build did not return within 30 s")
-			}
+			out, err := buildWithin(t, dir)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("got %v\nwant an error containing %q", err, c.want)
 			}
