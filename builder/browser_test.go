@@ -25,6 +25,9 @@ import (
 	"portal/internal/browsertest"
 )
 
+// TestMain shares one Chromium among the package's browser tests.
+func TestMain(m *testing.M) { browsertest.Main(m) }
+
 // serveOutput serves a built site on loopback as a static host would.
 func serveOutput(t testing.TB, out *Output) *httptest.Server {
 	t.Helper()

@@ -12,6 +12,9 @@ import (
 	"portal/internal/browsertest"
 )
 
+// TestMain shares one Chromium among the package's browser tests.
+func TestMain(m *testing.M) { browsertest.Main(m) }
+
 // TestBrowserReload opens a page in headless Chromium, edits its source file,
 // and sees the page reload with the new text, with no action in the browser.
 // A broken edit shows the errors over the page; the fix reloads it.

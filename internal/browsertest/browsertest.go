@@ -49,15 +49,59 @@ type Browser struct {
 	requests []string
 }
 
-func New(t testing.TB) *Browser {
+// The browser the tests of one package share: starting Chromium costs about
+// two seconds, and each start is one more chance for the host to refuse it.
+// Each test gets a tab of its own, so no state passes from one test to the
+// next (every test serves its site on a port of its own, hence an origin of
+// its own).
+var shared struct {
+	mu     sync.Mutex
+	ctx    context.Context // the browser's first tab; new tabs are made from it
+	cancel func()
+	dir    string
+}
+
+// Main runs the tests of a package that uses the browser, then stops the
+// browser and removes its profile. Call it from TestMain.
+func Main(m *testing.M) {
+	code := m.Run()
+	shared.mu.Lock()
+	if shared.cancel != nil {
+		shared.cancel()
+		os.RemoveAll(shared.dir)
+	}
+	shared.mu.Unlock()
+	os.Exit(code)
+}
+
+// browser returns the shared browser, starting it on first use, or again if
+// it has gone away.
+func browser(t testing.TB) context.Context {
 	t.Helper()
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	if shared.ctx != nil && shared.ctx.Err() == nil {
+		return shared.ctx
+	}
+	if shared.cancel != nil {
+		t.Log("the shared Chromium has gone away; starting another")
+		shared.cancel()
+		os.RemoveAll(shared.dir)
+	}
 	exe := chromium(t)
+	dir, err := os.MkdirTemp("", "portal-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(dir),
+		// Containers often mount a /dev/shm of 64 MB, too small for
+		// Chromium's shared memory: it crashes on start or on a large page.
+		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
@@ -67,11 +111,27 @@ func New(t testing.TB) *Browser {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
+	if err := chromedp.Do(ctx); err != nil {
+		cancelCtx()
+		cancelAlloc()
+		os.RemoveAll(dir)
+		t.Fatalf("starting %s: %v", exe, err)
+	}
+	shared.ctx, shared.dir = ctx, dir
+	shared.cancel = func() { cancelCtx(); cancelAlloc() }
+	return ctx
+}
+
+// New opens a tab of the package's shared headless Chromium for one test;
+// the tab closes when the test ends. The package's TestMain must call Main.
+func New(t testing.TB) *Browser {
+	t.Helper()
+	ctx, cancelTab := chromedp.NewContext(browser(t))
 	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	t.Cleanup(func() { cancelTimeout(); cancelTab() })
 	b := &Browser{ctx: ctx}
 	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
+		t.Fatalf("opening a tab: %v", err)
 	}
 	if err := chromedp.Listen(ctx, b.record); err != nil {
 		t.Fatal(err)
