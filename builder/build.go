@@ -237,19 +237,17 @@ func loadTheme(fsys fs.FS, s *model.Site) (*theme, error) {
 
 // renderOpts say what a build may keep from the last one.
 type renderOpts struct {
-	// only, when set, picks the pages to render; the others keep their
-	// bytes from prev, the output of an earlier build of the same pages.
-	only func(url string) bool
+	// prev is the output of an earlier build of the site, or nil.
 	prev *Output
+	// deps, when set, record the keys of the model each output reads, and
+	// with prev and dirty say which outputs to make again: those dirty
+	// names, and those whose keys are not known. The others keep their
+	// bytes from prev. A nil dirty makes every output again.
+	deps  *deps
+	dirty map[string]bool
 	// lazyLists leaves the search index, the sitemap and the feed to be
 	// made when asked for.
 	lazyLists bool
-	// sameSitemap keeps the sitemap of prev: the pages are as they were, in
-	// the same order. sameFeed keeps its Atom feed: the articles are.
-	sameSitemap, sameFeed bool
-	// docs, when set, are the documents of the search index, worked out by
-	// the caller from prev's.
-	docs []search.Doc
 	// now, when set, picks the pages to render at once (see Builder.Now);
 	// the others are left for later, to be rendered from the model of
 	// builder when asked for.
@@ -258,37 +256,39 @@ type renderOpts struct {
 	// newLayouts says that the layouts changed since prev (or that there is
 	// none): with now, the first page of each kind is rendered at once too.
 	newLayouts bool
-	// kept says that the pages only rejects are already where emit puts
-	// them.
-	kept bool
 	// samePages says that the site has the pages of prev, in the same
 	// order, for the same things of the model: prev's pages are used again,
 	// and those rendered again are filled from the model first. An edit in
-	// place that renames nothing can tell; making the list of a large
+	// place that changes no list can tell; making the list of a large
 	// site's pages after each edit costs more than rendering a few.
 	samePages bool
 }
 
-// renderSite renders the pages of s into memory. When only is set, a page
-// it rejects keeps its bytes from prev, the output of an earlier build of
-// the same pages.
+// keeps tells whether the output name may keep its bytes from prev.
+func (o *renderOpts) keeps(name string) bool {
+	return o.prev != nil && o.dirty != nil && o.deps != nil && !o.dirty[name] && o.deps.has(name)
+}
+
+// renderSite renders the pages of s into memory, keeping from prev what
+// opts allow.
 func renderSite(s *model.Site, th *theme, opts renderOpts) (*Output, error) {
 	var mu sync.Mutex
 	var files map[string][]byte
-	if opts.only != nil && opts.prev != nil {
-		// Start from the last output, less its search index and the hashed
-		// copies of assets, which this build writes again as it needs them:
-		// the pages kept need not be copied one by one.
+	kept := false
+	if opts.samePages && opts.prev != nil && opts.prev.pages != nil && opts.dirty != nil {
+		// Start from the last output, less its lists and the hashed copies
+		// of assets, which this build writes again as it needs them: the
+		// pages kept need not be copied one by one.
 		files = maps.Clone(opts.prev.Files)
 		for name := range files {
-			if strings.HasPrefix(name, "search/") || opts.lazyLists && (name == "sitemap.xml" || name == "articles/index.xml") {
+			if strings.HasPrefix(name, "search/") || name == "sitemap.xml" || name == "articles/index.xml" {
 				delete(files, name)
 			}
 		}
 		for _, hashed := range th.assets {
 			delete(files, hashed)
 		}
-		opts.kept = true
+		kept = true
 	} else {
 		files = make(map[string][]byte, len(s.People)+len(s.Articles)+len(th.static)+512)
 	}
@@ -297,8 +297,10 @@ func renderSite(s *model.Site, th *theme, opts renderOpts) (*Output, error) {
 			data = bytes.Clone(data)
 		}
 		mu.Lock()
-		files[name] = data
-		mu.Unlock()
+		defer mu.Unlock()
+		if _, ok := files[name]; !ok || !kept || !keep {
+			files[name] = data
+		}
 		return nil
 	})
 	if err != nil {
@@ -323,7 +325,7 @@ type emitFunc func(name string, data []byte, keep bool) error
 // Files. With lazyLists, the search index, the sitemap and the feed are not
 // emitted: the Output makes each when it is first asked for.
 func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Output, error) {
-	only, prev, lazy := opts.only, opts.prev, opts.lazyLists
+	prev, lazy := opts.prev, opts.lazyLists
 	var pages []*Page
 	var names []string // the file of each page
 	if opts.samePages && prev != nil && prev.pages != nil {
@@ -335,16 +337,36 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 			names[i] = outputPath(p.URL)
 		}
 	}
-	// The search index is kept from prev when its documents have not
-	// changed (an assessment, say, changes none); otherwise it is made
-	// beside the pages, or, with lazyLists, when first asked for.
-	docs := opts.docs
-	if docs == nil {
-		docs = searchDocs(s)
+	// recorded are the keys each output made read, by name: they replace
+	// those it read before once the build has succeeded.
+	recorded := map[string][]model.Key{}
+	// keep tells whether page i keeps its bytes from prev.
+	keep := func(i int) bool {
+		if !opts.keeps(names[i]) {
+			return false
+		}
+		_, ok := prev.Files[names[i]]
+		return ok
 	}
-	index := &searchIndex{docs: docs}
-	if prev != nil && slices.Equal(prev.index.docs, index.docs) {
+	// The search index is kept from prev when no document read a key that
+	// changed, or when its documents came out the same (an assessment, say,
+	// changes none); otherwise it is made beside the pages, or, with
+	// lazyLists, when first asked for.
+	var index *searchIndex
+	if opts.keeps(searchDeps) {
 		index = prev.index
+	} else {
+		var r *recorder
+		if opts.deps != nil {
+			r = &recorder{}
+		}
+		index = &searchIndex{docs: searchDocs(s, r)}
+		if r != nil {
+			recorded[searchDeps] = r.keys
+		}
+		if prev != nil && slices.Equal(prev.index.docs, index.docs) {
+			index = prev.index
+		}
 	}
 	made := make(chan struct{})
 	if lazy {
@@ -363,10 +385,8 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 		left = make([]bool, len(pages))
 		kinds := map[string]bool{}
 		for i, p := range pages {
-			if only != nil && !only(p.URL) {
-				if _, ok := prev.Files[names[i]]; ok {
-					continue
-				}
+			if keep(i) {
+				continue
 			}
 			if opts.now(p.URL) || opts.newLayouts && !kinds[p.Kind] {
 				kinds[p.Kind] = true
@@ -377,20 +397,20 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 	}
 	errs := make([]error, len(pages))
 	used := make([][]string, len(pages)) // the assets each page links
+	var keys [][]model.Key               // the keys each page read
+	if opts.deps != nil {
+		keys = make([][]model.Key, len(pages))
+	}
 	partials := &partialCache{}
 	var rendered atomic.Int64
 	var failed atomic.Bool
 	par.Do(len(pages), func(i int) {
 		p := pages[i]
 		name := names[i]
-		if only != nil && !only(p.URL) {
-			if old, ok := prev.Files[name]; ok {
-				used[i] = prev.assets[name]
-				if !opts.kept {
-					errs[i] = emit(name, old, true)
-				}
-				return
-			}
+		if keep(i) {
+			used[i] = prev.assets[name]
+			errs[i] = emit(name, prev.Files[name], true)
+			return
 		}
 		if failed.Load() || left != nil && left[i] {
 			return // a write failed: stop; or the page is left for later
@@ -402,7 +422,13 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 		}
 		buf := buffers.Get().(*bytes.Buffer)
 		buf.Reset()
+		if keys != nil {
+			p.rec = &recorder{}
+		}
 		errs[i] = renderOne(th, p, partials, buf)
+		if keys != nil {
+			keys[i], p.rec = p.rec.keys, nil
+		}
 		used[i] = p.used
 		if errs[i] == nil {
 			if err := emit(name, buf.Bytes(), false); err != nil {
@@ -422,30 +448,29 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 		out.later = &later{b: opts.builder, theme: th, partials: partials, stale: stale}
 	}
 	rest := map[string][]byte{}
-	// The sitemap and the feed: prev's when they are the same, else made
-	// now, or with lazyLists when first asked for. The feed's entries are
-	// taken now: the model may be changed in place before it is made.
+	// The sitemap and the feed: prev's when nothing they read changed,
+	// else made now, or with lazyLists when first asked for. The feed's
+	// entries are taken now: the model may be changed in place before it
+	// is made.
 	if lazy {
 		out.lists = map[string]*listFile{}
 	}
-	var feed func() []byte
-	if !opts.sameFeed || prev == nil {
-		feed = feedOf(s).xml
-	}
 	lists := []struct {
 		name string
-		same bool
-		make func() []byte
+		make func() func() []byte
 	}{
-		{"sitemap.xml", opts.sameSitemap, func() []byte { return sitemapOf(s, pages) }},
-		{"articles/index.xml", opts.sameFeed, feed},
+		{"sitemap.xml", func() func() []byte { return func() []byte { return sitemapOf(s, pages) } }},
+		{"articles/index.xml", func() func() []byte { return feedOf(s).xml }},
 	}
 	for _, list := range lists {
 		name := list.name
 		if name == "sitemap.xml" && s.Config.BaseURL == "" {
 			continue // a sitemap lists absolute addresses, which need it
 		}
-		kept := list.same && prev != nil
+		kept := opts.keeps(name)
+		if !kept && opts.deps != nil {
+			recorded[name] = listKeys(s)
+		}
 		switch {
 		case kept && prev.lists[name] != nil && lazy:
 			out.lists[name] = prev.lists[name]
@@ -454,9 +479,9 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 		case kept:
 			rest[name] = prev.Files[name]
 		case lazy:
-			out.lists[name] = &listFile{make: list.make}
+			out.lists[name] = &listFile{make: list.make()}
 		default:
-			rest[name] = list.make()
+			rest[name] = list.make()()
 		}
 	}
 	if err := staticCollisions(th.static, names, rest, s.Config.BaseURL != ""); err != nil {
@@ -490,7 +515,37 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	if d := opts.deps; d != nil {
+		for i, k := range keys {
+			switch {
+			case k != nil:
+				d.set(names[i], k)
+			case left != nil && left[i]:
+				d.drop(names[i])
+			}
+		}
+		for name, k := range recorded {
+			d.set(name, k)
+		}
+	}
 	return out, nil
+}
+
+// searchDeps names the search index among the outputs whose keys are
+// recorded.
+const searchDeps = "search/"
+
+// listKeys are the keys the sitemap and the feed read: the settings, every
+// list of pages, and each article (whose date both show).
+func listKeys(s *model.Site) []model.Key {
+	keys := make([]model.Key, 0, 8+len(s.Articles))
+	for _, part := range [...]model.Part{model.PConfig, model.PCategories, model.PCompetencies, model.PRoles, model.PTeams, model.PPeople, model.PArticles} {
+		keys = append(keys, model.Key{Kind: model.KSite, Part: part})
+	}
+	for _, a := range s.Articles {
+		keys = append(keys, model.Key{Kind: model.KArticle, Part: model.POwn, ID: a.ID})
+	}
+	return keys
 }
 
 // searchFile matches the names of the search index's files.
@@ -541,6 +596,9 @@ func leftPages(left []bool, names []string) map[string]int {
 // renderOne renders page p into buf with the layouts of th; partials are
 // those of its render pass.
 func renderOne(th *theme, p *Page, partials *partialCache, buf *bytes.Buffer) error {
+	if p.rec != nil {
+		p.recordRoot()
+	}
 	p.addCharts()
 	p.partials = partials
 	err := renderPage(th.tmpls[p.Kind], p, buf)
@@ -618,9 +676,9 @@ func sitemapOf(s *model.Site, pages []*Page) []byte {
 			xml.EscapeText(&b, []byte(p.Permalink))
 		}
 		b.WriteString("</loc>")
-		if p.Article != nil && !p.Article.Date.IsZero() {
+		if p.article != nil && !p.article.Date.IsZero() {
 			b.WriteString("\n    <lastmod>")
-			b.WriteString(p.Article.Date.Format("2006-01-02"))
+			b.WriteString(p.article.Date.Format("2006-01-02"))
 			b.WriteString("</lastmod>")
 		}
 		b.WriteString("\n  </url>")

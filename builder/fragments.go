@@ -22,12 +22,19 @@ import (
 // competency with its title, current level (and the kind of cycle it comes
 // from when that is not a manager's), target, previous level and the gap.
 func (p *Page) StandingRows() template.HTML {
-	if p.Person == nil {
+	if p.person == nil {
 		return ""
 	}
+	r := p.rec
+	r.add(model.KPerson, model.PStandings, p.person.ID)
+	r.add(model.KSite, model.PScale, "")
 	var b strings.Builder
-	b.Grow(len(p.Person.Standings) * 320)
-	for _, st := range p.Person.Standings {
+	b.Grow(len(p.person.Standings) * 320)
+	for _, st := range p.person.Standings {
+		r.add(model.KCompetency, model.POwn, st.Competency.ID)
+		if st.CurrentFrom != nil {
+			r.add(model.KCycle, model.POwn, st.CurrentFrom.ID)
+		}
 		b.WriteString("\n<tr><th scope=\"row\">")
 		link(&b, p, model.CompetencyURL(st.Competency.ID), st.Competency.Title)
 		b.WriteString("</th>\n<td>")
@@ -69,12 +76,17 @@ func (p *Page) StandingRows() template.HTML {
 // largest first, with the competency, the levels now and expected, what the
 // expected level looks like, and the articles chosen for it.
 func (p *Page) GapItems() template.HTML {
-	if p.Person == nil {
+	if p.person == nil {
 		return ""
 	}
+	r := p.rec
+	r.add(model.KPerson, model.PStandings, p.person.ID)
+	r.add(model.KSite, model.PScale, "")
 	var b strings.Builder
-	b.Grow(len(p.Person.Gaps) * 700)
-	for _, g := range p.Person.Gaps {
+	b.Grow(len(p.person.Gaps) * 700)
+	for _, g := range p.person.Gaps {
+		r.add(model.KCompetency, model.POwn, g.Competency.ID)
+		r.add(model.KCompetency, model.PText, g.Competency.ID)
 		b.WriteString("\n      <li>\n        <h3>")
 		link(&b, p, model.CompetencyURL(g.Competency.ID), g.Competency.Title)
 		b.WriteString(` <span class="gap-size">`)
@@ -122,12 +134,14 @@ func (p *Page) GapItems() template.HTML {
 // MatrixColumns is the head of a team's skills matrix table after its first
 // cell: one <th> per competency of .Team.Competencies, linked to its page.
 func (p *Page) MatrixColumns() template.HTML {
-	if p.Team == nil {
+	if p.team == nil {
 		return ""
 	}
 	var b strings.Builder
-	b.Grow(len(p.Team.Competencies) * 120)
-	for _, c := range p.Team.Competencies {
+	p.rec.add(model.KTeam, model.PMatrix, p.team.ID)
+	b.Grow(len(p.team.Competencies) * 120)
+	for _, c := range p.team.Competencies {
+		p.rec.add(model.KCompetency, model.POwn, c.ID)
 		b.WriteString(`<th scope="col">`)
 		link(&b, p, model.CompetencyURL(c.ID), c.Title)
 		b.WriteString(`</th>`)
@@ -139,12 +153,14 @@ func (p *Page) MatrixColumns() template.HTML {
 // largest first, with the competency, how many members are below target and
 // by how many levels in all, and the articles chosen for it.
 func (p *Page) TeamGapItems() template.HTML {
-	if p.Team == nil {
+	if p.team == nil {
 		return ""
 	}
 	var b strings.Builder
-	b.Grow(len(p.Team.Gaps) * 600)
-	for _, g := range p.Team.Gaps {
+	p.rec.add(model.KTeam, model.PMatrix, p.team.ID)
+	b.Grow(len(p.team.Gaps) * 600)
+	for _, g := range p.team.Gaps {
+		p.rec.add(model.KCompetency, model.POwn, g.Competency.ID)
 		b.WriteString("\n      <li>\n        <h3>")
 		link(&b, p, model.CompetencyURL(g.Competency.ID), g.Competency.Title)
 		b.WriteString("</h3>\n        <p>")
@@ -167,12 +183,14 @@ func (p *Page) TeamGapItems() template.HTML {
 // MemberItems is the content of a team's list of members: one <li> per
 // member, in name order, with their job title and role.
 func (p *Page) MemberItems() template.HTML {
-	if p.Team == nil {
+	if p.team == nil {
 		return ""
 	}
 	var b strings.Builder
-	b.Grow(len(p.Team.Members) * 200)
-	for _, m := range p.Team.Members {
+	p.rec.add(model.KTeam, model.PMembers, p.team.ID)
+	b.Grow(len(p.team.Members) * 200)
+	for _, m := range p.team.Members {
+		p.recordPerson(m, false)
 		b.WriteString("\n      <li>")
 		link(&b, p, model.PersonURL(m.ID), m.Name)
 		if m.JobTitle != "" {
@@ -191,15 +209,20 @@ func (p *Page) MemberItems() template.HTML {
 // MatrixRows is the body of a team's skills matrix table: one <tr> per
 // member, with a cell per column of .Team.Competencies.
 func (p *Page) MatrixRows() template.HTML {
-	if p.Team == nil {
+	if p.team == nil {
 		return ""
 	}
-	t := p.Team
+	t := p.team
 	var b strings.Builder
 	b.Grow(len(t.Members) * (80 + len(t.Competencies)*48))
-	col := t.Columns(len(p.Site.Competencies))
+	p.rec.add(model.KTeam, model.PMembers, t.ID)
+	p.rec.add(model.KTeam, model.PMatrix, t.ID)
+	p.rec.add(model.KSite, model.PCompetencies, "")
+	col := t.Columns(len(p.site.Competencies))
 	row := make([]*model.Standing, len(t.Competencies))
 	for _, m := range t.Members {
+		p.rec.add(model.KPerson, model.POwn, m.ID)
+		p.rec.add(model.KPerson, model.PStandings, m.ID)
 		b.WriteString("\n<tr><th scope=\"row\">")
 		link(&b, p, model.PersonURL(m.ID), m.Name)
 		b.WriteString("</th>")
@@ -232,13 +255,15 @@ func (p *Page) MatrixRows() template.HTML {
 // column of the matrix, with the average level and how many were rated,
 // the average target, and the difference.
 func (p *Page) SummaryRows() template.HTML {
-	if p.Team == nil {
+	if p.team == nil {
 		return ""
 	}
 	decimal := func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 	var b strings.Builder
-	b.Grow(len(p.Team.Summary) * 260)
-	for _, st := range p.Team.Summary {
+	p.rec.add(model.KTeam, model.PMatrix, p.team.ID)
+	b.Grow(len(p.team.Summary) * 260)
+	for _, st := range p.team.Summary {
+		p.rec.add(model.KCompetency, model.POwn, st.Competency.ID)
 		b.WriteString("\n<tr><th scope=\"row\">")
 		link(&b, p, model.CompetencyURL(st.Competency.ID), st.Competency.Title)
 		b.WriteString("</th>\n<td class=\"num\">")
@@ -272,8 +297,9 @@ func (p *Page) SummaryRows() template.HTML {
 // <tr> per person on the page, with job title, team, role and gap count.
 func (p *Page) PeopleRows() template.HTML {
 	var b strings.Builder
-	b.Grow(len(p.People) * 360)
-	for _, person := range p.People {
+	b.Grow(len(p.people) * 360)
+	for _, person := range p.people {
+		p.recordPerson(person, true)
 		b.WriteString("\n<tr><th scope=\"row\">")
 		link(&b, p, model.PersonURL(person.ID), person.Name)
 		b.WriteString("</th>\n<td>")
@@ -301,12 +327,14 @@ func (p *Page) PeopleRows() template.HTML {
 // RolePeopleItems is the content of the list of a role's people: one <li>
 // per person, with their team and how many gaps they have.
 func (p *Page) RolePeopleItems() template.HTML {
-	if p.Role == nil {
+	if p.role == nil {
 		return ""
 	}
 	var b strings.Builder
-	b.Grow(len(p.Role.People) * 200)
-	for _, person := range p.Role.People {
+	p.rec.add(model.KRole, model.PRolePeople, p.role.ID)
+	b.Grow(len(p.role.People) * 200)
+	for _, person := range p.role.People {
+		p.recordPerson(person, true)
 		b.WriteString("\n      <li>")
 		link(&b, p, model.PersonURL(person.ID), person.Name)
 		if person.Team != nil {
@@ -332,8 +360,11 @@ func (p *Page) RolePeopleItems() template.HTML {
 // competencies it teaches and its summary.
 func (p *Page) ArticleListItems() template.HTML {
 	var b strings.Builder
-	b.Grow(len(p.Site.Articles) * 400)
-	for _, a := range p.Site.Articles {
+	p.rec.add(model.KSite, model.PArticles, "")
+	p.rec.add(model.KSite, model.PScale, "")
+	b.Grow(len(p.site.Articles) * 400)
+	for _, a := range p.site.Articles {
+		p.rec.add(model.KArticle, model.POwn, a.ID)
 		b.WriteString("\n    <li>\n      <h2>")
 		link(&b, p, model.ArticleURL(a.ID), a.Title)
 		b.WriteString("</h2>\n      <p class=\"meta\">")
@@ -346,7 +377,7 @@ func (p *Page) ArticleListItems() template.HTML {
 		}
 		if a.Level != 0 {
 			b.WriteString("to reach ")
-			b.WriteString(escapeText(p.Site.LevelName(a.Level)))
+			b.WriteString(escapeText(p.site.LevelName(a.Level)))
 			b.WriteString(" · ")
 		}
 		if a.Draft {
@@ -356,6 +387,7 @@ func (p *Page) ArticleListItems() template.HTML {
 			if i > 0 {
 				b.WriteString(", ")
 			}
+			p.rec.add(model.KCompetency, model.POwn, c.ID)
 			link(&b, p, model.CompetencyURL(c.ID), c.Title)
 		}
 		b.WriteString("</p>\n      ")
@@ -369,6 +401,25 @@ func (p *Page) ArticleListItems() template.HTML {
 	return template.HTML(b.String())
 }
 
+// recordPerson records that p shows a person's own fields and the names of
+// their team and role, and with standings how many gaps they have.
+func (p *Page) recordPerson(person *model.Person, standings bool) {
+	r := p.rec
+	if r == nil {
+		return
+	}
+	r.add(model.KPerson, model.POwn, person.ID)
+	if person.Team != nil {
+		r.add(model.KTeam, model.POwn, person.Team.ID)
+	}
+	if person.Role != nil {
+		r.add(model.KRole, model.POwn, person.Role.ID)
+	}
+	if standings {
+		r.add(model.KPerson, model.PStandings, person.ID)
+	}
+}
+
 // noArticle stands in a list of gaps for the articles of a competency that
 // has none.
 const noArticle = `<p class="muted">No article teaches this competency yet.</p>`
@@ -377,11 +428,13 @@ const noArticle = `<p class="muted">No article teaches this competency yet.</p>`
 // level each helps to reach.
 func articleItems(b *strings.Builder, p *Page, articles []*model.Article, levels bool) {
 	for _, a := range articles {
+		p.rec.add(model.KArticle, model.POwn, a.ID)
 		b.WriteString("<li>")
 		link(b, p, model.ArticleURL(a.ID), a.Title)
 		if levels && a.Level != 0 {
+			p.rec.add(model.KSite, model.PScale, "")
 			b.WriteString(` <span class="tag">to reach `)
-			b.WriteString(escapeText(p.Site.LevelName(a.Level)))
+			b.WriteString(escapeText(p.site.LevelName(a.Level)))
 			b.WriteString("</span>")
 		}
 		b.WriteString("</li>")

@@ -41,6 +41,11 @@ type Builder struct {
 	// pending are the files changed since the last good build; nil when
 	// anything may have changed.
 	pending map[string]bool
+	// prints are those of the last good build's model, and deps the keys
+	// its outputs read: an edit renders again the outputs that read a key
+	// whose print changed.
+	prints model.Prints
+	deps   *deps
 
 	// Now, when set, picks the pages a build renders at once, by URL
 	// (relative to the site root, "" for the home page): say those open in
@@ -69,7 +74,7 @@ type Builder struct {
 
 // NewBuilder returns a Builder for the site in fsys.
 func NewBuilder(fsys fs.FS, opts Options) *Builder {
-	return &Builder{fsys: fsys, opts: opts, cache: newCache()}
+	return &Builder{fsys: fsys, opts: opts, cache: newCache(), deps: newDeps()}
 }
 
 // Build builds the site. changed lists the files, relative to the site with
@@ -108,74 +113,12 @@ func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
 	intact := b.loader != nil && b.loader.site == b.site
 	if !themeChanged && len(set) == 1 {
 		for p := range set {
-			if urls, renamed, ok := b.updatePerson(p); ok {
-				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazyLists: b.LazyLists, sameFeed: true}
-				if !renamed {
-					// The person keeps their place in the sitemap and the
-					// search index, which list people in name order: only
-					// their document changes.
-					opts.sameSitemap, opts.samePages = true, true
-					person := b.site.PersonByID[classifyID(p)]
-					opts.docs = b.patchDoc(model.PersonURL(person.ID), func(d *search.Doc) { *d = personDoc(person) })
-				}
-				return b.renderInPlace(opts)
-			}
-			if urls, ok := b.updateCycle(p); ok {
-				// Names, titles and pages are as they were: the search
-				// index, the sitemap and the feed stay.
-				opts := b.sameLists(urls)
-				return b.renderInPlace(opts)
-			}
-			if urls, moved, ok := b.updateTeam(p); ok {
-				opts := renderOpts{only: onlyURLs(urls), prev: b.out, lazyLists: b.LazyLists, sameFeed: true}
-				if !moved {
-					// The team keeps its place in the lists: the sitemap
-					// stays, and only the documents that show its name or
-					// description change, its own and its members'.
-					opts.sameSitemap, opts.samePages = true, true
-					t := b.site.TeamByID[classifyID(p)]
-					opts.docs = b.patchDocWithPeople(model.TeamURL(t.ID), func(d *search.Doc) { d.Title, d.Summary = t.Name, t.Description }, t.Members)
-				}
-				return b.renderInPlace(opts)
-			}
-			if urls, all, ok := b.updateRole(p); ok {
-				// The order of pages is as it was: the sitemap and the feed
-				// stay. A new title or summary may show on any page, and in
-				// the search documents of the role and its people.
-				opts := b.sameLists(urls)
-				if all {
-					r := b.site.RoleByID[classifyID(p)]
-					opts.only = nil
-					opts.docs = b.patchDocWithPeople(model.RoleURL(r.ID), func(d *search.Doc) { d.Title, d.Summary = r.Title, r.Summary }, r.People)
-				}
-				return b.renderInPlace(opts)
-			}
-			if urls, all, ok := b.updateCompetency(p); ok {
-				// The order of pages is as it was, and the search documents
-				// hold no descriptors; a new title or summary may show on
-				// any page, and in the competency's search document.
-				opts := b.sameLists(urls)
-				if all {
-					c := b.site.CompetencyByID[classifyID(p)]
-					opts.only = nil
-					opts.docs = b.patchDoc(model.CompetencyURL(c.ID), func(d *search.Doc) { d.Title, d.Summary = c.Title, c.Summary })
-				}
-				return b.renderInPlace(opts)
-			}
-			if b.updateArticle(p) {
-				// Every page may show the title; the feed and the search
-				// document do.
-				a := b.site.ArticleByID[classifyID(p)]
-				opts := renderOpts{prev: b.out, lazyLists: b.LazyLists, sameSitemap: true, samePages: true}
-				opts.docs = b.patchDoc(model.ArticleURL(a.ID), func(d *search.Doc) { d.Title, d.Summary = a.Title, a.Summary })
-				return b.renderInPlace(opts)
-			}
-			if url, text, ok := b.updateBody(p); ok {
-				// Only the page showing the text and its search document
-				// change.
-				opts := renderOpts{only: onlyURLs(map[string]bool{url: true}), prev: b.out, lazyLists: b.LazyLists, sameSitemap: true, sameFeed: true, samePages: true}
-				opts.docs = b.patchDoc(url, func(d *search.Doc) { d.Text = text })
-				return b.renderInPlace(opts)
+			// An edit of one file that the model can take in place: what
+			// changed is found as after a load, by the prints of the
+			// model's parts.
+			if b.updatePerson(p) || b.updateCycle(p) || b.updateTeam(p) || b.updateRole(p) ||
+				b.updateCompetency(p) || b.updateArticle(p) || b.updateBody(p) {
+				return b.renderInPlace(false)
 			}
 		}
 	}
@@ -187,7 +130,7 @@ func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
 			return b.site, nil, err
 		}
 		b.theme = th
-		return b.renderInPlace(renderOpts{prev: b.out, lazyLists: b.LazyLists, sameSitemap: true, sameFeed: true, docs: b.out.index.docs, newLayouts: true})
+		return b.renderInPlace(true)
 	}
 	// The last good model lends the load what still holds of it.
 	var prev *model.Site
@@ -210,20 +153,20 @@ func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
 		}
 		b.theme = th
 	}
-	var only func(string) bool
-	if set != nil && !themeChanged && !l.linksChanged {
-		if urls, all := affected(b.site, s, set); !all {
-			if urls["people/"] {
-				urls[everyPeoplePage] = true
-			}
-			only = onlyURLs(urls)
-		}
+	// Every page renders again after a change of the settings or the
+	// theme, or when any file may have changed; otherwise those that read
+	// a part of the model whose print changed.
+	prints := model.Fingerprints(s)
+	opts := b.renderOpts()
+	opts.newLayouts = newTheme
+	if set != nil && !themeChanged && b.prints != nil {
+		opts.dirty = b.deps.dirty(model.Changed(b.prints, prints))
 	}
-	out, err := renderSite(s, b.theme, renderOpts{only: only, prev: b.out, lazyLists: b.LazyLists, now: b.Now, builder: b, newLayouts: newTheme})
+	out, err := renderSite(s, b.theme, opts)
 	if err != nil {
 		return s, nil, err
 	}
-	b.site, b.out, b.loader, b.pending = s, out, l, map[string]bool{}
+	b.site, b.out, b.loader, b.pending, b.prints = s, out, l, map[string]bool{}, prints
 	return s, out, nil
 }
 
@@ -269,40 +212,6 @@ func (b *Builder) passing(changed []string) []string {
 	return kept
 }
 
-// patchDoc returns the search documents of the last build with the one of
-// the page at url changed by set.
-func (b *Builder) patchDoc(url string, set func(d *search.Doc)) []search.Doc {
-	return b.patchDocs(map[string]func(d *search.Doc){url: set})
-}
-
-// patchDocWithPeople is patchDoc, with the documents of people made again
-// too: a person's summary names their team and role.
-func (b *Builder) patchDocWithPeople(url string, set func(d *search.Doc), people []*model.Person) []search.Doc {
-	sets := map[string]func(d *search.Doc){url: set}
-	for _, m := range people {
-		sets[model.PersonURL(m.ID)] = func(d *search.Doc) { *d = personDoc(m) }
-	}
-	return b.patchDocs(sets)
-}
-
-// patchDocs is patchDoc for several documents, by URL.
-func (b *Builder) patchDocs(set map[string]func(d *search.Doc)) []search.Doc {
-	docs := slices.Clone(b.out.index.docs)
-	for i := range docs {
-		if f := set[docs[i].URL]; f != nil {
-			f(&docs[i])
-		}
-	}
-	return docs
-}
-
-// sameLists renders urls again after an edit in place that changed no title,
-// name or order of pages: the sitemap, the feed, the list of pages and the
-// search documents stay as they were.
-func (b *Builder) sameLists(urls map[string]bool) renderOpts {
-	return renderOpts{only: onlyURLs(urls), prev: b.out, lazyLists: b.LazyLists, sameSitemap: true, sameFeed: true, samePages: true, docs: b.out.index.docs}
-}
-
 // keepEntry makes e the entry of file, for the model and the cache, after
 // an edit applied in place. The file is listed again: a failed build since
 // the last good one may have found it gone (the edit in place then brings
@@ -313,19 +222,41 @@ func (b *Builder) keepEntry(file string, e *entry) {
 	b.cache.list(e)
 }
 
-// renderInPlace renders the pages of a model changed in place.
-func (b *Builder) renderInPlace(opts renderOpts) (*model.Site, *Output, error) {
-	opts.now, opts.builder = b.Now, b
+// renderOpts are the options of every render of the Builder: the output
+// before, and the keys its outputs read.
+func (b *Builder) renderOpts() renderOpts {
+	return renderOpts{prev: b.out, deps: b.deps, lazyLists: b.LazyLists, now: b.Now, builder: b}
+}
+
+// renderInPlace renders the pages of a model changed in place: with
+// newLayouts every page, as the theme changed; otherwise those that read a
+// part whose print changed. The pages are those of the last build unless
+// a list of them changed.
+func (b *Builder) renderInPlace(newLayouts bool) (*model.Site, *Output, error) {
+	prints := model.Fingerprints(b.site)
+	changed := model.Changed(b.prints, prints)
+	opts := b.renderOpts()
+	opts.newLayouts = newLayouts
+	opts.samePages = !newLayouts && !slices.ContainsFunc(listParts, func(part model.Part) bool {
+		return changed[model.Key{Kind: model.KSite, Part: part}]
+	})
+	if !newLayouts {
+		opts.dirty = b.deps.dirty(changed)
+	}
 	out, err := renderSite(b.site, b.theme, opts)
 	if err != nil {
 		// The model changed in place: load it whole next time.
 		b.pending, b.loader = nil, nil
 		return b.site, nil, err
 	}
-	b.out, b.pending = out, map[string]bool{}
+	b.out, b.pending, b.prints = out, map[string]bool{}, prints
 	b.inPlace++
 	return b.site, out, nil
 }
+
+// listParts are the parts of the site that say which pages there are, in
+// what order.
+var listParts = []model.Part{model.PCategories, model.PCompetencies, model.PRoles, model.PTeams, model.PPeople, model.PCycles, model.PArticles}
 
 // updateBody applies an edit of the text alone of a markdown file (an
 // article's, a competency's, a role's, a category's or the home page's; its
@@ -334,43 +265,43 @@ func (b *Builder) renderInPlace(opts renderOpts) (*model.Site, *Output, error) {
 // the page that shows it depends on it. It returns that page's URL and the
 // plain text of the file for search. ok is false, with nothing changed, for
 // anything else, and when the old or the new text has a problem to report.
-func (b *Builder) updateBody(file string) (url, text string, ok bool) {
+func (b *Builder) updateBody(file string) (ok bool) {
 	l := b.loader
 	if l == nil || b.site != l.site || l.targets == nil {
-		return "", "", false
+		return false
 	}
 	// Compare with what the model was made from, not with the cache: a
 	// failed build since may have read the file in another state.
 	kind, id := content.Classify(file)
 	cached := l.entries[file]
 	if cached == nil || cached.doc == nil || reported(l.site, file) {
-		return "", "", false
+		return false
 	}
 	i := slices.IndexFunc(l.bodies, func(b *markdown.Body) bool { return b.Source == file })
 	if i < 0 {
-		return "", "", false
+		return false
 	}
 	e, ok := b.decodeAgain(cached)
 	if !ok || !reflect.DeepEqual(e.doc.Meta, cached.doc.Meta) {
-		return "", "", false
+		return false
 	}
 	old := l.bodies[i]
 	nb := &markdown.Body{Source: old.Source, PageURL: old.PageURL, Src: e.doc.Body, Line: e.doc.BodyLine}
 	markdown.Parse(l.md, nb)
 	if !maps.Equal(nb.IDs, old.IDs) {
-		return "", "", false // links elsewhere may point at a heading
+		return false // links elsewhere may point at a heading
 	}
 	var r content.Report
 	markdown.RewriteLinks(nb, l.targets, &r)
 	if len(r.List) > 0 || !slices.Equal(nb.Links, old.Links) {
-		return "", "", false // related articles and warnings follow links
+		return false // related articles and warnings follow links
 	}
 	html, err := markdown.Render(l.md, nb)
 	if err != nil {
-		return "", "", false
+		return false
 	}
 	nb.Doc = nil // as renderBodies leaves it
-	text = search.PlainText(string(html), search.TextCap)
+	text := search.PlainText(string(html), search.TextCap)
 	*l.owners[i] = html
 	if a := l.site.ArticleByID[id]; kind == content.KindArticle && a != nil {
 		a.Words = e.doc.Words() // its reading time
@@ -379,21 +310,7 @@ func (b *Builder) updateBody(file string) (url, text string, ok bool) {
 	l.bodies[i] = nb
 	b.cache.keepBody(nb, l.targets, html, text, nil)
 	b.keepEntry(file, e)
-	return old.PageURL, text, true
-}
-
-// everyPeoplePage, among the URLs to render again, stands for every page
-// of the people list.
-const everyPeoplePage = "people/page/*"
-
-// onlyURLs renders the pages of urls again.
-func onlyURLs(urls map[string]bool) func(string) bool {
-	return func(u string) bool {
-		if urls[everyPeoplePage] && (u == "people/" || strings.HasPrefix(u, "people/page/") && u != "people/page/") {
-			return true
-		}
-		return urls[u]
-	}
+	return true
 }
 
 // updatePerson applies an edit of one person's file to the model of the
@@ -405,21 +322,21 @@ func onlyURLs(urls map[string]bool) func(string) bool {
 // nothing changed, for anything else: a
 // file that is new, gone or not a person's, a problem to report, or pending
 // changes from a failed build.
-func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok bool) {
+func (b *Builder) updatePerson(file string) (ok bool) {
 	l := b.loader
 	if l == nil || b.site != l.site {
-		return nil, false, false
+		return false
 	}
 	kind, id := content.Classify(file)
 	s := l.site
 	p := s.PersonByID[id]
 	cached := l.entries[file]
 	if kind != content.KindPerson || p == nil || cached == nil {
-		return nil, false, false
+		return false
 	}
 	e, ok := b.decodeAgain(cached)
 	if !ok {
-		return nil, false, false
+		return false
 	}
 	var r content.Report
 	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &r)
@@ -429,19 +346,11 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 	title := f.Str("title", false)
 	f.Done()
 	if len(r.List) > 0 || team == nil || role == nil {
-		return nil, false, false
+		return false
 	}
 
 	oldTeam, oldRole := p.Team, p.Role
-	renamed = p.Name != name
-	urls = map[string]bool{model.PersonURL(id): true}
-	if renamed || team != oldTeam || role != oldRole {
-		urls[everyPeoplePage], urls["teams/"], urls["roles/"] = true, true, true
-	} else {
-		// Only the page of the people list that shows them.
-		i := slices.Index(s.People, p)
-		urls[model.PeoplePageURL(i/PeoplePerPage+1)] = true
-	}
+	renamed := p.Name != name
 	p.Name, p.JobTitle, p.Team, p.Role = name, title, team, role
 	if renamed {
 		slices.SortFunc(s.People, model.ByName) // as derive orders them
@@ -452,7 +361,6 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 		if t == nil {
 			continue
 		}
-		urls[model.TeamURL(t.ID)] = true
 		t.Members = t.Members[:0]
 		for _, q := range s.People {
 			if q.Team == t {
@@ -465,7 +373,6 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 		if r == nil {
 			continue
 		}
-		urls[model.RoleURL(r.ID)] = true
 		r.People = r.People[:0]
 		for _, q := range s.People {
 			if q.Role == r {
@@ -474,7 +381,7 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 		}
 	}
 	b.keepEntry(file, e)
-	return urls, renamed, true
+	return true
 }
 
 // updateCycle applies an edit of a cycle's ratings alone (its title, date
@@ -487,28 +394,28 @@ func (b *Builder) updatePerson(file string) (urls map[string]bool, renamed, ok b
 // gone, renamed or moved to another date or kind, a problem to report,
 // someone rated for the first time or no longer rated at all (which changes
 // the warnings), or pending changes from a failed build.
-func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
+func (b *Builder) updateCycle(file string) (ok bool) {
 	l := b.loader
 	if l == nil || b.site != l.site {
-		return nil, false
+		return false
 	}
 	s := l.site
 	kind, _ := content.Classify(file)
 	cached := l.entries[file]
 	old := cycleFrom(s, file)
 	if kind != content.KindCycle || old == nil || cached == nil || reported(s, file) {
-		return nil, false
+		return false
 	}
 	checked, isChecked := b.cache.cycles[cached]
 	if !isChecked || checked.cycle != old {
-		return nil, false
+		return false
 	}
 	// The file is read into a buffer kept for the purpose: a cycle of a
 	// large site is megabytes, and fresh memory costs more than reading.
 	data, err := readInto(b.scratch[:0], b.fsys, file)
 	b.scratch = data
 	if err != nil || !utf8.Valid(data) {
-		return nil, false
+		return false
 	}
 	e := &entry{path: cached.path, kind: cached.kind, id: cached.id, category: cached.category}
 	patched := false
@@ -528,7 +435,7 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 		if pid != "" {
 			ranked, ok := lc.personRatings(e, pid, table)
 			if !ok {
-				return nil, false
+				return false
 			}
 			next[pid] = ranked
 		}
@@ -536,12 +443,12 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 		// Decoded whole from the bytes read, which the entry keeps.
 		e.decodeData(bytes.Clone(data))
 		if e.doc == nil || len(e.r.List) > 0 {
-			return nil, false
+			return false
 		}
 		c := lc.loadCycle(e)
 		e.doc.Meta = nil // as loadContent does: the cycle keeps what it needs
 		if c.Title != old.Title || !c.Date.Equal(old.Date) || c.Kind != old.Kind {
-			return nil, false
+			return false
 		}
 		next = c.ByPerson
 		for pid := range old.ByPerson {
@@ -551,7 +458,7 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 		}
 	}
 	if len(lc.r.List) > 0 {
-		return nil, false
+		return false
 	}
 
 	// A person with an empty table is in byPerson, as a full load has them;
@@ -570,7 +477,7 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 			rated = rated || other != old && len(other.ByPerson[pid]) > 0
 		}
 		if rated != s.PersonByID[pid].Assessed {
-			return nil, false
+			return false
 		}
 	}
 
@@ -596,10 +503,6 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 			delete(old.ByPerson, pid)
 		}
 	}
-	urls = map[string]bool{}
-	if len(changed) > 0 {
-		urls["teams/"], urls["roles/"] = true, true
-	}
 	w := model.NewWorker(s)
 	var teams []*model.Team
 	// A competency's page shows how many people are at each level: it
@@ -607,8 +510,6 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 	counts := map[*model.Competency][]int{}
 	for _, pid := range changed {
 		p := s.PersonByID[pid]
-		urls[model.PersonURL(pid)] = true
-		urls[model.PeoplePageURL(slices.Index(s.People, p)/PeoplePerPage+1)] = true
 		for _, st := range p.Standings {
 			if st.HasCurrent {
 				c := st.Competency
@@ -629,25 +530,16 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 		if p.Team != nil && !slices.Contains(teams, p.Team) {
 			teams = append(teams, p.Team)
 		}
-		if p.Role != nil {
-			urls[model.RoleURL(p.Role.ID)] = true
-		}
 	}
 	w.AddCounts(s)
-	for _, comp := range s.Competencies {
-		if before := counts[comp]; before != nil && (before[0] != comp.Rated || !slices.Equal(before[1:], comp.Distribution)) {
-			urls[model.CompetencyURL(comp.ID)] = true
-		}
-	}
 	for _, t := range teams {
-		urls[model.TeamURL(t.ID)] = true
 		model.TeamMatrix(t, len(s.Competencies), model.ChooseArticles)
 	}
 	b.keepEntry(file, e)
 	old.Named = len(old.ByPerson) // the file has no problem: it rates only people
 	delete(b.cache.cycles, cached)
 	b.cache.keepCycle(e, checked.ids, old, nil)
-	return urls, true
+	return true
 }
 
 // updateTeam applies an edit of a team's file to the model of the last
@@ -658,21 +550,21 @@ func (b *Builder) updateCycle(file string) (urls map[string]bool, ok bool) {
 // (by name). ok is false, with nothing changed, for anything else: a file
 // that is new, gone or not a team's, a problem to report, or pending changes
 // from a failed build.
-func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool) {
+func (b *Builder) updateTeam(file string) (ok bool) {
 	l := b.loader
 	if l == nil || b.site != l.site {
-		return nil, false, false
+		return false
 	}
 	kind, id := content.Classify(file)
 	s := l.site
 	t := s.TeamByID[id]
 	cached := l.entries[file]
 	if kind != content.KindTeam || t == nil || cached == nil || reported(s, file) {
-		return nil, false, false
+		return false
 	}
 	e, ok := b.decodeAgain(cached)
 	if !ok {
-		return nil, false, false
+		return false
 	}
 	var r content.Report
 	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &r)
@@ -680,35 +572,20 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 	description := f.Str("description", false)
 	f.Done()
 	if len(r.List) > 0 {
-		return nil, false, false
-	}
-	urls = map[string]bool{}
-	if name != t.Name || description != t.Description {
-		urls[model.TeamURL(id)], urls["teams/"] = true, true
+		return false
 	}
 	renamed := name != t.Name
-	if renamed {
-		for _, m := range t.Members {
-			urls[model.PersonURL(m.ID)] = true
-			urls[model.PeoplePageURL(slices.Index(s.People, m)/PeoplePerPage+1)] = true
-			if m.Role != nil {
-				urls[model.RoleURL(m.Role.ID)] = true
-			}
-		}
-	}
 	t.Name, t.Description = name, description
 	if renamed {
 		// As derive orders them: by name, ties by id.
-		before := slices.Clone(s.Teams)
 		s.Teams = s.Teams[:0]
 		for _, id := range content.SortedKeys(s.TeamByID) {
 			s.Teams = append(s.Teams, s.TeamByID[id])
 		}
 		slices.SortStableFunc(s.Teams, func(a, b *model.Team) int { return strings.Compare(a.Name, b.Name) })
-		moved = !slices.Equal(before, s.Teams)
 	}
 	b.keepEntry(file, e)
-	return urls, moved, true
+	return true
 }
 
 // updateRole applies an edit of a role's targets, title or summary (its
@@ -722,17 +599,17 @@ func (b *Builder) updateTeam(file string) (urls map[string]bool, moved, ok bool)
 // that it sorts elsewhere among the roles, new text, a problem to report,
 // a competency that gets its first target or loses its last (which
 // changes the warnings), or pending changes from a failed build.
-func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
+func (b *Builder) updateRole(file string) (ok bool) {
 	e, id, ok := b.frontMatterEdit(file, content.KindRole, "targets", "title", "summary")
 	if !ok || b.site.RoleByID[id] == nil {
-		return nil, false, false
+		return false
 	}
 	l, s, r := b.loader, b.site, b.site.RoleByID[id]
 	lc := *l
 	lc.r = content.Report{}
 	next := lc.readRole(e)
 	if len(lc.r.List) > 0 {
-		return nil, false, false
+		return false
 	}
 	// Roles are listed by title, then id: the order must hold.
 	if next.Title != r.Title {
@@ -742,7 +619,7 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 		}
 		if i > 0 && !before(s.Roles[i-1], r, s.Roles[i-1].Title, next.Title) ||
 			i+1 < len(s.Roles) && !before(r, s.Roles[i+1], next.Title, s.Roles[i+1].Title) {
-			return nil, false, false
+			return false
 		}
 	}
 	slices.SortFunc(next.Targets, func(a, b model.Target) int { return cmp.Compare(a.Competency.Rank, b.Competency.Rank) })
@@ -762,18 +639,16 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 			changed = append(changed, c)
 		}
 		if had != has && len(c.Roles) == 1 && had {
-			return nil, false, false // its last target: "no role sets a target" is new
+			return false // its last target: "no role sets a target" is new
 		}
 		if had != has && len(c.Roles) == 0 {
-			return nil, false, false // its first: that warning goes
+			return false // its first: that warning goes
 		}
 	}
 	b.keepEntry(file, e)
-	all = next.Title != r.Title || next.Summary != r.Summary
 	r.Title, r.Summary = next.Title, next.Summary
-	urls = map[string]bool{}
 	if len(changed) == 0 {
-		return urls, all, true // a comment, or the same targets in another order
+		return true // a comment, or the same targets in another order
 	}
 
 	r.Targets = next.Targets
@@ -790,60 +665,21 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 			}
 		}
 		slices.SortStableFunc(c.Roles, func(a, b model.RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
-		urls[model.CompetencyURL(c.ID)] = true
 	}
-	// The lists of people count each one's gaps: the pages showing someone
-	// whose count changed render again.
-	var place map[*model.Person]int
 	w := model.NewWorker(s)
 	var teams []*model.Team
 	for _, p := range r.People {
-		gaps := len(p.Gaps)
 		p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
 		l.deriver.Standings(w, p) // its counts are dropped: the ratings are as they were
-		urls[model.PersonURL(p.ID)] = true
-		if p.Team != nil && !urls[model.TeamURL(p.Team.ID)] {
-			urls[model.TeamURL(p.Team.ID)] = true
+		if p.Team != nil && !slices.Contains(teams, p.Team) {
 			teams = append(teams, p.Team)
 		}
-		if len(p.Gaps) != gaps {
-			if place == nil {
-				place = make(map[*model.Person]int, len(s.People))
-				for i, q := range s.People {
-					place[q] = i
-				}
-			}
-			urls[model.PeoplePageURL(place[p]/PeoplePerPage+1)] = true
-		}
-	}
-	// The list of teams names each one's biggest gap.
-	biggest := func(t *model.Team) *model.Competency {
-		if len(t.Gaps) == 0 {
-			return nil
-		}
-		return t.Gaps[0].Competency
-	}
-	was := make([]*model.Competency, len(teams))
-	for i, t := range teams {
-		was[i] = biggest(t)
 	}
 	choose := model.SharedChoices()
 	par.Do(len(teams), func(i int) {
-		t := teams[i]
-		model.TeamMatrix(t, len(s.Competencies), choose)
+		model.TeamMatrix(teams[i], len(s.Competencies), choose)
 	})
-	for i, t := range teams {
-		if biggest(t) != was[i] {
-			urls["teams/"] = true
-		}
-	}
-	// The role's page; the framework's table of targets; the list of roles,
-	// which counts each one's targets.
-	urls[model.RoleURL(id)], urls["competencies/"] = true, true
-	if len(before) != len(after) {
-		urls["roles/"] = true
-	}
-	return urls, all, true
+	return true
 }
 
 // updateCompetency applies an edit of a competency's level descriptors,
@@ -857,23 +693,23 @@ func (b *Builder) updateRole(file string) (urls map[string]bool, all, ok bool) {
 // that is new, gone, moved, or retitled so that it sorts elsewhere among
 // its category's, a problem to report, or a level that gets its first text
 // or loses it (which changes the warnings of the roles targeting it).
-func (b *Builder) updateCompetency(file string) (urls map[string]bool, all, ok bool) {
+func (b *Builder) updateCompetency(file string) (ok bool) {
 	e, id, ok := b.frontMatterEdit(file, content.KindCompetency, "levels", "title", "summary")
 	if !ok || b.site.CompetencyByID[id] == nil || b.site.CompetencyByID[id].Source != file {
-		return nil, false, false
+		return false
 	}
 	l, s, c := b.loader, b.site, b.site.CompetencyByID[id]
 	lc := *l
 	lc.r = content.Report{}
 	next := lc.readCompetency(e, c.Category)
 	if len(lc.r.List) > 0 {
-		return nil, false, false
+		return false
 	}
 	changed := map[int]bool{} // levels whose text changed
 	for _, lv := range s.Scale {
 		was, is := c.Descriptor(lv.Level), next.Descriptor(lv.Level)
 		if (was == "") != (is == "") {
-			return nil, false, false
+			return false
 		}
 		if was != is {
 			changed[lv.Level] = true
@@ -884,29 +720,15 @@ func (b *Builder) updateCompetency(file string) (urls map[string]bool, all, ok b
 		i := slices.Index(list, c)
 		if i > 0 && model.ByOrder(list[i-1].Order, c.Order, list[i-1].Title, next.Title) >= 0 ||
 			i+1 < len(list) && model.ByOrder(c.Order, list[i+1].Order, next.Title, list[i+1].Title) >= 0 {
-			return nil, false, false
+			return false
 		}
 	}
 	b.keepEntry(file, e)
-	all = next.Title != c.Title || next.Summary != c.Summary
 	c.Title, c.Summary = next.Title, next.Summary
-	urls = map[string]bool{}
-	if len(changed) == 0 {
-		return urls, all, true
+	if len(changed) > 0 {
+		c.Descriptors = next.Descriptors
 	}
-	c.Descriptors = next.Descriptors
-	urls[model.CompetencyURL(id)] = true
-	for _, rt := range c.Roles {
-		urls[model.RoleURL(rt.Role.ID)] = true
-	}
-	for _, p := range s.People {
-		for _, g := range p.Gaps {
-			if g.Competency == c && changed[g.Target] {
-				urls[model.PersonURL(p.ID)] = true
-			}
-		}
-	}
-	return urls, all, true
+	return true
 }
 
 // updateArticle applies an edit of an article's title or summary alone (its
@@ -1008,168 +830,6 @@ func readInto(buf []byte, fsys fs.FS, name string) ([]byte, error) {
 	}
 }
 
-// affected returns the URLs of the pages that a change of the files in
-// changed can alter, given the site before and after it, or all when it can
-// alter any page. It follows the rule in the doc of Builder.
-func affected(old, cur *model.Site, changed map[string]bool) (urls map[string]bool, all bool) {
-	if !sameKeys(old.CompetencyByID, cur.CompetencyByID) || !sameKeys(old.RoleByID, cur.RoleByID) ||
-		!sameKeys(old.TeamByID, cur.TeamByID) || !sameKeys(old.PersonByID, cur.PersonByID) ||
-		!sameKeys(old.ArticleByID, cur.ArticleByID) || len(old.Cycles) != len(cur.Cycles) {
-		return nil, true
-	}
-	urls = map[string]bool{}
-	add := func(u string) { urls[u] = true }
-	// person adds the pages showing a person; with ratings, also those of
-	// the competencies they stand in, whose distributions count ratings.
-	person := func(s *model.Site, id string, ratings bool) {
-		p := s.PersonByID[id]
-		if p == nil {
-			return
-		}
-		add(model.PersonURL(id))
-		if p.Team != nil {
-			add(model.TeamURL(p.Team.ID))
-		}
-		if p.Role != nil {
-			add(model.RoleURL(p.Role.ID))
-		}
-		if ratings {
-			for _, st := range p.Standings {
-				add(model.CompetencyURL(st.Competency.ID))
-			}
-		}
-	}
-	other := func(s *model.Site) *model.Site {
-		if s == old {
-			return cur
-		}
-		return old
-	}
-	for p := range changed {
-		kind, id := content.Classify(p)
-		switch kind {
-		case content.KindHome:
-			add("")
-		case content.KindPerson:
-			add("people/")
-			add("teams/")
-			add("roles/")
-			// A person's file holds no ratings: with the same people, every
-			// distribution stays as it was.
-			person(old, id, false)
-			person(cur, id, false)
-		case content.KindCycle:
-			// Only the people whose ratings changed, unless what the cycle
-			// is (its title, date or kind) changed for everyone in it.
-			oc, nc := cycleFrom(old, p), cycleFrom(cur, p)
-			whole := oc == nil || nc == nil || oc.Title != nc.Title || !oc.Date.Equal(nc.Date) || oc.Kind != nc.Kind
-			changedPeople := false
-			for _, c := range []*model.Cycle{oc, nc} {
-				if c == nil {
-					continue
-				}
-				for pid := range c.ByPerson {
-					if whole || !slices.Equal(oc.ByPerson[pid], nc.ByPerson[pid]) {
-						person(old, pid, true)
-						person(cur, pid, true)
-						changedPeople = true
-					}
-				}
-			}
-			if changedPeople {
-				add(everyPeoplePage)
-				add("people/")
-				add("teams/")
-				add("roles/")
-			}
-		case content.KindTeam:
-			add("teams/")
-			add("people/")
-			for _, s := range []*model.Site{old, cur} {
-				add(model.TeamURL(id))
-				for _, m := range s.TeamByID[id].Members {
-					add(model.PersonURL(m.ID))
-					if m.Role != nil {
-						add(model.RoleURL(m.Role.ID))
-					}
-				}
-			}
-		case content.KindRole:
-			add("roles/")
-			add("people/")
-			add("teams/")
-			add("competencies/")
-			for _, s := range []*model.Site{old, cur} {
-				r := s.RoleByID[id]
-				add(model.RoleURL(id))
-				for _, t := range r.Targets {
-					add(model.CompetencyURL(t.Competency.ID))
-				}
-				for _, p := range r.People {
-					add(model.PersonURL(p.ID))
-					if p.Team != nil {
-						add(model.TeamURL(p.Team.ID))
-					}
-				}
-			}
-		case content.KindArticle:
-			add("")
-			add("articles/")
-			for _, s := range []*model.Site{old, cur} {
-				a := s.ArticleByID[id]
-				if a == nil {
-					continue // a draft left out of the build
-				}
-				add(model.ArticleURL(id))
-				taught := map[*model.Competency]bool{}
-				for _, c := range a.Competencies {
-					add(model.CompetencyURL(c.ID))
-					taught[c] = true
-				}
-				// People and teams show the articles chosen for their gaps:
-				// their pages change when those lists do, which they can
-				// only where a competency's articles changed.
-				moved := movedArticles(s, other(s))
-				for _, p := range s.People {
-					if !slices.ContainsFunc(p.Gaps, func(g model.Gap) bool { return moved[g.Competency.Rank] }) {
-						continue
-					}
-					if other := other(s).PersonByID[p.ID]; other == nil || !sameGapArticles(p.Gaps, other.Gaps) {
-						add(model.PersonURL(p.ID))
-					}
-				}
-				for _, t := range s.Teams {
-					if !slices.ContainsFunc(t.Gaps, func(g model.TeamGap) bool { return moved[g.Competency.Rank] }) {
-						continue
-					}
-					if other := other(s).TeamByID[t.ID]; other == nil || !sameTeamGapArticles(t.Gaps, other.Gaps) {
-						add(model.TeamURL(t.ID))
-					}
-				}
-				for _, other := range s.Articles {
-					if slices.Contains(other.Related, a) {
-						add(model.ArticleURL(other.ID))
-					}
-				}
-			}
-		default:
-			return nil, true
-		}
-	}
-	return urls, false
-}
-
-// movedArticles tells, by the rank of each competency of s, whether its
-// articles differ from those of the competency with its id in other.
-func movedArticles(s, other *model.Site) []bool {
-	moved := make([]bool, len(s.Competencies))
-	for i, c := range s.Competencies {
-		o := other.CompetencyByID[c.ID]
-		moved[i] = o == nil || !sameArticles(c.Articles, o.Articles)
-	}
-	return moved
-}
-
 func cycleFrom(s *model.Site, source string) *model.Cycle {
 	for _, c := range s.Cycles {
 		if c.Source == source {
@@ -1177,36 +837,4 @@ func cycleFrom(s *model.Site, source string) *model.Cycle {
 		}
 	}
 	return nil
-}
-
-// sameArticles tells whether two lists show the same articles: ids, titles
-// and levels, in order.
-func sameArticles(a, b []*model.Article) bool {
-	return slices.EqualFunc(a, b, func(x, y *model.Article) bool {
-		return x.ID == y.ID && x.Title == y.Title && x.Level == y.Level
-	})
-}
-
-func sameGapArticles(a, b []model.Gap) bool {
-	return slices.EqualFunc(a, b, func(x, y model.Gap) bool {
-		return x.Competency.ID == y.Competency.ID && sameArticles(x.Articles, y.Articles)
-	})
-}
-
-func sameTeamGapArticles(a, b []model.TeamGap) bool {
-	return slices.EqualFunc(a, b, func(x, y model.TeamGap) bool {
-		return x.Competency.ID == y.Competency.ID && sameArticles(x.Articles, y.Articles)
-	})
-}
-
-func sameKeys[V any](a, b map[string]V) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if _, ok := b[k]; !ok {
-			return false
-		}
-	}
-	return true
 }

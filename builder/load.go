@@ -87,13 +87,12 @@ type loader struct {
 
 	failed []string // their paths
 
-	entries      map[string]*entry          // the files this load read, by path
-	targets      map[string]markdown.Target // what markdown links can point at, by source
-	cache        *cache                     // from the last build, or nil
-	changed      map[string]bool            // files changed since it; nil when unknown
-	prev         *model.Site                // the last good build's model, or nil
-	linksChanged bool                       // link targets differ from the last build's
-	deriver      *model.Deriver             // of the model; working out standings again takes it
+	entries map[string]*entry          // the files this load read, by path
+	targets map[string]markdown.Target // what markdown links can point at, by source
+	cache   *cache                     // from the last build, or nil
+	changed map[string]bool            // files changed since it; nil when unknown
+	prev    *model.Site                // the last good build's model, or nil
+	deriver *model.Deriver             // of the model; working out standings again takes it
 }
 
 const configFile = content.ConfigFile
@@ -859,7 +858,6 @@ func (l *loader) renderBodies() {
 	// something else now are rendered again.
 	if l.cache != nil && !sameTargets(targets, l.cache.targets) {
 		l.cache.targets = targets
-		l.linksChanged = true
 		par.Do(len(reused), func(i int) {
 			if r := reused[i]; r != nil && !r.stillLinks(targets) {
 				reused[i] = nil

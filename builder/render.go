@@ -26,26 +26,29 @@ import (
 // it shows. Layouts reach the site through .Site and link with .Rel and .Asset
 // so that every URL is relative to the page.
 type Page struct {
-	Site        *model.Site
+	site        *model.Site
 	Kind        string // home, framework, competency, roles, role, teams, team, people, person, articles, article, 404
 	Title       string
 	Description string
 	URL         string // relative to the site root: "" for home, "people/ana/"
 	Permalink   string // absolute, from baseURL; "" when the site has none
 
-	Competency *model.Competency
-	Role       *model.Role
-	Team       *model.Team
-	Person     *model.Person
-	Article    *model.Article
+	competency *model.Competency
+	role       *model.Role
+	team       *model.Team
+	person     *model.Person
+	article    *model.Article
 
 	Charts map[string]*Chart
 
 	// The people list is split into pages of PeoplePerPage: people/,
-	// people/page/2/ and so on. People is this page's share, in name order.
-	People []*model.Person
+	// people/page/2/ and so on. people is this page's share, in name order.
+	people []*model.Person
 	Pager  *Pager
 
+	// rec collects the keys of the model the page reads, when the build
+	// keeps them (see views.go).
+	rec      *recorder
 	root     string // prefix from this page back to the site root
 	theme    *theme
 	badges   *levelBadges
@@ -97,11 +100,14 @@ func (p *Page) Asset(name string) (string, error) {
 
 // Badge is the HTML of a level of the scale: its number in a coloured box,
 // then its name.
-func (p *Page) Badge(level int) template.HTML { return p.badges.of(level, true) }
+func (p *Page) Badge(level int) template.HTML {
+	p.rec.add(model.KSite, model.PScale, "")
+	return p.badges.of(level, true)
+}
 
 // CellBadge is the HTML of a level in a cell of a skills matrix: its number
 // in a coloured box, marked when it is below the member's target.
-func (p *Page) CellBadge(c model.Cell) template.HTML {
+func (p *Page) CellBadge(c CellView) template.HTML {
 	if !c.Rated {
 		return ""
 	}
@@ -176,7 +182,8 @@ type partialCache struct {
 
 type cachedPartial struct {
 	html   template.HTML
-	assets []string // the static files it linked, added to each page using it
+	assets []string    // the static files it linked, added to each page using it
+	keys   []model.Key // the keys it read, added likewise
 }
 
 // partialCached returns the function partialCached of the layouts of t:
@@ -212,6 +219,9 @@ func partialCached(t *template.Template, uncached map[string]bool) func(name str
 						p.used = append(p.used, a)
 					}
 				}
+				if p.rec != nil {
+					p.rec.keys = append(p.rec.keys, hit.keys...)
+				}
 				return hit.html, nil
 			}
 		}
@@ -223,12 +233,18 @@ func partialCached(t *template.Template, uncached map[string]bool) func(name str
 		}
 		p.partialDepth++
 		defer func() { p.partialDepth-- }()
-		before := len(p.used)
+		before, recorded := len(p.used), 0
+		if p.rec != nil {
+			recorded = len(p.rec.keys)
+		}
 		var buf strings.Builder
 		if err := t.ExecuteTemplate(&buf, name, p); err != nil {
 			return "", err
 		}
 		out := cachedPartial{html: template.HTML(buf.String()), assets: slices.Clone(p.used[before:])}
+		if p.rec != nil {
+			out.keys = slices.Clone(p.rec.keys[recorded:])
+		}
 		if c != nil {
 			c.mu.Lock()
 			if c.done == nil {
@@ -396,7 +412,7 @@ func pagesOf(s *model.Site, th *theme) []*Page {
 		if len(all) == cap(all) {
 			all = make([]Page, 0, 16)
 		}
-		all = append(all, Page{Site: s, Kind: kind, Title: title, URL: u, theme: th, badges: badges})
+		all = append(all, Page{site: s, Kind: kind, Title: title, URL: u, theme: th, badges: badges})
 		p := &all[len(all)-1]
 		if set != nil {
 			set(p)
@@ -407,15 +423,15 @@ func pagesOf(s *model.Site, th *theme) []*Page {
 	add("home", "", model.HomeURL, nil)
 	add("framework", "Competency framework", model.FrameworkURL, nil)
 	for _, c := range s.Competencies {
-		add("competency", "", model.CompetencyURL(c.ID), func(p *Page) { p.Competency = c })
+		add("competency", "", model.CompetencyURL(c.ID), func(p *Page) { p.competency = c })
 	}
 	add("roles", "Roles", model.RolesURL, nil)
 	for _, r := range s.Roles {
-		add("role", "", model.RoleURL(r.ID), func(p *Page) { p.Role = r })
+		add("role", "", model.RoleURL(r.ID), func(p *Page) { p.role = r })
 	}
 	add("teams", "Teams", model.TeamsURL, nil)
 	for _, t := range s.Teams {
-		add("team", "", model.TeamURL(t.ID), func(p *Page) { p.Team = t })
+		add("team", "", model.TeamURL(t.ID), func(p *Page) { p.team = t })
 	}
 	for i, n := 0, 1; i == 0 || i < len(s.People); i, n = i+PeoplePerPage, n+1 {
 		people := s.People[i:min(i+PeoplePerPage, len(s.People))]
@@ -423,14 +439,14 @@ func pagesOf(s *model.Site, th *theme) []*Page {
 		if n > 1 {
 			title = fmt.Sprintf("People, page %d", n)
 		}
-		add("people", title, model.PeoplePageURL(n), func(p *Page) { p.People = people })
+		add("people", title, model.PeoplePageURL(n), func(p *Page) { p.people = people })
 	}
 	for _, person := range s.People {
-		add("person", "", model.PersonURL(person.ID), func(p *Page) { p.Person = person })
+		add("person", "", model.PersonURL(person.ID), func(p *Page) { p.person = person })
 	}
 	add("articles", "Learning articles", model.ArticlesURL, nil)
 	for _, a := range s.Articles {
-		add("article", "", model.ArticleURL(a.ID), func(p *Page) { p.Article = a })
+		add("article", "", model.ArticleURL(a.ID), func(p *Page) { p.article = a })
 	}
 	add("404", "Page not found", model.NotFoundURL, nil)
 	pagePeople(s, ps)
@@ -454,17 +470,17 @@ func pagesOf(s *model.Site, th *theme) []*Page {
 func (p *Page) fill() {
 	switch {
 	case p.Kind == "home":
-		p.Title, p.Description = p.Site.Config.Title, p.Site.Config.Description
-	case p.Competency != nil:
-		p.Title, p.Description = p.Competency.Title, p.Competency.Summary
-	case p.Role != nil:
-		p.Title, p.Description = p.Role.Title, p.Role.Summary
-	case p.Team != nil:
-		p.Title, p.Description = p.Team.Name, p.Team.Description
-	case p.Person != nil:
-		p.Title = p.Person.Name
-	case p.Article != nil:
-		p.Title, p.Description = p.Article.Title, p.Article.Summary
+		p.Title, p.Description = p.site.Config.Title, p.site.Config.Description
+	case p.competency != nil:
+		p.Title, p.Description = p.competency.Title, p.competency.Summary
+	case p.role != nil:
+		p.Title, p.Description = p.role.Title, p.role.Summary
+	case p.team != nil:
+		p.Title, p.Description = p.team.Name, p.team.Description
+	case p.person != nil:
+		p.Title = p.person.Name
+	case p.article != nil:
+		p.Title, p.Description = p.article.Title, p.article.Summary
 	}
 }
 
@@ -493,7 +509,8 @@ func basePath(s *model.Site) string {
 
 // addCharts builds the options of a page's charts.
 func (p *Page) addCharts() {
-	s := p.Site
+	s := p.site
+	r := p.rec
 	scale := charts.Scale{Min: s.Scale[0].Level, Max: s.MaxLevel()}
 	for _, l := range s.Scale {
 		scale.Names = append(scale.Names, l.Name)
@@ -502,17 +519,22 @@ func (p *Page) addCharts() {
 	var options string
 	switch p.Kind {
 	case "person":
-		person := p.Person
+		person := p.person
 		n := len(person.Standings)
 		axes := make([]string, 0, n)
 		current, target, previous := make([]*int, 0, n), make([]*int, 0, n), make([]*int, 0, n)
 		hasPrevious := false
+		r.add(model.KPerson, model.PStandings, person.ID)
+		if person.Role != nil {
+			r.add(model.KRole, model.PTargets, person.Role.ID)
+		}
 		for i := range person.Standings {
 			// The levels are pointed at where they are, rather than copied.
 			st := &person.Standings[i]
 			if person.Role != nil && len(person.Role.Targets) >= 3 && !st.HasTarget {
 				continue
 			}
+			r.add(model.KCompetency, model.POwn, st.Competency.ID)
 			axes = append(axes, st.Competency.Title)
 			current = append(current, levelAt(&st.Current, st.HasCurrent))
 			target = append(target, levelAt(&st.Target, st.HasTarget))
@@ -529,30 +551,38 @@ func (p *Page) addCharts() {
 		id, title = "person-"+person.ID+"-radar", person.Name+": current levels against role targets"
 		options = charts.Radar(title, axes, scale, series)
 	case "role":
-		if len(p.Role.Targets) < 3 {
+		r.add(model.KRole, model.PTargets, p.role.ID)
+		if len(p.role.Targets) < 3 {
 			return
 		}
 		var axes []string
 		var target []*int
-		for i, t := range p.Role.Targets {
+		for i, t := range p.role.Targets {
+			r.add(model.KCompetency, model.POwn, t.Competency.ID)
 			axes = append(axes, t.Competency.Title)
-			target = append(target, &p.Role.Targets[i].Level)
+			target = append(target, &p.role.Targets[i].Level)
 		}
-		id, title = "role-"+p.Role.ID+"-radar", p.Role.Title+": target levels"
+		id, title = "role-"+p.role.ID+"-radar", p.role.Title+": target levels"
 		options = charts.Radar(title, axes, scale, []charts.Series{{Name: "Target", Values: target}})
 	case "team":
-		t := p.Team
+		t := p.team
+		r.add(model.KTeam, model.PMembers, t.ID)
+		r.add(model.KTeam, model.PMatrix, t.ID)
 		if len(t.Members) == 0 || len(t.Competencies) == 0 {
 			return
 		}
 		var rows, columns []string
 		for _, c := range t.Competencies {
+			r.add(model.KCompetency, model.POwn, c.ID)
 			columns = append(columns, c.Title)
 		}
+		r.add(model.KSite, model.PCompetencies, "")
 		col := t.Columns(len(s.Competencies))
 		levels := make([]int, len(t.Members)*len(t.Competencies))
 		cells := make([][]*int, len(t.Members))
 		for i, m := range t.Members {
+			r.add(model.KPerson, model.POwn, m.ID)
+			r.add(model.KPerson, model.PStandings, m.ID)
 			rows = append(rows, m.Name)
 			cells[i] = make([]*int, len(t.Competencies))
 			for _, st := range m.Standings {
@@ -567,7 +597,8 @@ func (p *Page) addCharts() {
 		id, title = "team-"+t.ID+"-matrix", t.Name+": skills matrix"
 		options = charts.Heatmap(title, rows, columns, cells, scale)
 	case "competency":
-		c := p.Competency
+		c := p.competency
+		r.add(model.KCompetency, model.PStats, c.ID)
 		if c.Rated == 0 {
 			return
 		}
@@ -576,9 +607,10 @@ func (p *Page) addCharts() {
 	default:
 		return
 	}
+	r.add(model.KSite, model.PScale, "")
 	chart := &Chart{ID: "chart-" + id, Title: title, Options: template.JS(options)}
 	if p.Kind == "team" {
-		chart.MinWidth = 160 + 28*len(p.Team.Competencies)
+		chart.MinWidth = 160 + 28*len(p.team.Competencies)
 	}
 	p.Charts = map[string]*Chart{"main": chart}
 	return
@@ -607,7 +639,7 @@ func outputPath(u string) string {
 // Link returns the link from this page to the page of a competency, role,
 // team, person, article or category.
 func (p *Page) Link(v any) (string, error) {
-	switch x := v.(type) {
+	switch x := unview(v).(type) {
 	case *model.Competency:
 		return p.Rel(model.CompetencyURL(x.ID)), nil
 	case *model.Category:
@@ -655,8 +687,8 @@ func pagePeople(s *model.Site, ps []*Page) {
 	links := make([]PagerLink, len(list))
 	for i, p := range list {
 		links[i] = PagerLink{Number: i + 1, URL: p.URL}
-		if len(p.People) > 0 {
-			links[i].First, links[i].Last = p.People[0].Name, p.People[len(p.People)-1].Name
+		if len(p.people) > 0 {
+			links[i].First, links[i].Last = p.people[0].Name, p.people[len(p.people)-1].Name
 		}
 	}
 	for i, p := range list {

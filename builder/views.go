@@ -1,0 +1,587 @@
+package builder
+
+import (
+	"fmt"
+	"html/template"
+
+	"portal/builder/model"
+)
+
+// A layout sees the model through views: each thing of the model as it is
+// (its fields read through the embedded pointer), except that every step to
+// another thing, and every part of a thing that is not its own (a person's
+// standings, a competency's body), goes through a method that records the
+// key of what it reads. A rebuild makes again the pages that read a key an
+// edit changed (see [model.Key]); with views, a layout of any shape records
+// what it shows, and a new kind of page needs no rebuild code of its own.
+
+// recorder collects the keys one output reads. A nil recorder records
+// nothing: a build that will not be rebuilt has no use for them.
+type recorder struct {
+	keys []model.Key
+}
+
+func (r *recorder) add(kind model.Kind, part model.Part, id string) {
+	if r != nil {
+		r.keys = append(r.keys, model.Key{Kind: kind, Part: part, ID: id})
+	}
+}
+
+// SiteView is the site as a layout sees it, as .Site.
+type SiteView struct {
+	s *model.Site
+	r *recorder
+}
+
+func (v SiteView) Config() model.Config {
+	v.r.add(model.KSite, model.PConfig, "")
+	return v.s.Config
+}
+
+func (v SiteView) Scale() []model.Level {
+	v.r.add(model.KSite, model.PScale, "")
+	return v.s.Scale
+}
+
+// Home is the text of the home page, or nil.
+func (v SiteView) Home() *model.Home {
+	v.r.add(model.KSite, model.PHome, "")
+	return v.s.Home
+}
+
+func (v SiteView) Categories() []CategoryView {
+	v.r.add(model.KSite, model.PCategories, "")
+	return viewAll(v.s.Categories, v.r.category)
+}
+
+func (v SiteView) Competencies() []CompetencyView {
+	v.r.add(model.KSite, model.PCompetencies, "")
+	return viewAll(v.s.Competencies, v.r.competency)
+}
+
+func (v SiteView) Roles() []RoleView {
+	v.r.add(model.KSite, model.PRoles, "")
+	return viewAll(v.s.Roles, v.r.role)
+}
+
+func (v SiteView) Teams() []TeamView {
+	v.r.add(model.KSite, model.PTeams, "")
+	return viewAll(v.s.Teams, v.r.team)
+}
+
+func (v SiteView) People() []PersonView {
+	v.r.add(model.KSite, model.PPeople, "")
+	return viewAll(v.s.People, v.r.person)
+}
+
+func (v SiteView) Cycles() []CycleView {
+	v.r.add(model.KSite, model.PCycles, "")
+	return viewAll(v.s.Cycles, v.r.cycle)
+}
+
+func (v SiteView) Articles() []ArticleView {
+	v.r.add(model.KSite, model.PArticles, "")
+	return viewAll(v.s.Articles, v.r.article)
+}
+
+// LatestArticles returns up to n of the newest articles.
+func (v SiteView) LatestArticles(n int) []ArticleView {
+	v.r.add(model.KSite, model.PArticles, "")
+	return viewAll(v.s.LatestArticles(n), v.r.article)
+}
+
+// LevelName returns the name of a level of the scale, or its number.
+func (v SiteView) LevelName(level int) string {
+	v.r.add(model.KSite, model.PScale, "")
+	return v.s.LevelName(level)
+}
+
+// MaxLevel is the top level of the scale.
+func (v SiteView) MaxLevel() int {
+	v.r.add(model.KSite, model.PScale, "")
+	return v.s.MaxLevel()
+}
+
+// Assessed returns how many people were rated in at least one cycle.
+func (v SiteView) Assessed() int {
+	v.r.add(model.KSite, model.PAssessed, "")
+	return v.s.Assessed()
+}
+
+// Count returns how many there are of a list of the site: "categories",
+// "competencies", "roles", "teams", "people", "cycles" or "articles". A
+// page that shows only the number reads only that, where len of the list
+// would read every one of them.
+func (v SiteView) Count(list string) (int, error) {
+	part, n := model.PPeople, 0
+	switch list {
+	case "categories":
+		part, n = model.PCategories, len(v.s.Categories)
+	case "competencies":
+		part, n = model.PCompetencies, len(v.s.Competencies)
+	case "roles":
+		part, n = model.PRoles, len(v.s.Roles)
+	case "teams":
+		part, n = model.PTeams, len(v.s.Teams)
+	case "people":
+		part, n = model.PPeople, len(v.s.People)
+	case "cycles":
+		part, n = model.PCycles, len(v.s.Cycles)
+	case "articles":
+		part, n = model.PArticles, len(v.s.Articles)
+	default:
+		return 0, fmt.Errorf("Count: no list %q; the lists are categories, competencies, roles, teams, people, cycles and articles", list)
+	}
+	v.r.add(model.KSite, part, model.CountID)
+	return n, nil
+}
+
+func viewAll[T any, V any](list []T, view func(T) V) []V {
+	out := make([]V, len(list))
+	for i, x := range list {
+		out[i] = view(x)
+	}
+	return out
+}
+
+// viewOf is a view of x, or nil when x is nil.
+func viewOf[T comparable, V any](x T, view func(T) V) *V {
+	var zero T
+	if x == zero {
+		return nil
+	}
+	v := view(x)
+	return &v
+}
+
+// CategoryView is a category of the framework.
+type CategoryView struct {
+	*model.Category
+	r *recorder
+}
+
+func (r *recorder) category(c *model.Category) CategoryView {
+	r.add(model.KCategory, model.POwn, c.ID)
+	return CategoryView{c, r}
+}
+
+func (v CategoryView) Competencies() []CompetencyView {
+	v.r.add(model.KCategory, model.PMembers, v.ID)
+	return viewAll(v.Category.Competencies, v.r.competency)
+}
+
+func (v CategoryView) Body() template.HTML {
+	v.r.add(model.KCategory, model.PBody, v.ID)
+	return v.Category.Body
+}
+
+// CompetencyView is a competency.
+type CompetencyView struct {
+	*model.Competency
+	r *recorder
+}
+
+func (r *recorder) competency(c *model.Competency) CompetencyView {
+	r.add(model.KCompetency, model.POwn, c.ID)
+	return CompetencyView{c, r}
+}
+
+func (v CompetencyView) Category() *CategoryView {
+	return viewOf(v.Competency.Category, v.r.category)
+}
+
+func (v CompetencyView) Descriptors() []model.Descriptor {
+	v.r.add(model.KCompetency, model.PText, v.ID)
+	return v.Competency.Descriptors
+}
+
+// Descriptor returns the text for a level, or "".
+func (v CompetencyView) Descriptor(level int) string {
+	v.r.add(model.KCompetency, model.PText, v.ID)
+	return v.Competency.Descriptor(level)
+}
+
+func (v CompetencyView) Body() template.HTML {
+	v.r.add(model.KCompetency, model.PBody, v.ID)
+	return v.Competency.Body
+}
+
+func (v CompetencyView) Articles() []ArticleView {
+	v.r.add(model.KCompetency, model.PLinks, v.ID)
+	return viewAll(v.Competency.Articles, v.r.article)
+}
+
+func (v CompetencyView) Previous() *CompetencyView {
+	v.r.add(model.KCompetency, model.PLinks, v.ID)
+	return viewOf(v.Competency.Previous, v.r.competency)
+}
+
+func (v CompetencyView) Next() *CompetencyView {
+	v.r.add(model.KCompetency, model.PLinks, v.ID)
+	return viewOf(v.Competency.Next, v.r.competency)
+}
+
+// RoleTargetView is a role that targets a competency, and its level.
+type RoleTargetView struct {
+	Role  RoleView
+	Level int
+}
+
+func (v CompetencyView) Roles() []RoleTargetView {
+	v.r.add(model.KCompetency, model.PLinks, v.ID)
+	return viewAll(v.Competency.Roles, func(rt model.RoleTarget) RoleTargetView {
+		return RoleTargetView{Role: v.r.role(rt.Role), Level: rt.Level}
+	})
+}
+
+func (v CompetencyView) Rated() int {
+	v.r.add(model.KCompetency, model.PStats, v.ID)
+	return v.Competency.Rated
+}
+
+func (v CompetencyView) Distribution() []int {
+	v.r.add(model.KCompetency, model.PStats, v.ID)
+	return v.Competency.Distribution
+}
+
+// RoleView is a role profile.
+type RoleView struct {
+	*model.Role
+	r *recorder
+}
+
+func (r *recorder) role(x *model.Role) RoleView {
+	r.add(model.KRole, model.POwn, x.ID)
+	return RoleView{x, r}
+}
+
+// TargetView is a role's expected level in a competency.
+type TargetView struct {
+	Competency CompetencyView
+	Level      int
+}
+
+func (v RoleView) target(t *model.Target) TargetView {
+	return TargetView{Competency: v.r.competency(t.Competency), Level: t.Level}
+}
+
+func (v RoleView) Targets() []TargetView {
+	v.r.add(model.KRole, model.PTargets, v.ID)
+	out := make([]TargetView, len(v.Role.Targets))
+	for i := range v.Role.Targets {
+		out[i] = v.target(&v.Role.Targets[i])
+	}
+	return out
+}
+
+// TargetFor returns the role's target in a competency, or nil.
+func (v RoleView) TargetFor(competencyID string) *TargetView {
+	v.r.add(model.KRole, model.PTargets, v.ID)
+	return viewOf(v.Role.TargetFor(competencyID), v.target)
+}
+
+// ByRank is the role's targets by competency rank, nil where none.
+func (v RoleView) ByRank() []*TargetView {
+	v.r.add(model.KRole, model.PTargets, v.ID)
+	return viewAll(v.Role.ByRank, func(t *model.Target) *TargetView { return viewOf(t, v.target) })
+}
+
+func (v RoleView) People() []PersonView {
+	v.r.add(model.KRole, model.PRolePeople, v.ID)
+	return viewAll(v.Role.People, v.r.person)
+}
+
+func (v RoleView) Body() template.HTML {
+	v.r.add(model.KRole, model.PBody, v.ID)
+	return v.Role.Body
+}
+
+// TeamView is a team with its skills matrix.
+type TeamView struct {
+	*model.Team
+	r *recorder
+}
+
+func (r *recorder) team(t *model.Team) TeamView {
+	r.add(model.KTeam, model.POwn, t.ID)
+	return TeamView{t, r}
+}
+
+func (v TeamView) Members() []PersonView {
+	v.r.add(model.KTeam, model.PMembers, v.ID)
+	return viewAll(v.Team.Members, v.r.person)
+}
+
+// Competencies are the columns of the skills matrix.
+func (v TeamView) Competencies() []CompetencyView {
+	v.r.add(model.KTeam, model.PMatrix, v.ID)
+	return viewAll(v.Team.Competencies, v.r.competency)
+}
+
+// TeamStandingView is the team's average in a competency.
+type TeamStandingView struct {
+	model.TeamStanding
+	r *recorder
+}
+
+func (v TeamStandingView) Competency() CompetencyView {
+	return v.r.competency(v.TeamStanding.Competency)
+}
+
+func (v TeamView) Summary() []TeamStandingView {
+	v.r.add(model.KTeam, model.PMatrix, v.ID)
+	return viewAll(v.Team.Summary, func(st model.TeamStanding) TeamStandingView { return TeamStandingView{st, v.r} })
+}
+
+// TeamGapView is the members' gaps in one competency, summed.
+type TeamGapView struct {
+	model.TeamGap
+	r *recorder
+}
+
+func (v TeamGapView) Competency() CompetencyView { return v.r.competency(v.TeamGap.Competency) }
+
+func (v TeamGapView) Articles() []ArticleView { return viewAll(v.TeamGap.Articles, v.r.article) }
+
+func (v TeamView) Gaps() []TeamGapView {
+	v.r.add(model.KTeam, model.PMatrix, v.ID)
+	return viewAll(v.Team.Gaps, func(g model.TeamGap) TeamGapView { return TeamGapView{g, v.r} })
+}
+
+// Columns returns the column of each competency in the team's matrix, by
+// rank; -1 for those not in it.
+func (v TeamView) Columns(n int) []int {
+	v.r.add(model.KTeam, model.PMatrix, v.ID)
+	return v.Team.Columns(n)
+}
+
+// CellView is one member's standing in one column of the matrix.
+type CellView struct {
+	StandingView
+	Rated bool
+	Below bool
+}
+
+// Matrix is the team's skills matrix: one row per member, one cell per
+// column of Competencies.
+func (v TeamView) Matrix() [][]CellView {
+	v.r.add(model.KTeam, model.PMatrix, v.ID)
+	v.r.add(model.KTeam, model.PMembers, v.ID)
+	for _, m := range v.Team.Members {
+		v.r.add(model.KPerson, model.PStandings, m.ID)
+	}
+	return viewAll(v.Team.Matrix(), func(row []model.Cell) []CellView {
+		return viewAll(row, func(c model.Cell) CellView {
+			return CellView{StandingView: StandingView{c.Standing, v.r}, Rated: c.Rated, Below: c.Below}
+		})
+	})
+}
+
+// PersonView is a person.
+type PersonView struct {
+	*model.Person
+	r *recorder
+}
+
+func (r *recorder) person(p *model.Person) PersonView {
+	r.add(model.KPerson, model.POwn, p.ID)
+	return PersonView{p, r}
+}
+
+func (v PersonView) Team() *TeamView { return viewOf(v.Person.Team, v.r.team) }
+
+func (v PersonView) Role() *RoleView { return viewOf(v.Person.Role, v.r.role) }
+
+// StandingView is where a person is in one competency.
+type StandingView struct {
+	model.Standing
+	r *recorder
+}
+
+func (v StandingView) Competency() CompetencyView { return v.r.competency(v.Standing.Competency) }
+
+func (v StandingView) CurrentFrom() *CycleView { return viewOf(v.Standing.CurrentFrom, v.r.cycle) }
+
+func (v PersonView) Standings() []StandingView {
+	v.r.add(model.KPerson, model.PStandings, v.ID)
+	return viewAll(v.Person.Standings, func(st model.Standing) StandingView { return StandingView{st, v.r} })
+}
+
+// Standing returns the person's standing in a competency, or nil.
+func (v PersonView) Standing(competencyID string) *StandingView {
+	v.r.add(model.KPerson, model.PStandings, v.ID)
+	return viewOf(v.Person.Standing(competencyID), func(st *model.Standing) StandingView { return StandingView{*st, v.r} })
+}
+
+// GapView is a shortfall against the role's target.
+type GapView struct {
+	model.Gap
+	r *recorder
+}
+
+func (v GapView) Competency() CompetencyView { return v.r.competency(v.Gap.Competency) }
+
+func (v GapView) Articles() []ArticleView { return viewAll(v.Gap.Articles, v.r.article) }
+
+func (v PersonView) Gaps() []GapView {
+	v.r.add(model.KPerson, model.PStandings, v.ID)
+	return viewAll(v.Person.Gaps, func(g model.Gap) GapView { return GapView{g, v.r} })
+}
+
+func (v PersonView) Assessed() bool {
+	v.r.add(model.KPerson, model.PStandings, v.ID)
+	return v.Person.Assessed
+}
+
+func (v PersonView) LastAssessed() *CycleView {
+	v.r.add(model.KPerson, model.PStandings, v.ID)
+	return viewOf(v.Person.LastAssessed, v.r.cycle)
+}
+
+// CycleView is an assessment cycle.
+type CycleView struct {
+	*model.Cycle
+	r *recorder
+}
+
+func (r *recorder) cycle(c *model.Cycle) CycleView {
+	r.add(model.KCycle, model.POwn, c.ID)
+	return CycleView{c, r}
+}
+
+func (v CycleView) ByPerson() map[string][]model.IndexedRating {
+	v.r.add(model.KCycle, model.PRatings, v.ID)
+	return v.Cycle.ByPerson
+}
+
+func (v CycleView) IDs() []string {
+	v.r.add(model.KCycle, model.PRatings, v.ID)
+	return v.Cycle.IDs
+}
+
+func (v CycleView) Named() int {
+	v.r.add(model.KCycle, model.PRatings, v.ID)
+	return v.Cycle.Named
+}
+
+// Ratings returns the cycle's ratings: person id -> competency id -> level.
+func (v CycleView) Ratings() map[string]map[string]int {
+	v.r.add(model.KCycle, model.PRatings, v.ID)
+	return v.Cycle.Ratings()
+}
+
+// ArticleView is a learning article.
+type ArticleView struct {
+	*model.Article
+	r *recorder
+}
+
+func (r *recorder) article(a *model.Article) ArticleView {
+	r.add(model.KArticle, model.POwn, a.ID)
+	return ArticleView{a, r}
+}
+
+func (v ArticleView) Competencies() []CompetencyView {
+	return viewAll(v.Article.Competencies, v.r.competency)
+}
+
+func (v ArticleView) Body() template.HTML {
+	v.r.add(model.KArticle, model.PBody, v.ID)
+	return v.Article.Body
+}
+
+func (v ArticleView) Words() int {
+	v.r.add(model.KArticle, model.PBody, v.ID)
+	return v.Article.Words
+}
+
+func (v ArticleView) Related() []ArticleView {
+	v.r.add(model.KArticle, model.PRelated, v.ID)
+	return viewAll(v.Article.Related, v.r.article)
+}
+
+// What a page shows, as views.
+
+// Site is the whole site.
+func (p *Page) Site() SiteView { return SiteView{p.site, p.rec} }
+
+// Competency is the competency of a competency page, or nil.
+func (p *Page) Competency() *CompetencyView { return viewOf(p.competency, p.rec.competency) }
+
+// Role is the role of a role page, or nil.
+func (p *Page) Role() *RoleView { return viewOf(p.role, p.rec.role) }
+
+// Team is the team of a team page, or nil.
+func (p *Page) Team() *TeamView { return viewOf(p.team, p.rec.team) }
+
+// Person is the person of a person page, or nil.
+func (p *Page) Person() *PersonView { return viewOf(p.person, p.rec.person) }
+
+// Article is the article of an article page, or nil.
+func (p *Page) Article() *ArticleView { return viewOf(p.article, p.rec.article) }
+
+// People is the share of the people list on a page of it, in name order.
+func (p *Page) People() []PersonView { return viewAll(p.people, p.rec.person) }
+
+// recordRoot records what a page reads besides its layout: the settings
+// (its permalink), the thing it shows (its title and description), and on a
+// page of the people list, the list and the names that bound each page of
+// it, which its pager shows.
+func (p *Page) recordRoot() {
+	r := p.rec
+	r.add(model.KSite, model.PConfig, "")
+	switch {
+	case p.competency != nil:
+		r.add(model.KCompetency, model.POwn, p.competency.ID)
+	case p.role != nil:
+		r.add(model.KRole, model.POwn, p.role.ID)
+	case p.team != nil:
+		r.add(model.KTeam, model.POwn, p.team.ID)
+	case p.person != nil:
+		r.add(model.KPerson, model.POwn, p.person.ID)
+	case p.article != nil:
+		r.add(model.KArticle, model.POwn, p.article.ID)
+	case p.Kind == "people":
+		r.add(model.KSite, model.PPeople, "")
+		all := p.site.People
+		for i := 0; i < len(all); i += PeoplePerPage {
+			r.add(model.KPerson, model.POwn, all[i].ID)
+			r.add(model.KPerson, model.POwn, all[min(i+PeoplePerPage, len(all))-1].ID)
+		}
+	}
+}
+
+// unview returns the thing of the model a view shows, or v itself.
+func unview(v any) any {
+	switch x := v.(type) {
+	case CompetencyView:
+		return x.Competency
+	case *CompetencyView:
+		return x.Competency
+	case CategoryView:
+		return x.Category
+	case *CategoryView:
+		return x.Category
+	case RoleView:
+		return x.Role
+	case *RoleView:
+		return x.Role
+	case TeamView:
+		return x.Team
+	case *TeamView:
+		return x.Team
+	case PersonView:
+		return x.Person
+	case *PersonView:
+		return x.Person
+	case ArticleView:
+		return x.Article
+	case *ArticleView:
+		return x.Article
+	case CycleView:
+		return x.Cycle
+	case *CycleView:
+		return x.Cycle
+	}
+	return v
+}
