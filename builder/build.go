@@ -11,6 +11,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -340,9 +341,14 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 	// recorded are the keys each output made read, by name: they replace
 	// those it read before once the build has succeeded.
 	recorded := map[string][]model.Key{}
-	// keep tells whether page i keeps its bytes from prev.
+	// keep tells whether page i keeps its bytes from prev: it read no key
+	// that changed, its keys are known, and prev has it.
+	var known []bool
+	if prev != nil && opts.dirty != nil && opts.deps != nil {
+		known = opts.deps.known(names)
+	}
 	keep := func(i int) bool {
-		if !opts.keeps(names[i]) {
+		if known == nil || !known[i] || opts.dirty[names[i]] {
 			return false
 		}
 		_, ok := prev.Files[names[i]]
@@ -354,15 +360,48 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 	// lazyLists, when first asked for.
 	var index *searchIndex
 	if opts.keeps(searchDeps) {
+		// The documents are those of prev, in the same order: those that
+		// read a changed key are made again.
 		index = prev.index
-	} else {
-		var r *recorder
-		if opts.deps != nil {
-			r = &recorder{}
+		var docs []search.Doc
+		for name := range opts.dirty {
+			n, ok := strings.CutPrefix(name, searchDocDeps)
+			if !ok {
+				continue
+			}
+			i, _ := strconv.Atoi(n)
+			if i >= len(prev.index.docs) {
+				continue // of a longer list, before the last
+			}
+			if docs == nil {
+				docs = slices.Clone(prev.index.docs)
+			}
+			r := &recorder{}
+			docs[i] = searchDoc(s, i, r)
+			recorded[name] = r.keys
 		}
-		index = &searchIndex{docs: searchDocs(s, r)}
-		if r != nil {
-			recorded[searchDeps] = r.keys
+		if docs != nil && !slices.Equal(docs, prev.index.docs) {
+			index = &searchIndex{docs: docs}
+		}
+	} else {
+		var list *recorder
+		var rec func(i int) *recorder
+		var recs []*recorder
+		if opts.deps != nil {
+			list = &recorder{}
+			rec = func(i int) *recorder {
+				r := &recorder{}
+				recs = append(recs, r)
+				return r
+			}
+		}
+		docs := searchDocs(s, list, rec)
+		for i, r := range recs {
+			recorded[searchDocDeps+strconv.Itoa(i)] = r.keys
+		}
+		index = &searchIndex{docs: docs}
+		if list != nil {
+			recorded[searchDeps] = list.keys
 		}
 		if prev != nil && slices.Equal(prev.index.docs, index.docs) {
 			index = prev.index
@@ -531,9 +570,12 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 	return out, nil
 }
 
-// searchDeps names the search index among the outputs whose keys are
-// recorded.
-const searchDeps = "search/"
+// searchDeps names the order of the search index's documents among the
+// outputs whose keys are recorded, and searchDocDeps+i its document i.
+const (
+	searchDeps    = "search/"
+	searchDocDeps = "search/#"
+)
 
 // listKeys are the keys the sitemap and the feed read: the settings, every
 // list of pages, and each article (whose date both show).

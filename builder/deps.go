@@ -95,6 +95,18 @@ func (d *deps) has(name string) bool {
 	return ok && d.count[id] > 0
 }
 
+// known tells, for each of names, whether its keys are known.
+func (d *deps) known(names []string) []bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	out := make([]bool, len(names))
+	for i, name := range names {
+		id, ok := d.ids[name]
+		out[i] = ok && d.count[id] > 0
+	}
+	return out
+}
+
 // compact removes the keys of past generations.
 func (d *deps) compact() {
 	for k, list := range d.by {

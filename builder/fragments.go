@@ -221,7 +221,7 @@ func (p *Page) MatrixRows() template.HTML {
 	col := t.Columns(len(p.site.Competencies))
 	row := make([]*model.Standing, len(t.Competencies))
 	for _, m := range t.Members {
-		p.rec.add(model.KPerson, model.POwn, m.ID)
+		p.rec.add(model.KPerson, model.PName, m.ID)
 		p.rec.add(model.KPerson, model.PStandings, m.ID)
 		b.WriteString("\n<tr><th scope=\"row\">")
 		link(&b, p, model.PersonURL(m.ID), m.Name)
@@ -334,7 +334,11 @@ func (p *Page) RolePeopleItems() template.HTML {
 	p.rec.add(model.KRole, model.PRolePeople, p.role.ID)
 	b.Grow(len(p.role.People) * 200)
 	for _, person := range p.role.People {
-		p.recordPerson(person, true)
+		p.rec.add(model.KPerson, model.PName, person.ID)
+		p.rec.add(model.KPerson, model.PStandings, person.ID)
+		if person.Team != nil {
+			p.rec.add(model.KTeam, model.POwn, person.Team.ID)
+		}
 		b.WriteString("\n      <li>")
 		link(&b, p, model.PersonURL(person.ID), person.Name)
 		if person.Team != nil {

@@ -44,7 +44,7 @@ type Builder struct {
 	// prints are those of the last good build's model, and deps the keys
 	// its outputs read: an edit renders again the outputs that read a key
 	// whose print changed.
-	prints model.Prints
+	prints *model.Prints
 	deps   *deps
 
 	// Now, when set, picks the pages a build renders at once, by URL
@@ -156,7 +156,7 @@ func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
 	// Every page renders again after a change of the settings or the
 	// theme, or when any file may have changed; otherwise those that read
 	// a part of the model whose print changed.
-	prints := model.Fingerprints(s)
+	prints := model.Fingerprints(s, b.prints)
 	opts := b.renderOpts()
 	opts.newLayouts = newTheme
 	if set != nil && !themeChanged && b.prints != nil {
@@ -233,7 +233,7 @@ func (b *Builder) renderOpts() renderOpts {
 // part whose print changed. The pages are those of the last build unless
 // a list of them changed.
 func (b *Builder) renderInPlace(newLayouts bool) (*model.Site, *Output, error) {
-	prints := model.Fingerprints(b.site)
+	prints := model.Fingerprints(b.site, b.prints)
 	changed := model.Changed(b.prints, prints)
 	opts := b.renderOpts()
 	opts.newLayouts = newLayouts

@@ -42,6 +42,71 @@ func edit(t *testing.T, dir, file, pattern, repl string) {
 	}
 }
 
+// fixtureEdits are edits of every kind to the fixture site: a file, a
+// pattern in it and what replaces it.
+var fixtureEdits = []struct {
+	name    string
+	file    string
+	pattern string
+	repl    string
+	partial bool // renders fewer pages than all
+}{
+	{"person renamed", "content/people/amara-okafor.toml", `name = "Amara Okafor"`, `name = "Amara Okafor-Ngozi"`, true},
+	{"person changes team", "content/people/amara-okafor.toml", `team = "customer-operations"`, `team = "product-engineering"`, true},
+	{"person changes role", "content/people/amara-okafor.toml", `role = "team-lead"`, `role = "people-manager"`, true},
+	{"person's job title", "content/people/diego-hernandez.toml", `title = ".*"`, `title = "Head of Support"`, true},
+	{"person renamed to sort first", "content/people/diego-hernandez.toml", `name = ".*"`, `name = "Aaron Aardvark"`, true},
+	{"person changes team and role", "content/people/diego-hernandez.toml", `team = ".*"\nrole = ".*"`, "team = \"finance-and-planning\"\nrole = \"project-manager\"", true},
+	{"rating changed", "content/assessments/2026-h1.toml", `(?s)(\[ratings\.amara-okafor\].*?delegation = )\d`, `${1}4`, true},
+	{"cycle comment added", "content/assessments/2026-h1.toml", `\z`, "\n# Reviewed by HR.\n", true},
+	{"self rating changed", "content/assessments/2026-self.toml", `(?m)^(delegation = )\d`, `${1}0`, true},
+	{"rating added", "content/assessments/2026-h1.toml", `(\[ratings\.amara-okafor\]\n)`, "${1}change-leadership = 1\n", true},
+	{"rating removed", "content/assessments/2026-h1.toml", `(?m)^resilience = \d\n`, "", true},
+	{"cycle retitled", "content/assessments/2026-h1.toml", `title = ".*"`, `title = "First half, 2026"`, true},
+	{"team renamed in place", "content/teams/finance-and-planning.toml", `name = "(.*)"`, `name = "$1 Group"`, true},
+	{"team renamed", "content/teams/finance-and-planning.toml", `name = ".*"`, `name = "Money & Plans"`, true},
+	{"team renamed to sort first", "content/teams/finance-and-planning.toml", `name = ".*"`, `name = "Aardvark Accounts"`, true},
+	{"team description", "content/teams/finance-and-planning.toml", `description = ".*"`, `description = "Keeps the books <and> the plans."`, true},
+	{"team comment", "content/teams/finance-and-planning.toml", `\z`, "\n# Reorganised in 2026.\n", true},
+	{"role target changed", "content/roles/team-lead.md", `(?m)^delegation = \d`, `delegation = 4`, true},
+	{"role target added", "content/roles/team-lead.md", `(?m)^(visionary-thinking = 1\n)`, "${1}stakeholder-management = 1\n", true},
+	{"role target removed", "content/roles/team-lead.md", `(?m)^giving-feedback = \d\n`, "", true},
+	{"role's last target for a competency removed", "content/roles/people-manager.md", `(?m)^giving-feedback = \d\n`, "", true},
+	{"role's first target for a competency", "content/roles/team-lead.md", `(?m)^(resilience = \d\n)`, "${1}giving-feedback = 1\n", true},
+	{"role comment", "content/roles/team-lead.md", `(\[targets\]\n)`, "${1}# Agreed with HR in 2026.\n", true},
+	{"role targets reordered", "content/roles/team-lead.md", `(?m)^(visionary-thinking = \d\n)(stakeholder-management = \d\n)`, "${2}${1}", true},
+	{"role summary", "content/roles/team-lead.md", `summary = ".*"`, `summary = "Leads a small team day to day."`, false},
+	{"role text", "content/roles/team-lead.md", `\.\s*\z`, ". Revised.\n", true},
+	{"role renamed", "content/roles/project-manager.md", `title = ".*"`, `title = "Programme Manager"`, false},
+	{"role renamed to sort first", "content/roles/project-manager.md", `title = ".*"`, `title = "Apprentice Manager"`, true},
+	{"article retitled", "content/articles/delegating-without-dumping.md", `title = ".*"`, `title = "Delegation, done properly"`, false},
+	{"article summary", "content/articles/delegating-without-dumping.md", `summary = ".*"`, `summary = "Hand work over <and> let go."`, false},
+	{"article retitled past others", "content/articles/delegating-without-dumping.md", `title = ".*"`, `title = "Zero-fuss delegation"`, true},
+	{"article teaches more", "content/articles/delegating-without-dumping.md", `competencies = \[`, `competencies = ["resilience", `, true},
+	{"article redated", "content/articles/feedback-that-lands.md", `date = \S+`, `date = 2026-11-01`, true},
+	{"article body", "content/articles/handling-conflict-early.md", `\.\s*$`, ". One more closing sentence.\n", true},
+	{"article links another", "content/articles/handling-conflict-early.md", `\.\s*$`, ". Read [delegation](delegating-without-dumping.md) next.\n", true},
+	{"article heading", "content/articles/handling-conflict-early.md", `(?m)^## `, `## Early `, false},
+	{"home text", "content/_index.md", `(title = "Home"\n\+\+\+\n)`, "${1}New first line.\n\n", true},
+	{"competency descriptor", "content/competencies/management/delegation.md", `(?m)^3 = "Delegates whole`, `3 = "Hands over whole`, true},
+	{"competency descriptors", "content/competencies/management/delegation.md", `(?m)^(2 = ")(.*\n)(3 = ")`, `${1}Now: ${2}${3}Now: `, true},
+	{"competency descriptor with markup", "content/competencies/management/delegation.md", `(?m)^4 = "Designs`, `4 = "<b>Designs</b> & `, true},
+	{"competency descriptor removed", "content/competencies/management/delegation.md", `(?m)^1 = ".*"\n`, "", false},
+	{"competency descriptor back", "content/competencies/management/delegation.md", `(\[levels\]\n)`, "${1}1 = \"Takes delegated work on.\"\n", false},
+	{"competency text", "content/competencies/management/delegation.md", `(?m)^(- Taking work back at the first problem)`, "- Checking in every hour.\n${1}", true},
+	{"category text", "content/competencies/management/_index.md", `(?m)^(This is the planning)`, "In short: ${1}", true},
+	{"competency summary", "content/competencies/management/delegation.md", `summary = ".*"`, `summary = "Handing work over <well>."`, false},
+	{"competency retitled", "content/competencies/management/delegation.md", `title = ".*"`, `title = "Delegating Well"`, false},
+	{"competency reordered", "content/competencies/management/delegation.md", `order = \d+`, `order = 99`, false},
+	{"competency shares an order", "content/competencies/management/delegation.md", `order = \d+`, `order = 3`, false},
+	{"competency retitled past another", "content/competencies/management/delegation.md", `title = ".*"`, `title = "Zoning Work"`, false},
+	{"competency retitled in its place", "content/competencies/management/delegation.md", `title = ".*"`, `title = "Zoning Tasks"`, false},
+	{"article becomes draft", "content/articles/one-to-ones-that-matter.md", `\+\+\+\n`, "+++\ndraft = true\n", false},
+	// Links to it from other articles become plain text, and come back.
+	{"linked article becomes draft", "content/articles/delegating-without-dumping.md", `\+\+\+\n`, "+++\ndraft = true\n", false},
+	{"linked article published", "content/articles/delegating-without-dumping.md", `draft = true\n`, "", false},
+}
+
 // TestIncrementalMatchesFull makes edits of every kind to a copy of the demo
 // and, after each, builds incrementally and from scratch: the outputs must
 // be byte-identical, and edits of one file must not render every page.
@@ -64,68 +129,7 @@ func incrementalMatchesFull(t *testing.T, later bool) {
 	if _, _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}
-	edits := []struct {
-		name    string
-		file    string
-		pattern string
-		repl    string
-		partial bool // renders fewer pages than all
-	}{
-		{"person renamed", "content/people/amara-okafor.toml", `name = "Amara Okafor"`, `name = "Amara Okafor-Ngozi"`, true},
-		{"person changes team", "content/people/amara-okafor.toml", `team = "customer-operations"`, `team = "product-engineering"`, true},
-		{"person changes role", "content/people/amara-okafor.toml", `role = "team-lead"`, `role = "people-manager"`, true},
-		{"person's job title", "content/people/diego-hernandez.toml", `title = ".*"`, `title = "Head of Support"`, true},
-		{"person renamed to sort first", "content/people/diego-hernandez.toml", `name = ".*"`, `name = "Aaron Aardvark"`, true},
-		{"person changes team and role", "content/people/diego-hernandez.toml", `team = ".*"\nrole = ".*"`, "team = \"finance-and-planning\"\nrole = \"project-manager\"", true},
-		{"rating changed", "content/assessments/2026-h1.toml", `(?s)(\[ratings\.amara-okafor\].*?delegation = )\d`, `${1}4`, true},
-		{"cycle comment added", "content/assessments/2026-h1.toml", `\z`, "\n# Reviewed by HR.\n", true},
-		{"self rating changed", "content/assessments/2026-self.toml", `(?m)^(delegation = )\d`, `${1}0`, true},
-		{"rating added", "content/assessments/2026-h1.toml", `(\[ratings\.amara-okafor\]\n)`, "${1}change-leadership = 1\n", true},
-		{"rating removed", "content/assessments/2026-h1.toml", `(?m)^resilience = \d\n`, "", true},
-		{"cycle retitled", "content/assessments/2026-h1.toml", `title = ".*"`, `title = "First half, 2026"`, true},
-		{"team renamed in place", "content/teams/finance-and-planning.toml", `name = "(.*)"`, `name = "$1 Group"`, true},
-		{"team renamed", "content/teams/finance-and-planning.toml", `name = ".*"`, `name = "Money & Plans"`, true},
-		{"team renamed to sort first", "content/teams/finance-and-planning.toml", `name = ".*"`, `name = "Aardvark Accounts"`, true},
-		{"team description", "content/teams/finance-and-planning.toml", `description = ".*"`, `description = "Keeps the books <and> the plans."`, true},
-		{"team comment", "content/teams/finance-and-planning.toml", `\z`, "\n# Reorganised in 2026.\n", true},
-		{"role target changed", "content/roles/team-lead.md", `(?m)^delegation = \d`, `delegation = 4`, true},
-		{"role target added", "content/roles/team-lead.md", `(?m)^(visionary-thinking = 1\n)`, "${1}stakeholder-management = 1\n", true},
-		{"role target removed", "content/roles/team-lead.md", `(?m)^giving-feedback = \d\n`, "", true},
-		{"role's last target for a competency removed", "content/roles/people-manager.md", `(?m)^giving-feedback = \d\n`, "", true},
-		{"role's first target for a competency", "content/roles/team-lead.md", `(?m)^(resilience = \d\n)`, "${1}giving-feedback = 1\n", true},
-		{"role comment", "content/roles/team-lead.md", `(\[targets\]\n)`, "${1}# Agreed with HR in 2026.\n", true},
-		{"role targets reordered", "content/roles/team-lead.md", `(?m)^(visionary-thinking = \d\n)(stakeholder-management = \d\n)`, "${2}${1}", true},
-		{"role summary", "content/roles/team-lead.md", `summary = ".*"`, `summary = "Leads a small team day to day."`, false},
-		{"role text", "content/roles/team-lead.md", `\.\s*\z`, ". Revised.\n", true},
-		{"role renamed", "content/roles/project-manager.md", `title = ".*"`, `title = "Programme Manager"`, false},
-		{"role renamed to sort first", "content/roles/project-manager.md", `title = ".*"`, `title = "Apprentice Manager"`, true},
-		{"article retitled", "content/articles/delegating-without-dumping.md", `title = ".*"`, `title = "Delegation, done properly"`, false},
-		{"article summary", "content/articles/delegating-without-dumping.md", `summary = ".*"`, `summary = "Hand work over <and> let go."`, false},
-		{"article retitled past others", "content/articles/delegating-without-dumping.md", `title = ".*"`, `title = "Zero-fuss delegation"`, true},
-		{"article teaches more", "content/articles/delegating-without-dumping.md", `competencies = \[`, `competencies = ["resilience", `, true},
-		{"article redated", "content/articles/feedback-that-lands.md", `date = \S+`, `date = 2026-11-01`, true},
-		{"article body", "content/articles/handling-conflict-early.md", `\.\s*$`, ". One more closing sentence.\n", true},
-		{"article links another", "content/articles/handling-conflict-early.md", `\.\s*$`, ". Read [delegation](delegating-without-dumping.md) next.\n", true},
-		{"article heading", "content/articles/handling-conflict-early.md", `(?m)^## `, `## Early `, false},
-		{"home text", "content/_index.md", `(title = "Home"\n\+\+\+\n)`, "${1}New first line.\n\n", true},
-		{"competency descriptor", "content/competencies/management/delegation.md", `(?m)^3 = "Delegates whole`, `3 = "Hands over whole`, true},
-		{"competency descriptors", "content/competencies/management/delegation.md", `(?m)^(2 = ")(.*\n)(3 = ")`, `${1}Now: ${2}${3}Now: `, true},
-		{"competency descriptor with markup", "content/competencies/management/delegation.md", `(?m)^4 = "Designs`, `4 = "<b>Designs</b> & `, true},
-		{"competency descriptor removed", "content/competencies/management/delegation.md", `(?m)^1 = ".*"\n`, "", false},
-		{"competency descriptor back", "content/competencies/management/delegation.md", `(\[levels\]\n)`, "${1}1 = \"Takes delegated work on.\"\n", false},
-		{"competency text", "content/competencies/management/delegation.md", `(?m)^(- Taking work back at the first problem)`, "- Checking in every hour.\n${1}", true},
-		{"category text", "content/competencies/management/_index.md", `(?m)^(This is the planning)`, "In short: ${1}", true},
-		{"competency summary", "content/competencies/management/delegation.md", `summary = ".*"`, `summary = "Handing work over <well>."`, false},
-		{"competency retitled", "content/competencies/management/delegation.md", `title = ".*"`, `title = "Delegating Well"`, false},
-		{"competency reordered", "content/competencies/management/delegation.md", `order = \d+`, `order = 99`, false},
-		{"competency shares an order", "content/competencies/management/delegation.md", `order = \d+`, `order = 3`, false},
-		{"competency retitled past another", "content/competencies/management/delegation.md", `title = ".*"`, `title = "Zoning Work"`, false},
-		{"competency retitled in its place", "content/competencies/management/delegation.md", `title = ".*"`, `title = "Zoning Tasks"`, false},
-		{"article becomes draft", "content/articles/one-to-ones-that-matter.md", `\+\+\+\n`, "+++\ndraft = true\n", false},
-		// Links to it from other articles become plain text, and come back.
-		{"linked article becomes draft", "content/articles/delegating-without-dumping.md", `\+\+\+\n`, "+++\ndraft = true\n", false},
-		{"linked article published", "content/articles/delegating-without-dumping.md", `draft = true\n`, "", false},
-	}
+	edits := fixtureEdits
 	for i, e := range edits {
 		edit(t, dir, e.file, e.pattern, e.repl)
 		inPlace := b.inPlace

@@ -135,6 +135,11 @@ func (o *Output) renderLocked(name string) ([]byte, error) {
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()
+	var deps *deps
+	if l.b != nil {
+		deps = l.b.deps
+		p.rec = &recorder{}
+	}
 	if err := renderOne(l.theme, p, l.partials, buf); err != nil {
 		return nil, err
 	}
@@ -145,6 +150,9 @@ func (o *Output) renderLocked(name string) ([]byte, error) {
 		return o.Files[name], nil // rendered meanwhile by another call
 	}
 	delete(l.stale, name)
+	if deps != nil {
+		deps.set(name, p.rec.keys)
+	}
 	o.Files[name] = data
 	o.assets[name] = p.used
 	for _, a := range p.used {

@@ -581,7 +581,7 @@ func (p *Page) addCharts() {
 		levels := make([]int, len(t.Members)*len(t.Competencies))
 		cells := make([][]*int, len(t.Members))
 		for i, m := range t.Members {
-			r.add(model.KPerson, model.POwn, m.ID)
+			r.add(model.KPerson, model.PName, m.ID)
 			r.add(model.KPerson, model.PStandings, m.ID)
 			rows = append(rows, m.Name)
 			cells[i] = make([]*int, len(t.Competencies))

@@ -425,6 +425,7 @@ func (v GapView) Articles() []ArticleView { return viewAll(v.Gap.Articles, v.r.a
 
 func (v PersonView) Gaps() []GapView {
 	v.r.add(model.KPerson, model.PStandings, v.ID)
+	v.r.add(model.KSite, model.PScale, "") // the names of the levels
 	return viewAll(v.Person.Gaps, func(g model.Gap) GapView { return GapView{g, v.r} })
 }
 
@@ -545,8 +546,8 @@ func (p *Page) recordRoot() {
 		r.add(model.KSite, model.PPeople, "")
 		all := p.site.People
 		for i := 0; i < len(all); i += PeoplePerPage {
-			r.add(model.KPerson, model.POwn, all[i].ID)
-			r.add(model.KPerson, model.POwn, all[min(i+PeoplePerPage, len(all))-1].ID)
+			r.add(model.KPerson, model.PName, all[i].ID)
+			r.add(model.KPerson, model.PName, all[min(i+PeoplePerPage, len(all))-1].ID)
 		}
 	}
 }

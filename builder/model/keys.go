@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"math"
+	"slices"
+	"unsafe"
 
 	"portal/internal/par"
 )
@@ -76,6 +78,9 @@ const (
 	PMatrix
 	// Of a person: standings, gaps, whether and when assessed.
 	PStandings
+	// Of a person: the name alone, which lists and charts show where
+	// their other own fields are not.
+	PName
 	// Of an article: the related ones.
 	PRelated
 	// Of a cycle: its ratings as the file gives them. They have no print:
@@ -89,8 +94,37 @@ const (
 // Key{KSite, PPeople, CountID} is how many people there are.
 const CountID = "#"
 
-// Prints are the fingerprints of every part of a model, by key.
-type Prints map[Key]uint64
+// Prints are the fingerprints of every part of a model: the site's by key,
+// and each kind's in a table in the order of its list, so that two builds
+// of the same things compare row by row, with no map to fill.
+type Prints struct {
+	site   map[Key]uint64
+	tables [numKinds]table
+	// texts are the hashes of the long strings (bodies) by where they
+	// are in memory: a body an edit did not render again is the very same
+	// string, and is not hashed again. Each entry holds its string, which
+	// so stays where it is.
+	texts map[*byte]text
+}
+
+type text struct {
+	s    string
+	hash uint64
+}
+
+const numKinds = int(KArticle) + 1
+
+// table holds the prints of the things of one kind: for row i, the thing
+// ids[i], the print of parts[j] is at prints[i*len(parts)+j].
+type table struct {
+	ids    []string
+	parts  []Part
+	prints []uint64
+}
+
+func newTable(n int, parts ...Part) table {
+	return table{ids: make([]string, 0, n), parts: parts, prints: make([]uint64, 0, n*len(parts))}
+}
 
 var seed = maphash.MakeSeed()
 
@@ -110,13 +144,7 @@ func (h *hasher) int(n int) {
 	h.h.Write(h.buf[:])
 }
 
-func (h *hasher) bool(b bool) {
-	if b {
-		h.h.WriteByte(1)
-	} else {
-		h.h.WriteByte(0)
-	}
-}
+func (h *hasher) bool(b bool) { h.int(b2i(b)) }
 
 func (h *hasher) float(f float64) { h.int(int(math.Float64bits(f))) }
 
@@ -126,55 +154,22 @@ func (h *hasher) sum() uint64 {
 	return s
 }
 
-func (h *hasher) id(v interface{ key() string }) {
-	if v == nil {
-		h.str("\x00")
-		return
-	}
-	h.str(v.key())
-}
+// id writes the id of a thing, or nothing for none.
+func (h *hasher) id(v interface{ key() string }) { h.str(v.key()) }
 
-func (c *Competency) key() string {
-	if c == nil {
+func (c *Competency) key() string { return keyOf(c, func() string { return c.ID }) }
+func (c *Category) key() string   { return keyOf(c, func() string { return c.ID }) }
+func (r *Role) key() string       { return keyOf(r, func() string { return r.ID }) }
+func (t *Team) key() string       { return keyOf(t, func() string { return t.ID }) }
+func (p *Person) key() string     { return keyOf(p, func() string { return p.ID }) }
+func (c *Cycle) key() string      { return keyOf(c, func() string { return c.ID }) }
+func (a *Article) key() string    { return keyOf(a, func() string { return a.ID }) }
+
+func keyOf[T any](x *T, id func() string) string {
+	if x == nil {
 		return "\x00"
 	}
-	return c.ID
-}
-func (c *Category) key() string {
-	if c == nil {
-		return "\x00"
-	}
-	return c.ID
-}
-func (r *Role) key() string {
-	if r == nil {
-		return "\x00"
-	}
-	return r.ID
-}
-func (t *Team) key() string {
-	if t == nil {
-		return "\x00"
-	}
-	return t.ID
-}
-func (p *Person) key() string {
-	if p == nil {
-		return "\x00"
-	}
-	return p.ID
-}
-func (c *Cycle) key() string {
-	if c == nil {
-		return "\x00"
-	}
-	return c.ID
-}
-func (a *Article) key() string {
-	if a == nil {
-		return "\x00"
-	}
-	return a.ID
+	return id()
 }
 
 func ids[T interface{ key() string }](h *hasher, list []T) {
@@ -184,16 +179,28 @@ func ids[T interface{ key() string }](h *hasher, list []T) {
 	}
 }
 
-// Fingerprints works out the prints of every part of s. People, the most
-// numerous, are hashed on both cores.
-func Fingerprints(s *Site) Prints {
-	n := 16 + 2*len(s.Categories) + 5*len(s.Competencies) + 4*len(s.Roles) + 3*len(s.Teams) + 2*len(s.People) + len(s.Cycles) + 3*len(s.Articles)
-	p := make(Prints, n)
+// Fingerprints works out the prints of every part of s. The prints of an
+// earlier model, when given, lend it the hashes of its bodies.
+func Fingerprints(s *Site, prev *Prints) *Prints {
+	p := &Prints{site: make(map[Key]uint64, 24), texts: map[*byte]text{}}
 	var h hasher
 	h.h.SetSeed(seed)
+	// long writes a body as its hash.
+	long := func(body string) {
+		ptr := unsafe.StringData(body)
+		t, ok := p.texts[ptr]
+		if !ok && prev != nil {
+			t, ok = prev.texts[ptr]
+		}
+		if !ok || len(t.s) != len(body) {
+			t = text{body, maphash.String(seed, body)}
+		}
+		p.texts[ptr] = t
+		h.int(int(t.hash))
+	}
 	site := func(part Part, write func()) {
 		write()
-		p[Key{KSite, part, ""}] = h.sum()
+		p.site[Key{KSite, part, ""}] = h.sum()
 	}
 	site(PConfig, func() {
 		c := s.Config
@@ -212,7 +219,7 @@ func Fingerprints(s *Site) Prints {
 	site(PHome, func() {
 		if s.Home != nil {
 			h.str(s.Home.Title)
-			h.str(string(s.Home.Body))
+			long(string(s.Home.Body))
 		}
 	})
 	site(PAssessed, func() { h.int(s.Assessed()) })
@@ -224,147 +231,192 @@ func Fingerprints(s *Site) Prints {
 	site(PCycles, func() { ids(&h, s.Cycles) })
 	site(PArticles, func() { ids(&h, s.Articles) })
 	for part, n := range map[Part]int{PCategories: len(s.Categories), PCompetencies: len(s.Competencies), PRoles: len(s.Roles), PTeams: len(s.Teams), PPeople: len(s.People), PCycles: len(s.Cycles), PArticles: len(s.Articles)} {
-		p[Key{KSite, part, CountID}] = uint64(n)
+		p.site[Key{KSite, part, CountID}] = uint64(n)
 	}
-	put := func(kind Kind, part Part, id string) { p[Key{kind, part, id}] = h.sum() }
+	// row adds a row to t: the thing's id, then one write per part.
+	row := func(t *table, id string, writes ...func()) {
+		t.ids = append(t.ids, id)
+		for _, write := range writes {
+			write()
+			t.prints = append(t.prints, h.sum())
+		}
+	}
 
+	t := newTable(len(s.Categories), POwn, PBody, PMembers)
 	for _, c := range s.Categories {
-		h.str(c.Title)
-		h.str(c.Summary)
-		h.int(c.Order)
-		put(KCategory, POwn, c.ID)
-		h.str(string(c.Body))
-		put(KCategory, PBody, c.ID)
-		ids(&h, c.Competencies)
-		put(KCategory, PMembers, c.ID)
+		row(&t, c.ID, func() {
+			h.str(c.Title)
+			h.str(c.Summary)
+			h.int(c.Order)
+		}, func() { long(string(c.Body)) }, func() { ids(&h, c.Competencies) })
 	}
+	p.tables[KCategory] = t
+
+	t = newTable(len(s.Competencies), POwn, PText, PBody, PLinks, PStats)
 	for _, c := range s.Competencies {
-		h.str(c.Title)
-		h.str(c.Summary)
-		h.int(c.Order)
-		h.id(c.Category)
-		h.int(c.Rank)
-		put(KCompetency, POwn, c.ID)
-		for _, d := range c.Descriptors {
-			h.int(d.Level.Level)
-			h.str(d.Level.Name)
-			h.str(d.Text)
-		}
-		put(KCompetency, PText, c.ID)
-		h.str(string(c.Body))
-		put(KCompetency, PBody, c.ID)
-		ids(&h, c.Articles)
-		h.id(c.Previous)
-		h.id(c.Next)
-		for _, rt := range c.Roles {
-			h.str(rt.Role.ID)
-			h.int(rt.Level)
-		}
-		put(KCompetency, PLinks, c.ID)
-		h.int(c.Rated)
-		for _, n := range c.Distribution {
-			h.int(n)
-		}
-		put(KCompetency, PStats, c.ID)
-	}
-	for _, r := range s.Roles {
-		h.str(r.Title)
-		h.str(r.Summary)
-		put(KRole, POwn, r.ID)
-		h.str(string(r.Body))
-		put(KRole, PBody, r.ID)
-		for _, t := range r.Targets {
-			h.str(t.Competency.ID)
-			h.int(t.Level)
-		}
-		put(KRole, PTargets, r.ID)
-		ids(&h, r.People)
-		put(KRole, PRolePeople, r.ID)
-	}
-	for _, t := range s.Teams {
-		h.str(t.Name)
-		h.str(t.Description)
-		put(KTeam, POwn, t.ID)
-		ids(&h, t.Members)
-		put(KTeam, PMembers, t.ID)
-		ids(&h, t.Competencies)
-		for _, st := range t.Summary {
-			h.str(st.Competency.ID)
-			h.float(st.Average)
-			h.int(st.Rated)
-			h.float(st.Target)
-			h.int(st.Targeted)
-		}
-		for _, g := range t.Gaps {
-			h.str(g.Competency.ID)
-			h.int(g.Total)
-			h.int(g.People)
-			ids(&h, g.Articles)
-		}
-		put(KTeam, PMatrix, t.ID)
-	}
-	for _, c := range s.Cycles {
-		h.str(c.Title)
-		h.int(int(c.Date.Unix()))
-		h.str(c.Kind)
-		put(KCycle, POwn, c.ID)
-	}
-	for _, a := range s.Articles {
-		h.str(a.Title)
-		h.int(int(a.Date.Unix()))
-		h.str(a.Summary)
-		ids(&h, a.Competencies)
-		h.int(a.Level)
-		h.bool(a.Draft)
-		put(KArticle, POwn, a.ID)
-		h.str(string(a.Body))
-		h.int(a.Words)
-		put(KArticle, PBody, a.ID)
-		ids(&h, a.Related)
-		put(KArticle, PRelated, a.ID)
-	}
-	// People, in two halves, each into a map of its own.
-	var halves [2]Prints
-	par.Do(2, func(half int) {
-		people := s.People[half*len(s.People)/2 : (half+1)*len(s.People)/2]
-		m := make(Prints, 2*len(people))
-		var h hasher
-		h.h.SetSeed(seed)
-		var levels []int
-		for _, p := range people {
-			h.str(p.Name)
-			h.str(p.JobTitle)
-			h.id(p.Team)
-			h.id(p.Role)
-			m[Key{KPerson, POwn, p.ID}] = h.sum()
-			h.bool(p.Assessed)
-			h.id(p.LastAssessed)
-			levels = levels[:0]
-			for _, st := range p.Standings {
-				h.str(st.Competency.ID)
-				h.id(st.CurrentFrom)
-				levels = append(levels, st.Current, st.Previous, st.Target, st.Short, b2i(st.HasCurrent)|b2i(st.HasPrevious)<<1|b2i(st.HasTarget)<<2)
+		row(&t, c.ID, func() {
+			h.str(c.Title)
+			h.str(c.Summary)
+			h.int(c.Order)
+			h.id(c.Category)
+			h.int(c.Rank)
+		}, func() {
+			for _, d := range c.Descriptors {
+				h.int(d.Level.Level)
+				h.str(d.Level.Name)
+				h.str(d.Text)
 			}
-			for _, g := range p.Gaps {
-				h.str(g.Competency.ID)
-				levels = append(levels, g.Current, b2i(g.Rated), g.Target, g.Size)
-				h.str(g.CurrentName)
-				h.str(g.TargetName)
-				ids(&h, g.Articles)
+		}, func() { long(string(c.Body)) }, func() {
+			ids(&h, c.Articles)
+			h.id(c.Previous)
+			h.id(c.Next)
+			for _, rt := range c.Roles {
+				h.str(rt.Role.ID)
+				h.int(rt.Level)
 			}
-			for _, n := range levels {
+		}, func() {
+			h.int(c.Rated)
+			for _, n := range c.Distribution {
 				h.int(n)
 			}
-			m[Key{KPerson, PStandings, p.ID}] = h.sum()
-		}
-		halves[half] = m
-	})
-	for _, m := range halves {
-		for k, v := range m {
-			p[k] = v
-		}
+		})
 	}
+	p.tables[KCompetency] = t
+
+	t = newTable(len(s.Roles), POwn, PBody, PTargets, PRolePeople)
+	for _, r := range s.Roles {
+		row(&t, r.ID, func() {
+			h.str(r.Title)
+			h.str(r.Summary)
+		}, func() { long(string(r.Body)) }, func() {
+			for _, t := range r.Targets {
+				h.str(t.Competency.ID)
+				h.int(t.Level)
+			}
+		}, func() { ids(&h, r.People) })
+	}
+	p.tables[KRole] = t
+
+	t = newTable(len(s.Teams), POwn, PMembers, PMatrix)
+	for _, x := range s.Teams {
+		row(&t, x.ID, func() {
+			h.str(x.Name)
+			h.str(x.Description)
+		}, func() { ids(&h, x.Members) }, func() {
+			ids(&h, x.Competencies)
+			for _, st := range x.Summary {
+				h.str(st.Competency.ID)
+				h.float(st.Average)
+				h.int(st.Rated)
+				h.float(st.Target)
+				h.int(st.Targeted)
+			}
+			for _, g := range x.Gaps {
+				h.str(g.Competency.ID)
+				h.int(g.Total)
+				h.int(g.People)
+				ids(&h, g.Articles)
+			}
+		})
+	}
+	p.tables[KTeam] = t
+
+	t = newTable(len(s.Cycles), POwn)
+	for _, c := range s.Cycles {
+		row(&t, c.ID, func() {
+			h.str(c.Title)
+			h.int(int(c.Date.Unix()))
+			h.str(c.Kind)
+		})
+	}
+	p.tables[KCycle] = t
+
+	t = newTable(len(s.Articles), POwn, PBody, PRelated)
+	for _, a := range s.Articles {
+		row(&t, a.ID, func() {
+			h.str(a.Title)
+			h.int(int(a.Date.Unix()))
+			h.str(a.Summary)
+			ids(&h, a.Competencies)
+			h.int(a.Level)
+			h.bool(a.Draft)
+		}, func() {
+			long(string(a.Body))
+			h.int(a.Words)
+		}, func() { ids(&h, a.Related) })
+	}
+	p.tables[KArticle] = t
+
+	p.tables[KPerson] = peoplePrints(s)
 	return p
+}
+
+// peoplePrints works out the prints of people, the most numerous, on both
+// cores. Each part is written as words into a buffer hashed at once;
+// strings, and the ids of other things, as their hashes.
+func peoplePrints(s *Site) table {
+	comps := make([]uint64, len(s.Competencies))
+	for i, c := range s.Competencies {
+		comps[i] = maphash.String(seed, c.ID)
+	}
+	articles := hashes(s.Articles)
+	teams, roles := hashes(s.Teams), hashes(s.Roles)
+	// A site has a few cycles: a look along them beats a map.
+	cycles := make([]uint64, len(s.Cycles))
+	for i, c := range s.Cycles {
+		cycles[i] = maphash.String(seed, c.ID)
+	}
+	cycle := func(c *Cycle) uint64 {
+		for i, x := range s.Cycles {
+			if x == c {
+				return cycles[i]
+			}
+		}
+		return 0
+	}
+	t := table{ids: make([]string, len(s.People)), parts: []Part{POwn, PName, PStandings}, prints: make([]uint64, 3*len(s.People))}
+	par.Do(2, func(half int) {
+		lo, hi := half*len(s.People)/2, (half+1)*len(s.People)/2
+		var words []uint64
+		sum := func() uint64 {
+			return maphash.Bytes(seed, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(words))), 8*len(words)))
+		}
+		for i := lo; i < hi; i++ {
+			p := s.People[i]
+			t.ids[i] = p.ID
+			name := maphash.String(seed, p.Name)
+			words = append(words[:0], name, maphash.String(seed, p.JobTitle), teams[p.Team], roles[p.Role])
+			t.prints[3*i] = sum()
+			t.prints[3*i+1] = name
+			words = append(words[:0], uint64(b2i(p.Assessed)), cycle(p.LastAssessed))
+			for _, st := range p.Standings {
+				words = append(words, comps[st.Competency.Rank], cycle(st.CurrentFrom), uint64(st.Current), uint64(st.Previous), uint64(st.Target), uint64(st.Short),
+					uint64(b2i(st.HasCurrent)|b2i(st.HasPrevious)<<1|b2i(st.HasTarget)<<2))
+			}
+			for _, g := range p.Gaps {
+				// The names of the levels follow from the levels and the
+				// scale, which has a key of its own.
+				words = append(words, comps[g.Competency.Rank], uint64(g.Current), uint64(b2i(g.Rated)), uint64(g.Target), uint64(g.Size), uint64(len(g.Articles)))
+				for _, a := range g.Articles {
+					words = append(words, articles[a])
+				}
+			}
+			t.prints[3*i+2] = sum()
+		}
+	})
+	return t
+}
+
+// hashes are the hashes of the ids of a list of things, by thing.
+func hashes[T interface {
+	comparable
+	key() string
+}](list []T) map[T]uint64 {
+	m := make(map[T]uint64, len(list))
+	for _, x := range list {
+		m[x] = maphash.String(seed, x.key())
+	}
+	return m
 }
 
 // Volatile tells whether k has no print, and so counts as changed by every
@@ -379,18 +431,49 @@ func b2i(b bool) int {
 }
 
 // Changed returns the keys whose prints differ between old and cur, or that
-// only one of them has. Keys with no print, such as a cycle's PRatings, count
-// as changed: see [Key.Volatile].
-func Changed(old, cur Prints) map[Key]bool {
+// only one of them has. Keys with no print, such as a cycle's PRatings,
+// are not among them: see [Key.Volatile].
+func Changed(old, cur *Prints) map[Key]bool {
 	changed := map[Key]bool{}
-	for k, v := range cur {
-		if o, ok := old[k]; !ok || o != v {
+	for k, v := range cur.site {
+		if o, ok := old.site[k]; !ok || o != v {
 			changed[k] = true
 		}
 	}
-	for k := range old {
-		if _, ok := cur[k]; !ok {
+	for k := range old.site {
+		if _, ok := cur.site[k]; !ok {
 			changed[k] = true
+		}
+	}
+	for kind := range cur.tables {
+		o, c := &old.tables[kind], &cur.tables[kind]
+		n := len(c.parts)
+		if slices.Equal(o.ids, c.ids) {
+			// The same things in the same order, as after most edits.
+			for i, v := range c.prints {
+				if o.prints[i] != v {
+					changed[Key{Kind(kind), c.parts[i%n], c.ids[i/n]}] = true
+				}
+			}
+			continue
+		}
+		rows := make(map[string]int, len(o.ids))
+		for i, id := range o.ids {
+			rows[id] = i
+		}
+		for i, id := range c.ids {
+			j, ok := rows[id]
+			delete(rows, id)
+			for part := range n {
+				if !ok || o.prints[j*n+part] != c.prints[i*n+part] {
+					changed[Key{Kind(kind), c.parts[part], id}] = true
+				}
+			}
+		}
+		for id := range rows {
+			for _, part := range o.parts {
+				changed[Key{Kind(kind), part, id}] = true
+			}
 		}
 	}
 	return changed
