@@ -94,6 +94,14 @@
 //	.MemberItems          the items of a team's list of members, made in Go
 //	.ArticleListItems     the items of the list of articles, made in Go
 //
+// .Site is the whole site: its lists (.Site.People, .Site.Roles, ...),
+// .Site.Config, .Site.Scale, .Site.LevelName, .Site.LatestArticles and
+// .Site.Count "people", the length of a list (cheaper to rebuild than len
+// of the list, which reads every member). A layout reads the model through
+// views: things have their fields, and steps to other things are methods
+// of the same names (.Person.Team.Name), which record what the page reads
+// for the rebuild.
+//
 // The fragments exist for speed: a person page has dozens of standings and
 // gaps and a team page hundreds of matrix cells, and html/template spends
 // about a microsecond on each action (docs/performance.md has the figures).
@@ -146,13 +154,18 @@
 //
 // A [Builder] keeps what its last good build read and made. Told which files
 // changed, it decodes only those, renders again only the markdown whose file
-// changed, parses the layouts again only when a layout, static file, theme or
-// site.toml changed, and renders only the pages that depend on the change;
-// the other pages keep their bytes. Small edits of one file (a person, a
-// team, a cycle's ratings, a role's targets, a competency's descriptors, the
-// text of a markdown file) are applied to the model in place, calling the
-// same derive functions of package model for what changed; other edits load
-// the model again, taking from the last good model what still holds.
+// changed, and parses the layouts again only when a layout, static file,
+// theme or site.toml changed. What to make again follows one rule: each
+// page, search document, sitemap and feed records the keys of the model it
+// read as it is made (a person's name, a team's members, a competency's
+// descriptors, the list of roles; see [model.Key]); layouts read the model
+// through views that record each step. An edit yields the keys whose print
+// changed ([model.Fingerprints]), and the outputs that read one of them are
+// made again; the others keep their bytes. Small edits of one file (a
+// person, a team, a cycle's ratings, a role's targets, a competency's
+// descriptors, the text of a markdown file) are applied to the model in
+// place, calling the same derive functions of package model; other edits
+// load the model again, taking from the last good model what still holds.
 // Changes made while the site does not build are kept and applied by the
 // next good build; files that came and went between two builds, such as an
 // editor's temporary file, are no change.
@@ -165,5 +178,5 @@
 // Whatever the path, an incremental build's output equals a full build's,
 // byte for byte: the tests make edits of every kind, and random sequences of
 // them, and compare each output with a full build. docs/design.md has the
-// rule of what each edit renders again.
+// rule in full.
 package builder
