@@ -260,11 +260,10 @@ var listParts = []model.Part{model.PCategories, model.PCompetencies, model.PRole
 
 // updateBody applies an edit of the text alone of a markdown file (an
 // article's, a competency's, a role's, a category's or the home page's; its
-// front matter as it was) to the model in place: the text is rendered again,
-// and as long as its headings and links are those of before, nothing but
-// the page that shows it depends on it. It returns that page's URL and the
-// plain text of the file for search. ok is false, with nothing changed, for
-// anything else, and when the old or the new text has a problem to report.
+// front matter as it was) to the model in place: the text is rendered
+// again, as long as its headings and links are those of before. ok is
+// false, with nothing changed, for anything else, and when the old or the
+// new text has a problem to report.
 func (b *Builder) updateBody(file string) (ok bool) {
 	l := b.loader
 	if l == nil || b.site != l.site || l.targets == nil {
@@ -317,11 +316,9 @@ func (b *Builder) updateBody(file string) (ok bool) {
 // last build in place, where a full load would make every person's
 // standings and every team's averages again: it changes the person, works
 // out their standings, and the members and averages of their old and new
-// team and the people of their old and new role. It returns the pages to
-// render again, and whether the person's name changed. ok is false, with
-// nothing changed, for anything else: a
-// file that is new, gone or not a person's, a problem to report, or pending
-// changes from a failed build.
+// team and the people of their old and new role. ok is false, with
+// nothing changed, for anything else: a file that is new, gone or not a
+// person's, a problem to report, or pending changes from a failed build.
 func (b *Builder) updatePerson(file string) (ok bool) {
 	l := b.loader
 	if l == nil || b.site != l.site {
@@ -389,8 +386,7 @@ func (b *Builder) updatePerson(file string) (ok bool) {
 // full load would work out every person's standings again: it checks the
 // cycle, then works out again the standings of the people whose ratings
 // changed, the distributions of the competencies they stand in, and the
-// averages and gaps of their teams. It returns the pages to render again. ok
-// is false, with nothing changed, for anything else: a cycle that is new,
+// averages and gaps of their teams. ok is false, with nothing changed, for anything else: a cycle that is new,
 // gone, renamed or moved to another date or kind, a problem to report,
 // someone rated for the first time or no longer rated at all (which changes
 // the warnings), or pending changes from a failed build.
@@ -542,12 +538,9 @@ func (b *Builder) updateCycle(file string) (ok bool) {
 	return true
 }
 
-// updateTeam applies an edit of a team's file to the model of the last
-// build in place: its name and description show on its page, the list of
-// teams, and, for the name, the pages of its members, the pages of their
-// roles and the pages of the people list that show them. It returns the
-// pages to render again, and whether the team moved in the order of teams
-// (by name). ok is false, with nothing changed, for anything else: a file
+// updateTeam applies an edit of a team's file, its name or description, to
+// the model of the last build in place, with the teams sorted again by
+// name. ok is false, with nothing changed, for anything else: a file
 // that is new, gone or not a team's, a problem to report, or pending changes
 // from a failed build.
 func (b *Builder) updateTeam(file string) (ok bool) {
@@ -577,12 +570,7 @@ func (b *Builder) updateTeam(file string) (ok bool) {
 	renamed := name != t.Name
 	t.Name, t.Description = name, description
 	if renamed {
-		// As derive orders them: by name, ties by id.
-		s.Teams = s.Teams[:0]
-		for _, id := range content.SortedKeys(s.TeamByID) {
-			s.Teams = append(s.Teams, s.TeamByID[id])
-		}
-		slices.SortStableFunc(s.Teams, func(a, b *model.Team) int { return strings.Compare(a.Name, b.Name) })
+		model.SortTeams(s)
 	}
 	b.keepEntry(file, e)
 	return true
@@ -593,8 +581,7 @@ func (b *Builder) updateTeam(file string) (ok bool) {
 // load would work out every person's standings again: it works out again
 // the standings of the role's people, the matrices, averages and gaps of
 // their teams, and the roles listed by the competencies whose target
-// changed. It returns the pages to render again; all is true for a new
-// title or summary, which may show on any page. ok is false, with nothing
+// changed. ok is false, with nothing
 // changed, for anything else: a role that is new, gone or retitled so
 // that it sorts elsewhere among the roles, new text, a problem to report,
 // a competency that gets its first target or loses its last (which
@@ -656,15 +643,8 @@ func (b *Builder) updateRole(file string) (ok bool) {
 	for i := range r.Targets {
 		r.ByRank[r.Targets[i].Competency.Rank] = &r.Targets[i]
 	}
-	// As derive lists them: by role title, then by level, highest first.
 	for _, c := range changed {
-		c.Roles = c.Roles[:0]
-		for _, q := range s.Roles {
-			if t := q.ByRank[c.Rank]; t != nil {
-				c.Roles = append(c.Roles, model.RoleTarget{Role: q, Level: t.Level})
-			}
-		}
-		slices.SortStableFunc(c.Roles, func(a, b model.RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
+		model.ListRoles(s, c)
 	}
 	w := model.NewWorker(s)
 	var teams []*model.Team
@@ -684,12 +664,8 @@ func (b *Builder) updateRole(file string) (ok bool) {
 
 // updateCompetency applies an edit of a competency's level descriptors,
 // title or summary (its order and text as they were) to the model in
-// place, where a full load would derive the whole model again. A descriptor
-// shows on the competency's page, on the pages of the roles that target it,
-// and in the gaps of the people short of a level whose text changed; a
-// title or a summary may show on any page, so all is true then, and the
-// search document of the competency changes. It returns the pages to render
-// again. ok is false, with nothing changed, for anything else: a competency
+// place, where a full load would derive the whole model again. ok is
+// false, with nothing changed, for anything else: a competency
 // that is new, gone, moved, or retitled so that it sorts elsewhere among
 // its category's, a problem to report, or a level that gets its first text
 // or loses it (which changes the warnings of the roles targeting it).

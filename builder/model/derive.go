@@ -106,18 +106,11 @@ func Derive(s *Site, in Input) (*Deriver, content.Diagnostics) {
 	slices.SortStableFunc(s.Roles, func(a, b *Role) int { return strings.Compare(a.Title, b.Title) })
 	for _, r := range s.Roles {
 		slices.SortFunc(r.Targets, func(a, b Target) int { return framework(a.Competency, b.Competency) })
-		for _, t := range r.Targets {
-			t.Competency.Roles = append(t.Competency.Roles, RoleTarget{Role: r, Level: t.Level})
-		}
 	}
 	for _, c := range s.Competencies {
-		slices.SortStableFunc(c.Roles, func(a, b RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
+		ListRoles(s, c)
 	}
-
-	for _, id := range content.SortedKeys(s.TeamByID) {
-		s.Teams = append(s.Teams, s.TeamByID[id])
-	}
-	slices.SortStableFunc(s.Teams, func(a, b *Team) int { return strings.Compare(a.Name, b.Name) })
+	SortTeams(s)
 	s.People = slices.AppendSeq(make([]*Person, 0, len(s.PersonByID)), maps.Values(s.PersonByID))
 	slices.SortFunc(s.People, ByName)
 	for _, p := range s.People {
@@ -522,6 +515,27 @@ func (w *Worker) articlesFor(c *Competency, current, target int) []*Article {
 	list := ChooseArticles(c, current, target)
 	w.chosen[key] = list
 	return list
+}
+
+// ListRoles lists the roles that target c, as Competency.Roles has them: in
+// the order of the site's roles, highest target first.
+func ListRoles(s *Site, c *Competency) {
+	c.Roles = c.Roles[:0]
+	for _, r := range s.Roles {
+		if t := r.TargetFor(c.ID); t != nil {
+			c.Roles = append(c.Roles, RoleTarget{Role: r, Level: t.Level})
+		}
+	}
+	slices.SortStableFunc(c.Roles, func(a, b RoleTarget) int { return cmp.Compare(b.Level, a.Level) })
+}
+
+// SortTeams puts the site's teams in their order: by name, ties by id.
+func SortTeams(s *Site) {
+	s.Teams = s.Teams[:0]
+	for _, id := range content.SortedKeys(s.TeamByID) {
+		s.Teams = append(s.Teams, s.TeamByID[id])
+	}
+	slices.SortStableFunc(s.Teams, func(a, b *Team) int { return strings.Compare(a.Name, b.Name) })
 }
 
 // Worker is what one goroutine working out standings keeps to
