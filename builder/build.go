@@ -263,6 +263,9 @@ type renderOpts struct {
 	// place that changes no list can tell; making the list of a large
 	// site's pages after each edit costs more than rendering a few.
 	samePages bool
+	// kept says that the pages kept from prev are already where emit
+	// puts them.
+	kept bool
 }
 
 // keeps tells whether the output name may keep its bytes from prev.
@@ -275,7 +278,6 @@ func (o *renderOpts) keeps(name string) bool {
 func renderSite(s *model.Site, th *theme, opts renderOpts) (*Output, error) {
 	var mu sync.Mutex
 	var files map[string][]byte
-	kept := false
 	if opts.samePages && opts.prev != nil && opts.prev.pages != nil && opts.dirty != nil {
 		// Start from the last output, less its lists and the hashed copies
 		// of assets, which this build writes again as it needs them: the
@@ -289,7 +291,7 @@ func renderSite(s *model.Site, th *theme, opts renderOpts) (*Output, error) {
 		for _, hashed := range th.assets {
 			delete(files, hashed)
 		}
-		kept = true
+		opts.kept = true
 	} else {
 		files = make(map[string][]byte, len(s.People)+len(s.Articles)+len(th.static)+512)
 	}
@@ -298,10 +300,8 @@ func renderSite(s *model.Site, th *theme, opts renderOpts) (*Output, error) {
 			data = bytes.Clone(data)
 		}
 		mu.Lock()
-		defer mu.Unlock()
-		if _, ok := files[name]; !ok || !kept || !keep {
-			files[name] = data
-		}
+		files[name] = data
+		mu.Unlock()
 		return nil
 	})
 	if err != nil {
@@ -448,7 +448,9 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 		name := names[i]
 		if keep(i) {
 			used[i] = prev.assets[name]
-			errs[i] = emit(name, prev.Files[name], true)
+			if !opts.kept {
+				errs[i] = emit(name, prev.Files[name], true)
+			}
 			return
 		}
 		if failed.Load() || left != nil && left[i] {

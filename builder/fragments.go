@@ -334,10 +334,10 @@ func (p *Page) RolePeopleItems() template.HTML {
 	p.rec.add(model.KRole, model.PRolePeople, p.role.ID)
 	b.Grow(len(p.role.People) * 200)
 	for _, person := range p.role.People {
-		p.rec.add(model.KPerson, model.PName, person.ID)
+		p.rec.add(model.KPerson, model.POwn, person.ID) // the team
 		p.rec.add(model.KPerson, model.PStandings, person.ID)
 		if person.Team != nil {
-			p.rec.add(model.KTeam, model.POwn, person.Team.ID)
+			p.rec.add(model.KTeam, model.PName, person.Team.ID)
 		}
 		b.WriteString("\n      <li>")
 		link(&b, p, model.PersonURL(person.ID), person.Name)
@@ -414,10 +414,10 @@ func (p *Page) recordPerson(person *model.Person, standings bool) {
 	}
 	r.add(model.KPerson, model.POwn, person.ID)
 	if person.Team != nil {
-		r.add(model.KTeam, model.POwn, person.Team.ID)
+		r.add(model.KTeam, model.PName, person.Team.ID)
 	}
 	if person.Role != nil {
-		r.add(model.KRole, model.POwn, person.Role.ID)
+		r.add(model.KRole, model.PName, person.Role.ID)
 	}
 	if standings {
 		r.add(model.KPerson, model.PStandings, person.ID)

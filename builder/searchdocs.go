@@ -54,10 +54,10 @@ func searchDoc(s *model.Site, i int, r *recorder) search.Doc {
 		p := s.People[i]
 		r.add(model.KPerson, model.POwn, p.ID)
 		if p.Team != nil {
-			r.add(model.KTeam, model.POwn, p.Team.ID)
+			r.add(model.KTeam, model.PName, p.Team.ID)
 		}
 		if p.Role != nil {
-			r.add(model.KRole, model.POwn, p.Role.ID)
+			r.add(model.KRole, model.PName, p.Role.ID)
 		}
 		return personDoc(p)
 	}

@@ -250,9 +250,17 @@ type RoleView struct {
 	r *recorder
 }
 
+// A view records the name of its thing as it is made, since most pages
+// that reach a person, a team or a role show that alone; the other own
+// fields record the rest when read.
 func (r *recorder) role(x *model.Role) RoleView {
-	r.add(model.KRole, model.POwn, x.ID)
+	r.add(model.KRole, model.PName, x.ID)
 	return RoleView{x, r}
+}
+
+func (v RoleView) Summary() string {
+	v.r.add(model.KRole, model.POwn, v.ID)
+	return v.Role.Summary
 }
 
 // TargetView is a role's expected level in a competency.
@@ -303,8 +311,13 @@ type TeamView struct {
 }
 
 func (r *recorder) team(t *model.Team) TeamView {
-	r.add(model.KTeam, model.POwn, t.ID)
+	r.add(model.KTeam, model.PName, t.ID)
 	return TeamView{t, r}
+}
+
+func (v TeamView) Description() string {
+	v.r.add(model.KTeam, model.POwn, v.ID)
+	return v.Team.Description
 }
 
 func (v TeamView) Members() []PersonView {
@@ -384,13 +397,24 @@ type PersonView struct {
 }
 
 func (r *recorder) person(p *model.Person) PersonView {
-	r.add(model.KPerson, model.POwn, p.ID)
+	r.add(model.KPerson, model.PName, p.ID)
 	return PersonView{p, r}
 }
 
-func (v PersonView) Team() *TeamView { return viewOf(v.Person.Team, v.r.team) }
+func (v PersonView) JobTitle() string {
+	v.r.add(model.KPerson, model.POwn, v.ID)
+	return v.Person.JobTitle
+}
 
-func (v PersonView) Role() *RoleView { return viewOf(v.Person.Role, v.r.role) }
+func (v PersonView) Team() *TeamView {
+	v.r.add(model.KPerson, model.POwn, v.ID)
+	return viewOf(v.Person.Team, v.r.team)
+}
+
+func (v PersonView) Role() *RoleView {
+	v.r.add(model.KPerson, model.POwn, v.ID)
+	return viewOf(v.Person.Role, v.r.role)
+}
 
 // StandingView is where a person is in one competency.
 type StandingView struct {

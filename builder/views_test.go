@@ -107,8 +107,11 @@ func TestCountReadsOnlyTheCount(t *testing.T) {
 	if _, _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}
-	key := model.Key{Kind: model.KPerson, Part: model.POwn, ID: "diego-hernandez"}
-	dirty := b.deps.dirty(map[model.Key]bool{key: true})
+	// What a rename changes.
+	dirty := b.deps.dirty(map[model.Key]bool{
+		{Kind: model.KPerson, Part: model.POwn, ID: "diego-hernandez"}:  true,
+		{Kind: model.KPerson, Part: model.PName, ID: "diego-hernandez"}: true,
+	})
 	if dirty["index.html"] {
 		t.Error("renaming someone would render again the page that counts people")
 	}

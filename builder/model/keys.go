@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"maps"
 	"math"
 	"slices"
 	"unsafe"
@@ -78,8 +79,8 @@ const (
 	PMatrix
 	// Of a person: standings, gaps, whether and when assessed.
 	PStandings
-	// Of a person: the name alone, which lists and charts show where
-	// their other own fields are not.
+	// Of a person, a team or a role: the name or title alone, which
+	// links, lists and charts show where the other own fields are not.
 	PName
 	// Of an article: the related ones.
 	PRelated
@@ -105,6 +106,19 @@ type Prints struct {
 	// string, and is not hashed again. Each entry holds its string, which
 	// so stays where it is.
 	texts map[*byte]text
+	// standings are the prints of each person's standings with the
+	// slices they were worked out from: derive makes new slices for new
+	// standings and never changes them, so the same slices have the same
+	// print. Each entry holds its slices, which so stay where they are.
+	standings map[*Person]standingsPrint
+}
+
+type standingsPrint struct {
+	standings []Standing
+	gaps      []Gap
+	assessed  bool
+	last      *Cycle
+	print     uint64
 }
 
 type text struct {
@@ -154,28 +168,65 @@ func (h *hasher) sum() uint64 {
 	return s
 }
 
-// id writes the id of a thing, or nothing for none.
+// id writes the id of a thing, or "" for none.
 func (h *hasher) id(v interface{ key() string }) { h.str(v.key()) }
 
-func (c *Competency) key() string { return keyOf(c, func() string { return c.ID }) }
-func (c *Category) key() string   { return keyOf(c, func() string { return c.ID }) }
-func (r *Role) key() string       { return keyOf(r, func() string { return r.ID }) }
-func (t *Team) key() string       { return keyOf(t, func() string { return t.ID }) }
-func (p *Person) key() string     { return keyOf(p, func() string { return p.ID }) }
-func (c *Cycle) key() string      { return keyOf(c, func() string { return c.ID }) }
-func (a *Article) key() string    { return keyOf(a, func() string { return a.ID }) }
-
-func keyOf[T any](x *T, id func() string) string {
-	if x == nil {
-		return "\x00"
+func (c *Competency) key() string {
+	if c == nil {
+		return ""
 	}
-	return id()
+	return c.ID
 }
 
+func (c *Category) key() string {
+	if c == nil {
+		return ""
+	}
+	return c.ID
+}
+
+func (r *Role) key() string {
+	if r == nil {
+		return ""
+	}
+	return r.ID
+}
+
+func (t *Team) key() string {
+	if t == nil {
+		return ""
+	}
+	return t.ID
+}
+
+func (p *Person) key() string {
+	if p == nil {
+		return ""
+	}
+	return p.ID
+}
+
+func (c *Cycle) key() string {
+	if c == nil {
+		return ""
+	}
+	return c.ID
+}
+
+func (a *Article) key() string {
+	if a == nil {
+		return ""
+	}
+	return a.ID
+}
+
+// ids writes the ids of a list of things, each ended by a zero byte, which
+// no id holds.
 func ids[T interface{ key() string }](h *hasher, list []T) {
 	h.int(len(list))
 	for _, v := range list {
-		h.str(v.key())
+		h.h.WriteString(v.key())
+		h.h.WriteByte(0)
 	}
 }
 
@@ -283,12 +334,12 @@ func Fingerprints(s *Site, prev *Prints) *Prints {
 	}
 	p.tables[KCompetency] = t
 
-	t = newTable(len(s.Roles), POwn, PBody, PTargets, PRolePeople)
+	t = newTable(len(s.Roles), POwn, PName, PBody, PTargets, PRolePeople)
 	for _, r := range s.Roles {
 		row(&t, r.ID, func() {
 			h.str(r.Title)
 			h.str(r.Summary)
-		}, func() { long(string(r.Body)) }, func() {
+		}, func() { h.str(r.Title) }, func() { long(string(r.Body)) }, func() {
 			for _, t := range r.Targets {
 				h.str(t.Competency.ID)
 				h.int(t.Level)
@@ -297,12 +348,12 @@ func Fingerprints(s *Site, prev *Prints) *Prints {
 	}
 	p.tables[KRole] = t
 
-	t = newTable(len(s.Teams), POwn, PMembers, PMatrix)
+	t = newTable(len(s.Teams), POwn, PName, PMembers, PMatrix)
 	for _, x := range s.Teams {
 		row(&t, x.ID, func() {
 			h.str(x.Name)
 			h.str(x.Description)
-		}, func() { ids(&h, x.Members) }, func() {
+		}, func() { h.str(x.Name) }, func() { ids(&h, x.Members) }, func() {
 			ids(&h, x.Competencies)
 			for _, st := range x.Summary {
 				h.str(st.Competency.ID)
@@ -347,14 +398,14 @@ func Fingerprints(s *Site, prev *Prints) *Prints {
 	}
 	p.tables[KArticle] = t
 
-	p.tables[KPerson] = peoplePrints(s)
+	p.tables[KPerson], p.standings = peoplePrints(s, prev)
 	return p
 }
 
 // peoplePrints works out the prints of people, the most numerous, on both
 // cores. Each part is written as words into a buffer hashed at once;
 // strings, and the ids of other things, as their hashes.
-func peoplePrints(s *Site) table {
+func peoplePrints(s *Site, prev *Prints) (table, map[*Person]standingsPrint) {
 	comps := make([]uint64, len(s.Competencies))
 	for i, c := range s.Competencies {
 		comps[i] = maphash.String(seed, c.ID)
@@ -375,8 +426,11 @@ func peoplePrints(s *Site) table {
 		return 0
 	}
 	t := table{ids: make([]string, len(s.People)), parts: []Part{POwn, PName, PStandings}, prints: make([]uint64, 3*len(s.People))}
+	var kept [2]map[*Person]standingsPrint
 	par.Do(2, func(half int) {
 		lo, hi := half*len(s.People)/2, (half+1)*len(s.People)/2
+		mine := make(map[*Person]standingsPrint, hi-lo)
+		kept[half] = mine
 		var words []uint64
 		sum := func() uint64 {
 			return maphash.Bytes(seed, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(words))), 8*len(words)))
@@ -388,6 +442,14 @@ func peoplePrints(s *Site) table {
 			words = append(words[:0], name, maphash.String(seed, p.JobTitle), teams[p.Team], roles[p.Role])
 			t.prints[3*i] = sum()
 			t.prints[3*i+1] = name
+			if prev != nil {
+				if c, ok := prev.standings[p]; ok && unsafe.SliceData(c.standings) == unsafe.SliceData(p.Standings) && len(c.standings) == len(p.Standings) &&
+					unsafe.SliceData(c.gaps) == unsafe.SliceData(p.Gaps) && len(c.gaps) == len(p.Gaps) && c.assessed == p.Assessed && c.last == p.LastAssessed {
+					t.prints[3*i+2] = c.print
+					mine[p] = c
+					continue
+				}
+			}
 			words = append(words[:0], uint64(b2i(p.Assessed)), cycle(p.LastAssessed))
 			for _, st := range p.Standings {
 				words = append(words, comps[st.Competency.Rank], cycle(st.CurrentFrom), uint64(st.Current), uint64(st.Previous), uint64(st.Target), uint64(st.Short),
@@ -402,9 +464,11 @@ func peoplePrints(s *Site) table {
 				}
 			}
 			t.prints[3*i+2] = sum()
+			mine[p] = standingsPrint{p.Standings, p.Gaps, p.Assessed, p.LastAssessed, t.prints[3*i+2]}
 		}
 	})
-	return t
+	maps.Copy(kept[0], kept[1])
+	return t, kept[0]
 }
 
 // hashes are the hashes of the ids of a list of things, by thing.
