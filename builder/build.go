@@ -11,7 +11,6 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -58,6 +57,20 @@ type searchIndex struct {
 	docs  []search.Doc
 	once  sync.Once
 	files map[string][]byte
+
+	urlOnce sync.Once
+	urls    map[string]int // the place of each document, by URL
+}
+
+// byURL returns the place of each document by its URL.
+func (x *searchIndex) byURL() map[string]int {
+	x.urlOnce.Do(func() {
+		x.urls = make(map[string]int, len(x.docs))
+		for i, d := range x.docs {
+			x.urls[d.URL] = i
+		}
+	})
+	return x.urls
 }
 
 func (x *searchIndex) get() map[string][]byte {
@@ -278,10 +291,11 @@ func (o *renderOpts) keeps(name string) bool {
 func renderSite(s *model.Site, th *theme, opts renderOpts) (*Output, error) {
 	var mu sync.Mutex
 	var files map[string][]byte
-	if opts.samePages && opts.prev != nil && opts.prev.pages != nil && opts.dirty != nil {
+	if opts.prev != nil && opts.dirty != nil {
 		// Start from the last output, less its lists and the hashed copies
 		// of assets, which this build writes again as it needs them: the
-		// pages kept need not be copied one by one.
+		// pages kept need not be copied one by one. Pages that are no more
+		// are removed after.
 		files = maps.Clone(opts.prev.Files)
 		for name := range files {
 			if strings.HasPrefix(name, "search/") || name == "sitemap.xml" || name == "articles/index.xml" {
@@ -311,6 +325,17 @@ func renderSite(s *model.Site, th *theme, opts renderOpts) (*Output, error) {
 		// Pages left for later may still have their bytes from prev.
 		for name := range out.later.stale {
 			delete(files, name)
+		}
+	}
+	if opts.kept && !slices.Equal(out.names, opts.prev.names) {
+		now := make(map[string]bool, len(out.names))
+		for _, name := range out.names {
+			now[name] = true
+		}
+		for _, name := range opts.prev.names {
+			if !now[name] {
+				delete(files, name)
+			}
 		}
 	}
 	out.Files = files
@@ -358,55 +383,7 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 	// changed, or when its documents came out the same (an assessment, say,
 	// changes none); otherwise it is made beside the pages, or, with
 	// lazyLists, when first asked for.
-	var index *searchIndex
-	if opts.keeps(searchDeps) {
-		// The documents are those of prev, in the same order: those that
-		// read a changed key are made again.
-		index = prev.index
-		var docs []search.Doc
-		for name := range opts.dirty {
-			n, ok := strings.CutPrefix(name, searchDocDeps)
-			if !ok {
-				continue
-			}
-			i, _ := strconv.Atoi(n)
-			if i >= len(prev.index.docs) {
-				continue // of a longer list, before the last
-			}
-			if docs == nil {
-				docs = slices.Clone(prev.index.docs)
-			}
-			r := &recorder{}
-			docs[i] = searchDoc(s, i, r)
-			recorded[name] = r.keys
-		}
-		if docs != nil && !slices.Equal(docs, prev.index.docs) {
-			index = &searchIndex{docs: docs}
-		}
-	} else {
-		var list *recorder
-		var rec func(i int) *recorder
-		var recs []*recorder
-		if opts.deps != nil {
-			list = &recorder{}
-			rec = func(i int) *recorder {
-				r := &recorder{}
-				recs = append(recs, r)
-				return r
-			}
-		}
-		docs := searchDocs(s, list, rec)
-		for i, r := range recs {
-			recorded[searchDocDeps+strconv.Itoa(i)] = r.keys
-		}
-		index = &searchIndex{docs: docs}
-		if list != nil {
-			recorded[searchDeps] = list.keys
-		}
-		if prev != nil && slices.Equal(prev.index.docs, index.docs) {
-			index = prev.index
-		}
-	}
+	index := searchIndexOf(s, &opts, recorded)
 	made := make(chan struct{})
 	if lazy {
 		close(made)
@@ -572,12 +549,48 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 	return out, nil
 }
 
-// searchDeps names the order of the search index's documents among the
-// outputs whose keys are recorded, and searchDocDeps+i its document i.
-const (
-	searchDeps    = "search/"
-	searchDocDeps = "search/#"
-)
+// searchDocDeps+URL names the search document of the page at URL among the
+// outputs whose keys are recorded.
+const searchDocDeps = "search/#"
+
+// searchIndexOf returns the search index of s: prev's documents where they
+// read no key that changed, the others made again, their keys recorded.
+// When every document is as it was, it is prev's index.
+func searchIndexOf(s *model.Site, opts *renderOpts, recorded map[string][]model.Key) *searchIndex {
+	prev := opts.prev
+	var old map[string]int // prev's documents by URL, when they may be kept
+	var dirty map[string]bool
+	if prev != nil && opts.dirty != nil && opts.deps != nil {
+		old = prev.index.byURL()
+		for name := range opts.dirty {
+			if u, ok := strings.CutPrefix(name, searchDocDeps); ok {
+				if dirty == nil {
+					dirty = map[string]bool{}
+				}
+				dirty[u] = true
+			}
+		}
+	}
+	docs := searchDocs(s, func(url string) (search.Doc, bool) {
+		if j, ok := old[url]; ok && !dirty[url] {
+			return prev.index.docs[j], true
+		}
+		return search.Doc{}, false
+	}, func(url string) *recorder {
+		if opts.deps == nil {
+			return nil
+		}
+		return &recorder{}
+	}, func(url string, r *recorder) {
+		if r != nil {
+			recorded[searchDocDeps+url] = r.keys
+		}
+	})
+	if prev != nil && slices.Equal(prev.index.docs, docs) {
+		return prev.index
+	}
+	return &searchIndex{docs: docs}
+}
 
 // listKeys are the keys the sitemap and the feed read: the settings, every
 // list of pages, and each article (whose date both show).

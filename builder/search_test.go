@@ -108,7 +108,7 @@ func TestSearchIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs := searchDocs(site, nil, nil)
+	docs := searchDocs(site, nil, nil, nil)
 	if r.m.Docs != len(docs) || len(docs) != len(site.Competencies)+len(site.Roles)+len(site.Teams)+len(site.People)+len(site.Articles) {
 		t.Fatalf("index has %d documents for %d pages", r.m.Docs, len(docs))
 	}
@@ -162,6 +162,6 @@ func BenchmarkSearchIndex(b *testing.B) {
 	}
 	b.ResetTimer()
 	for range b.N {
-		search.Files(searchDocs(site, nil, nil))
+		search.Files(searchDocs(site, nil, nil, nil))
 	}
 }
