@@ -549,19 +549,21 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 	return out, nil
 }
 
-// searchDocDeps+URL names the search document of the page at URL among the
-// outputs whose keys are recorded.
-const searchDocDeps = "search/#"
+// searchDeps names the order of the search index's documents among the
+// outputs whose keys are recorded, and searchDocDeps+URL the document of
+// the page at URL.
+const (
+	searchDeps    = "search/"
+	searchDocDeps = "search/#"
+)
 
 // searchIndexOf returns the search index of s: prev's documents where they
 // read no key that changed, the others made again, their keys recorded.
 // When every document is as it was, it is prev's index.
 func searchIndexOf(s *model.Site, opts *renderOpts, recorded map[string][]model.Key) *searchIndex {
 	prev := opts.prev
-	var old map[string]int // prev's documents by URL, when they may be kept
-	var dirty map[string]bool
+	var dirty map[string]bool // the URLs of documents to make again
 	if prev != nil && opts.dirty != nil && opts.deps != nil {
-		old = prev.index.byURL()
 		for name := range opts.dirty {
 			if u, ok := strings.CutPrefix(name, searchDocDeps); ok {
 				if dirty == nil {
@@ -570,6 +572,37 @@ func searchIndexOf(s *model.Site, opts *renderOpts, recorded map[string][]model.
 				dirty[u] = true
 			}
 		}
+		if opts.keeps(searchDeps) {
+			// The documents are in the order of prev's: only those that
+			// read a changed key are made again, in their place.
+			if len(dirty) == 0 {
+				return prev.index
+			}
+			docs := slices.Clone(prev.index.docs)
+			at := prev.index.byURL()
+			for u := range dirty {
+				kind, id, ok := model.ThingAt(u)
+				if i, found := at[u]; ok && found {
+					r := &recorder{}
+					docs[i] = searchDoc(s, kind, id, r)
+					recorded[searchDocDeps+u] = r.keys
+				}
+			}
+			if slices.Equal(prev.index.docs, docs) {
+				return prev.index
+			}
+			return &searchIndex{docs: docs, urls: at}
+		}
+	}
+	if opts.deps != nil {
+		recorded[searchDeps] = []model.Key{
+			{Kind: model.KSite, Part: model.PCompetencies}, {Kind: model.KSite, Part: model.PRoles},
+			{Kind: model.KSite, Part: model.PTeams}, {Kind: model.KSite, Part: model.PPeople}, {Kind: model.KSite, Part: model.PArticles},
+		}
+	}
+	var old map[string]int // prev's documents by URL, when they may be kept
+	if prev != nil && opts.dirty != nil && opts.deps != nil {
+		old = prev.index.byURL()
 	}
 	docs := searchDocs(s, func(url string) (search.Doc, bool) {
 		if j, ok := old[url]; ok && !dirty[url] {

@@ -11,7 +11,7 @@ import (
 // into the recorder rec gives, which done is then handed.
 func searchDocs(s *model.Site, kept func(url string) (search.Doc, bool), rec func(url string) *recorder, done func(url string, r *recorder)) []search.Doc {
 	docs := make([]search.Doc, 0, len(s.Competencies)+len(s.Roles)+len(s.Teams)+len(s.People)+len(s.Articles))
-	add := func(url string, make func(r *recorder) search.Doc) {
+	add := func(kind model.Kind, id, url string) {
 		if kept != nil {
 			if d, ok := kept(url); ok {
 				docs = append(docs, d)
@@ -22,52 +22,64 @@ func searchDocs(s *model.Site, kept func(url string) (search.Doc, bool), rec fun
 		if rec != nil {
 			r = rec(url)
 		}
-		docs = append(docs, make(r))
+		docs = append(docs, searchDoc(s, kind, id, r))
 		if done != nil {
 			done(url, r)
 		}
 	}
-	text := func(source string) string { return s.TextBySource[source] }
 	for _, c := range s.Competencies {
-		add(model.CompetencyURL(c.ID), func(r *recorder) search.Doc {
-			r.add(model.KCompetency, model.POwn, c.ID)
-			r.add(model.KCompetency, model.PBody, c.ID)
-			return search.Doc{Kind: 0, Title: c.Title, Summary: c.Summary, Text: text(c.Source), URL: model.CompetencyURL(c.ID)}
-		})
+		add(model.KCompetency, c.ID, model.CompetencyURL(c.ID))
 	}
 	for _, x := range s.Roles {
-		add(model.RoleURL(x.ID), func(r *recorder) search.Doc {
-			r.add(model.KRole, model.POwn, x.ID)
-			r.add(model.KRole, model.PBody, x.ID)
-			return search.Doc{Kind: 1, Title: x.Title, Summary: x.Summary, Text: text(x.Source), URL: model.RoleURL(x.ID)}
-		})
+		add(model.KRole, x.ID, model.RoleURL(x.ID))
 	}
 	for _, t := range s.Teams {
-		add(model.TeamURL(t.ID), func(r *recorder) search.Doc {
-			r.add(model.KTeam, model.POwn, t.ID)
-			return search.Doc{Kind: 2, Title: t.Name, Summary: t.Description, URL: model.TeamURL(t.ID)}
-		})
+		add(model.KTeam, t.ID, model.TeamURL(t.ID))
 	}
 	for _, p := range s.People {
-		add(model.PersonURL(p.ID), func(r *recorder) search.Doc {
-			r.add(model.KPerson, model.POwn, p.ID)
-			if p.Team != nil {
-				r.add(model.KTeam, model.PName, p.Team.ID)
-			}
-			if p.Role != nil {
-				r.add(model.KRole, model.PName, p.Role.ID)
-			}
-			return personDoc(p)
-		})
+		add(model.KPerson, p.ID, model.PersonURL(p.ID))
 	}
 	for _, a := range s.Articles {
-		add(model.ArticleURL(a.ID), func(r *recorder) search.Doc {
-			r.add(model.KArticle, model.POwn, a.ID)
-			r.add(model.KArticle, model.PBody, a.ID)
-			return search.Doc{Kind: 4, Title: a.Title, Summary: a.Summary, Text: text(a.Source), URL: model.ArticleURL(a.ID)}
-		})
+		add(model.KArticle, a.ID, model.ArticleURL(a.ID))
 	}
 	return docs
+}
+
+// searchDoc makes the document of a thing of the model, recording into r
+// the keys it reads.
+func searchDoc(s *model.Site, kind model.Kind, id string, r *recorder) search.Doc {
+	text := func(source string) string { return s.TextBySource[source] }
+	switch kind {
+	case model.KCompetency:
+		c := s.CompetencyByID[id]
+		r.add(model.KCompetency, model.POwn, c.ID)
+		r.add(model.KCompetency, model.PBody, c.ID)
+		return search.Doc{Kind: 0, Title: c.Title, Summary: c.Summary, Text: text(c.Source), URL: model.CompetencyURL(c.ID)}
+	case model.KRole:
+		x := s.RoleByID[id]
+		r.add(model.KRole, model.POwn, x.ID)
+		r.add(model.KRole, model.PBody, x.ID)
+		return search.Doc{Kind: 1, Title: x.Title, Summary: x.Summary, Text: text(x.Source), URL: model.RoleURL(x.ID)}
+	case model.KTeam:
+		t := s.TeamByID[id]
+		r.add(model.KTeam, model.POwn, t.ID)
+		return search.Doc{Kind: 2, Title: t.Name, Summary: t.Description, URL: model.TeamURL(t.ID)}
+	case model.KPerson:
+		p := s.PersonByID[id]
+		r.add(model.KPerson, model.POwn, p.ID)
+		if p.Team != nil {
+			r.add(model.KTeam, model.PName, p.Team.ID)
+		}
+		if p.Role != nil {
+			r.add(model.KRole, model.PName, p.Role.ID)
+		}
+		return personDoc(p)
+	default:
+		a := s.ArticleByID[id]
+		r.add(model.KArticle, model.POwn, a.ID)
+		r.add(model.KArticle, model.PBody, a.ID)
+		return search.Doc{Kind: 4, Title: a.Title, Summary: a.Summary, Text: text(a.Source), URL: model.ArticleURL(a.ID)}
+	}
 }
 
 // personDoc is a person's document: their name, with job title, team and

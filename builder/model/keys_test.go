@@ -85,3 +85,23 @@ func TestPrintsOfSameModel(t *testing.T) {
 		t.Errorf("a model built alike changed %v", keys(ch))
 	}
 }
+
+// TestThingAt checks that the address of each page of one thing reads back
+// as that thing, and that no other page does.
+func TestThingAt(t *testing.T) {
+	for url, want := range map[string]Kind{
+		CompetencyURL("a-b"): KCompetency, RoleURL("lead"): KRole, TeamURL("ops"): KTeam,
+		PersonURL("ann"): KPerson, ArticleURL("x"): KArticle,
+	} {
+		if kind, id, ok := ThingAt(url); !ok || kind != want || url != map[Kind]func(string) string{
+			KCompetency: CompetencyURL, KRole: RoleURL, KTeam: TeamURL, KPerson: PersonURL, KArticle: ArticleURL,
+		}[kind](id) {
+			t.Errorf("ThingAt(%q) = %v, %q, %v", url, kind, id, ok)
+		}
+	}
+	for _, url := range []string{HomeURL, FrameworkURL, PeopleURL, PeoplePageURL(2), ArticlesURL, NotFoundURL, "people/ann/x/"} {
+		if _, _, ok := ThingAt(url); ok {
+			t.Errorf("ThingAt(%q) names a thing", url)
+		}
+	}
+}

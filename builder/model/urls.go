@@ -1,6 +1,9 @@
 package model
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // The address of each page, relative to the site root: the one place that
 // says it. A page's file is its address with index.html added.
@@ -39,4 +42,27 @@ func PeoplePageURL(n int) string {
 		return PeopleURL
 	}
 	return "people/page/" + strconv.Itoa(n) + "/"
+}
+
+// ThingAt returns the kind and id of the thing whose page is at url, as the
+// functions above make it, or false for a page of no one thing.
+func ThingAt(url string) (Kind, string, bool) {
+	kind, rest, ok := strings.Cut(url, "/")
+	id, tail, ok2 := strings.Cut(rest, "/")
+	if !ok || !ok2 || tail != "" || id == "" {
+		return 0, "", false
+	}
+	switch kind {
+	case "competencies":
+		return KCompetency, id, true
+	case "roles":
+		return KRole, id, true
+	case "teams":
+		return KTeam, id, true
+	case "people":
+		return KPerson, id, id != "page"
+	case "articles":
+		return KArticle, id, true
+	}
+	return 0, "", false
 }
