@@ -111,6 +111,16 @@ type Prints struct {
 	// standings and never changes them, so the same slices have the same
 	// print. Each entry holds its slices, which so stay where they are.
 	standings map[*Person]standingsPrint
+	// matrices are the prints of each team's matrix, likewise: TeamMatrix
+	// makes new slices.
+	matrices map[*Team]matrixPrint
+}
+
+type matrixPrint struct {
+	columns []*Competency
+	summary []TeamStanding
+	gaps    []TeamGap
+	print   uint64
 }
 
 type standingsPrint struct {
@@ -233,7 +243,7 @@ func ids[T interface{ key() string }](h *hasher, list []T) {
 // Fingerprints works out the prints of every part of s. The prints of an
 // earlier model, when given, lend it the hashes of its bodies.
 func Fingerprints(s *Site, prev *Prints) *Prints {
-	p := &Prints{site: make(map[Key]uint64, 24), texts: map[*byte]text{}}
+	p := &Prints{site: make(map[Key]uint64, 24), texts: map[*byte]text{}, matrices: make(map[*Team]matrixPrint, len(s.Teams))}
 	var h hasher
 	h.h.SetSeed(seed)
 	// long writes a body as its hash.
@@ -354,20 +364,28 @@ func Fingerprints(s *Site, prev *Prints) *Prints {
 			h.str(x.Name)
 			h.str(x.Description)
 		}, func() { h.str(x.Name) }, func() { ids(&h, x.Members) }, func() {
-			ids(&h, x.Competencies)
-			for _, st := range x.Summary {
-				h.str(st.Competency.ID)
-				h.float(st.Average)
-				h.int(st.Rated)
-				h.float(st.Target)
-				h.int(st.Targeted)
+			m, ok := prev.matrix(x)
+			if !ok {
+				var mh hasher
+				mh.h.SetSeed(seed)
+				ids(&mh, x.Competencies)
+				for _, st := range x.Summary {
+					mh.str(st.Competency.ID)
+					mh.float(st.Average)
+					mh.int(st.Rated)
+					mh.float(st.Target)
+					mh.int(st.Targeted)
+				}
+				for _, g := range x.Gaps {
+					mh.str(g.Competency.ID)
+					mh.int(g.Total)
+					mh.int(g.People)
+					ids(&mh, g.Articles)
+				}
+				m = matrixPrint{x.Competencies, x.Summary, x.Gaps, mh.sum()}
 			}
-			for _, g := range x.Gaps {
-				h.str(g.Competency.ID)
-				h.int(g.Total)
-				h.int(g.People)
-				ids(&h, g.Articles)
-			}
+			p.matrices[x] = m
+			h.int(int(m.print))
 		})
 	}
 	p.tables[KTeam] = t
@@ -469,6 +487,21 @@ func peoplePrints(s *Site, prev *Prints) (table, map[*Person]standingsPrint) {
 	})
 	maps.Copy(kept[0], kept[1])
 	return t, kept[0]
+}
+
+// matrix returns the print of t's matrix in p when it was worked out from
+// the very slices t has now.
+func (p *Prints) matrix(t *Team) (matrixPrint, bool) {
+	if p == nil {
+		return matrixPrint{}, false
+	}
+	m, ok := p.matrices[t]
+	return m, ok && sameSlice(m.columns, t.Competencies) && sameSlice(m.summary, t.Summary) && sameSlice(m.gaps, t.Gaps)
+}
+
+// sameSlice tells whether a and b are the same slice of the same array.
+func sameSlice[T any](a, b []T) bool {
+	return unsafe.SliceData(a) == unsafe.SliceData(b) && len(a) == len(b)
 }
 
 // hashes are the hashes of the ids of a list of things, by thing.

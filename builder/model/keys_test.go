@@ -51,6 +51,11 @@ func TestChanged(t *testing.T) {
 			p.Standings = slices.Clone(p.Standings)
 			p.Standings[0].Current = 2
 		}, []Key{{KPerson, PStandings, "ann"}}},
+		{"a team's matrix, made again", func(s *Site) {
+			t := s.Teams[0]
+			t.Competencies = []*Competency{s.Competencies[0]}
+			t.Summary = []TeamStanding{{Competency: s.Competencies[0], Average: 1, Rated: 1}}
+		}, []Key{{KTeam, PMatrix, "ops"}}},
 		{"a team's description", func(s *Site) { s.Teams[0].Description = "Runs things" }, []Key{{KTeam, POwn, "ops"}}},
 		{"a role's title", func(s *Site) { s.Roles[0].Title = "Leader" }, []Key{{KRole, POwn, "lead"}, {KRole, PName, "lead"}}},
 		{"a descriptor", func(s *Site) { s.Competencies[1].Descriptors = []Descriptor{{s.Scale[1], "Does it"}} }, []Key{{KCompetency, PText, "b"}}},
