@@ -479,11 +479,15 @@ func renderSiteTo(s *model.Site, th *theme, opts renderOpts, emit emitFunc) (*Ou
 	}{
 		{"sitemap.xml", func() func() []byte { return func() []byte { return sitemapOf(s, pages) } }},
 		{"articles/index.xml", func() func() []byte { return feedOf(s).xml }},
+		{"robots.txt", func() func() []byte { return func() []byte { return robotsOf(s) } }},
 	}
 	for _, list := range lists {
 		name := list.name
 		if name == "sitemap.xml" && s.Config.BaseURL == "" {
 			continue // a sitemap lists absolute addresses, which need it
+		}
+		if _, own := th.static[name]; own && name == "robots.txt" {
+			continue // the site's own
 		}
 		kept := opts.keeps(name)
 		if !kept && opts.deps != nil {
@@ -775,6 +779,21 @@ func sitemapOf(s *model.Site, pages []*Page) []byte {
 	}
 	b.WriteString("\n</urlset>\n")
 	return b.Bytes()
+}
+
+// robotsOf is the site's robots.txt: it turns search engines away unless
+// [privacy] index lets them in, and then points them at the sitemap.
+// Crawlers read it only at the root of a host; under a sub-path the pages'
+// robots meta tag says the same.
+func robotsOf(s *model.Site) []byte {
+	if !s.Config.Privacy.Index {
+		return []byte("User-agent: *\nDisallow: /\n")
+	}
+	b := []byte("User-agent: *\nAllow: /\n")
+	if s.Config.BaseURL != "" {
+		b = append(b, "Sitemap: "+s.Config.BaseURL+"sitemap.xml\n"...)
+	}
+	return b
 }
 
 // xmlPlain tells whether xml.EscapeText would write s as it is.

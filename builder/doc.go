@@ -20,7 +20,7 @@
 // [Load] reads a site from an [io/fs.FS]: site.toml at its root and the
 // content below content/:
 //
-//	site.toml                                  title, baseURL, theme, language, description, [markup], [[scale]]
+//	site.toml                                  title, baseURL, theme, language, description, [markup], [privacy], [[scale]]
 //	content/_index.md                          home page text (optional)
 //	content/competencies/<category>/_index.md  a category: title, summary, order; body
 //	content/competencies/<category>/<id>.md    a competency: title, summary, order, [levels]; body
@@ -145,7 +145,10 @@
 // search index under search/ and, when the site has a baseURL, sitemap.xml:
 // a sitemap lists absolute addresses. Without a baseURL the feed links
 // relative to itself and its ids are urn:uuid names made from the site's
-// title and each page. The same input gives byte-identical output. [WriteSite] and
+// title and each page. It writes robots.txt too, unless the site has its
+// own in static/: with [privacy] index = true it lets crawlers in and names
+// the sitemap; otherwise it turns them away, and the default theme's pages
+// carry a robots noindex tag. The same input gives byte-identical output. [WriteSite] and
 // [Output.Write] write into a new folder beside the destination and swap it
 // in only when everything is written; WriteSite writes each page as soon as
 // it is rendered, so a build never holds the whole site in memory.

@@ -124,6 +124,11 @@ func (l *loader) loadConfig() {
 		c.UnsafeHTML = mf.Bool("unsafe")
 		mf.Done()
 	}
+	if privacy := f.Table("privacy"); privacy != nil {
+		pf := content.NewFields(configFile, privacy, prefixLocator{loc, "privacy"}, &l.r)
+		c.Privacy.Index = pf.Bool("index")
+		pf.Done()
+	}
 	if l.opts.BaseURL != "" {
 		c.BaseURL = l.opts.BaseURL
 	}

@@ -269,6 +269,7 @@ func Fingerprints(s *Site, prev *Prints) *Prints {
 			h.str(v)
 		}
 		h.bool(c.UnsafeHTML)
+		h.bool(c.Privacy.Index)
 	})
 	site(PScale, func() {
 		for _, l := range s.Scale {

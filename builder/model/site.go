@@ -47,6 +47,14 @@ type Config struct {
 	Theme       string
 	Language    string
 	UnsafeHTML  bool // [markup] unsafe = true passes raw HTML in markdown through
+	Privacy     Privacy
+}
+
+// Privacy is the [privacy] table of site.toml: what the build lets out.
+type Privacy struct {
+	// Index lets search engines index the site. Without it every page
+	// asks them not to, and robots.txt turns them away.
+	Index bool
 }
 
 // Level is one step of the proficiency scale.
