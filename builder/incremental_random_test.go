@@ -163,6 +163,11 @@ func TestIncrementalRandom(t *testing.T) {
 	for seed := range seeds {
 		rng := rand.New(rand.NewSource(int64(seed)))
 		dir := fixtureDir(t)
+		if seed%3 == 2 {
+			// The site's own layouts, which read the model by other
+			// paths than the theme's.
+			writeOddLayouts(t, dir)
+		}
 		b := NewBuilder(os.DirFS(dir), Options{})
 		b.LazyLists = rng.Intn(2) == 0
 		// Half the seeds leave pages for later, as the preview does, and

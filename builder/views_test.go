@@ -37,13 +37,9 @@ var oddLayouts = map[string]string{
 {{range .Site.Categories}}<h3>{{.Title}}</h3>{{range .Competencies}} {{.Title}}{{end}}{{end}}{{end}}`,
 }
 
-// TestLayoutsOfAnyShapeRebuild gives the fixture layouts of its own that
-// reach the model by paths the default theme does not take, makes every
-// edit of TestIncrementalMatchesFull, and compares each rebuild with a full
-// build: the rebuild needs no code for a new kind of page, since the pages
-// record what they read.
-func TestLayoutsOfAnyShapeRebuild(t *testing.T) {
-	dir := fixtureDir(t)
+// writeOddLayouts puts oddLayouts into the site in dir.
+func writeOddLayouts(t *testing.T, dir string) {
+	t.Helper()
 	for name, text := range oddLayouts {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -53,6 +49,16 @@ func TestLayoutsOfAnyShapeRebuild(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestLayoutsOfAnyShapeRebuild gives the fixture layouts of its own that
+// reach the model by paths the default theme does not take, makes every
+// edit of TestIncrementalMatchesFull, and compares each rebuild with a full
+// build: the rebuild needs no code for a new kind of page, since the pages
+// record what they read.
+func TestLayoutsOfAnyShapeRebuild(t *testing.T) {
+	dir := fixtureDir(t)
+	writeOddLayouts(t, dir)
 	fsys := os.DirFS(dir)
 	b := NewBuilder(fsys, Options{})
 	_, out, err := b.Build(nil)
