@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // scaffolds are the files `portal new` writes, by kind. %[1]s is the id,
@@ -72,11 +73,65 @@ kind = "manager"          # manager, self or peer
 
 var newID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
+// titleOf makes a title from an id: a person's or a team's name has each
+// word capitalised ("Ann Smith"), anything else its first ("Team lead").
+func titleOf(kind, id string) string {
+	words := strings.Split(id, "-")
+	for i, w := range words {
+		if w != "" && (i == 0 || kind == "person" || kind == "team") {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// slug makes an id from a title: letters and digits in lower case, accents
+// dropped from common Latin letters, anything else a single hyphen.
+func slug(title string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(title) {
+		s, ok := unaccented[r]
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			s, ok = string(r), true
+		}
+		if ok {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteString(s)
+			hyphen = false
+		} else {
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+// tomlEscaper escapes a title for a TOML string between double quotes.
+var tomlEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+
+// unaccented are the letters of Western European names without their
+// accents.
+var unaccented = map[rune]string{}
+
+func init() {
+	for plain, accented := range map[string]string{
+		"a": "àáâãäåā", "c": "çćč", "e": "èéêëēęě", "i": "ìíîïī", "n": "ñńň", "o": "òóôõöøō",
+		"u": "ùúûüūů", "y": "ýÿ", "s": "śšș", "z": "źżž", "l": "ł", "r": "ř", "t": "ț", "d": "ď", "g": "ğ",
+		"ss": "ß", "ae": "æ", "oe": "œ",
+	} {
+		for _, r := range accented {
+			unaccented[r] = plain
+		}
+	}
+}
+
 func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fset := flags("new", stderr)
 	src := fset.String("s", ".", "the site `folder`")
 	fset.Usage = func() {
-		fmt.Fprintln(fset.Output(), "usage: portal new competency|role|person|team|article|cycle NAME [-s DIR]\n\nWrites a new content file from a template. A competency's NAME is category/id. Flags:")
+		fmt.Fprintln(fset.Output(), "usage: portal new competency|role|person|team|article|cycle NAME [-s DIR]\n\nWrites a new content file from a template. NAME is an id (ann-smith) or a title (\"How to coach\"), from which the id is made; a competency's NAME is category/id or category/title. Flags:")
 		fset.PrintDefaults()
 	}
 	// Flags may come before or after the kind and name.
@@ -102,7 +157,7 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if !ok {
 		return usageError{fmt.Sprintf("unknown kind %q: use competency, role, person, team, article or cycle", kind)}
 	}
-	id := name
+	id, title := name, ""
 	if kind == "competency" {
 		cat, cid, found := strings.Cut(name, "/")
 		if !found || !newID.MatchString(cat) {
@@ -111,7 +166,17 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		id = cid
 	}
 	if !newID.MatchString(id) {
-		return usageError{fmt.Sprintf("%q is not a valid id: use lower-case letters, digits and hyphens", id)}
+		// A title, such as "How to coach": its id is made from it, and it
+		// stays the title.
+		title, id = strings.TrimSpace(id), slug(id)
+		if !newID.MatchString(id) || strings.ContainsFunc(title, unicode.IsControl) {
+			return usageError{fmt.Sprintf("%q is not a valid id and makes none: use lower-case letters, digits and hyphens", name)}
+		}
+		if kind == "competency" {
+			name = name[:strings.Index(name, "/")+1] + id
+		} else {
+			name = id
+		}
 	}
 	rel := fmt.Sprintf(sc.path, name)
 	file := filepath.Join(*src, filepath.FromSlash(rel))
@@ -123,9 +188,10 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
-	title := strings.ReplaceAll(id, "-", " ")
-	title = strings.ToUpper(title[:1]) + title[1:]
-	text := fmt.Sprintf(sc.text, id, title, time.Now().Format("2006-01-02"))
+	if title == "" {
+		title = titleOf(kind, id)
+	}
+	text := fmt.Sprintf(sc.text, id, tomlEscaper.Replace(title), time.Now().Format("2006-01-02"))
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
