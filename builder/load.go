@@ -632,7 +632,7 @@ func (l *loader) competency(e *entry, id string, p func() content.Pos) *model.Co
 		return c
 	}
 	if !l.broken[content.KindCompetency+"/"+id] {
-		l.r.Errorf(e.path, p(), "unknown competency %q%s", id, content.Suggest(id, content.SortedKeys(l.site.CompetencyByID)))
+		l.r.Errorf(e.path, p(), "unknown competency %q%s", id, content.SuggestID(id, content.SortedKeys(l.site.CompetencyByID), "competency", "competencies"))
 	}
 	return nil
 }
@@ -667,12 +667,12 @@ func (l *loader) loadPerson(e *entry) {
 	teamID, roleID := e.fields.team, e.fields.role
 	if strings.TrimSpace(teamID) != "" {
 		if p.Team = l.site.TeamByID[teamID]; p.Team == nil && !l.broken[content.KindTeam+"/"+teamID] {
-			l.r.Errorf(e.path, e.doc.Loc.Value("team"), "unknown team %q%s", teamID, content.Suggest(teamID, content.SortedKeys(l.site.TeamByID)))
+			l.r.Errorf(e.path, e.doc.Loc.Value("team"), "unknown team %q%s", teamID, content.SuggestID(teamID, content.SortedKeys(l.site.TeamByID), "team", "teams"))
 		}
 	}
 	if strings.TrimSpace(roleID) != "" {
 		if p.Role = l.site.RoleByID[roleID]; p.Role == nil && !l.broken[content.KindRole+"/"+roleID] {
-			l.r.Errorf(e.path, e.doc.Loc.Value("role"), "unknown role %q%s", roleID, content.Suggest(roleID, content.SortedKeys(l.site.RoleByID)))
+			l.r.Errorf(e.path, e.doc.Loc.Value("role"), "unknown role %q%s", roleID, content.SuggestID(roleID, content.SortedKeys(l.site.RoleByID), "role", "roles"))
 		}
 	}
 	l.site.PersonByID[p.ID] = p
@@ -711,7 +711,7 @@ func (l *loader) personRatings(e *entry, pid string, table any) (ranked []model.
 	loc := e.doc.Loc
 	if l.site.PersonByID[pid] == nil {
 		if !l.broken[content.KindPerson+"/"+pid] {
-			l.r.Errorf(e.path, loc.Key("ratings", pid), "unknown person %q%s", pid, content.Suggest(pid, content.SortedKeys(l.site.PersonByID)))
+			l.r.Errorf(e.path, loc.Key("ratings", pid), "unknown person %q%s", pid, content.SuggestID(pid, content.SortedKeys(l.site.PersonByID), "person", "people"))
 		}
 		return nil, false
 	}

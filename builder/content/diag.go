@@ -120,6 +120,28 @@ func Suggest(id string, known []string) string {
 	return fmt.Sprintf(" (did you mean %q?)", best)
 }
 
+// SuggestID is Suggest for an unknown id of a thing, such as a team: with no
+// close match among a few known ones (up to 8), it names them all, one and
+// many being what they are ("team", "teams"); with none known, it says so.
+func SuggestID(id string, known []string, one, many string) string {
+	if s := Suggest(id, known); s != "" {
+		return s
+	}
+	switch {
+	case len(known) == 0:
+		return "; there are no " + many + " yet"
+	case len(known) == 1:
+		return fmt.Sprintf("; the only %s is %q", one, known[0])
+	case len(known) <= 8:
+		quoted := make([]string, len(known))
+		for i, k := range known {
+			quoted[i] = strconv.Quote(k)
+		}
+		return fmt.Sprintf("; the %s are %s and %s", many, strings.Join(quoted[:len(quoted)-1], ", "), quoted[len(quoted)-1])
+	}
+	return ""
+}
+
 // editDistance is the Levenshtein distance between a and b, giving up with
 // limit once it is certain to be at least limit.
 func editDistance(a, b string, limit int) int {
