@@ -10,13 +10,17 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
+
+	"portal/builder/content"
 )
 
 // scaffolds are the files `portal new` writes, by kind. %[1]s is the id,
-// %[2]s a title made from it, %[3]s today's date.
+// %[2]s a title made from it, %[3]s today's date; for a person, %[4]s and
+// %[5]s are the lines of their team and role.
 var scaffolds = map[string]struct{ path, text string }{
 	"competency": {"content/competencies/%s.md", `+++
 title = "%[2]s"
@@ -50,8 +54,8 @@ summary = "One sentence: what the role is for."
 description = "One sentence: what the team does."
 `},
 	"person": {"content/people/%s.toml", `name = "%[2]s"
-team = "team-id"
-role = "role-id"
+%[4]s
+%[5]s
 title = "Job title as shown"
 `},
 	"article": {"content/articles/%s.md", `+++
@@ -72,6 +76,30 @@ kind = "manager"          # manager, self or peer
 }
 
 var newID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// reference is the line of a new person's file that names their team or
+// role (key): the id given, which must exist; without one, the only one
+// there is, or a placeholder with a comment listing those there are.
+func reference(site, key, many, dir, ext, given string) (string, error) {
+	entries, _ := os.ReadDir(filepath.Join(site, filepath.FromSlash(dir)))
+	var ids []string
+	for _, e := range entries {
+		if id, ok := strings.CutSuffix(e.Name(), ext); ok && e.Type().IsRegular() && newID.MatchString(id) {
+			ids = append(ids, id)
+		}
+	}
+	switch {
+	case given != "" && slices.Contains(ids, given):
+		return fmt.Sprintf("%s = %q", key, given), nil
+	case given != "":
+		return "", fmt.Errorf("unknown %s %q%s", key, given, content.SuggestID(given, ids, key, many))
+	case len(ids) == 1:
+		return fmt.Sprintf("%s = %q", key, ids[0]), nil
+	case len(ids) == 0:
+		return fmt.Sprintf("%s = \"%s-id\"          # no %s yet: portal new %s ID", key, key, many, key), nil
+	}
+	return fmt.Sprintf("%s = \"%s-id\"          # one of: %s", key, key, strings.Join(ids, ", ")), nil
+}
 
 // titleOf makes a title from an id: a person's or a team's name has each
 // word capitalised ("Ann Smith"), anything else its first ("Team lead").
@@ -130,8 +158,11 @@ func init() {
 func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fset := flags("new", stderr)
 	src := fset.String("s", ".", "the site `folder`")
+	nameFlag := fset.String("name", "", "the `title` or name to write, when NAME is an id")
+	teamFlag := fset.String("team", "", "a person's team `id`")
+	roleFlag := fset.String("role", "", "a person's role `id`")
 	fset.Usage = func() {
-		fmt.Fprintln(fset.Output(), "usage: portal new competency|role|person|team|article|cycle NAME [-s DIR]\n\nWrites a new content file from a template. NAME is an id (ann-smith) or a title (\"How to coach\"), from which the id is made; a competency's NAME is category/id or category/title. Flags:")
+		fmt.Fprintln(fset.Output(), "usage: portal new competency|role|person|team|article|cycle NAME [-s DIR] [--name TITLE] [--team ID] [--role ID]\n\nWrites a new content file from a template. NAME is an id (ann-smith) or a title (\"How to coach\"), from which the id is made; a competency's NAME is category/id or category/title. A person gets the team and role given, or the only one there is, or a placeholder listing those there are. Flags:")
 		fset.PrintDefaults()
 	}
 	// Flags may come before or after the kind and name.
@@ -188,10 +219,32 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
+	if *nameFlag != "" {
+		title = *nameFlag
+	}
+	if strings.ContainsFunc(title, unicode.IsControl) {
+		return usageError{"a title may not hold control characters"}
+	}
 	if title == "" {
 		title = titleOf(kind, id)
 	}
-	text := fmt.Sprintf(sc.text, id, tomlEscaper.Replace(title), time.Now().Format("2006-01-02"))
+	var team, role string
+	if kind == "person" {
+		var err error
+		if team, err = reference(*src, "team", "teams", "content/teams", ".toml", *teamFlag); err != nil {
+			return err
+		}
+		if role, err = reference(*src, "role", "roles", "content/roles", ".md", *roleFlag); err != nil {
+			return err
+		}
+	} else if *teamFlag != "" || *roleFlag != "" {
+		return usageError{"--team and --role are for a person"}
+	}
+	values := []any{id, tomlEscaper.Replace(title), time.Now().Format("2006-01-02")}
+	if kind == "person" {
+		values = append(values, team, role)
+	}
+	text := fmt.Sprintf(sc.text, values...)
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
