@@ -619,3 +619,49 @@ func TestUnreadable(t *testing.T) {
 		t.Fatalf("after chmod 644: %+v", st)
 	}
 }
+
+// TestNeverBuilt serves a folder whose site has never built: the page says
+// what stops it, escaped, and the log does not speak of a last good build.
+func TestNeverBuilt(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "content/people/x.toml"), `name = "<b>X</b>"`)
+	log := &syncBuffer{}
+	srv := New(dir, builder.Options{}, log)
+	if st := srv.State(); len(st.Errors) == 0 {
+		t.Fatal("a folder with no site.toml built")
+	}
+	h := httptest.NewServer(srv)
+	defer h.Close()
+	resp, err := http.Get(h.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("status %d", resp.StatusCode)
+	}
+	for _, want := range []string{"The site does not build yet", "site.toml: not found", "__portal/reload.js"} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("the page lacks %q:\n%s", want, body)
+		}
+	}
+	if strings.Contains(log.String(), "last good build") || !strings.Contains(log.String(), "has not built yet") {
+		t.Errorf("log:\n%s", log)
+	}
+
+	// What an error quotes from a file is escaped.
+	writeFile(t, filepath.Join(dir, "site.toml"), "title = \"T\"\n[[scale]]\nlevel = 0\nname = \"None\"\n")
+	writeFile(t, filepath.Join(dir, "content/people/x.toml"), "name = \"X\"\nteam = \"<i>t</i>\"\nrole = \"r\"\n")
+	h2 := httptest.NewServer(New(dir, builder.Options{}, io.Discard))
+	defer h2.Close()
+	resp, err = http.Get(h2.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(body), "unknown team &#34;&lt;i&gt;t&lt;/i&gt;&#34;") || strings.Contains(string(body), "<i>t</i>") {
+		t.Errorf("the error is not escaped:\n%s", body)
+	}
+}

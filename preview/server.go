@@ -250,7 +250,7 @@ func (s *Server) Rebuild(changed []string) {
 	} else {
 		s.errors = problems
 	}
-	version := s.version
+	version, built := s.version, s.out != nil
 	s.mu.Unlock()
 
 	if err == nil {
@@ -264,7 +264,11 @@ func (s *Server) Rebuild(changed []string) {
 		for _, p := range problems {
 			fmt.Fprintln(s.log, p)
 		}
-		fmt.Fprintf(s.log, "%d %s; still serving the last good build\n", len(problems), plural(len(problems), "error", "errors"))
+		if built {
+			fmt.Fprintf(s.log, "%d %s; still serving the last good build\n", len(problems), plural(len(problems), "error", "errors"))
+		} else {
+			fmt.Fprintf(s.log, "%d %s; the site has not built yet, and its pages show them\n", len(problems), plural(len(problems), "error", "errors"))
+		}
 	}
 	s.notify()
 	if s.Built != nil {
@@ -390,7 +394,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	out, version, base := s.out, s.version, s.base
+	out, version, base, problems := s.out, s.version, s.base, s.errors
 	s.mu.RUnlock()
 
 	p := path.Clean("/" + r.URL.Path)
@@ -420,7 +424,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if out == nil {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusServiceUnavailable)
-		w.Write(inject([]byte("<!DOCTYPE html><title>Build failed</title><body><p>The site has not built yet.</p></body>"), version, base))
+		w.Write(inject(notBuilt(problems), version, base))
 		return
 	}
 	if name == "" || strings.HasSuffix(name, "/") {
@@ -581,4 +585,24 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 			flusher.Flush()
 		}
 	}
+}
+
+// notBuilt is the page served before the site has built once: the errors
+// that stop it, or, while the first build runs, a word that it does.
+func notBuilt(problems []string) []byte {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>The site does not build</title><body style="font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">`)
+	if len(problems) == 0 {
+		b.WriteString("<p>The site is building; this page reloads when it is done.</p>")
+	} else {
+		fmt.Fprintf(&b, "<h1>The site does not build yet</h1><p>%d %s to fix; this page reloads when a save fixes them.</p><ul>", len(problems), plural(len(problems), "error", "errors"))
+		for _, p := range problems {
+			b.WriteString("<li><code>")
+			b.WriteString(html.EscapeString(p))
+			b.WriteString("</code></li>")
+		}
+		b.WriteString("</ul>")
+	}
+	b.WriteString("</body></html>")
+	return []byte(b.String())
 }
