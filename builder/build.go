@@ -599,10 +599,7 @@ func searchIndexOf(s *model.Site, opts *renderOpts, recorded map[string][]model.
 		}
 	}
 	if opts.deps != nil {
-		recorded[searchDeps] = []model.Key{
-			{Kind: model.KSite, Part: model.PCompetencies}, {Kind: model.KSite, Part: model.PRoles},
-			{Kind: model.KSite, Part: model.PTeams}, {Kind: model.KSite, Part: model.PPeople}, {Kind: model.KSite, Part: model.PArticles},
-		}
+		recorded[searchDeps] = listOrder()
 	}
 	var old map[string]int // prev's documents by URL, when they may be kept
 	if prev != nil && opts.dirty != nil && opts.deps != nil {
@@ -629,13 +626,24 @@ func searchIndexOf(s *model.Site, opts *renderOpts, recorded map[string][]model.
 	return &searchIndex{docs: docs}
 }
 
+// listParts are the parts of the site that say which pages there are, in
+// what order.
+var listParts = []model.Part{model.PCategories, model.PCompetencies, model.PRoles, model.PTeams, model.PPeople, model.PCycles, model.PArticles}
+
+// listOrder are the keys of listParts.
+func listOrder() []model.Key {
+	keys := make([]model.Key, len(listParts), len(listParts)+1)
+	for i, part := range listParts {
+		keys[i] = model.Key{Kind: model.KSite, Part: part}
+	}
+	return keys
+}
+
 // listKeys are the keys the sitemap and the feed read: the settings, every
 // list of pages, and each article (whose date both show).
 func listKeys(s *model.Site) []model.Key {
-	keys := make([]model.Key, 0, 8+len(s.Articles))
-	for _, part := range [...]model.Part{model.PConfig, model.PCategories, model.PCompetencies, model.PRoles, model.PTeams, model.PPeople, model.PArticles} {
-		keys = append(keys, model.Key{Kind: model.KSite, Part: part})
-	}
+	keys := append(listOrder(), model.Key{Kind: model.KSite, Part: model.PConfig})
+	keys = slices.Grow(keys, len(s.Articles))
 	for _, a := range s.Articles {
 		keys = append(keys, model.Key{Kind: model.KArticle, Part: model.POwn, ID: a.ID})
 	}

@@ -1,6 +1,8 @@
 package builder
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -64,4 +66,20 @@ func buildWithin(t *testing.T, dir string) (*Output, error) {
 		t.Fatal("the build did not return within 30 s")
 	}
 	return nil, nil
+}
+
+// matchesFull builds the site in fsys from scratch and fails the test for
+// each file of that build that inc, an incremental build's output after
+// the change what, does not have with the same bytes.
+func matchesFull(t *testing.T, what string, inc *Output, fsys fs.FS) {
+	t.Helper()
+	_, full, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatalf("%s: full build: %v", what, err)
+	}
+	for _, p := range full.Paths() {
+		if got, _ := inc.File(p); !bytes.Equal(got, full.Files[p]) {
+			t.Errorf("%s: %s is stale:\n%s", what, p, firstDiff(string(full.Files[p]), string(got)))
+		}
+	}
 }

@@ -254,10 +254,6 @@ func (b *Builder) renderInPlace(newLayouts bool) (*model.Site, *Output, error) {
 	return b.site, out, nil
 }
 
-// listParts are the parts of the site that say which pages there are, in
-// what order.
-var listParts = []model.Part{model.PCategories, model.PCompetencies, model.PRoles, model.PTeams, model.PPeople, model.PCycles, model.PArticles}
-
 // updateBody applies an edit of the text alone of a markdown file (an
 // article's, a competency's, a role's, a category's or the home page's; its
 // front matter as it was) to the model in place: the text is rendered
