@@ -1,14 +1,19 @@
 package preview
 
 import (
+	"context"
 	"fmt"
+	"io"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/rogpeppe/go-internal/txtar"
 
+	"portal/builder"
 	"portal/internal/browsertest"
 )
 
@@ -67,4 +72,56 @@ func TestBrowserReload(t *testing.T) {
 	if !strings.HasPrefix(url, s.http.URL) {
 		t.Fatal(url)
 	}
+}
+
+// TestBrowserNeverBuilt opens a site that has never built: the page lists
+// the errors with no overlay claiming a last good build, follows a save
+// that changes them, and becomes the site once a save fixes them.
+func TestBrowserNeverBuilt(t *testing.T) {
+	b := browsertest.New(t)
+	dir := t.TempDir()
+	a, err := txtar.ParseFile("testdata/site.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range a.Files {
+		writeFile(t, filepath.Join(dir, f.Name), string(f.Data))
+	}
+	ana := filepath.Join(dir, "content/people/ana.toml")
+	writeFile(t, ana, "name = \"Ana\"\nteam = \"zzz\"\nrole = \"lead\"\n")
+	srv := New(dir, builder.Options{}, io.Discard)
+	h := httptest.NewServer(srv)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { srv.Watch(ctx, 0); close(done) }()
+	t.Cleanup(func() { cancel(); h.CloseClientConnections(); h.Close(); <-done })
+	<-srv.Ready()
+
+	// The base path is known only once the site builds: the root leads
+	// there then.
+	b.Open(t, h.URL+"/", false)
+	bctx := b.Context()
+	waitFor := func(what, js string) {
+		t.Helper()
+		var last error
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			ok, err := chromedp.Run(bctx, chromedp.Evaluate[bool](js))
+			if err == nil && ok {
+				return
+			}
+			last = err
+		}
+		t.Fatalf("%s: not within 10 s (last error %v; evidence: %s)", what, last, b.Evidence(t))
+	}
+	waitFor("the errors listed", `document.querySelector('#portal-not-built').textContent.includes('unknown team "zzz"')`)
+	time.Sleep(300 * time.Millisecond) // the events stream has answered
+	if over, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`!!document.getElementById('portal-errors')`)); err != nil || over {
+		t.Errorf("an overlay over the page of a site that never built (%v)", err)
+	}
+	save(t, ana, "name = \"Ana\"\nteam = \"qqq\"\nrole = \"lead\"\n")
+	waitFor("the new errors listed", `(() => { const l = document.querySelector('#portal-not-built'); return !!l && l.textContent.includes('unknown team "qqq"'); })()`)
+	save(t, ana, fmt.Sprintf(person, "Ana Built"))
+	waitFor("the site", `document.body.classList.contains('kind-home')`)
+	// No b.Check: the browser logs the 503 of each page served before the
+	// first build, as it should.
 }

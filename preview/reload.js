@@ -39,6 +39,16 @@
   events.onmessage = function (e) {
     var state = JSON.parse(e.data);
     if (state.errors && state.errors.length) {
+      // A site that has never built: the page lists the errors itself,
+      // and is fetched again when they change.
+      var listed = document.querySelectorAll('#portal-not-built li');
+      if (listed.length) {
+        var now = Array.prototype.map.call(listed, function (li) { return li.textContent; }).join('\n');
+        if (now !== state.errors.join('\n')) {
+          location.reload();
+        }
+        return;
+      }
       show(state.errors);
       return;
     }

@@ -595,7 +595,7 @@ func notBuilt(problems []string) []byte {
 	if len(problems) == 0 {
 		b.WriteString("<p>The site is building; this page reloads when it is done.</p>")
 	} else {
-		fmt.Fprintf(&b, "<h1>The site does not build yet</h1><p>%d %s to fix; this page reloads when a save fixes them.</p><ul>", len(problems), plural(len(problems), "error", "errors"))
+		fmt.Fprintf(&b, "<h1>The site does not build yet</h1><p>%d %s to fix; this page follows each save.</p><ul id=\"portal-not-built\">", len(problems), plural(len(problems), "error", "errors"))
 		for _, p := range problems {
 			b.WriteString("<li><code>")
 			b.WriteString(html.EscapeString(p))
