@@ -1,7 +1,6 @@
 package builder
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -15,7 +14,6 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -187,9 +185,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	b := browsertest.New(t)
 	srv := serveOutput(t, build(t, fixtureFS(t), Options{}))
 	for _, scheme := range []string{"light", "dark"} {
-		if err := colourScheme(b.Context(), scheme); err != nil {
-			t.Fatal(err)
-		}
+		b.Set(t, browsertest.ColourScheme(scheme))
 		for _, p := range []string{"", "competencies/", "competencies/delegation/", "roles/", "roles/team-lead/", "teams/", "teams/customer-operations/", "people/", "people/amara-okafor/", "articles/", "articles/delegating-without-dumping/", "404.html"} {
 			charts := p == "competencies/delegation/" || p == "roles/team-lead/" || p == "teams/customer-operations/" || p == "people/amara-okafor/"
 			b.Open(t, srv.URL+"/"+p, charts)
@@ -206,12 +202,6 @@ func TestBrowserAccessibility(t *testing.T) {
 			}
 		}
 	}
-}
-
-// colourScheme emulates the system's light or dark colour scheme.
-func colourScheme(ctx context.Context, scheme string) error {
-	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
-	return err
 }
 
 // TestBrowserChartText opens the pages with charts in the light and the
@@ -237,9 +227,7 @@ func TestBrowserChartText(t *testing.T) {
 		return {background: bg, labels: labels.length, low: low};
 	})()`
 	for _, scheme := range []string{"light", "dark"} {
-		if err := colourScheme(b.Context(), scheme); err != nil {
-			t.Fatal(err)
-		}
+		b.Set(t, browsertest.ColourScheme(scheme))
 		for _, p := range []string{"people/amara-okafor/", "teams/customer-operations/", "roles/team-lead/", "competencies/delegation/"} {
 			b.Open(t, srv.URL+"/"+p, true)
 			got, err := chromedp.Run(b.Context(), chromedp.Evaluate[struct {
@@ -269,9 +257,7 @@ func TestBrowserChartText(t *testing.T) {
 func TestBrowserNarrow(t *testing.T) {
 	b := browsertest.New(t)
 	srv := serveOutput(t, build(t, fixtureFS(t), Options{}))
-	if err := chromedp.Do(b.Context(), chromedp.EmulateViewport(375, 800)); err != nil {
-		t.Fatal(err)
-	}
+	b.Set(t, browsertest.Viewport(375, 800))
 	for _, p := range []string{"", "competencies/", "competencies/delegation/", "roles/", "roles/team-lead/", "teams/", "teams/customer-operations/", "people/", "people/amara-okafor/", "articles/", "articles/mapping-your-stakeholders/"} {
 		charts := p == "competencies/delegation/" || p == "roles/team-lead/" || p == "teams/customer-operations/" || p == "people/amara-okafor/"
 		b.Open(t, srv.URL+"/"+p, charts)
@@ -296,12 +282,8 @@ func TestBrowserPrint(t *testing.T) {
 	ctx := b.Context()
 	// A4 less the stylesheet's margins: 186 x 269 mm, in CSS pixels.
 	const width, height = 703, 1017 // 186 x 269 mm at 96 px an inch
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height)); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
-		t.Fatal(err)
-	}
+	b.Set(t, browsertest.Viewport(width, height))
+	b.Set(t, browsertest.Print())
 	bottom, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(() => {
 		window.dispatchEvent(new Event('beforeprint'));
 		const r = document.querySelector('.chart').getBoundingClientRect();
@@ -350,12 +332,8 @@ func TestBrowserScreenshots(t *testing.T) {
 		width, height int64
 		scheme        string
 	}{{"desktop", 1280, 900, "light"}, {"phone", 375, 800, "light"}, {"desktop-dark", 1280, 900, "dark"}, {"phone-dark", 375, 800, "dark"}} {
-		if err := chromedp.Do(b.Context(), chromedp.EmulateViewport(size.width, size.height)); err != nil {
-			t.Fatal(err)
-		}
-		if err := colourScheme(b.Context(), size.scheme); err != nil {
-			t.Fatal(err)
-		}
+		b.Set(t, browsertest.Viewport(size.width, size.height))
+		b.Set(t, browsertest.ColourScheme(size.scheme))
 		for _, kind := range content.SortedKeys(pages) {
 			p := pages[kind]
 			charts := kind == "competency" || kind == "role" || kind == "team" || kind == "person"
@@ -458,9 +436,7 @@ func TestBrowserPeoplePager(t *testing.T) {
 	b := browsertest.New(t)
 	srv := serveOutput(t, build(t, os.DirFS(dir), Options{}))
 	for _, scheme := range []string{"light", "dark"} {
-		if err := colourScheme(b.Context(), scheme); err != nil {
-			t.Fatal(err)
-		}
+		b.Set(t, browsertest.ColourScheme(scheme))
 		for _, p := range []string{"people/", "people/page/2/", "people/page/3/"} {
 			b.Open(t, srv.URL+"/"+p, false)
 			for _, v := range b.Axe(t) {
@@ -482,9 +458,7 @@ func TestBrowserPeoplePager(t *testing.T) {
 	if err != nil || next != srv.URL+"/people/page/3/" {
 		t.Errorf("the next link of page 2 is %q (%v), want /people/page/3/", next, err)
 	}
-	if err := chromedp.Do(b.Context(), chromedp.EmulateViewport(375, 800)); err != nil {
-		t.Fatal(err)
-	}
+	b.Set(t, browsertest.Viewport(375, 800))
 	for _, p := range []string{"people/", "people/page/2/"} {
 		b.Open(t, srv.URL+"/"+p, false)
 		width, err := chromedp.Run(b.Context(), chromedp.Evaluate[int](`document.documentElement.scrollWidth`))

@@ -7,6 +7,7 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -43,7 +45,10 @@ func chromium(t testing.TB) string {
 // want to see: console errors, exceptions, dialogs and requests that leave
 // the site.
 type Browser struct {
+	t        testing.TB
 	ctx      context.Context
+	cancel   func()
+	settings []Setting // applied to the tab, in order, and to a tab that replaces it
 	mu       sync.Mutex
 	problems []string
 	requests []string
@@ -59,6 +64,7 @@ var shared struct {
 	ctx    context.Context // the browser's first tab; new tabs are made from it
 	cancel func()
 	dir    string
+	output *tail // what Chromium prints, for a test that finds it stuck
 }
 
 // Main runs the tests of a package that uses the browser, then stops the
@@ -93,12 +99,14 @@ func browser(t testing.TB) context.Context {
 	if err != nil {
 		t.Fatal(err)
 	}
+	output := &tail{max: 8 << 10}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.UserDataDir(dir),
+		chromedp.CombinedOutput(output),
 		// Containers often mount a /dev/shm of 64 MB, too small for
 		// Chromium's shared memory: it crashes on start or on a large page.
 		chromedp.Flag("disable-dev-shm-usage", true),
@@ -107,6 +115,11 @@ func browser(t testing.TB) context.Context {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("no-first-run", true),
+		// A tab of a test that has not closed yet must not slow the
+		// timers and frames of the tab in front.
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
 		chromedp.WindowSize(1280, 900),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -115,34 +128,114 @@ func browser(t testing.TB) context.Context {
 		cancelCtx()
 		cancelAlloc()
 		os.RemoveAll(dir)
-		t.Fatalf("starting %s: %v", exe, err)
+		t.Fatalf("starting %s: %v\n%s", exe, err, output)
 	}
-	shared.ctx, shared.dir = ctx, dir
+	shared.ctx, shared.dir, shared.output = ctx, dir, output
 	shared.cancel = func() { cancelCtx(); cancelAlloc() }
 	return ctx
+}
+
+// tail keeps the last max bytes written to it.
+type tail struct {
+	mu  sync.Mutex
+	max int
+	buf []byte
+}
+
+func (w *tail) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf = append(w.buf, p...)
+	if len(w.buf) > w.max {
+		w.buf = append(w.buf[:0], w.buf[len(w.buf)-w.max:]...)
+	}
+	return len(p), nil
+}
+
+// String returns the lines kept, less the complaints of a container with no
+// D-Bus, which Chromium prints all the time and which never matter here.
+func (w *tail) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var keep []string
+	for line := range strings.Lines(string(w.buf)) {
+		if !strings.Contains(line, ":ERROR:dbus/") {
+			keep = append(keep, line)
+		}
+	}
+	return strings.Join(keep, "")
 }
 
 // New opens a tab of the package's shared headless Chromium for one test;
 // the tab closes when the test ends. The package's TestMain must call Main.
 func New(t testing.TB) *Browser {
 	t.Helper()
-	ctx, cancelTab := chromedp.NewContext(browser(t))
+	b := &Browser{t: t}
+	if err := b.openTab(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.cancel() })
+	return b
+}
+
+// openTab opens a tab, listens to it and applies the settings made so far.
+func (b *Browser) openTab() error {
+	ctx, cancelTab := chromedp.NewContext(browser(b.t))
 	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancelTab() })
-	b := &Browser{ctx: ctx}
+	b.ctx, b.cancel = ctx, func() { cancelTimeout(); cancelTab() }
 	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("opening a tab: %v", err)
+		return fmt.Errorf("opening a tab: %w", err)
 	}
 	if err := chromedp.Listen(ctx, b.record); err != nil {
-		t.Fatal(err)
+		return err
 	}
 	if _, err := chromedp.Call(ctx, log.Enable, struct{}{}); err != nil {
-		t.Fatal(err)
+		return err
 	}
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		return err
+	}
+	for _, s := range b.settings {
+		if err := s(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A Setting changes what the tab emulates: its viewport, colour scheme or
+// media.
+type Setting func(ctx context.Context) error
+
+// Viewport emulates a window of width by height CSS pixels.
+func Viewport(width, height int64) Setting {
+	return func(ctx context.Context) error { return chromedp.Do(ctx, chromedp.EmulateViewport(width, height)) }
+}
+
+// ColourScheme emulates the system's light or dark colour scheme.
+func ColourScheme(scheme string) Setting {
+	return func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+		return err
+	}
+}
+
+// Print emulates the print media type.
+func Print() Setting {
+	return func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	}
+}
+
+// Set applies a setting to the tab and keeps it for a tab that replaces
+// this one.
+func (b *Browser) Set(t testing.TB, s Setting) {
+	t.Helper()
+	b.settings = append(b.settings, s)
+	if err := s(b.ctx); err != nil {
 		t.Fatal(err)
 	}
-	return b
 }
 
 func (b *Browser) record(ev any) {
@@ -180,11 +273,29 @@ const DrawnJS = `(() => {
     el.querySelector('svg path, canvas') !== null);
 })()`
 
+// How long a page may take to load. The pages of the tests load in well
+// under a second; a renderer that has not answered in this time is stuck.
+const loadTimeout = 30 * time.Second
+
 // Open loads a page and waits for its charts. On failure it keeps a
 // screenshot and the page's HTML and names them.
+//
+// A tab whose renderer stops answering while a page loads (Chromium has been
+// seen to, once in many runs, on a loaded machine) is replaced by a new tab
+// with the same settings, which loads the page again, once; the test log
+// says so, with what Chromium printed. Whatever the page then does is
+// checked as before: a page that hangs the renderer by itself hangs it again.
 func (b *Browser) Open(t testing.TB, url string, charts bool) {
 	t.Helper()
-	err := chromedp.Do(b.ctx, chromedp.Navigate(url))
+	err := b.load(url)
+	if errors.Is(err, errStuck) {
+		t.Logf("%s: %v; Chromium printed:\n%s", url, err, shared.output)
+		old := b.cancel
+		go old() // closing a stuck tab may wait on it
+		if err = b.openTab(); err == nil {
+			err = b.load(url)
+		}
+	}
 	if err == nil && charts {
 		_, err = chromedp.Run(b.ctx, chromedp.Poll[bool](DrawnJS, chromedp.WithPollingTimeout(20*time.Second)))
 	}
@@ -193,15 +304,31 @@ func (b *Browser) Open(t testing.TB, url string, charts bool) {
 	}
 }
 
+var errStuck = errors.New("the tab did not finish loading the page")
+
+// load navigates to url and waits for the page's load event.
+func (b *Browser) load(url string) error {
+	ctx, cancel := context.WithTimeout(b.ctx, loadTimeout)
+	defer cancel()
+	err := chromedp.Do(ctx, chromedp.Navigate(url))
+	if err != nil && ctx.Err() != nil && b.ctx.Err() == nil {
+		return fmt.Errorf("%w in %s: %v", errStuck, loadTimeout, err)
+	}
+	return err
+}
+
 func (b *Browser) Evidence(t testing.TB) string {
 	dir, err := os.MkdirTemp("", "portal-browser-")
 	if err != nil {
 		return err.Error()
 	}
-	if shot, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(90)); err == nil {
+	// A stuck tab answers nothing: each step gets a bound.
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	if shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(90)); err == nil {
 		os.WriteFile(filepath.Join(dir, "page.jpg"), shot, 0o644)
 	}
-	if html, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.documentElement.outerHTML`)); err == nil {
+	if html, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.outerHTML`)); err == nil {
 		os.WriteFile(filepath.Join(dir, "page.html"), []byte(html), 0o644)
 	}
 	return dir
