@@ -3,7 +3,6 @@ package builder
 import (
 	"bytes"
 	"encoding/json"
-	"encoding/xml"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -405,16 +404,5 @@ func TestAssetsFingerprinted(t *testing.T) {
 	}
 	if after["js/portal.js"] != before["js/portal.js"] {
 		t.Errorf("an unchanged script changed its name: %s, then %s", before["js/portal.js"], after["js/portal.js"])
-	}
-}
-
-// TestXMLPlain checks the sitemap's shortcut against xml.EscapeText.
-func TestXMLPlain(t *testing.T) {
-	for _, s := range []string{"https://example.org/people/ana/", "/a b/", "a&b", "<", ">", "'", `"`, "\t", "\n", "\r", "\x01", "\x7f", "é", "\xff", "\uFFFD", "\uFFFE", "\uFFFF", "\U0001F642", ""} {
-		var b bytes.Buffer
-		xml.EscapeText(&b, []byte(s))
-		if got, want := xmlPlain(s), b.String() == s; got != want {
-			t.Errorf("xmlPlain(%q) = %v, but EscapeText gives %q", s, got, b.String())
-		}
 	}
 }

@@ -10,13 +10,12 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"portal/builder/content"
 	"portal/builder/markdown"
 	"portal/builder/model"
+	"portal/builder/render"
 	"portal/builder/search"
 	"portal/internal/par"
 )
@@ -30,9 +29,11 @@ type Builder struct {
 	fsys  fs.FS
 	opts  Options
 	cache *cache
-	theme *theme
+	theme *render.Theme
 	site  *model.Site // last good build
-	out   *Output     // its output
+	// latest holds its output, the keys each of its files read, and the
+	// lock that guards site.
+	latest *render.Latest
 	// loader made site; nil when the model was changed in a way that needs
 	// a full load before the next edit in place.
 	loader  *loader
@@ -41,11 +42,9 @@ type Builder struct {
 	// pending are the files changed since the last good build; nil when
 	// anything may have changed.
 	pending map[string]bool
-	// prints are those of the last good build's model, and deps the keys
-	// its outputs read: an edit renders again the outputs that read a key
-	// whose print changed.
+	// prints are those of the last good build's model: an edit renders
+	// again the outputs that read a key whose print changed.
 	prints *model.Prints
-	deps   *deps
 
 	// Now, when set, picks the pages a build renders at once, by URL
 	// (relative to the site root, "" for the home page): say those open in
@@ -57,13 +56,6 @@ type Builder struct {
 	// what loading the site costs, not what rendering 12,000 pages does.
 	Now func(url string) bool
 
-	// mu is held for writing by Build, which changes the model, and for
-	// reading while pages left for later are rendered from it. waiting is
-	// set while Build waits for it: Output.Finish then stops, so that an
-	// edit does not wait for the pages of the last.
-	mu      sync.RWMutex
-	waiting atomic.Bool
-
 	// LazyLists leaves the search index, the sitemap and the feed out of
 	// the Files of an output and makes each on the first call of
 	// Output.File for one of its files. The preview sets it: most edits are
@@ -74,23 +66,23 @@ type Builder struct {
 
 // NewBuilder returns a Builder for the site in fsys.
 func NewBuilder(fsys fs.FS, opts Options) *Builder {
-	return &Builder{fsys: fsys, opts: opts, cache: newCache(), deps: newDeps()}
+	return &Builder{fsys: fsys, opts: opts, cache: newCache(), latest: &render.Latest{Deps: render.NewDeps()}}
 }
 
 // Build builds the site. changed lists the files, relative to the site with
 // slashes, that changed since the last call; nil means any may have (after
 // lost file events, say), and reads everything again.
 func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
-	b.waiting.Store(true)
-	b.mu.Lock()
-	b.waiting.Store(false)
-	defer b.mu.Unlock()
+	b.latest.Waiting.Store(true)
+	b.latest.Mu.Lock()
+	b.latest.Waiting.Store(false)
+	defer b.latest.Mu.Unlock()
 	if changed != nil && b.site != nil {
 		changed = b.passing(changed)
 		// Nothing changed, and nothing waits from a failed build (a nil
 		// pending means anything may have changed).
 		if len(changed) == 0 && b.pending != nil && len(b.pending) == 0 {
-			return b.site, b.out, nil
+			return b.site, b.latest.Out, nil
 		}
 	}
 	if changed == nil || b.site == nil {
@@ -125,7 +117,7 @@ func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
 	if set != nil && b.theme != nil && intact && themeFiles && !content && !settings {
 		// Layouts or static files alone: the model is as it was, and every
 		// page is rendered again with the new theme.
-		th, err := loadTheme(b.fsys, b.site)
+		th, err := render.LoadTheme(b.fsys, b.site)
 		if err != nil {
 			return b.site, nil, err
 		}
@@ -147,7 +139,7 @@ func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
 	// break then reports its error when it is rendered, at once or later.
 	newTheme := themeChanged && !(set != nil && b.theme != nil && b.site != nil && s.Config.Theme == b.site.Config.Theme && !themeFiles)
 	if newTheme {
-		th, err := loadTheme(b.fsys, s)
+		th, err := render.LoadTheme(b.fsys, s)
 		if err != nil {
 			return s, nil, err
 		}
@@ -158,15 +150,15 @@ func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
 	// a part of the model whose print changed.
 	prints := model.Fingerprints(s, b.prints)
 	opts := b.renderOpts()
-	opts.newLayouts = newTheme
+	opts.NewLayouts = newTheme
 	if set != nil && !themeChanged && b.prints != nil {
-		opts.dirty = b.deps.dirty(model.Changed(b.prints, prints))
+		opts.Dirty = b.latest.Deps.Dirty(model.Changed(b.prints, prints))
 	}
-	out, err := renderSite(s, b.theme, opts)
+	out, err := render.Site(s, b.theme, opts)
 	if err != nil {
 		return s, nil, err
 	}
-	b.site, b.out, b.loader, b.pending, b.prints = s, out, l, map[string]bool{}, prints
+	b.site, b.latest.Out, b.loader, b.pending, b.prints = s, out, l, map[string]bool{}, prints
 	return s, out, nil
 }
 
@@ -224,8 +216,8 @@ func (b *Builder) keepEntry(file string, e *entry) {
 
 // renderOpts are the options of every render of the Builder: the output
 // before, and the keys its outputs read.
-func (b *Builder) renderOpts() renderOpts {
-	return renderOpts{prev: b.out, deps: b.deps, lazyLists: b.LazyLists, now: b.Now, builder: b}
+func (b *Builder) renderOpts() render.Opts {
+	return render.Opts{Prev: b.latest.Out, Deps: b.latest.Deps, LazyLists: b.LazyLists, Now: b.Now, Latest: b.latest}
 }
 
 // renderInPlace renders the pages of a model changed in place: with
@@ -236,20 +228,20 @@ func (b *Builder) renderInPlace(newLayouts bool) (*model.Site, *Output, error) {
 	prints := model.Fingerprints(b.site, b.prints)
 	changed := model.Changed(b.prints, prints)
 	opts := b.renderOpts()
-	opts.newLayouts = newLayouts
-	opts.samePages = !newLayouts && !slices.ContainsFunc(listParts, func(part model.Part) bool {
+	opts.NewLayouts = newLayouts
+	opts.SamePages = !newLayouts && !slices.ContainsFunc(render.ListParts, func(part model.Part) bool {
 		return changed[model.Key{Kind: model.KSite, Part: part}]
 	})
 	if !newLayouts {
-		opts.dirty = b.deps.dirty(changed)
+		opts.Dirty = b.latest.Deps.Dirty(changed)
 	}
-	out, err := renderSite(b.site, b.theme, opts)
+	out, err := render.Site(b.site, b.theme, opts)
 	if err != nil {
 		// The model changed in place: load it whole next time.
 		b.pending, b.loader = nil, nil
 		return b.site, nil, err
 	}
-	b.out, b.pending, b.prints = out, map[string]bool{}, prints
+	b.latest.Out, b.pending, b.prints = out, map[string]bool{}, prints
 	b.inPlace++
 	return b.site, out, nil
 }

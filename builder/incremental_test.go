@@ -3,13 +3,14 @@ package builder
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"portal/builder/render"
 )
 
 // edit applies a regexp replacement to a file of the site, failing when it
@@ -154,7 +155,7 @@ func incrementalMatchesFull(t *testing.T, later bool) {
 			if inc.Rendered > 1 {
 				t.Errorf("%s: rendered %d pages at once", e.name, inc.Rendered)
 			}
-			if page, ok := inc.Files[outputPath(open)]; !ok || !bytes.Contains(page, []byte("<html")) {
+			if page, ok := inc.Files[render.PageFile(open)]; !ok || !bytes.Contains(page, []byte("<html")) {
 				t.Errorf("%s: the open page was not rendered at once", e.name)
 			}
 			if i%2 == 1 {
@@ -443,20 +444,5 @@ func TestCycleEditsEmptyTables(t *testing.T) {
 	} {
 		edit(t, dir, f, e.pattern, e.repl)
 		sameAsFull(t, e.what, b, dir, []string{f})
-	}
-}
-
-// TestEscapeText holds the fragments' escaping to html/template's, for text.
-func TestEscapeText(t *testing.T) {
-	tmpl := template.Must(template.New("").Parse(`<p>{{.}}</p><a title="{{.}}">`))
-	for _, s := range []string{"plain", "a + b", `"q"`, "it's", "<b>&amp;</b>", "nul\x00", "Zoë + 李", ""} {
-		var want strings.Builder
-		if err := tmpl.Execute(&want, s); err != nil {
-			t.Fatal(err)
-		}
-		got := "<p>" + escapeText(s) + `</p><a title="` + escapeText(s) + `">`
-		if got != want.String() {
-			t.Errorf("escapeText(%q) gives %s, html/template %s", s, got, want.String())
-		}
 	}
 }

@@ -58,7 +58,7 @@ func TestLaterPages(t *testing.T) {
 	}
 	// A person page links the charts' script by its hashed name: it is
 	// served once a page that links it is.
-	for name, hashed := range b.theme.assets {
+	for name, hashed := range b.theme.Fingerprints() {
 		if strings.HasPrefix(name, "vendor/echarts/") && strings.HasSuffix(name, ".js") {
 			if _, ok := out.File(hashed); !ok {
 				t.Errorf("%s, linked by %s, is missing", hashed, person)

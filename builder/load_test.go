@@ -179,9 +179,8 @@ func TestScaleFromOne(t *testing.T) {
 	}
 	ana := s.PersonByID["ana"]
 	vision := ana.Standing("vision")
-	badges := newLevelBadges(s.Scale)
-	if cur, target := badges.of(vision.Current, vision.HasCurrent), badges.of(vision.Target, vision.HasTarget); vision.Current != 3 || !strings.Contains(string(cur), "Solid") || !strings.Contains(string(target), "Leading") {
-		t.Errorf("vision: current %d, badges %q and %q; want 3 Solid against Leading", vision.Current, cur, target)
+	if vision.Current != 3 || vision.Target != 5 {
+		t.Errorf("vision: current %d against %d; want 3 (Solid) against 5 (Leading)", vision.Current, vision.Target)
 	}
 	if c := s.CompetencyByID["vision"]; c.Distribution[1] != 1 || c.Rated != 1 {
 		t.Errorf("vision distribution %v, %d rated; want one person at Solid", c.Distribution, c.Rated)

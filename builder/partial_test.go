@@ -1,64 +1,12 @@
 package builder
 
 import (
-	"html/template"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 )
-
-// TestPartialCached checks that partialCached renders a template once per
-// render pass and list of keys, and every time when there is no pass.
-func TestPartialCached(t *testing.T) {
-	set := template.Must(template.New("").Funcs(funcs).Parse(`{{define "title"}}<b>{{.Title}}</b>{{end}}`))
-	call := partialCached(set, nil)
-	pass := &partialCache{}
-	render := func(title string, cache *partialCache, keys ...any) string {
-		t.Helper()
-		p := &Page{Title: title, partials: cache}
-		got, err := call("title", p, keys...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(got)
-	}
-	steps := []struct {
-		title string
-		cache *partialCache
-		keys  []any
-		want  string
-	}{
-		{"A & B", pass, []any{"person", "../../"}, "<b>A &amp; B</b>"},
-		{"C", pass, []any{"person", "../../"}, "<b>A &amp; B</b>"}, // same keys: cached
-		{"C", pass, []any{"person", "../"}, "<b>C</b>"},
-		{"D", pass, []any{"person"}, "<b>D</b>"},
-		{"E", pass, []any{"person", ""}, "<b>E</b>"},
-		{"F", pass, []any{1}, "<b>F</b>"},
-		{"G", pass, []any{"1"}, "<b>G</b>"}, // a string is not the number
-		{"H", pass, []any{1}, "<b>F</b>"},
-		{"I", &partialCache{}, []any{"person", "../../"}, "<b>I</b>"}, // a new pass
-		{"J", nil, []any{"person", "../../"}, "<b>J</b>"},             // no pass
-		{"K", nil, []any{"person", "../../"}, "<b>K</b>"},
-	}
-	for i, s := range steps {
-		if got := render(s.title, s.cache, s.keys...); got != s.want {
-			t.Errorf("step %d: %s with keys %v = %q, want %q", i, s.title, s.keys, got, s.want)
-		}
-	}
-	if _, err := call("nope", &Page{partials: pass}); err == nil {
-		t.Errorf("no error for a template that does not exist")
-	}
-	// A partial from another layer than the skeleton is never cached.
-	uncached := partialCached(set, map[string]bool{"title": true})
-	for _, title := range []string{"L", "M"} {
-		got, err := uncached("title", &Page{Title: title, partials: pass}, "person", "../../")
-		if want := "<b>" + title + "</b>"; err != nil || string(got) != want {
-			t.Errorf("uncached partial for %s = %q, %v; want %q", title, got, err, want)
-		}
-	}
-}
 
 // TestPartialCachedInBuild checks partialCached in a site's layouts: the
 // static files a cached partial links are counted for every page that shows
@@ -98,8 +46,8 @@ func TestPartialCachedInBuild(t *testing.T) {
 		if !strings.Contains(string(out.Files[p]), fingerprinted+`">extra</a>`) {
 			t.Errorf("%s does not show the cached footer:\n%s", p, out.Files[p][max(0, len(out.Files[p])-300):])
 		}
-		if !slices.Contains(out.assets[p], "extra.txt") {
-			t.Errorf("%s: the asset of its cached footer is not counted: %v", p, out.assets[p])
+		if !slices.Contains(out.Assets(p), "extra.txt") {
+			t.Errorf("%s: the asset of its cached footer is not counted: %v", p, out.Assets(p))
 		}
 	}
 	if pages < 10 {

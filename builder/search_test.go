@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"portal/builder/render"
 	"portal/builder/search"
 )
 
@@ -108,7 +109,7 @@ func TestSearchIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs := searchDocs(site, nil, nil, nil)
+	docs := render.SearchDocs(site)
 	if r.m.Docs != len(docs) || len(docs) != len(site.Competencies)+len(site.Roles)+len(site.Teams)+len(site.People)+len(site.Articles) {
 		t.Fatalf("index has %d documents for %d pages", r.m.Docs, len(docs))
 	}
@@ -162,6 +163,6 @@ func BenchmarkSearchIndex(b *testing.B) {
 	}
 	b.ResetTimer()
 	for range b.N {
-		search.Files(searchDocs(site, nil, nil, nil))
+		search.Files(render.SearchDocs(site))
 	}
 }

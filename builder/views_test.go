@@ -106,7 +106,7 @@ func TestCountReadsOnlyTheCount(t *testing.T) {
 		t.Fatal(err)
 	}
 	// What a rename changes.
-	dirty := b.deps.dirty(map[model.Key]bool{
+	dirty := b.latest.Deps.Dirty(map[model.Key]bool{
 		{Kind: model.KPerson, Part: model.POwn, ID: "diego-hernandez"}:  true,
 		{Kind: model.KPerson, Part: model.PName, ID: "diego-hernandez"}: true,
 	})

@@ -1,4 +1,4 @@
-package builder
+package render
 
 import (
 	"portal/builder/model"
@@ -109,3 +109,7 @@ func titleOf(r *model.Role) string {
 	}
 	return r.Title
 }
+
+// SearchDocs returns the documents of the search index of s, one for each
+// competency, role, team, person and article, in the order of the index.
+func SearchDocs(s *model.Site) []search.Doc { return searchDocs(s, nil, nil, nil) }

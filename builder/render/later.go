@@ -1,4 +1,4 @@
-package builder
+package render
 
 import (
 	"bytes"
@@ -8,18 +8,37 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"portal/internal/par"
 )
 
-// later holds the pages a build of a Builder with Now left to render when
+// Latest is the last output of a series of builds of one site, with the lock
+// that guards the model it was made from and the keys its outputs read.
+// Pages a build left for later are rendered from that model, and only while
+// their output is the latest: once another build has run, they are its to
+// render.
+type Latest struct {
+	// Mu is held for writing while a build changes the model, and for
+	// reading while pages left for later are rendered from it.
+	Mu sync.RWMutex
+	// Waiting is set while a build waits for Mu: Output.Finish then
+	// stops, so that an edit does not wait for the pages of the last.
+	Waiting atomic.Bool
+	// Out is the output of the last good build.
+	Out *Output
+	// Deps are the keys of the model each output of Out read.
+	Deps *Deps
+}
+
+// later holds the pages a build with Opts.Now left to render when
 // they are first asked for: by Output.Read one at a time, or all at once by
-// Output.Finish. They are rendered from the Builder's model, under its
-// lock, and only while the output is the Builder's last: once another build
+// Output.Finish. They are rendered from the model of Latest, under its
+// lock, and only while the output is the latest: once another build
 // has run, they are that build's to render.
 type later struct {
-	b        *Builder
-	theme    *theme
+	latest   *Latest
+	theme    *Theme
 	partials *partialCache // of the build that left them
 
 	mu    sync.Mutex     // guards the output's Files and assets, and stale
@@ -45,9 +64,9 @@ func (o *Output) Read(name string) ([]byte, error) {
 		return nil, fs.ErrNotExist
 	}
 	l := o.later
-	l.b.mu.RLock()
-	defer l.b.mu.RUnlock()
-	if cur := l.b.out; cur != o && cur != nil {
+	l.latest.Mu.RLock()
+	defer l.latest.Mu.RUnlock()
+	if cur := l.latest.Out; cur != o && cur != nil {
 		// Another build has run since: its output is the site now.
 		return cur.readLocked(name)
 	}
@@ -91,7 +110,7 @@ func (l *later) hashed(name string) ([]byte, bool) {
 	return nil, false
 }
 
-// readLocked is Read with the Builder's lock held for reading.
+// readLocked is Read with Latest.Mu held for reading.
 func (o *Output) readLocked(name string) ([]byte, error) {
 	data, err := o.renderLocked(name)
 	if err != nil && err != fs.ErrNotExist {
@@ -135,9 +154,9 @@ func (o *Output) renderLocked(name string) ([]byte, error) {
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()
-	var deps *deps
-	if l.b != nil {
-		deps = l.b.deps
+	var deps *Deps
+	if l.latest != nil {
+		deps = l.latest.Deps
 		p.rec = &recorder{}
 	}
 	if err := renderOne(l.theme, p, l.partials, buf); err != nil {
@@ -163,16 +182,16 @@ func (o *Output) renderLocked(name string) ([]byte, error) {
 
 // Finish renders every page the build left for later and returns what a
 // full build would report of those that fail. It stops early, with nil,
-// once the Builder starts another build, or if one has run since this
+// once another build starts, or if one has run since this
 // output's: the pages left are then that build's to render.
 func (o *Output) Finish() error {
 	l := o.later
 	if l == nil {
 		return nil
 	}
-	l.b.mu.RLock()
-	defer l.b.mu.RUnlock()
-	if l.b.out != o {
+	l.latest.Mu.RLock()
+	defer l.latest.Mu.RUnlock()
+	if l.latest.Out != o {
 		return nil
 	}
 	l.mu.Lock()
@@ -182,7 +201,7 @@ func (o *Output) Finish() error {
 	// not hold up the page a browser asks for.
 	errs := make([]error, len(names))
 	par.On(max(runtime.GOMAXPROCS(0)-1, 1), len(names), func(i int) {
-		if l.b.waiting.Load() {
+		if l.latest.Waiting.Load() {
 			return
 		}
 		_, errs[i] = o.renderLocked(names[i])

@@ -1,4 +1,4 @@
-package builder
+package render
 
 import (
 	"sync"
@@ -6,16 +6,16 @@ import (
 	"portal/builder/model"
 )
 
-// deps are the keys of the model each output of a Builder read when it was
-// last made (a page by its file, a list by its name), inverted: for each
-// key, the outputs that read it. After an edit, the outputs to make again
+// Deps are the keys of the model each output of a series of builds read
+// when it was last made (a page by its file, a list by its name), inverted:
+// for each key, the outputs that read it. After an edit, the outputs to make again
 // are those that read a key the edit changed; the others are as a full
 // build would make them, since nothing they read changed.
 //
 // Each output has an id, and a generation that grows each time it is made:
 // an output made again adds its keys under its new generation and leaves
 // those of the last to be skipped, and compacted away once they are many.
-type deps struct {
+type Deps struct {
 	mu       sync.Mutex
 	ids      map[string]int32
 	names    []string
@@ -32,13 +32,13 @@ type ref struct {
 	gen uint32
 }
 
-func newDeps() *deps {
-	return &deps{ids: map[string]int32{}, by: map[model.Key][]ref{}, volatile: map[model.Key]bool{}}
+func NewDeps() *Deps {
+	return &Deps{ids: map[string]int32{}, by: map[model.Key][]ref{}, volatile: map[model.Key]bool{}}
 }
 
 // set records the keys that the output name read as it was made, in place
 // of those it read before. keys may repeat.
-func (d *deps) set(name string, keys []model.Key) {
+func (d *Deps) set(name string, keys []model.Key) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	id, ok := d.ids[name]
@@ -76,7 +76,7 @@ func (d *deps) set(name string, keys []model.Key) {
 
 // drop forgets the keys of the output name, which a build no longer makes,
 // or left to make later.
-func (d *deps) drop(name string) {
+func (d *Deps) drop(name string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if id, ok := d.ids[name]; ok {
@@ -88,7 +88,7 @@ func (d *deps) drop(name string) {
 }
 
 // has tells whether the keys of the output name are known.
-func (d *deps) has(name string) bool {
+func (d *Deps) has(name string) bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	id, ok := d.ids[name]
@@ -96,7 +96,7 @@ func (d *deps) has(name string) bool {
 }
 
 // known tells, for each of names, whether its keys are known.
-func (d *deps) known(names []string) []bool {
+func (d *Deps) known(names []string) []bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	out := make([]bool, len(names))
@@ -108,7 +108,7 @@ func (d *deps) known(names []string) []bool {
 }
 
 // compact removes the keys of past generations.
-func (d *deps) compact() {
+func (d *Deps) compact() {
 	for k, list := range d.by {
 		kept := list[:0]
 		for _, r := range list {
@@ -126,9 +126,9 @@ func (d *deps) compact() {
 	d.stale = 0
 }
 
-// dirty returns the outputs that read one of the changed keys, or a key
+// Dirty returns the outputs that read one of the changed keys, or a key
 // with no print.
-func (d *deps) dirty(changed map[model.Key]bool) map[string]bool {
+func (d *Deps) Dirty(changed map[model.Key]bool) map[string]bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	out := map[string]bool{}

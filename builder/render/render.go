@@ -1,4 +1,4 @@
-package builder
+package render
 
 import (
 	"bytes"
@@ -50,7 +50,7 @@ type Page struct {
 	// keeps them (see views.go).
 	rec      *recorder
 	root     string // prefix from this page back to the site root
-	theme    *theme
+	theme    *Theme
 	badges   *levelBadges
 	used     []string      // the static files it links with .Asset
 	partials *partialCache // of the render pass; nil renders every call
@@ -401,7 +401,7 @@ func fingerprint(static map[string][]byte) map[string]string {
 }
 
 // pages lists every HTML page of the site with its data.
-func pagesOf(s *model.Site, th *theme) []*Page {
+func pagesOf(s *model.Site, th *Theme) []*Page {
 	// One array for all of them: a large site has tens of thousands, and
 	// the preview makes them after every edit.
 	n := 6 + len(s.Competencies) + len(s.Roles) + len(s.Teams) + len(s.People)/PeoplePerPage + 1 + len(s.People) + len(s.Articles)
@@ -628,8 +628,8 @@ func renderPage(t *template.Template, p *Page, buf *bytes.Buffer) error {
 	return t.ExecuteTemplate(buf, "baseof.html", p)
 }
 
-// outputPath is the file a page URL is written to.
-func outputPath(u string) string {
+// PageFile is the file a page URL is written to.
+func PageFile(u string) string {
 	if u == "" || strings.HasSuffix(u, "/") {
 		return u + "index.html"
 	}

@@ -1,10 +1,13 @@
-package builder
+package render_test
 
 import (
 	"bytes"
 	"os"
 	"testing"
 	"time"
+
+	"portal/builder"
+	"portal/builder/render"
 )
 
 // TestRenderKinds times the rendering of each kind of page of the site in
@@ -16,27 +19,25 @@ func TestRenderKinds(t *testing.T) {
 		t.Skip("set PORTAL_PROFILE_SITE to a site folder")
 	}
 	fsys := os.DirFS(dir)
-	s, err := Load(fsys, Options{})
+	s, err := builder.Load(fsys, builder.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	th, err := loadTheme(fsys, s)
+	th, err := render.LoadTheme(fsys, s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	partials := &partialCache{}
+	partials := render.NewPartialCache()
 	byKind := map[string]time.Duration{}
 	count := map[string]int{}
 	size := map[string]int{}
-	for _, p := range pagesOf(s, th) {
+	for _, p := range render.PagesOf(s, th) {
 		if count[p.Kind] >= 200 {
 			continue
 		}
 		t0 := time.Now()
-		p.addCharts()
-		p.partials = partials
 		var buf bytes.Buffer
-		if err := renderPage(th.tmpls[p.Kind], p, &buf); err != nil {
+		if err := p.RenderWith(th, partials, &buf); err != nil {
 			t.Fatal(err)
 		}
 		byKind[p.Kind] += time.Since(t0)
@@ -53,7 +54,7 @@ func TestRenderKinds(t *testing.T) {
 func BenchmarkRenderPerson(b *testing.B) {
 	dir := os.Getenv("PORTAL_PROFILE_SITE")
 	if dir == "" {
-		dir = ".."
+		dir = "../.."
 	}
 	benchmarkKind(b, dir, "person")
 }
@@ -62,33 +63,31 @@ func BenchmarkRenderPerson(b *testing.B) {
 func BenchmarkRenderTeam(b *testing.B) {
 	dir := os.Getenv("PORTAL_PROFILE_SITE")
 	if dir == "" {
-		dir = ".."
+		dir = "../.."
 	}
 	benchmarkKind(b, dir, "team")
 }
 
 func benchmarkKind(b *testing.B, dir, kind string) {
 	fsys := os.DirFS(dir)
-	s, err := Load(fsys, Options{})
+	s, err := builder.Load(fsys, builder.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	th, err := loadTheme(fsys, s)
+	th, err := render.LoadTheme(fsys, s)
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, p := range pagesOf(s, th) {
+	for _, p := range render.PagesOf(s, th) {
 		if p.Kind != kind {
 			continue
 		}
 		var buf bytes.Buffer
-		p.partials = &partialCache{} // as in a build, where other pages filled it
+		partials := render.NewPartialCache() // as in a build, where other pages filled it
 		b.ResetTimer()
 		for b.Loop() {
-			p.Charts = nil
-			p.addCharts()
 			buf.Reset()
-			if err := renderPage(th.tmpls[p.Kind], p, &buf); err != nil {
+			if err := p.RenderWith(th, partials, &buf); err != nil {
 				b.Fatal(err)
 			}
 		}
