@@ -124,9 +124,27 @@ func (l *loader) loadConfig() {
 		c.UnsafeHTML = mf.Bool("unsafe")
 		mf.Done()
 	}
+	c.Privacy = model.Privacy{Publish: model.PublishOpen, MinGroup: model.DefaultMinGroup}
 	if privacy := f.Table("privacy"); privacy != nil {
-		pf := content.NewFields(configFile, privacy, prefixLocator{loc, "privacy"}, &l.r)
+		at := prefixLocator{loc, "privacy"}
+		pf := content.NewFields(configFile, privacy, at, &l.r)
 		c.Privacy.Index = pf.Bool("index")
+		switch publish := pf.Str("publish", false); publish {
+		case "", model.PublishOpen:
+		case model.PublishAggregate:
+			c.Privacy.Publish = publish
+		case model.PublishPrivate:
+			l.r.Errorf(configFile, at.Value("publish"), `publish = "private" (the pages of individuals published encrypted) is not available in this version of portal; use "aggregate" (no page shows an individual) or "open" (every page as it is, for a host behind your own sign-in)`)
+		default:
+			l.r.Errorf(configFile, at.Value("publish"), `publish must be "aggregate" or "open", not %q%s`, publish, content.Suggest(publish, []string{model.PublishAggregate, model.PublishOpen}))
+		}
+		if n, ok := pf.Int("min_group"); ok {
+			if n < 1 || n > 1000 {
+				l.r.Errorf(configFile, at.Value("min_group"), "min_group must be from 1 to 1000, not %d", n)
+			} else {
+				c.Privacy.MinGroup = n
+			}
+		}
 		pf.Done()
 	}
 	if l.opts.BaseURL != "" {

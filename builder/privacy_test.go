@@ -2,11 +2,17 @@ package builder
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
+	"html"
+	"html/template"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"portal/builder/model"
 )
 
 // withSettings returns the fixture with text put into site.toml before its
@@ -110,4 +116,197 @@ func TestRobotsRebuild(t *testing.T) {
 		}
 		matchesFull(t, text, inc, os.DirFS(dir))
 	}
+}
+
+// aggregate is the fixture published aggregate, with a person whose name
+// and id are awkward and hostile, rated in a cycle of their own.
+func aggregate(t *testing.T, settings string) fstest.MapFS {
+	return withSettings(t, "[privacy]\npublish = \"aggregate\"\n"+settings, map[string]string{
+		"content/people/qz-ines-obrien.toml":  "name = \"Inès \\\"Q\\\" O'Brien <script>alert(1)</script> & Søn\"\nteam = \"customer-operations\"\nrole = \"team-lead\"\ntitle = \"Lead of the <b>night</b> shift\"\n",
+		"content/assessments/2026-extra.toml": "title = \"2026 extra review\"\ndate = 2026-07-01\nkind = \"manager\"\n\n[ratings.qz-ines-obrien]\ndelegation = 3\ncoaching-and-mentoring = 2\n",
+	})
+}
+
+// forms are the ways a name can be written into an output file: as it is,
+// escaped for HTML, for JSON and for JavaScript.
+func forms(s string) []string {
+	j, _ := json.Marshal(s)
+	var plain bytes.Buffer
+	enc := json.NewEncoder(&plain)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return []string{s, html.EscapeString(s), template.HTMLEscapeString(s), string(j[1 : len(j)-1]), strings.Trim(strings.TrimSpace(plain.String()), `"`), template.JSEscapeString(s)}
+}
+
+// TestAggregateNamesNobody builds the fixture published aggregate and reads
+// every file of the output and every file name: no person's name, in any
+// form, and no person's id appears; there is no page of a person, and the
+// site still shows its teams, roles and competencies.
+func TestAggregateNamesNobody(t *testing.T) {
+	fsys := aggregate(t, "")
+	site, out, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.People) < 10 {
+		t.Fatalf("%d people in the fixture", len(site.People))
+	}
+	for _, p := range site.People {
+		needles := append(forms(p.Name), p.ID)
+		if p.JobTitle != "" {
+			needles = append(needles, forms(p.JobTitle)...)
+		}
+		for _, name := range out.Paths() {
+			data, err := out.Read(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, n := range needles {
+				if strings.Contains(name, n) {
+					t.Errorf("the file name %s holds %q, of %s", name, n, p.ID)
+				}
+				if bytes.Contains(data, []byte(n)) {
+					i := bytes.Index(data, []byte(n))
+					t.Errorf("%s holds %q, of %s: …%s…", name, n, p.ID, data[max(0, i-60):min(len(data), i+len(n)+60)])
+				}
+			}
+		}
+	}
+	for _, name := range []string{"index.html", "teams/customer-operations/index.html", "roles/team-lead/index.html", "competencies/delegation/index.html", "search/index.json"} {
+		if _, ok := out.Files[name]; !ok {
+			t.Errorf("%s is missing", name)
+		}
+	}
+	for name := range out.Files {
+		if strings.HasPrefix(name, "people/") {
+			t.Errorf("%s is published", name)
+		}
+	}
+	if team := string(out.Files["teams/customer-operations/index.html"]); !strings.Contains(team, `class="data levels"`) {
+		t.Errorf("the team page has no table of levels:\n%s", team)
+	}
+}
+
+// TestAggregateMinGroup publishes the fixture aggregate with min_group at
+// 5 and then at 8: a team, role or competency page shows a count, average
+// or distribution only over that many people or more, says "fewer than"
+// otherwise, and both happen.
+func TestAggregateMinGroup(t *testing.T) {
+	for _, min := range []int{5, 8} {
+		site, out, err := Build(aggregate(t, fmt.Sprintf("min_group = %d\n", min)), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fewer := fmt.Sprintf("ewer than %d", min)
+		shown, hidden := 0, 0
+		for _, c := range site.Competencies {
+			page := string(out.Files[model.CompetencyURL(c.ID)+"index.html"])
+			has := strings.Contains(page, "<canvas") || strings.Contains(page, `data-chart=`) || strings.Contains(page, "<th scope=\"col\">People</th>")
+			switch {
+			case c.Rated == 0:
+			case c.Rated < min:
+				hidden++
+				if has || !strings.Contains(page, fewer) {
+					t.Errorf("min_group %d: %s, rated by %d, shows its distribution or does not say %q", min, c.ID, c.Rated, fewer)
+				}
+			default:
+				shown++
+				if !has {
+					t.Errorf("min_group %d: %s, rated by %d, shows no distribution", min, c.ID, c.Rated)
+				}
+			}
+		}
+		for _, team := range site.Teams {
+			page := string(out.Files[model.TeamURL(team.ID)+"index.html"])
+			table := strings.Contains(page, `class="data levels"`)
+			if small := len(team.Members) < min; small == table || small && (!strings.Contains(page, fewer) || strings.Contains(page, "average")) {
+				t.Errorf("min_group %d: team %s of %d members: levels shown %v", min, team.ID, len(team.Members), table)
+			}
+			if len(team.Members) < min {
+				hidden++
+			} else {
+				shown++
+				// Within the table, a competency rated by fewer is a row
+				// that says so.
+				for _, st := range team.Summary {
+					if st.Rated > 0 && st.Rated < min && !strings.Contains(page, fmt.Sprintf("fewer than %d rated", min)) {
+						t.Errorf("min_group %d: team %s shows %s, rated by %d", min, team.ID, st.Competency.ID, st.Rated)
+					}
+				}
+			}
+		}
+		for _, r := range site.Roles {
+			page := string(out.Files[model.RoleURL(r.ID)+"index.html"])
+			if n := len(r.People); n > 0 && n < min && !strings.Contains(page, "F"+fewer) {
+				t.Errorf("min_group %d: role %s held by %d does not say so without the number", min, r.ID, n)
+			}
+		}
+		if shown == 0 || hidden == 0 {
+			t.Errorf("min_group %d: %d numbers shown, %d hidden; want some of each", min, shown, hidden)
+		}
+	}
+}
+
+// TestPublishSettings checks what [privacy] publish and min_group accept,
+// and where each refusal points.
+func TestPublishSettings(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"publish = \"agregate\"\n", `site.toml:8:11: publish must be "aggregate" or "open", not "agregate" (did you mean "aggregate"?)`},
+		{"publish = \"private\"\n", `site.toml:8:11: publish = "private" (the pages of individuals published encrypted) is not available in this version of portal`},
+		{"publish = 1\n", `site.toml:8:11: publish must be a string`},
+		{"min_group = 0\n", `site.toml:8:13: min_group must be from 1 to 1000, not 0`},
+		{"min_group = \"5\"\n", `site.toml:8:13: min_group must be a whole number, not a string`},
+	} {
+		_, _, err := Build(withSettings(t, "[privacy]\n"+c.text, nil), Options{})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: error = %v, want %s", c.text, err, c.want)
+		}
+	}
+	site, err := Load(withSettings(t, "[privacy]\npublish = \"open\"\n", nil), Options{})
+	if err != nil || site.Config.Privacy.Publish != "open" || site.Config.Privacy.MinGroup != 5 {
+		t.Errorf("publish = \"open\": %+v, %v", site.Config.Privacy, err)
+	}
+	site, err = Load(fixtureFS(t), Options{})
+	if err != nil || site.Config.Privacy.Publish != "open" {
+		t.Errorf("no [privacy]: %+v, %v", site.Config.Privacy, err)
+	}
+}
+
+// TestAggregateRebuild edits a site published aggregate under a Builder,
+// and switches it to open and back: each rebuild equals a full build.
+func TestAggregateRebuild(t *testing.T) {
+	dir := t.TempDir()
+	for name, f := range aggregate(t, "") {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := NewBuilder(os.DirFS(dir), Options{})
+	if _, _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(name, old, new string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		data, err := os.ReadFile(p)
+		if err != nil || !strings.Contains(string(data), old) {
+			t.Fatalf("%s: %v, or no %q in it", name, err, old)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, inc, err := b.Build([]string{name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		matchesFull(t, name+": "+new, inc, os.DirFS(dir))
+	}
+	edit("content/assessments/2026-extra.toml", "delegation = 3", "delegation = 4")
+	edit("content/people/qz-ines-obrien.toml", `team = "customer-operations"`, `team = "finance-and-planning"`)
+	edit("site.toml", `publish = "aggregate"`, `publish = "open"`)
+	edit("site.toml", `publish = "open"`, `publish = "aggregate"`)
+	edit("site.toml", `publish = "aggregate"`, "publish = \"aggregate\"\nmin_group = 2")
 }

@@ -265,11 +265,12 @@ func Fingerprints(s *Site, prev *Prints) *Prints {
 	}
 	site(PConfig, func() {
 		c := s.Config
-		for _, v := range [...]string{c.Title, c.Description, c.BaseURL, c.Theme, c.Language} {
+		for _, v := range [...]string{c.Title, c.Description, c.BaseURL, c.Theme, c.Language, c.Privacy.Publish} {
 			h.str(v)
 		}
 		h.bool(c.UnsafeHTML)
 		h.bool(c.Privacy.Index)
+		h.int(c.Privacy.MinGroup)
 	})
 	site(PScale, func() {
 		for _, l := range s.Scale {

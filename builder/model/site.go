@@ -55,7 +55,34 @@ type Privacy struct {
 	// Index lets search engines index the site. Without it every page
 	// asks them not to, and robots.txt turns them away.
 	Index bool
+	// Publish says what leaves the build of each person's levels:
+	// PublishOpen, every page as it is; PublishAggregate, no page that
+	// shows an individual, and counts, averages and distributions only
+	// over MinGroup people or more.
+	Publish string
+	// MinGroup is the fewest people a public page shows a count, an
+	// average or a distribution over.
+	MinGroup int
 }
+
+// The values of [privacy] publish.
+const (
+	PublishPrivate   = "private"
+	PublishAggregate = "aggregate"
+	PublishOpen      = "open"
+)
+
+// DefaultMinGroup is [privacy] min_group when it is not set.
+const DefaultMinGroup = 5
+
+// Public tells whether the pages are for anyone who can reach the host, so
+// that no page names a person with a level, and small groups are hidden.
+func (p Privacy) Public() bool { return p.Publish != PublishOpen }
+
+// Hidden tells whether a count, average or distribution over n people is
+// left out of the pages: on public pages, over fewer than MinGroup. Nobody
+// (n = 0) is shown: it tells nothing of anyone.
+func (p Privacy) Hidden(n int) bool { return p.Public() && n > 0 && n < p.MinGroup }
 
 // Level is one step of the proficiency scale.
 type Level struct {

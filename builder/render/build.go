@@ -397,13 +397,12 @@ func SiteTo(s *model.Site, th *Theme, opts Opts, emit Emit) (*Output, error) {
 		}
 		buf := buffers.Get().(*bytes.Buffer)
 		buf.Reset()
-		if keys != nil {
-			p.rec = &recorder{}
-		}
+		p.rec = newRecorder(s, keys != nil)
 		errs[i] = renderOne(th, p, partials, buf)
 		if keys != nil {
-			keys[i], p.rec = p.rec.keys, nil
+			keys[i] = p.rec.keys
 		}
+		p.rec = nil
 		used[i] = p.used
 		if errs[i] == nil {
 			if err := emit(name, buf.Bytes(), false); err != nil {
@@ -544,7 +543,7 @@ func searchIndexOf(s *model.Site, opts *Opts, recorded map[string][]model.Key) *
 			for u := range dirty {
 				kind, id, ok := model.ThingAt(u)
 				if i, found := at[u]; ok && found {
-					r := &recorder{}
+					r := &recorder{on: true}
 					docs[i] = searchDoc(s, kind, id, r)
 					recorded[searchDocDeps+u] = r.keys
 				}
@@ -571,7 +570,7 @@ func searchIndexOf(s *model.Site, opts *Opts, recorded map[string][]model.Key) *
 		if opts.Deps == nil {
 			return nil
 		}
-		return &recorder{}
+		return &recorder{on: true}
 	}, func(url string, r *recorder) {
 		if r != nil {
 			recorded[searchDocDeps+url] = r.keys
@@ -587,19 +586,20 @@ func searchIndexOf(s *model.Site, opts *Opts, recorded map[string][]model.Key) *
 // what order.
 var ListParts = []model.Part{model.PCategories, model.PCompetencies, model.PRoles, model.PTeams, model.PPeople, model.PCycles, model.PArticles}
 
-// listOrder are the keys of listParts.
+// listOrder are the keys of listParts, and the settings, which say whether
+// there are pages of people.
 func listOrder() []model.Key {
 	keys := make([]model.Key, len(ListParts), len(ListParts)+1)
 	for i, part := range ListParts {
 		keys[i] = model.Key{Kind: model.KSite, Part: part}
 	}
-	return keys
+	return append(keys, model.Key{Kind: model.KSite, Part: model.PConfig})
 }
 
 // listKeys are the keys the sitemap and the feed read: the settings, every
 // list of pages, and each article (whose date both show).
 func listKeys(s *model.Site) []model.Key {
-	keys := append(listOrder(), model.Key{Kind: model.KSite, Part: model.PConfig})
+	keys := listOrder()
 	keys = slices.Grow(keys, len(s.Articles))
 	for _, a := range s.Articles {
 		keys = append(keys, model.Key{Kind: model.KArticle, Part: model.POwn, ID: a.ID})

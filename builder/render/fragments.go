@@ -22,6 +22,9 @@ import (
 // competency with its title, current level (and the kind of cycle it comes
 // from when that is not a manager's), target, previous level and the gap.
 func (p *Page) StandingRows() template.HTML {
+	if p.rec.hidesPeople() {
+		return "" // no individual on a public page
+	}
 	if p.person == nil {
 		return ""
 	}
@@ -76,6 +79,9 @@ func (p *Page) StandingRows() template.HTML {
 // largest first, with the competency, the levels now and expected, what the
 // expected level looks like, and the articles chosen for it.
 func (p *Page) GapItems() template.HTML {
+	if p.rec.hidesPeople() {
+		return "" // no individual on a public page
+	}
 	if p.person == nil {
 		return ""
 	}
@@ -134,6 +140,9 @@ func (p *Page) GapItems() template.HTML {
 // MatrixColumns is the head of a team's skills matrix table after its first
 // cell: one <th> per competency of .Team.Competencies, linked to its page.
 func (p *Page) MatrixColumns() template.HTML {
+	if p.rec.hidesPeople() {
+		return "" // no individual on a public page
+	}
 	if p.team == nil {
 		return ""
 	}
@@ -183,6 +192,9 @@ func (p *Page) TeamGapItems() template.HTML {
 // MemberItems is the content of a team's list of members: one <li> per
 // member, in name order, with their job title and role.
 func (p *Page) MemberItems() template.HTML {
+	if p.rec.hidesPeople() {
+		return "" // no individual on a public page
+	}
 	if p.team == nil {
 		return ""
 	}
@@ -209,6 +221,9 @@ func (p *Page) MemberItems() template.HTML {
 // MatrixRows is the body of a team's skills matrix table: one <tr> per
 // member, with a cell per column of .Team.Competencies.
 func (p *Page) MatrixRows() template.HTML {
+	if p.rec.hidesPeople() {
+		return "" // no individual on a public page
+	}
 	if p.team == nil {
 		return ""
 	}
@@ -259,6 +274,11 @@ func (p *Page) SummaryRows() template.HTML {
 		return ""
 	}
 	decimal := func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+	// A public page shows no average over fewer than min_group people.
+	p.rec.add(model.KSite, model.PConfig, "")
+	privacy := p.site.Config.Privacy
+	hidden := func(n int) bool { return p.rec.hidesPeople() && privacy.Hidden(n) }
+	fewer := `<span class="muted">fewer than ` + strconv.Itoa(privacy.MinGroup) + ` rated</span>`
 	var b strings.Builder
 	p.rec.add(model.KTeam, model.PMatrix, p.team.ID)
 	b.Grow(len(p.team.Summary) * 260)
@@ -267,22 +287,25 @@ func (p *Page) SummaryRows() template.HTML {
 		b.WriteString("\n<tr><th scope=\"row\">")
 		link(&b, p, model.CompetencyURL(st.Competency.ID), st.Competency.Title)
 		b.WriteString("</th>\n<td class=\"num\">")
-		if st.Rated > 0 {
+		switch {
+		case hidden(st.Rated):
+			b.WriteString(fewer)
+		case st.Rated > 0:
 			b.WriteString(decimal(st.Average))
 			b.WriteString(` <span class="muted">(`)
 			b.WriteString(strconv.Itoa(st.Rated))
 			b.WriteString(` rated)</span>`)
-		} else {
+		default:
 			b.WriteString("–")
 		}
 		b.WriteString("</td>\n<td class=\"num\">")
-		if st.Targeted > 0 {
+		if st.Targeted > 0 && !hidden(st.Targeted) {
 			b.WriteString(decimal(st.Target))
 		} else {
 			b.WriteString("–")
 		}
 		b.WriteString("</td>\n<td class=\"num\">")
-		if st.Rated > 0 && st.Targeted > 0 {
+		if st.Rated > 0 && st.Targeted > 0 && !hidden(st.Rated) && !hidden(st.Targeted) {
 			b.WriteString(decimal(st.Average - st.Target))
 		} else {
 			b.WriteString("–")
@@ -296,6 +319,9 @@ func (p *Page) SummaryRows() template.HTML {
 // PeopleRows is the body of the table on a page of the people list: one
 // <tr> per person on the page, with job title, team, role and gap count.
 func (p *Page) PeopleRows() template.HTML {
+	if p.rec.hidesPeople() {
+		return "" // no individual on a public page
+	}
 	var b strings.Builder
 	b.Grow(len(p.people) * 360)
 	for _, person := range p.people {
@@ -327,6 +353,9 @@ func (p *Page) PeopleRows() template.HTML {
 // RolePeopleItems is the content of the list of a role's people: one <li>
 // per person, with their team and how many gaps they have.
 func (p *Page) RolePeopleItems() template.HTML {
+	if p.rec.hidesPeople() {
+		return "" // no individual on a public page
+	}
 	if p.role == nil {
 		return ""
 	}

@@ -157,8 +157,8 @@ func (o *Output) renderLocked(name string) ([]byte, error) {
 	var deps *Deps
 	if l.latest != nil {
 		deps = l.latest.Deps
-		p.rec = &recorder{}
 	}
+	p.rec = newRecorder(p.site, deps != nil)
 	if err := renderOne(l.theme, p, l.partials, buf); err != nil {
 		return nil, err
 	}

@@ -219,7 +219,7 @@ func partialCached(t *template.Template, uncached map[string]bool) func(name str
 						p.used = append(p.used, a)
 					}
 				}
-				if p.rec != nil {
+				if p.rec != nil && p.rec.on {
 					p.rec.keys = append(p.rec.keys, hit.keys...)
 				}
 				return hit.html, nil
@@ -234,7 +234,7 @@ func partialCached(t *template.Template, uncached map[string]bool) func(name str
 		p.partialDepth++
 		defer func() { p.partialDepth-- }()
 		before, recorded := len(p.used), 0
-		if p.rec != nil {
+		if p.rec != nil && p.rec.on {
 			recorded = len(p.rec.keys)
 		}
 		var buf strings.Builder
@@ -242,7 +242,7 @@ func partialCached(t *template.Template, uncached map[string]bool) func(name str
 			return "", err
 		}
 		out := cachedPartial{html: template.HTML(buf.String()), assets: slices.Clone(p.used[before:])}
-		if p.rec != nil {
+		if p.rec != nil && p.rec.on {
 			out.keys = slices.Clone(p.rec.keys[recorded:])
 		}
 		if c != nil {
@@ -433,15 +433,21 @@ func pagesOf(s *model.Site, th *Theme) []*Page {
 	for _, t := range s.Teams {
 		add("team", "", model.TeamURL(t.ID), func(p *Page) { p.team = t })
 	}
-	for i, n := 0, 1; i == 0 || i < len(s.People); i, n = i+PeoplePerPage, n+1 {
-		people := s.People[i:min(i+PeoplePerPage, len(s.People))]
+	// A public site has no pages of people: what it shows of them is in
+	// the pages of teams, roles and competencies, as counts.
+	people := s.People
+	if s.Config.Privacy.Public() {
+		people = nil
+	}
+	for i, n := 0, 1; !s.Config.Privacy.Public() && (i == 0 || i < len(people)); i, n = i+PeoplePerPage, n+1 {
+		people := people[i:min(i+PeoplePerPage, len(people))]
 		title := "People"
 		if n > 1 {
 			title = fmt.Sprintf("People, page %d", n)
 		}
 		add("people", title, model.PeoplePageURL(n), func(p *Page) { p.people = people })
 	}
-	for _, person := range s.People {
+	for _, person := range people {
 		add("person", "", model.PersonURL(person.ID), func(p *Page) { p.person = person })
 	}
 	add("articles", "Learning articles", model.ArticlesURL, nil)
@@ -568,8 +574,8 @@ func (p *Page) addCharts() {
 		t := p.team
 		r.add(model.KTeam, model.PMembers, t.ID)
 		r.add(model.KTeam, model.PMatrix, t.ID)
-		if len(t.Members) == 0 || len(t.Competencies) == 0 {
-			return
+		if len(t.Members) == 0 || len(t.Competencies) == 0 || r.hidesPeople() {
+			return // a public page shows the team's levels as counts only
 		}
 		var rows, columns []string
 		for _, c := range t.Competencies {
@@ -599,7 +605,8 @@ func (p *Page) addCharts() {
 	case "competency":
 		c := p.competency
 		r.add(model.KCompetency, model.PStats, c.ID)
-		if c.Rated == 0 {
+		r.add(model.KSite, model.PConfig, "")
+		if c.Rated == 0 || r.hidesPeople() && s.Config.Privacy.Hidden(c.Rated) {
 			return
 		}
 		id, title = "competency-"+c.ID+"-levels", c.Title+": people at each level"

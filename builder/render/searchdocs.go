@@ -6,7 +6,8 @@ import (
 )
 
 // searchDocs lists the documents in a fixed order: competencies, roles,
-// teams, people, articles, each in the order of its list. A document that
+// teams, people (unless the site is public), articles, each in the order of
+// its list. A document that
 // kept gives is taken as it is; the others are made, recording their keys
 // into the recorder rec gives, which done is then handed.
 func searchDocs(s *model.Site, kept func(url string) (search.Doc, bool), rec func(url string) *recorder, done func(url string, r *recorder)) []search.Doc {
@@ -36,8 +37,10 @@ func searchDocs(s *model.Site, kept func(url string) (search.Doc, bool), rec fun
 	for _, t := range s.Teams {
 		add(model.KTeam, t.ID, model.TeamURL(t.ID))
 	}
-	for _, p := range s.People {
-		add(model.KPerson, p.ID, model.PersonURL(p.ID))
+	if !s.Config.Privacy.Public() { // a public site has no pages of people
+		for _, p := range s.People {
+			add(model.KPerson, p.ID, model.PersonURL(p.ID))
+		}
 	}
 	for _, a := range s.Articles {
 		add(model.KArticle, a.ID, model.ArticleURL(a.ID))

@@ -19,13 +19,28 @@ import (
 // nothing: a build that will not be rebuilt has no use for them.
 type recorder struct {
 	keys []model.Key
+	on   bool // record the keys read
+	// public says that the page is for anyone who can reach the host: the
+	// views then hold no person, no member and no rating.
+	public bool
+	scale  []model.Level
+}
+
+// newRecorder returns the recorder of a page of s being rendered, recording
+// the keys it reads when on.
+func newRecorder(s *model.Site, on bool) *recorder {
+	return &recorder{on: on, public: s.Config.Privacy.Public(), scale: s.Scale}
 }
 
 func (r *recorder) add(kind model.Kind, part model.Part, id string) {
-	if r != nil {
+	if r != nil && r.on {
 		r.keys = append(r.keys, model.Key{Kind: kind, Part: part, ID: id})
 	}
 }
+
+// hidesPeople tells whether the views hold no individual; with no recorder,
+// they hold none.
+func (r *recorder) hidesPeople() bool { return r == nil || r.public }
 
 // SiteView is the site as a layout sees it, as .Site.
 type SiteView struct {
@@ -69,9 +84,35 @@ func (v SiteView) Teams() []TeamView {
 	return viewAll(v.s.Teams, v.r.team)
 }
 
+// People are everyone, by name; none on public pages.
 func (v SiteView) People() []PersonView {
 	v.r.add(model.KSite, model.PPeople, "")
+	if v.r.hidesPeople() {
+		return nil
+	}
 	return viewAll(v.s.People, v.r.person)
+}
+
+// ShowsPeople tells whether the site has pages of individuals: the people
+// list, the person pages, and the members and skills matrix of each team.
+// With [privacy] publish = "aggregate" it has none.
+func (v SiteView) ShowsPeople() bool {
+	v.r.add(model.KSite, model.PConfig, "")
+	return !v.r.hidesPeople()
+}
+
+// Hidden tells whether a count, average or distribution over n people is
+// left out of the page: on a public page, over fewer than MinGroup people
+// ([privacy] min_group).
+func (v SiteView) Hidden(n int) bool {
+	v.r.add(model.KSite, model.PConfig, "")
+	return v.r.hidesPeople() && v.s.Config.Privacy.Hidden(n)
+}
+
+// MinGroup is the fewest people a public page shows a number over.
+func (v SiteView) MinGroup() int {
+	v.r.add(model.KSite, model.PConfig, "")
+	return v.s.Config.Privacy.MinGroup
 }
 
 func (v SiteView) Cycles() []CycleView {
@@ -294,9 +335,19 @@ func (v RoleView) ByRank() []*TargetView {
 	return viewAll(v.Role.ByRank, func(t *model.Target) *TargetView { return viewOf(t, v.target) })
 }
 
+// People are those who hold the role; none on public pages.
 func (v RoleView) People() []PersonView {
 	v.r.add(model.KRole, model.PRolePeople, v.ID)
+	if v.r.hidesPeople() {
+		return nil
+	}
 	return viewAll(v.Role.People, v.r.person)
+}
+
+// Headcount is how many people hold the role.
+func (v RoleView) Headcount() int {
+	v.r.add(model.KRole, model.PRolePeople, v.ID)
+	return len(v.Role.People)
 }
 
 func (v RoleView) Body() template.HTML {
@@ -320,9 +371,59 @@ func (v TeamView) Description() string {
 	return v.Team.Description
 }
 
+// Members are the team's people, by name; none on public pages.
 func (v TeamView) Members() []PersonView {
 	v.r.add(model.KTeam, model.PMembers, v.ID)
+	if v.r.hidesPeople() {
+		return nil
+	}
 	return viewAll(v.Team.Members, v.r.person)
+}
+
+// Size is how many members the team has.
+func (v TeamView) Size() int {
+	v.r.add(model.KTeam, model.PMembers, v.ID)
+	return len(v.Team.Members)
+}
+
+// LevelsView is how many of a team's members stand at each level of the
+// scale in one competency.
+type LevelsView struct {
+	Competency CompetencyView
+	Rated      int   // members with a current level
+	Counts     []int // by level, in the order of the scale
+}
+
+// Levels returns, for each column of the skills matrix, how many members
+// stand at each level: the team's skills without its people.
+func (v TeamView) Levels() []LevelsView {
+	v.r.add(model.KTeam, model.PMatrix, v.ID)
+	v.r.add(model.KTeam, model.PMembers, v.ID)
+	v.r.add(model.KSite, model.PScale, "")
+	for _, m := range v.Team.Members {
+		v.r.add(model.KPerson, model.PStandings, m.ID)
+	}
+	if v.r == nil {
+		return nil
+	}
+	scale := v.r.scale
+	at := make(map[int]int, len(scale))
+	for i, l := range scale {
+		at[l.Level] = i
+	}
+	rows := v.Team.Matrix()
+	out := make([]LevelsView, len(v.Team.Competencies))
+	for j, c := range v.Team.Competencies {
+		lv := LevelsView{Competency: v.r.competency(c), Counts: make([]int, len(scale))}
+		for _, row := range rows {
+			if i, ok := at[row[j].Current]; ok && row[j].Rated {
+				lv.Counts[i]++
+				lv.Rated++
+			}
+		}
+		out[j] = lv
+	}
+	return out
 }
 
 // Competencies are the columns of the skills matrix.
@@ -379,6 +480,9 @@ type CellView struct {
 // column of Competencies.
 func (v TeamView) Matrix() [][]CellView {
 	v.r.add(model.KTeam, model.PMatrix, v.ID)
+	if v.r.hidesPeople() {
+		return nil
+	}
 	v.r.add(model.KTeam, model.PMembers, v.ID)
 	for _, m := range v.Team.Members {
 		v.r.add(model.KPerson, model.PStandings, m.ID)
@@ -476,22 +580,34 @@ func (r *recorder) cycle(c *model.Cycle) CycleView {
 
 func (v CycleView) ByPerson() map[string][]model.IndexedRating {
 	v.r.add(model.KCycle, model.PRatings, v.ID)
+	if v.r.hidesPeople() {
+		return nil
+	}
 	return v.Cycle.ByPerson
 }
 
 func (v CycleView) IDs() []string {
 	v.r.add(model.KCycle, model.PRatings, v.ID)
+	if v.r.hidesPeople() {
+		return nil
+	}
 	return v.Cycle.IDs
 }
 
 func (v CycleView) Named() int {
 	v.r.add(model.KCycle, model.PRatings, v.ID)
+	if v.r.hidesPeople() {
+		return 0
+	}
 	return v.Cycle.Named
 }
 
 // Ratings returns the cycle's ratings: person id -> competency id -> level.
 func (v CycleView) Ratings() map[string]map[string]int {
 	v.r.add(model.KCycle, model.PRatings, v.ID)
+	if v.r.hidesPeople() {
+		return nil
+	}
 	return v.Cycle.Ratings()
 }
 

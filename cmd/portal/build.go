@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"portal/builder"
+	"portal/builder/model"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -104,7 +105,16 @@ func build(src, dest string, opts builder.Options, stdout, stderr io.Writer) err
 	end := time.Now()
 	fmt.Fprintf(stdout, "Built %d pages, %d files in %d ms into %s (load %d ms, render and write %d ms)\n",
 		pages, files, end.Sub(start).Milliseconds(), dest, loaded.Sub(start).Milliseconds(), end.Sub(loaded).Milliseconds())
+	fmt.Fprintln(stdout, published(site.Config.Privacy))
 	return nil
+}
+
+// published says what a build let out of each person's levels.
+func published(p model.Privacy) string {
+	if p.Publish == model.PublishOpen {
+		return `Published open: every person's page and levels can be read by anyone who can reach the host. Put it behind your organisation's sign-in, or set [privacy] publish = "aggregate" in site.toml.`
+	}
+	return fmt.Sprintf(`Published aggregate: no page shows an individual, and no number covers fewer than %d people ([privacy] min_group).`, p.MinGroup)
 }
 
 // report prints a build's warnings and errors to stderr, one per line. It
