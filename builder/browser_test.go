@@ -320,13 +320,22 @@ func ptr[T any](v T) *T { return &v }
 // it names, for people to look at. It fails only when a page does not draw.
 func TestBrowserScreenshots(t *testing.T) {
 	b := browsertest.New(t)
-	srv := serveOutput(t, build(t, fixtureFS(t), Options{}))
+	open := serveOutput(t, build(t, fixtureFS(t), Options{}))
+	public := serveOutput(t, build(t, aggregate(t, ""), Options{}))
 	dir := os.Getenv("PORTAL_ARTEFACTS")
 	if dir == "" {
 		dir, _ = os.MkdirTemp("", "portal-screenshots-")
 	}
 	os.MkdirAll(dir, 0o755)
-	pages := map[string]string{"home": "", "framework": "competencies/", "competency": "competencies/delegation/", "role": "roles/team-lead/", "team": "teams/customer-operations/", "people": "people/", "person": "people/amara-okafor/", "article": "articles/delegating-without-dumping/", "404": "404.html"}
+	sites := []struct {
+		prefix string
+		srv    *httptest.Server
+		pages  map[string]string
+	}{
+		{"", open, map[string]string{"home": "", "framework": "competencies/", "competency": "competencies/delegation/", "role": "roles/team-lead/", "team": "teams/customer-operations/", "people": "people/", "person": "people/amara-okafor/", "article": "articles/delegating-without-dumping/", "404": "404.html"}},
+		// Published aggregate: the pages that show numbers instead of people.
+		{"aggregate-", public, map[string]string{"home": "", "competency": "competencies/delegation/", "role": "roles/team-lead/", "teams": "teams/", "team": "teams/customer-operations/"}},
+	}
 	for _, size := range []struct {
 		name          string
 		width, height int64
@@ -334,16 +343,18 @@ func TestBrowserScreenshots(t *testing.T) {
 	}{{"desktop", 1280, 900, "light"}, {"phone", 375, 800, "light"}, {"desktop-dark", 1280, 900, "dark"}, {"phone-dark", 375, 800, "dark"}} {
 		b.Set(t, browsertest.Viewport(size.width, size.height))
 		b.Set(t, browsertest.ColourScheme(size.scheme))
-		for _, kind := range content.SortedKeys(pages) {
-			p := pages[kind]
-			charts := kind == "competency" || kind == "role" || kind == "team" || kind == "person"
-			b.Open(t, srv.URL+"/"+p, charts)
-			shot, err := chromedp.Run(b.Context(), chromedp.FullScreenshot(100))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, kind+"-"+size.name+".png"), shot, 0o644); err != nil {
-				t.Fatal(err)
+		for _, site := range sites {
+			for _, kind := range content.SortedKeys(site.pages) {
+				p := site.pages[kind]
+				charts := kind == "competency" || kind == "role" || kind == "team" && site.prefix == "" || kind == "person"
+				b.Open(t, site.srv.URL+"/"+p, charts)
+				shot, err := chromedp.Run(b.Context(), chromedp.FullScreenshot(100))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, site.prefix+kind+"-"+size.name+".png"), shot, 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 	}

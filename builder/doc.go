@@ -97,7 +97,18 @@
 // .Site is the whole site: its lists (.Site.People, .Site.Roles, ...),
 // .Site.Config, .Site.Scale, .Site.LevelName, .Site.LatestArticles and
 // .Site.Count "people", the length of a list (cheaper to rebuild than len
-// of the list, which reads every member). A layout reads the model through
+// of the list, which reads every member). .Team.Size and .Role.Headcount
+// count a team's members and a role's people.
+//
+// With [privacy] publish = "aggregate", the pages are public: there is no
+// people list and no person page, and the views hold no individual
+// (.Site.People, .Team.Members, .Team.Matrix, .Role.People, .People and a
+// cycle's ratings are empty, and so are the fragments that show people).
+// .Site.ShowsPeople is false then. .Team.Levels gives, for each column of
+// the team's matrix, how many members stand at each level of the scale.
+// .Site.Hidden N tells that a number over N people must not be shown (N is
+// under [privacy] min_group, .Site.MinGroup, on a public page); the default
+// theme says "fewer than 5" in its place. A layout reads the model through
 // views: things have their fields, and steps to other things are methods
 // of the same names (.Person.Team.Name), which record what the page reads
 // for the rebuild.
