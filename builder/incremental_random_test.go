@@ -154,7 +154,8 @@ func TestIncrementalAssetsFollowPages(t *testing.T) {
 // articles, teams, roles; one or two files at a time, some broken, some
 // files that came and went) to copies of the demo, and after each compares
 // the incremental build with a full one. PORTAL_RANDOM_SEEDS sets how many
-// sequences (default 6, of 25 edits each).
+// sequences (default 6, of 25 edits each); odd seeds publish the site
+// aggregate.
 func TestIncrementalRandom(t *testing.T) {
 	seeds := 6
 	if n, err := strconv.Atoi(os.Getenv("PORTAL_RANDOM_SEEDS")); err == nil {
@@ -167,6 +168,10 @@ func TestIncrementalRandom(t *testing.T) {
 			// The site's own layouts, which read the model by other
 			// paths than the theme's.
 			writeOddLayouts(t, dir)
+		}
+		if seed%2 == 1 {
+			// Published aggregate: other pages, which show counts.
+			publishAggregate(t, dir)
 		}
 		b := NewBuilder(os.DirFS(dir), Options{})
 		b.LazyLists = rng.Intn(2) == 0
@@ -438,5 +443,21 @@ func must(t *testing.T, ok bool) {
 	t.Helper()
 	if !ok {
 		t.Fatal("the edit matched nothing")
+	}
+}
+
+// publishAggregate sets [privacy] publish = "aggregate", with a min_group
+// of 3, in the site.toml of the site in dir.
+func publishAggregate(t *testing.T, dir string) {
+	t.Helper()
+	p := filepath.Join(dir, "site.toml")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toml := string(data)
+	i := strings.Index(toml, "[[scale]]")
+	if err := os.WriteFile(p, []byte(toml[:i]+"[privacy]\npublish = \"aggregate\"\nmin_group = 3\n\n"+toml[i:]), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
