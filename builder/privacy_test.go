@@ -310,3 +310,19 @@ func TestAggregateRebuild(t *testing.T) {
 	edit("site.toml", `publish = "open"`, `publish = "aggregate"`)
 	edit("site.toml", `publish = "aggregate"`, "publish = \"aggregate\"\nmin_group = 2")
 }
+
+// TestAggregateFewPeople publishes a site of fewer people than min_group:
+// no page gives their number.
+func TestAggregateFewPeople(t *testing.T) {
+	site, out, err := Build(aggregate(t, "min_group = 50\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := fmt.Sprintf(">%d</strong> people", len(site.People))
+	for _, name := range []string{"index.html", "roles/index.html", "teams/index.html"} {
+		page := string(out.Files[name])
+		if strings.Contains(page, n) || strings.Contains(page, fmt.Sprintf("· %d people", len(site.People))) || !strings.Contains(page, "fewer than 50 people") {
+			t.Errorf("%s gives the number of people, %d, or does not say fewer than 50", name, len(site.People))
+		}
+	}
+}
