@@ -104,7 +104,8 @@
 // people list and no person page, and the views hold no individual
 // (.Site.People, .Team.Members, .Team.Matrix, .Role.People, .People and a
 // cycle's ratings are empty, and so are the fragments that show people).
-// .Site.ShowsPeople is false then. .Team.Levels gives, for each column of
+// .Site.ShowsPeople is false then, and the model behind a view is out of
+// reach (.Team.Team is no field). .Team.Levels gives, for each column of
 // the team's matrix, how many members stand at each level of the scale.
 // .Site.Hidden N tells that a number over N people must not be shown (N is
 // under [privacy] min_group, .Site.MinGroup, on a public page); the default

@@ -326,3 +326,38 @@ func TestAggregateFewPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestAggregateLayoutsFindNobody gives a site published aggregate a team
+// layout of its own that asks for people every way the views offer: it
+// finds none, and a step to the model behind a view is no field at all.
+func TestAggregateLayoutsFindNobody(t *testing.T) {
+	fsys := aggregate(t, "")
+	fsys["layouts/team.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<h1>{{.Team.Name}}</h1>
+{{range .Site.People}}{{.Name}} {{end}}{{range .Team.Members}}{{.Name}} {{end}}{{range .Team.Matrix}}row {{end}}
+{{range .Site.Roles}}{{range .People}}{{.Name}} {{end}}{{end}}{{range .Site.Teams}}{{range .Members}}{{.Name}} {{end}}{{end}}
+{{range .Site.Cycles}}{{range $id, $r := .Ratings}}{{$id}} {{end}}{{range .IDs}}{{.}} {{end}}{{range $id, $r := .ByPerson}}{{$id}} {{end}}{{end}}
+{{.MemberItems}}{{.MatrixRows}}{{.PeopleRows}}{{.RolePeopleItems}}{{end}}`)}
+	site, out, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(out.Files["teams/customer-operations/index.html"])
+	if !strings.Contains(page, "<h1>Customer Operations</h1>") {
+		t.Fatalf("the layout did not render the team:\n%s", page)
+	}
+	for _, p := range site.People {
+		if strings.Contains(page, p.ID) || strings.Contains(page, html.EscapeString(p.Name)) {
+			t.Errorf("the team page names %s", p.ID)
+		}
+	}
+	if strings.Contains(page, "row ") {
+		t.Error("the team page has rows of a skills matrix")
+	}
+	for path, field := range map[string]string{".Team.Team.Members": "Team", "(index .Site.Roles 0).Role.People": "Role", "(index .Site.Cycles 0).Cycle.IDs": "Cycle"} {
+		fsys["layouts/team.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{` + path + `}}{{end}}`)}
+		_, _, err := Build(fsys, Options{})
+		if want := "can't evaluate field " + field; err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v, want %q", path, err, want)
+		}
+	}
+}

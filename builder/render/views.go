@@ -26,6 +26,17 @@ type recorder struct {
 	scale  []model.Level
 }
 
+// The things whose views name people embed them under names a layout cannot
+// reach (.Team.teamData is no field to it): their fields read as the
+// view's own, and a public page's views leave out the people, where a
+// layout that stepped to the model behind the view (.Team.Team.Members)
+// would find them.
+type (
+	teamData  = model.Team
+	roleData  = model.Role
+	cycleData = model.Cycle
+)
+
 // newRecorder returns the recorder of a page of s being rendered, recording
 // the keys it reads when on.
 func newRecorder(s *model.Site, on bool) *recorder {
@@ -287,7 +298,7 @@ func (v CompetencyView) Distribution() []int {
 
 // RoleView is a role profile.
 type RoleView struct {
-	*model.Role
+	*roleData
 	r *recorder
 }
 
@@ -301,7 +312,7 @@ func (r *recorder) role(x *model.Role) RoleView {
 
 func (v RoleView) Summary() string {
 	v.r.add(model.KRole, model.POwn, v.ID)
-	return v.Role.Summary
+	return v.roleData.Summary
 }
 
 // TargetView is a role's expected level in a competency.
@@ -316,9 +327,9 @@ func (v RoleView) target(t *model.Target) TargetView {
 
 func (v RoleView) Targets() []TargetView {
 	v.r.add(model.KRole, model.PTargets, v.ID)
-	out := make([]TargetView, len(v.Role.Targets))
-	for i := range v.Role.Targets {
-		out[i] = v.target(&v.Role.Targets[i])
+	out := make([]TargetView, len(v.roleData.Targets))
+	for i := range v.roleData.Targets {
+		out[i] = v.target(&v.roleData.Targets[i])
 	}
 	return out
 }
@@ -326,13 +337,13 @@ func (v RoleView) Targets() []TargetView {
 // TargetFor returns the role's target in a competency, or nil.
 func (v RoleView) TargetFor(competencyID string) *TargetView {
 	v.r.add(model.KRole, model.PTargets, v.ID)
-	return viewOf(v.Role.TargetFor(competencyID), v.target)
+	return viewOf(v.roleData.TargetFor(competencyID), v.target)
 }
 
 // ByRank is the role's targets by competency rank, nil where none.
 func (v RoleView) ByRank() []*TargetView {
 	v.r.add(model.KRole, model.PTargets, v.ID)
-	return viewAll(v.Role.ByRank, func(t *model.Target) *TargetView { return viewOf(t, v.target) })
+	return viewAll(v.roleData.ByRank, func(t *model.Target) *TargetView { return viewOf(t, v.target) })
 }
 
 // People are those who hold the role; none on public pages.
@@ -341,23 +352,23 @@ func (v RoleView) People() []PersonView {
 	if v.r.hidesPeople() {
 		return nil
 	}
-	return viewAll(v.Role.People, v.r.person)
+	return viewAll(v.roleData.People, v.r.person)
 }
 
 // Headcount is how many people hold the role.
 func (v RoleView) Headcount() int {
 	v.r.add(model.KRole, model.PRolePeople, v.ID)
-	return len(v.Role.People)
+	return len(v.roleData.People)
 }
 
 func (v RoleView) Body() template.HTML {
 	v.r.add(model.KRole, model.PBody, v.ID)
-	return v.Role.Body
+	return v.roleData.Body
 }
 
 // TeamView is a team with its skills matrix.
 type TeamView struct {
-	*model.Team
+	*teamData
 	r *recorder
 }
 
@@ -368,7 +379,7 @@ func (r *recorder) team(t *model.Team) TeamView {
 
 func (v TeamView) Description() string {
 	v.r.add(model.KTeam, model.POwn, v.ID)
-	return v.Team.Description
+	return v.teamData.Description
 }
 
 // Members are the team's people, by name; none on public pages.
@@ -377,13 +388,13 @@ func (v TeamView) Members() []PersonView {
 	if v.r.hidesPeople() {
 		return nil
 	}
-	return viewAll(v.Team.Members, v.r.person)
+	return viewAll(v.teamData.Members, v.r.person)
 }
 
 // Size is how many members the team has.
 func (v TeamView) Size() int {
 	v.r.add(model.KTeam, model.PMembers, v.ID)
-	return len(v.Team.Members)
+	return len(v.teamData.Members)
 }
 
 // LevelsView is how many of a team's members stand at each level of the
@@ -400,7 +411,7 @@ func (v TeamView) Levels() []LevelsView {
 	v.r.add(model.KTeam, model.PMatrix, v.ID)
 	v.r.add(model.KTeam, model.PMembers, v.ID)
 	v.r.add(model.KSite, model.PScale, "")
-	for _, m := range v.Team.Members {
+	for _, m := range v.teamData.Members {
 		v.r.add(model.KPerson, model.PStandings, m.ID)
 	}
 	if v.r == nil {
@@ -411,9 +422,9 @@ func (v TeamView) Levels() []LevelsView {
 	for i, l := range scale {
 		at[l.Level] = i
 	}
-	rows := v.Team.Matrix()
-	out := make([]LevelsView, len(v.Team.Competencies))
-	for j, c := range v.Team.Competencies {
+	rows := v.teamData.Matrix()
+	out := make([]LevelsView, len(v.teamData.Competencies))
+	for j, c := range v.teamData.Competencies {
 		lv := LevelsView{Competency: v.r.competency(c), Counts: make([]int, len(scale))}
 		for _, row := range rows {
 			if i, ok := at[row[j].Current]; ok && row[j].Rated {
@@ -429,7 +440,7 @@ func (v TeamView) Levels() []LevelsView {
 // Competencies are the columns of the skills matrix.
 func (v TeamView) Competencies() []CompetencyView {
 	v.r.add(model.KTeam, model.PMatrix, v.ID)
-	return viewAll(v.Team.Competencies, v.r.competency)
+	return viewAll(v.teamData.Competencies, v.r.competency)
 }
 
 // TeamStandingView is the team's average in a competency.
@@ -444,7 +455,7 @@ func (v TeamStandingView) Competency() CompetencyView {
 
 func (v TeamView) Summary() []TeamStandingView {
 	v.r.add(model.KTeam, model.PMatrix, v.ID)
-	return viewAll(v.Team.Summary, func(st model.TeamStanding) TeamStandingView { return TeamStandingView{st, v.r} })
+	return viewAll(v.teamData.Summary, func(st model.TeamStanding) TeamStandingView { return TeamStandingView{st, v.r} })
 }
 
 // TeamGapView is the members' gaps in one competency, summed.
@@ -459,14 +470,14 @@ func (v TeamGapView) Articles() []ArticleView { return viewAll(v.TeamGap.Article
 
 func (v TeamView) Gaps() []TeamGapView {
 	v.r.add(model.KTeam, model.PMatrix, v.ID)
-	return viewAll(v.Team.Gaps, func(g model.TeamGap) TeamGapView { return TeamGapView{g, v.r} })
+	return viewAll(v.teamData.Gaps, func(g model.TeamGap) TeamGapView { return TeamGapView{g, v.r} })
 }
 
 // Columns returns the column of each competency in the team's matrix, by
 // rank; -1 for those not in it.
 func (v TeamView) Columns(n int) []int {
 	v.r.add(model.KTeam, model.PMatrix, v.ID)
-	return v.Team.Columns(n)
+	return v.teamData.Columns(n)
 }
 
 // CellView is one member's standing in one column of the matrix.
@@ -484,10 +495,10 @@ func (v TeamView) Matrix() [][]CellView {
 		return nil
 	}
 	v.r.add(model.KTeam, model.PMembers, v.ID)
-	for _, m := range v.Team.Members {
+	for _, m := range v.teamData.Members {
 		v.r.add(model.KPerson, model.PStandings, m.ID)
 	}
-	return viewAll(v.Team.Matrix(), func(row []model.Cell) []CellView {
+	return viewAll(v.teamData.Matrix(), func(row []model.Cell) []CellView {
 		return viewAll(row, func(c model.Cell) CellView {
 			return CellView{StandingView: StandingView{c.Standing, v.r}, Rated: c.Rated, Below: c.Below}
 		})
@@ -569,7 +580,7 @@ func (v PersonView) LastAssessed() *CycleView {
 
 // CycleView is an assessment cycle.
 type CycleView struct {
-	*model.Cycle
+	*cycleData
 	r *recorder
 }
 
@@ -583,7 +594,7 @@ func (v CycleView) ByPerson() map[string][]model.IndexedRating {
 	if v.r.hidesPeople() {
 		return nil
 	}
-	return v.Cycle.ByPerson
+	return v.cycleData.ByPerson
 }
 
 func (v CycleView) IDs() []string {
@@ -591,7 +602,7 @@ func (v CycleView) IDs() []string {
 	if v.r.hidesPeople() {
 		return nil
 	}
-	return v.Cycle.IDs
+	return v.cycleData.IDs
 }
 
 func (v CycleView) Named() int {
@@ -599,7 +610,7 @@ func (v CycleView) Named() int {
 	if v.r.hidesPeople() {
 		return 0
 	}
-	return v.Cycle.Named
+	return v.cycleData.Named
 }
 
 // Ratings returns the cycle's ratings: person id -> competency id -> level.
@@ -608,7 +619,7 @@ func (v CycleView) Ratings() map[string]map[string]int {
 	if v.r.hidesPeople() {
 		return nil
 	}
-	return v.Cycle.Ratings()
+	return v.cycleData.Ratings()
 }
 
 // ArticleView is a learning article.
@@ -704,13 +715,13 @@ func unview(v any) any {
 	case *CategoryView:
 		return x.Category
 	case RoleView:
-		return x.Role
+		return x.roleData
 	case *RoleView:
-		return x.Role
+		return x.roleData
 	case TeamView:
-		return x.Team
+		return x.teamData
 	case *TeamView:
-		return x.Team
+		return x.teamData
 	case PersonView:
 		return x.Person
 	case *PersonView:
@@ -720,9 +731,9 @@ func unview(v any) any {
 	case *ArticleView:
 		return x.Article
 	case CycleView:
-		return x.Cycle
+		return x.cycleData
 	case *CycleView:
-		return x.Cycle
+		return x.cycleData
 	}
 	return v
 }
