@@ -43,3 +43,25 @@ type Stopped = output.Stopped
 // StopOutput stops the builds of this process that write into dest, for a
 // command the user interrupted; see [output.Stop].
 func StopOutput(dest string) Stopped { return output.Stop(dest) }
+
+// Published returns [privacy] publish of the site in fsys as a build reads
+// it, "private" when site.toml does not set it, so that a command knows
+// whether to find the site secret before it loads the site. It returns ""
+// when site.toml cannot be read; Load then says why.
+func Published(fsys fs.FS) string {
+	data, err := fs.ReadFile(fsys, content.ConfigFile)
+	if err != nil {
+		return ""
+	}
+	meta, _, d := content.DecodeTOML(content.ConfigFile, trimBOM(data), 1, "")
+	if d != nil {
+		return ""
+	}
+	privacy, _ := meta["privacy"].(map[string]any)
+	switch publish, _ := privacy["publish"].(string); publish {
+	case "":
+		return model.PublishPrivate
+	default:
+		return publish
+	}
+}

@@ -217,7 +217,7 @@ func (b *Builder) keepEntry(file string, e *entry) {
 // renderOpts are the options of every render of the Builder: the output
 // before, and the keys its outputs read.
 func (b *Builder) renderOpts() render.Opts {
-	return render.Opts{Prev: b.latest.Out, Deps: b.latest.Deps, LazyLists: b.LazyLists, Now: b.Now, Latest: b.latest}
+	return render.Opts{Prev: b.latest.Out, Deps: b.latest.Deps, LazyLists: b.LazyLists, Now: b.Now, Latest: b.latest, Clear: b.opts.Clear}
 }
 
 // renderInPlace renders the pages of a model changed in place: with

@@ -21,6 +21,7 @@ import (
 	"portal/builder/content"
 	"portal/builder/markdown"
 	"portal/builder/model"
+	"portal/builder/seal"
 	"portal/builder/search"
 	"portal/internal/par"
 )
@@ -29,6 +30,12 @@ import (
 type Options struct {
 	Drafts  bool   // include articles marked draft
 	BaseURL string // overrides site.toml's baseURL when not empty
+	// Secret is the site secret, which a site published private needs:
+	// its keys and the names of its private pages come from it.
+	Secret *seal.Secret
+	// Clear has a Builder write the private pages in the clear, marked as
+	// private, instead of sealed: the preview shows them so to the author.
+	Clear bool
 }
 
 // Load reads the site in fsys (site.toml at its root, content/ below it),
@@ -124,19 +131,20 @@ func (l *loader) loadConfig() {
 		c.UnsafeHTML = mf.Bool("unsafe")
 		mf.Done()
 	}
-	c.Privacy = model.Privacy{Publish: model.PublishOpen, MinGroup: model.DefaultMinGroup}
+	c.Privacy = model.Privacy{Publish: model.PublishPrivate, MinGroup: model.DefaultMinGroup}
+	publishAt := content.Pos{Line: 1, Col: 1}
 	if privacy := f.Table("privacy"); privacy != nil {
 		at := prefixLocator{loc, "privacy"}
 		pf := content.NewFields(configFile, privacy, at, &l.r)
 		c.Privacy.Index = pf.Bool("index")
 		switch publish := pf.Str("publish", false); publish {
-		case "", model.PublishOpen:
-		case model.PublishAggregate:
+		case "":
+		case model.PublishPrivate, model.PublishAggregate, model.PublishOpen:
 			c.Privacy.Publish = publish
-		case model.PublishPrivate:
-			l.r.Errorf(configFile, at.Value("publish"), `publish = "private" (the pages of individuals published encrypted) is not available in this version of portal; use "aggregate" (no page shows an individual) or "open" (every page as it is, for a host behind your own sign-in)`)
+			publishAt = at.Value("publish")
 		default:
-			l.r.Errorf(configFile, at.Value("publish"), `publish must be "aggregate" or "open", not %q%s`, publish, content.Suggest(publish, []string{model.PublishAggregate, model.PublishOpen}))
+			publishAt = at.Value("publish")
+			l.r.Errorf(configFile, publishAt, `publish must be "private", "aggregate" or "open", not %q%s`, publish, content.Suggest(publish, []string{model.PublishPrivate, model.PublishAggregate, model.PublishOpen}))
 		}
 		if n, ok := pf.Int("min_group"); ok {
 			if n < 1 || n > 1000 {
@@ -146,6 +154,13 @@ func (l *loader) loadConfig() {
 			}
 		}
 		pf.Done()
+	}
+	if c.Privacy.Private() {
+		if l.opts.Secret == nil {
+			l.r.Errorf(configFile, publishAt, `the site is published private (the default), which needs the site secret: run portal build, which finds or makes one, or set [privacy] publish = "aggregate" or "open"`)
+		} else {
+			l.site.Keys = seal.NewKeys(*l.opts.Secret)
+		}
 	}
 	if l.opts.BaseURL != "" {
 		c.BaseURL = l.opts.BaseURL
@@ -694,7 +709,7 @@ func (l *loader) loadPerson(e *entry) {
 		}
 	}
 	l.site.PersonByID[p.ID] = p
-	l.site.URLBySource[e.path] = model.PersonURL(p.ID)
+	l.site.URLBySource[e.path] = l.site.PersonURL(p.ID)
 }
 
 // Kinds of assessment cycle.

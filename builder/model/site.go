@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"portal/builder/content"
+	"portal/builder/seal"
 )
 
 // Site is the loaded, validated content of a portal: the framework, the roles,
@@ -37,6 +38,10 @@ type Site struct {
 	ArticleByID    map[string]*Article
 	URLBySource    map[string]string // source path -> page URL, for links
 	TextBySource   map[string]string // plain text of each markdown body, by source, for search
+
+	// Keys are those of the private pages, from the site secret, on a site
+	// published private; nil on any other.
+	Keys *seal.Keys
 }
 
 // Config is the site's settings from site.toml.
@@ -77,7 +82,11 @@ const DefaultMinGroup = 5
 
 // Public tells whether the pages are for anyone who can reach the host, so
 // that no page names a person with a level, and small groups are hidden.
+// A site published private has pages that are not, which it encrypts.
 func (p Privacy) Public() bool { return p.Publish != PublishOpen }
+
+// Private tells whether the pages of individuals are published encrypted.
+func (p Privacy) Private() bool { return p.Publish == PublishPrivate }
 
 // Hidden tells whether a count, average or distribution over n people is
 // left out of the pages: on public pages, over fewer than MinGroup. Nobody

@@ -3,6 +3,8 @@ package model
 import (
 	"strconv"
 	"strings"
+
+	"portal/builder/seal"
 )
 
 // The address of each page, relative to the site root: the one place that
@@ -42,6 +44,39 @@ func PeoplePageURL(n int) string {
 		return PeopleURL
 	}
 	return "people/page/" + strconv.Itoa(n) + "/"
+}
+
+// PrivateURL is the address of a private page: its opaque name under
+// private/.
+func PrivateURL(name string) string { return "private/" + name + "/" }
+
+// PersonURL is the address of a person's page on this site: an opaque one
+// when it is published private.
+func (s *Site) PersonURL(id string) string {
+	if s.Keys != nil {
+		return PrivateURL(s.Keys.Path(seal.KindPerson, id))
+	}
+	return PersonURL(id)
+}
+
+// TeamMembersURL is the address of the private page of a team, which names
+// its members with their levels, on a site published private; "" on any
+// other, where the team's one page is at TeamURL.
+func (s *Site) TeamMembersURL(id string) string {
+	if s.Keys == nil {
+		return ""
+	}
+	return PrivateURL(s.Keys.Path(seal.KindTeam, id))
+}
+
+// PeoplePageURL is the address of the n-th page of the people list on
+// this site: an opaque one when it is published private, for only the
+// L&D team reads it.
+func (s *Site) PeoplePageURL(n int) string {
+	if s.Keys != nil {
+		return PrivateURL(s.Keys.Path(seal.KindPeople, strconv.Itoa(n)))
+	}
+	return PeoplePageURL(n)
 }
 
 // ThingAt returns the kind and id of the thing whose page is at url, as the

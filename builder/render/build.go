@@ -233,6 +233,10 @@ type Opts struct {
 	// place that changes no list can tell; making the list of a large
 	// site's pages after each edit costs more than rendering a few.
 	SamePages bool
+	// Clear writes the private pages of a site published private in the
+	// clear, marked as private, rather than sealed: the preview shows them
+	// so to the author.
+	Clear bool
 	// kept says that the pages kept from Prev are already where emit
 	// puts them.
 	kept bool
@@ -397,7 +401,8 @@ func SiteTo(s *model.Site, th *Theme, opts Opts, emit Emit) (*Output, error) {
 		}
 		buf := buffers.Get().(*bytes.Buffer)
 		buf.Reset()
-		p.rec = newRecorder(s, keys != nil)
+		p.rec = newRecorder(p, keys != nil)
+		p.clear = opts.Clear
 		errs[i] = renderOne(th, p, partials, buf)
 		if keys != nil {
 			keys[i] = p.rec.keys
@@ -419,7 +424,7 @@ func SiteTo(s *model.Site, th *Theme, opts Opts, emit Emit) (*Output, error) {
 	<-made
 	out := &Output{Pages: len(pages), Rendered: int(rendered.Load()), index: index, lazy: lazy, pages: pages, names: names}
 	if stale := leftPages(left, names); stale != nil {
-		out.later = &later{latest: opts.Latest, theme: th, partials: partials, stale: stale}
+		out.later = &later{latest: opts.Latest, theme: th, partials: partials, stale: stale, clear: opts.Clear}
 	}
 	rest := map[string][]byte{}
 	// The sitemap and the feed: prev's when nothing they read changed,
@@ -662,6 +667,9 @@ func renderOne(th *Theme, p *Page, partials *partialCache, buf *bytes.Buffer) er
 	p.partials = partials
 	err := renderPage(th.tmpls[p.Kind], p, buf)
 	p.Charts, p.partials = nil, nil // its options are in the page now
+	if err == nil && p.sealFor != nil {
+		err = p.seal(buf)
+	}
 	return err
 }
 
@@ -725,7 +733,7 @@ func sitemapOf(s *model.Site, pages []*Page) []byte {
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
 	for _, p := range pages {
-		if p.Kind == "404" {
+		if p.Kind == "404" || p.sealFor != nil {
 			continue
 		}
 		b.WriteString("\n  <url>\n    <loc>")

@@ -204,7 +204,7 @@ func (p *Page) MemberItems() template.HTML {
 	for _, m := range p.team.Members {
 		p.recordPerson(m, false)
 		b.WriteString("\n      <li>")
-		link(&b, p, model.PersonURL(m.ID), m.Name)
+		link(&b, p, p.site.PersonURL(m.ID), m.Name)
 		if m.JobTitle != "" {
 			b.WriteString(" · ")
 			b.WriteString(escapeText(m.JobTitle))
@@ -239,7 +239,7 @@ func (p *Page) MatrixRows() template.HTML {
 		p.rec.add(model.KPerson, model.PName, m.ID)
 		p.rec.add(model.KPerson, model.PStandings, m.ID)
 		b.WriteString("\n<tr><th scope=\"row\">")
-		link(&b, p, model.PersonURL(m.ID), m.Name)
+		link(&b, p, p.site.PersonURL(m.ID), m.Name)
 		b.WriteString("</th>")
 		clear(row)
 		for i := range m.Standings {
@@ -327,12 +327,12 @@ func (p *Page) PeopleRows() template.HTML {
 	for _, person := range p.people {
 		p.recordPerson(person, true)
 		b.WriteString("\n<tr><th scope=\"row\">")
-		link(&b, p, model.PersonURL(person.ID), person.Name)
+		link(&b, p, p.site.PersonURL(person.ID), person.Name)
 		b.WriteString("</th>\n<td>")
 		b.WriteString(escapeText(person.JobTitle))
 		b.WriteString("</td>\n<td>")
 		if person.Team != nil {
-			link(&b, p, model.TeamURL(person.Team.ID), person.Team.Name)
+			link(&b, p, p.teamURL(person.Team.ID), person.Team.Name)
 		}
 		b.WriteString("</td>\n<td>")
 		if person.Role != nil {
@@ -369,10 +369,10 @@ func (p *Page) RolePeopleItems() template.HTML {
 			p.rec.add(model.KTeam, model.PName, person.Team.ID)
 		}
 		b.WriteString("\n      <li>")
-		link(&b, p, model.PersonURL(person.ID), person.Name)
+		link(&b, p, p.site.PersonURL(person.ID), person.Name)
 		if person.Team != nil {
 			b.WriteString(" · ")
-			link(&b, p, model.TeamURL(person.Team.ID), person.Team.Name)
+			link(&b, p, p.teamURL(person.Team.ID), person.Team.Name)
 		}
 		if n := len(person.Gaps); n > 0 {
 			b.WriteString(` · <span class="muted">`)

@@ -40,6 +40,7 @@ type later struct {
 	latest   *Latest
 	theme    *Theme
 	partials *partialCache // of the build that left them
+	clear    bool          // Opts.Clear of the build
 
 	mu    sync.Mutex     // guards the output's Files and assets, and stale
 	stale map[string]int // file of each page left, to its index in pages
@@ -158,7 +159,8 @@ func (o *Output) renderLocked(name string) ([]byte, error) {
 	if l.latest != nil {
 		deps = l.latest.Deps
 	}
-	p.rec = newRecorder(p.site, deps != nil)
+	p.rec = newRecorder(p, deps != nil)
+	p.clear = l.clear
 	if err := renderOne(l.theme, p, l.partials, buf); err != nil {
 		return nil, err
 	}

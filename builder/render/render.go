@@ -19,6 +19,7 @@ import (
 
 	"portal/builder/content"
 	"portal/builder/model"
+	"portal/builder/seal"
 	"portal/charts"
 )
 
@@ -45,6 +46,13 @@ type Page struct {
 	// people/page/2/ and so on. people is this page's share, in name order.
 	people []*model.Person
 	Pager  *Pager
+
+	// sealFor, on a site published private, are who may read the page:
+	// the page is sealed for them (see private.go). nil on a public page.
+	sealFor []seal.Audience
+	// clear says to write a page sealed for someone in the clear, marked
+	// as private: the preview shows it so to the author.
+	clear bool
 
 	// rec collects the keys of the model the page reads, when the build
 	// keeps them (see views.go).
@@ -193,8 +201,9 @@ type cachedPartial struct {
 // renders the template "header" with the page as data, like {{template
 // "header" .}}, but only once per render pass for each distinct list of
 // keys: later calls with the same keys get the same HTML. The keys must
-// name everything the template's output depends on besides the site; .Rel ""
-// stands for the page's depth, on which its links depend. It is meant for
+// name everything the template's output depends on besides the site and
+// whether the page is public; .Rel "" stands for the page's depth, on which
+// its links depend. It is meant for
 // the parts every page repeats, such as the header and footer: a large site
 // has tens of thousands of pages, and these parts were a quarter of the
 // time of a person page. The output is HTML for a text context. A partial
@@ -210,6 +219,11 @@ func partialCached(t *template.Template, uncached map[string]bool) func(name str
 		var key string
 		if c != nil {
 			key = partialKey(name, keys)
+			if !p.rec.hidesPeople() {
+				// A page that may show individuals has its own: what a
+				// public page shows of the same partial leaves them out.
+				key += "\x00people"
+			}
 			c.mu.Lock()
 			hit, ok := c.done[key]
 			c.mu.Unlock()
@@ -433,22 +447,42 @@ func pagesOf(s *model.Site, th *Theme) []*Page {
 	for _, t := range s.Teams {
 		add("team", "", model.TeamURL(t.ID), func(p *Page) { p.team = t })
 	}
-	// A public site has no pages of people: what it shows of them is in
+	// A site published private has the pages that show individuals under
+	// opaque names, sealed for who may read them; a site published
+	// aggregate has none. What their public pages show of people is in
 	// the pages of teams, roles and competencies, as counts.
-	people := s.People
-	if s.Config.Privacy.Public() {
+	private := s.Config.Privacy.Private()
+	if private {
+		for _, t := range s.Teams {
+			add("team", "", s.TeamMembersURL(t.ID), func(p *Page) {
+				p.team, p.sealFor = t, []seal.Audience{seal.Team(t.ID), seal.LnD()}
+			})
+		}
+	}
+	people, listed := s.People, !s.Config.Privacy.Public() || private
+	if !listed {
 		people = nil
 	}
-	for i, n := 0, 1; !s.Config.Privacy.Public() && (i == 0 || i < len(people)); i, n = i+PeoplePerPage, n+1 {
+	for i, n := 0, 1; listed && (i == 0 || i < len(people)); i, n = i+PeoplePerPage, n+1 {
 		people := people[i:min(i+PeoplePerPage, len(people))]
 		title := "People"
 		if n > 1 {
 			title = fmt.Sprintf("People, page %d", n)
 		}
-		add("people", title, model.PeoplePageURL(n), func(p *Page) { p.people = people })
+		add("people", title, s.PeoplePageURL(n), func(p *Page) {
+			p.people = people
+			if private {
+				p.sealFor = []seal.Audience{seal.LnD()}
+			}
+		})
 	}
 	for _, person := range people {
-		add("person", "", model.PersonURL(person.ID), func(p *Page) { p.person = person })
+		add("person", "", s.PersonURL(person.ID), func(p *Page) {
+			p.person = person
+			if private {
+				p.sealFor = personAudiences(person)
+			}
+		})
 	}
 	add("articles", "Learning articles", model.ArticlesURL, nil)
 	for _, a := range s.Articles {
@@ -654,9 +688,9 @@ func (p *Page) Link(v any) (string, error) {
 	case *model.Role:
 		return p.Rel(model.RoleURL(x.ID)), nil
 	case *model.Team:
-		return p.Rel(model.TeamURL(x.ID)), nil
+		return p.Rel(p.teamURL(x.ID)), nil
 	case *model.Person:
-		return p.Rel(model.PersonURL(x.ID)), nil
+		return p.Rel(p.site.PersonURL(x.ID)), nil
 	case *model.Article:
 		return p.Rel(model.ArticleURL(x.ID)), nil
 	}

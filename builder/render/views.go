@@ -37,10 +37,12 @@ type (
 	cycleData = model.Cycle
 )
 
-// newRecorder returns the recorder of a page of s being rendered, recording
-// the keys it reads when on.
-func newRecorder(s *model.Site, on bool) *recorder {
-	return &recorder{on: on, public: s.Config.Privacy.Public(), scale: s.Scale}
+// newRecorder returns the recorder of page p being rendered, recording the
+// keys it reads when on. A page is public on a site published aggregate or
+// private, unless it is sealed.
+func newRecorder(p *Page, on bool) *recorder {
+	s := p.site
+	return &recorder{on: on, public: s.Config.Privacy.Public() && p.sealFor == nil, scale: s.Scale}
 }
 
 func (r *recorder) add(kind model.Kind, part model.Part, id string) {
@@ -110,6 +112,14 @@ func (v SiteView) People() []PersonView {
 func (v SiteView) ShowsPeople() bool {
 	v.r.add(model.KSite, model.PConfig, "")
 	return !v.r.hidesPeople()
+}
+
+// ListsPeople tells whether the site has a people list that anyone may
+// open, and so a link to it in every page: on a site published open. On a
+// site published private the list is a private page for L&D.
+func (v SiteView) ListsPeople() bool {
+	v.r.add(model.KSite, model.PConfig, "")
+	return v.s.Config.Privacy.Publish == model.PublishOpen
 }
 
 // Hidden tells whether a count, average or distribution over n people is

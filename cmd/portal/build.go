@@ -13,6 +13,7 @@ import (
 
 	"portal/builder"
 	"portal/builder/model"
+	"portal/builder/seal"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -23,9 +24,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	drafts := fs.Bool("drafts", false, "include articles marked draft")
 	force := fs.Bool("force", false, "replace a non-empty output folder that portal did not make")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
+	secretFile := fs.String("secret-file", "", "read the site secret from `FILE`, outside the site folder and the output (default: PORTAL_SECRET, or the one this computer keeps for the site)")
 	memprofile := fs.String("memprofile", "", "write a profile of the memory the build allocated to `file`, for go tool pprof")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts]\n\nBuilds the site into a folder that any static web host can serve. Flags:")
+		fmt.Fprintln(fs.Output(), "usage: portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts] [--secret-file FILE]\n\nBuilds the site into a folder that any static web host can serve. A site published private (the\ndefault) needs its secret; the first build on a computer makes one, and a build under CI needs one\ngiven. Flags:")
 		fs.PrintDefaults()
 	}
 	if err := parse(fs, args); err != nil {
@@ -36,6 +38,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if err := builder.CheckDestination(*src, *dest, *force); err != nil {
 		return err
+	}
+	sec, err := secretFor(*src, *secretFile, true, *dest)
+	if err != nil {
+		return err
+	}
+	tellSecret(stderr, "build", sec)
+	opts := builder.Options{Drafts: *drafts, BaseURL: *baseURL}
+	if sec != nil {
+		opts.Secret = &sec.Secret
 	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -62,7 +73,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// whole: on Ctrl-C, stop at once and say which.
 	done := make(chan error, 1)
 	go func() {
-		done <- build(*src, *dest, builder.Options{Drafts: *drafts, BaseURL: *baseURL}, stdout, stderr)
+		done <- build(*src, *dest, opts, stdout, stderr)
 	}()
 	select {
 	case err := <-done:
@@ -111,8 +122,11 @@ func build(src, dest string, opts builder.Options, stdout, stderr io.Writer) err
 
 // published says what a build let out of each person's levels.
 func published(p model.Privacy) string {
-	if p.Publish == model.PublishOpen {
-		return `Published open: every person's page and levels can be read by anyone who can reach the host. Put it behind your organisation's sign-in, or set [privacy] publish = "aggregate" in site.toml.`
+	switch p.Publish {
+	case model.PublishOpen:
+		return `Published open: every person's page and levels can be read by anyone who can reach the host. Put it behind your organisation's sign-in, or set [privacy] publish = "private" in site.toml.`
+	case model.PublishPrivate:
+		return fmt.Sprintf(`Published private: the pages of people and teams are encrypted, under names that say nothing of whom they show; the links of portal links open them. Public pages name nobody, and no number covers fewer than %d people ([privacy] min_group).`, p.MinGroup)
 	}
 	return fmt.Sprintf(`Published aggregate: no page shows an individual, and no number covers fewer than %d people ([privacy] min_group).`, p.MinGroup)
 }
@@ -161,7 +175,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	done := make(chan result, 1)
 	go func() {
-		site, _, err := checkSite(builder.DirFS(*src), builder.Options{Drafts: true})
+		// A check writes nothing: any secret will do to seal the pages.
+		throwaway := seal.NewSecret()
+		site, _, err := checkSite(builder.DirFS(*src), builder.Options{Drafts: true, Secret: &throwaway})
 		done <- result{site, err}
 	}()
 	var site *builder.Site

@@ -4,10 +4,12 @@
 //
 // Usage:
 //
-//	portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts]
-//	portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313]
+//	portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts] [--secret-file FILE]
+//	portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--published]
 //	portal check [-s DIR] [--strict]
 //	portal new competency|role|person|team|article|cycle NAME [-s DIR]
+//	portal links [-s DIR] [-o FILE] [--baseURL URL]
+//	portal secret
 //	portal gen [-preset small|large|huge] [-seed N] [-o DIR]
 //	portal version
 //	portal help [verb]
@@ -51,10 +53,12 @@ var verbs []verb
 
 func init() {
 	verbs = []verb{
-		{"build", "build the site into a folder", "portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts]", runBuild},
-		{"serve", "preview the site on a local web server", "portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]", runServe},
+		{"build", "build the site into a folder", "portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts] [--secret-file FILE]", runBuild},
+		{"serve", "preview the site on a local web server", "portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--published]", runServe},
 		{"check", "validate the site and print every problem", "portal check [-s DIR] [--strict]", runCheck},
 		{"new", "write a new content file from a template", "portal new competency|role|person|team|article|cycle NAME [-s DIR]", runNew},
+		{"links", "write the links that open the private pages", "portal links [-s DIR] [-o FILE] [--baseURL URL]", runLinks},
+		{"secret", "print a new site secret", "portal secret", runSecret},
 		{"gen", "generate a large site for benchmarks", "portal gen [-preset small|large|huge] [-seed N] [-o DIR]", runGen},
 		{"version", "print the version", "portal version", runVersion},
 		{"help", "explain a verb", "portal help [verb]", runHelp},

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"portal/builder"
+	"portal/builder/model"
+	"portal/builder/seal"
 	"portal/preview"
 )
 
@@ -25,8 +27,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	port := fs.Int("port", 1313, "the `port` to listen on (0 picks a free one)")
 	poll := fs.Duration("poll", 0, "scan the files every `DURATION` (such as 500ms) instead of waiting for file events, for file systems that send none")
 	drafts := fs.Bool("drafts", true, "include articles marked draft")
+	published := fs.Bool("published", false, "serve the private pages sealed, exactly as portal build writes them, rather than in the clear for the author")
+	secretFile := fs.String("secret-file", "", "read the site secret from `FILE`, outside the site folder (default: PORTAL_SECRET, or the one this computer keeps for the site)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--poll DURATION]\n\nBuilds the site into memory, serves it, and rebuilds and reloads the browser on every change. Flags:")
+		fmt.Fprintln(fs.Output(), "usage: portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--poll DURATION] [--drafts] [--published]\n\nBuilds the site into memory, serves it, and rebuilds and reloads the browser on every change. The\nprivate pages of a site published private are served in the clear, marked, for the author to read\nwithout keys; --published serves them sealed, as portal build writes them. Flags:")
 		fs.PrintDefaults()
 	}
 	if err := parse(fs, args); err != nil {
@@ -39,10 +43,35 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if preview.Exposed(ln.Addr()) {
 		fmt.Fprintf(stderr, "portal serve: warning: listening on %s (--bind %s), not on loopback: anyone on the network who can reach this address can read the people data of the site, and requests for any host name are answered\n", ln.Addr(), *bind)
 	}
-	p := preview.New(*src, builder.Options{Drafts: *drafts}, stderr)
+	opts := builder.Options{Drafts: *drafts, Clear: !*published}
+	sec, err := secretFor(*src, *secretFile, true)
+	if err != nil && underCI() && *secretFile == "" && !*published {
+		// Under CI a preview shows the pages in the clear; only their
+		// names would differ from the published ones.
+		throwaway := seal.NewSecret()
+		sec, err = &secret{Secret: throwaway, from: "a throwaway secret"}, nil
+	}
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	tellSecret(stderr, "serve", sec)
+	if sec != nil {
+		opts.Secret = &sec.Secret
+	}
+	p := preview.New(*src, opts, stderr)
 	p.SetAddr(ln.Addr(), *bind)
 	srv := &http.Server{Handler: p, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "Serving %s at http://%s%s (Ctrl-C to stop)\n", *src, ln.Addr(), p.Base())
+	if sec != nil {
+		// No public page links the private ones: say where they start.
+		lnd := model.PrivateURL(seal.NewKeys(sec.Secret).Path(seal.KindPeople, "1"))
+		how := "in the clear, marked; --published seals them"
+		if *published {
+			how = "sealed, as published; open them with the links of portal links"
+		}
+		fmt.Fprintf(stdout, "Private pages (%s) start at the people list: http://%s%s%s\n", how, ln.Addr(), p.Base(), lnd)
+	}
 
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()

@@ -54,7 +54,7 @@
     var sources = document.querySelectorAll('script[type="application/json"][data-chart]');
     for (var i = 0; i < sources.length; i++) {
       var el = document.getElementById(sources[i].getAttribute('data-chart'));
-      if (!el) {
+      if (!el || echarts.getInstanceByDom(el)) {
         continue;
       }
       var chart = echarts.init(el, dark ? 'dark' : null, { renderer: 'svg' });
@@ -87,6 +87,9 @@
   }
   window.addEventListener('beforeprint', resizeAll);
   window.addEventListener('afterprint', resizeAll);
+
+  // A private page puts its content in place once it has decrypted it.
+  document.addEventListener('portal:content', draw);
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', draw);

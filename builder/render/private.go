@@ -1,0 +1,148 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html"
+	"strings"
+
+	"portal/builder/model"
+	"portal/builder/seal"
+)
+
+// A site published private seals each page that shows individuals: the
+// page's title and the content of its <main> element are encrypted (see
+// package seal) and the page keeps the rest, which says nothing of anyone:
+// the header, the footer, and a note that the script js/private.js
+// replaces with the content once it has decrypted it with the key in the
+// link's fragment.
+
+// personAudiences are who may read a person's pages: the person, their
+// team's manager, and L&D.
+func personAudiences(p *model.Person) []seal.Audience {
+	if p.Team == nil {
+		return []seal.Audience{seal.Person(p.ID), seal.LnD()}
+	}
+	return []seal.Audience{seal.Person(p.ID), seal.Team(p.Team.ID), seal.LnD()}
+}
+
+// teamURL is the address of a team's page as this page links it: its
+// private page, which names the members, from a private page that a
+// team's manager or L&D read, and its public page from any other.
+func (p *Page) teamURL(id string) string {
+	if p.sealFor != nil && !p.readByPerson() {
+		if u := p.site.TeamMembersURL(id); u != "" {
+			return u
+		}
+	}
+	return model.TeamURL(id)
+}
+
+// readByPerson tells whether one of the page's readers is a person alone.
+func (p *Page) readByPerson() bool {
+	for _, a := range p.sealFor {
+		if a.Kind == seal.KindPerson {
+			return true
+		}
+	}
+	return false
+}
+
+// sealed is the content of a private page, as it is encrypted.
+type sealed struct {
+	Title string `json:"title"`
+	Main  string `json:"main"`
+}
+
+// seal replaces the page's HTML in buf, rendered in the clear, with its
+// sealed form; with p.clear, it only marks the page as private.
+func (p *Page) seal(buf *bytes.Buffer) error {
+	page := buf.Bytes()
+	title := bytes.Index(page, []byte("<title>"))
+	titleEnd := bytes.Index(page, []byte("</title>"))
+	head := bytes.Index(page, []byte("</head>"))
+	main := bytes.Index(page, []byte("<main"))
+	mainEnd := bytes.LastIndex(page, []byte("</main>"))
+	var open int
+	if main >= 0 {
+		open = bytes.IndexByte(page[main:], '>')
+	}
+	if title < 0 || titleEnd < title || head < titleEnd || main < head || open < 0 || mainEnd < main+open {
+		return fmt.Errorf("layout %s: a page published private needs a <title> in its <head>, and a <main> element after it, whose content is what the page seals", p.Kind)
+	}
+	inner := main + open + 1
+	if p.clear {
+		var b bytes.Buffer
+		b.Grow(len(page) + 300)
+		b.Write(page[:inner])
+		b.WriteString("\n<p class=\"private-mark\">Published encrypted: only ")
+		b.WriteString(readers(p.sealFor))
+		b.WriteString(" can open this page, with the link <code>portal links</code> gives them. Readers without one find nothing here.</p>")
+		b.Write(page[inner:])
+		buf.Reset()
+		buf.Write(b.Bytes())
+		return nil
+	}
+	script, err := p.Asset("js/private.js")
+	if err != nil {
+		return err
+	}
+	var plain bytes.Buffer
+	enc := json.NewEncoder(&plain)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(sealed{Title: html.UnescapeString(string(page[title+len("<title>") : titleEnd])), Main: string(page[inner:mainEnd])}); err != nil {
+		return err
+	}
+	box := p.site.Keys.Seal(p.URL, plain.Bytes(), p.sealFor)
+	var b bytes.Buffer
+	b.Grow(head + len(box) + len(page) - mainEnd + 1024)
+	b.Write(page[:title+len("<title>")])
+	b.WriteString("Private page")
+	if t := p.site.Config.Title; t != "" {
+		b.WriteString(" · ")
+		b.WriteString(escapeText(t))
+	}
+	b.Write(page[titleEnd:head])
+	b.WriteString(`<script defer src="`)
+	b.WriteString(escapeText(script))
+	b.WriteString("\"></script>\n")
+	b.Write(page[head:inner])
+	b.WriteString(`
+<div class="wrap sealed" id="sealed-note" role="status">
+<h1>Private page</h1>
+<p>Opening this page…</p>
+<noscript><p>This page is private: it opens with JavaScript, which is off in this browser.</p></noscript>
+</div>
+<script type="application/json" id="sealed-page" data-root="`)
+	b.WriteString(escapeText(p.root))
+	b.WriteString(`">`)
+	b.Write(box)
+	b.WriteString("</script>\n")
+	b.Write(page[mainEnd:])
+	buf.Reset()
+	buf.Write(b.Bytes())
+	return nil
+}
+
+// readers names the audiences of a private page for its author.
+func readers(to []seal.Audience) string {
+	var names []string
+	for _, a := range to {
+		switch a.Kind {
+		case seal.KindPerson:
+			names = append(names, "this person")
+		case seal.KindTeam:
+			names = append(names, "the team's manager")
+		case seal.KindLnD:
+			names = append(names, "L&D")
+		}
+	}
+	switch len(names) {
+	case 0:
+		return "nobody"
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

@@ -1,0 +1,123 @@
+// Opens a private page. The page holds its content sealed: encrypted under
+// a content key, which is wrapped under the key of each reader allowed to
+// open it (the person, their team's manager, L&D). The reader's key is in
+// the link's fragment, "#k=...", which browsers never send to the host.
+// This script unwraps the content key with it, decrypts the content with
+// the browser's Web Crypto, puts it in place, and tells the page's other
+// scripts (charts) that it is there. Nothing is fetched.
+(function () {
+  'use strict';
+  var source = document.getElementById('sealed-page');
+  var note = document.getElementById('sealed-note');
+  if (!source || !note) {
+    return;
+  }
+
+  // say replaces the note with a message for the reader.
+  function say(title, text) {
+    note.textContent = '';
+    var h = document.createElement('h1');
+    h.textContent = title;
+    var p = document.createElement('p');
+    p.textContent = text;
+    note.appendChild(h);
+    note.appendChild(p);
+    note.className = 'wrap sealed sealed-failed';
+  }
+
+  function bytes(base64) {
+    var s = atob(base64);
+    var b = new Uint8Array(s.length);
+    for (var i = 0; i < s.length; i++) {
+      b[i] = s.charCodeAt(i);
+    }
+    return b;
+  }
+
+  // key is the reader's key from the fragment: 32 bytes in unpadded
+  // base64url, or null.
+  function key() {
+    var m = /(?:^#|&)k=([A-Za-z0-9_-]{43})(?:&|$)/.exec(location.hash);
+    if (!m) {
+      return null;
+    }
+    return bytes(m[1].replace(/-/g, '+').replace(/_/g, '/') + '=');
+  }
+
+  // root is the path of the site's root, and address the page's own path
+  // below it, as the build sealed the page for: a page copied to another
+  // path does not open.
+  var root = new URL(source.getAttribute('data-root') || './', location.href).pathname;
+  var address = location.pathname.indexOf(root) === 0 ? location.pathname.slice(root.length) : location.pathname;
+  address = address.replace(/index\.html$/, '');
+
+  var text = new TextEncoder();
+  var subtle = window.crypto && window.crypto.subtle;
+  var k = key();
+  if (!k) {
+    say('This page is private', 'It opens only with the link you were given, which ends in #k= and a key. Open that link, or ask the L&D team for one.');
+    return;
+  }
+  if (!subtle) {
+    say('This page cannot be opened here', 'Private pages open only over HTTPS, or from this computer. Open the link with https:// at its start.');
+    return;
+  }
+  var sealed;
+  try {
+    sealed = JSON.parse(source.textContent);
+  } catch (e) {
+    sealed = null;
+  }
+  if (!sealed || sealed.v !== 1 || !sealed.keys) {
+    say('This page cannot be opened', 'It is not whole: build and publish the site again.');
+    return;
+  }
+
+  function aes(raw) {
+    return subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
+  }
+
+  // unwrap tries the reader's key on each wrapped content key in turn.
+  function unwrap(readerKey, i) {
+    if (i >= sealed.keys.length) {
+      return Promise.reject(new Error('no key'));
+    }
+    var w = sealed.keys[i];
+    return subtle.decrypt({ name: 'AES-GCM', iv: bytes(w.iv), additionalData: text.encode('portal v1 key\0' + address) }, readerKey, bytes(w.w))
+      .catch(function () { return unwrap(readerKey, i + 1); });
+  }
+
+  var opened = false;
+  aes(k)
+    .then(function (readerKey) { return unwrap(readerKey, 0); })
+    .then(function (contentKey) {
+      opened = true;
+      return aes(contentKey);
+    })
+    .then(function (contentKey) {
+      return subtle.decrypt({ name: 'AES-GCM', iv: bytes(sealed.iv), additionalData: text.encode('portal v1 page\0' + address) }, contentKey, bytes(sealed.ct));
+    })
+    .then(function (plain) {
+      var page = JSON.parse(new TextDecoder().decode(plain));
+      var main = note.parentNode;
+      main.innerHTML = page.main;
+      document.title = page.title;
+      // Links to other private pages carry the same key: a team's page
+      // opens its members' pages, L&D's list every page.
+      var links = main.querySelectorAll('a[href]');
+      for (var i = 0; i < links.length; i++) {
+        var u = new URL(links[i].getAttribute('href'), location.href);
+        if (!u.hash && u.pathname.indexOf(root + 'private/') === 0) {
+          links[i].hash = 'k=' + location.hash.match(/k=([A-Za-z0-9_-]{43})/)[1];
+        }
+      }
+      document.dispatchEvent(new Event('portal:content'));
+    })
+    .catch(function () {
+      if (opened) {
+        say('This page cannot be opened', 'Its content does not match its key: build and publish the site again.');
+      } else {
+        say('This link does not open this page', 'The key in the link is not one of this page\u2019s. Check that the whole link was copied, or ask the L&D team for a new one.');
+      }
+    });
+})();
