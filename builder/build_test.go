@@ -18,6 +18,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/net/html"
 
+	"portal/builder/seal"
 	"portal/internal/sitetest"
 	"portal/themes"
 )
@@ -106,16 +107,17 @@ func firstDiff(want, got string) string {
 	return "(same lines, different bytes)"
 }
 
-// TestDemoDeterministic builds the demo portal twice, to disk: once in
-// memory and then written (as the preview does), once streamed to the
-// folder as it renders (as portal build does). Both have the same files
-// with the same bytes.
+// TestDemoDeterministic builds the demo portal, published private, twice,
+// to disk: once in memory and then written (as the preview does), once
+// streamed to the folder as it renders (as portal build does). Both have
+// the same files with the same bytes, sealed pages included.
 func TestDemoDeterministic(t *testing.T) {
 	dirs := []string{filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")}
-	if err := build(t, os.DirFS(".."), Options{}).Write(dirs[0]); err != nil {
+	opts := Options{Secret: &testSecret}
+	if err := build(t, os.DirFS(".."), opts).Write(dirs[0]); err != nil {
 		t.Fatal(err)
 	}
-	site, err := Load(os.DirFS(".."), Options{})
+	site, err := Load(os.DirFS(".."), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,20 +138,41 @@ func TestDemoDeterministic(t *testing.T) {
 	}
 }
 
-// TestLinksResolve builds the demo under a baseURL with a sub-path and
-// follows every link and asset reference of every page to a file of the
-// output, and every #fragment to an element id on its page.
+// TestLinksResolve builds the demo under a baseURL with a sub-path,
+// published open and private, and follows every link and asset reference
+// of every page to a file of the output, and every #fragment to an element
+// id on its page. The private pages are read as the browser shows them,
+// opened with the L&D key.
 func TestLinksResolve(t *testing.T) {
+	for _, mode := range []string{"open", "private"} {
+		t.Run(mode, func(t *testing.T) { linksResolve(t, mode) })
+	}
+}
+
+func linksResolve(t *testing.T, mode string) {
 	const base = "https://example.com/sub/path/"
-	out := build(t, os.DirFS(".."), Options{BaseURL: base})
+	var fsys fs.FS = os.DirFS("..")
+	if mode == "open" {
+		fsys = publishedOpen(t, fsys)
+	}
+	out := build(t, fsys, Options{BaseURL: base, Secret: &testSecret})
 	baseURL, _ := url.Parse(base)
 	ids := map[string]map[string]bool{}
 	refs := map[string][]string{}
+	sealed := 0
 	for _, p := range out.Paths() {
 		if !strings.HasSuffix(p, ".html") {
 			continue
 		}
-		ids[p], refs[p] = scan(t, p, out.Files[p])
+		page := out.Files[p]
+		if strings.HasPrefix(p, "private/") {
+			page = unseal(t, p, page, seal.LnD())
+			sealed++
+		}
+		ids[p], refs[p] = scan(t, p, page)
+	}
+	if want := map[string]int{"open": 0, "private": 1 + 3 + 14}[mode]; sealed < want {
+		t.Errorf("%d private pages, want %d or more", sealed, want)
 	}
 	checked := 0
 	for _, page := range out.Paths() {
@@ -226,7 +249,7 @@ func xssSite() fstest.MapFS {
 	q := func(s string) string { b, _ := json.Marshal(s); return string(b) }
 	return fstest.MapFS{
 		"site.toml": file("title = " + q("Portal "+payload) + "\ndescription = " + q(attrPayload) + "\n" +
-			"[[scale]]\nlevel = 0\nname = " + q("Zero "+payload) + "\n[[scale]]\nlevel = 1\nname = " + q(attrPayload) + "\n[[scale]]\nlevel = 2\nname = \"Two 'q' \\\"qq\\\"\"\n"),
+			"[[scale]]\nlevel = 0\nname = " + q("Zero "+payload) + "\n[[scale]]\nlevel = 1\nname = " + q(attrPayload) + "\n[[scale]]\nlevel = 2\nname = \"Two 'q' \\\"qq\\\"\"\n" + openTail),
 		"content/competencies/c/_index.md": file("+++\ntitle = " + q("Cat "+attrPayload) + "\n+++\n"),
 		"content/competencies/c/a.md":      file("+++\ntitle = " + q("A "+payload) + "\nsummary = " + q(attrPayload) + "\n[levels]\n1 = " + q(payload) + "\n+++\n<script>alert(1)</script>\n\n[click](javascript:alert(1))\n"),
 		"content/competencies/c/b.md":      file("+++\ntitle = " + q("B "+attrPayload) + "\n+++\n"),

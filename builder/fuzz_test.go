@@ -22,7 +22,7 @@ import (
 func fuzzSite(cycle []byte) fstest.MapFS {
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 	return fstest.MapFS{
-		"site.toml":                     file("title = \"F\"\n[[scale]]\nlevel = 0\nname = \"a\"\n[[scale]]\nlevel = 1\nname = \"b\"\n"),
+		"site.toml":                     file("title = \"F\"\n[[scale]]\nlevel = 0\nname = \"a\"\n[[scale]]\nlevel = 1\nname = \"b\"\n" + openTail),
 		"content/competencies/c/x.md":   file("+++\ntitle = \"X\"\n+++\n"),
 		"content/teams/t.toml":          file("name = \"T\"\n"),
 		"content/roles/r.md":            file("+++\ntitle = \"R\"\n[targets]\nx = 1\n+++\n"),

@@ -14,6 +14,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"portal/builder/model"
+	"portal/builder/seal"
 )
 
 // sameAsFull builds incrementally after changed and from scratch: errors,
@@ -22,7 +25,7 @@ func sameAsFull(t *testing.T, what string, b *Builder, dir string, changed []str
 	t.Helper()
 	fsys := os.DirFS(dir)
 	site, inc, err := b.Build(changed)
-	fsite, full, ferr := Build(fsys, Options{})
+	fsite, full, ferr := Build(fsys, Options{Secret: &testSecret})
 	if (err == nil) != (ferr == nil) {
 		t.Errorf("%s: incremental error %v; full build error %v", what, err, ferr)
 		return
@@ -116,7 +119,7 @@ func TestIncrementalAfterFailedBuilds(t *testing.T) {
 // that no page has one: the hashed copies of the chart scripts go too.
 func TestIncrementalAssetsFollowPages(t *testing.T) {
 	fsys := fstest.MapFS{
-		"site.toml":                           {Data: []byte("title = \"T\"\n[[scale]]\nlevel = 0\nname = \"None\"\n[[scale]]\nlevel = 1\nname = \"Some\"\n[[scale]]\nlevel = 2\nname = \"Good\"\n")},
+		"site.toml":                           {Data: []byte("title = \"T\"\n[[scale]]\nlevel = 0\nname = \"None\"\n[[scale]]\nlevel = 1\nname = \"Some\"\n[[scale]]\nlevel = 2\nname = \"Good\"\n" + openTail)},
 		"content/competencies/lead/_index.md": {Data: []byte("+++\ntitle = \"Leading\"\n+++\n")},
 		"content/competencies/lead/vision.md": {Data: []byte("+++\ntitle = \"Vision\"\n[levels]\n1 = \"a\"\n2 = \"b\"\n+++\n")},
 		"content/roles/lead.md":               {Data: []byte("+++\ntitle = \"Lead\"\n[targets]\nvision = 2\n+++\n")},
@@ -169,11 +172,14 @@ func TestIncrementalRandom(t *testing.T) {
 			// paths than the theme's.
 			writeOddLayouts(t, dir)
 		}
-		if seed%2 == 1 {
-			// Published aggregate: other pages, which show counts.
-			publishAggregate(t, dir)
+		// Published open, aggregate (other pages, which show counts) or
+		// private (the pages of people and teams sealed, under other
+		// names).
+		mode := []string{"open", "aggregate", "private"}[seed/2%3]
+		if mode != "open" {
+			publish(t, dir, mode)
 		}
-		b := NewBuilder(os.DirFS(dir), Options{})
+		b := NewBuilder(os.DirFS(dir), Options{Secret: &testSecret})
 		b.LazyLists = rng.Intn(2) == 0
 		// Half the seeds leave pages for later, as the preview does, and
 		// compare only after some steps, so that pages left by one edit
@@ -182,7 +188,11 @@ func TestIncrementalRandom(t *testing.T) {
 		deferring := later.Intn(2) == 0
 		if deferring {
 			open := contentFiles(dir, "people")[later.Intn(len(contentFiles(dir, "people")))]
-			open = "people/" + strings.TrimSuffix(path.Base(open), ".toml") + "/"
+			id := strings.TrimSuffix(path.Base(open), ".toml")
+			open = "people/" + id + "/"
+			if mode == "private" {
+				open = model.PrivateURL(seal.NewKeys(testSecret).Path(seal.KindPerson, id))
+			}
 			b.Now = func(u string) bool { return u == open }
 		}
 		if _, _, err := b.Build(nil); err != nil {
@@ -446,18 +456,17 @@ func must(t *testing.T, ok bool) {
 	}
 }
 
-// publishAggregate sets [privacy] publish = "aggregate", with a min_group
-// of 3, in the site.toml of the site in dir.
-func publishAggregate(t *testing.T, dir string) {
+// publish sets [privacy] publish to mode, with a min_group of 3, in the
+// site.toml of the site in dir.
+func publish(t *testing.T, dir, mode string) {
 	t.Helper()
 	p := filepath.Join(dir, "site.toml")
 	data, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	toml := string(data)
-	i := strings.Index(toml, "[[scale]]")
-	if err := os.WriteFile(p, []byte(toml[:i]+"[privacy]\npublish = \"aggregate\"\nmin_group = 3\n\n"+toml[i:]), 0o644); err != nil {
+	toml := strings.TrimSuffix(string(data), openTail)
+	if err := os.WriteFile(p, []byte(toml+"\n[privacy]\npublish = \""+mode+"\"\nmin_group = 3\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -132,7 +132,7 @@ func (l *loader) loadConfig() {
 		mf.Done()
 	}
 	c.Privacy = model.Privacy{Publish: model.PublishPrivate, MinGroup: model.DefaultMinGroup}
-	publishAt := content.Pos{Line: 1, Col: 1}
+	publishAt, explicit := content.Pos{Line: 1, Col: 1}, false
 	if privacy := f.Table("privacy"); privacy != nil {
 		at := prefixLocator{loc, "privacy"}
 		pf := content.NewFields(configFile, privacy, at, &l.r)
@@ -141,7 +141,7 @@ func (l *loader) loadConfig() {
 		case "":
 		case model.PublishPrivate, model.PublishAggregate, model.PublishOpen:
 			c.Privacy.Publish = publish
-			publishAt = at.Value("publish")
+			publishAt, explicit = at.Value("publish"), true
 		default:
 			publishAt = at.Value("publish")
 			l.r.Errorf(configFile, publishAt, `publish must be "private", "aggregate" or "open", not %q%s`, publish, content.Suggest(publish, []string{model.PublishPrivate, model.PublishAggregate, model.PublishOpen}))
@@ -157,7 +157,11 @@ func (l *loader) loadConfig() {
 	}
 	if c.Privacy.Private() {
 		if l.opts.Secret == nil {
-			l.r.Errorf(configFile, publishAt, `the site is published private (the default), which needs the site secret: run portal build, which finds or makes one, or set [privacy] publish = "aggregate" or "open"`)
+			what := `publish = "private"`
+			if !explicit {
+				what = "the site is published private, the default, which"
+			}
+			l.r.Errorf(configFile, publishAt, `%s needs the site secret: portal build finds or makes one; or set [privacy] publish = "aggregate" or "open"`, what)
 		} else {
 			l.site.Keys = seal.NewKeys(*l.opts.Secret)
 		}

@@ -134,7 +134,7 @@ func TestLoadModel(t *testing.T) {
 // TestLoadDemo loads the demo portal at the root of the repository, which must
 // have no errors and no warnings.
 func TestLoadDemo(t *testing.T) {
-	s, err := Load(os.DirFS(".."), Options{})
+	s, err := Load(os.DirFS(".."), Options{Secret: &testSecret})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +173,7 @@ func TestScaleFromOne(t *testing.T) {
 		"content/people/ana.toml":             file("name = \"Ana\"\nteam = \"ops\"\nrole = \"lead\"\n"),
 		"content/assessments/2024.toml":       file("date = 2024-06-30\n[ratings.ana]\nvision = 3\n"),
 	}
-	s, err := Load(fsys, Options{})
+	s, err := Load(fsys, Options{Secret: &testSecret})
 	if err != nil {
 		t.Fatal(err)
 	}

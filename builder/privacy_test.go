@@ -15,17 +15,34 @@ import (
 	"portal/builder/model"
 )
 
+// openTail ends the site.toml of the test sites: they are published open
+// unless a test says otherwise.
+const openTail = "\n[privacy]\npublish = \"open\"\n"
+
 // withSettings returns the fixture with text put into site.toml before its
-// scale, and the files in extra added.
+// scale, and the files in extra added. Unless text sets [privacy] publish,
+// the site stays published open.
 func withSettings(t *testing.T, text string, extra map[string]string) fstest.MapFS {
 	fsys := fixtureFS(t)
-	toml := string(fsys["site.toml"].Data)
+	toml := strings.TrimSuffix(string(fsys["site.toml"].Data), openTail)
+	text = keepOpen(text)
 	i := strings.Index(toml, "[[scale]]")
 	fsys["site.toml"] = &fstest.MapFile{Data: []byte(toml[:i] + text + "\n" + toml[i:])}
 	for name, data := range extra {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
 	return fsys
+}
+
+// keepOpen adds publish = "open" to settings that do not set publish.
+func keepOpen(text string) string {
+	switch {
+	case strings.Contains(text, "publish"):
+		return text
+	case strings.Contains(text, "[privacy]"):
+		return text + "publish = \"open\"\n"
+	}
+	return "[privacy]\npublish = \"open\"\n" + text
 }
 
 const noindex = `<meta name="robots" content="noindex">`
@@ -99,10 +116,10 @@ func TestRobotsRebuild(t *testing.T) {
 	if _, _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}
-	for _, text := range []string{"[privacy]\nindex = true\n", "[privacy]\nindex = false\n"} {
+	for _, text := range []string{"[privacy]\nindex = true\npublish = \"open\"\n", "[privacy]\nindex = false\npublish = \"open\"\n"} {
 		p := filepath.Join(dir, "site.toml")
 		data, _ := os.ReadFile(p)
-		toml := string(data)
+		toml := strings.TrimSuffix(string(data), openTail)
 		if i := strings.Index(toml, "[privacy]"); i >= 0 {
 			toml = toml[:i] + toml[strings.Index(toml, "[[scale]]"):]
 		}
@@ -251,8 +268,8 @@ func TestAggregateMinGroup(t *testing.T) {
 // and where each refusal points.
 func TestPublishSettings(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
-		{"publish = \"agregate\"\n", `site.toml:8:11: publish must be "aggregate" or "open", not "agregate" (did you mean "aggregate"?)`},
-		{"publish = \"private\"\n", `site.toml:8:11: publish = "private" (the pages of individuals published encrypted) is not available in this version of portal`},
+		{"publish = \"agregate\"\n", `site.toml:8:11: publish must be "private", "aggregate" or "open", not "agregate" (did you mean "aggregate"?)`},
+		{"publish = \"private\"\n", `site.toml:8:11: publish = "private" needs the site secret`},
 		{"publish = 1\n", `site.toml:8:11: publish must be a string`},
 		{"min_group = 0\n", `site.toml:8:13: min_group must be from 1 to 1000, not 0`},
 		{"min_group = \"5\"\n", `site.toml:8:13: min_group must be a whole number, not a string`},
@@ -266,8 +283,14 @@ func TestPublishSettings(t *testing.T) {
 	if err != nil || site.Config.Privacy.Publish != "open" || site.Config.Privacy.MinGroup != 5 {
 		t.Errorf("publish = \"open\": %+v, %v", site.Config.Privacy, err)
 	}
-	site, err = Load(fixtureFS(t), Options{})
-	if err != nil || site.Config.Privacy.Publish != "open" {
+	fsys := fixtureFS(t)
+	fsys["site.toml"].Data = []byte(strings.TrimSuffix(string(fsys["site.toml"].Data), openTail))
+	_, err = Load(fsys, Options{})
+	if err == nil || !strings.Contains(err.Error(), "site.toml:1:1: the site is published private, the default, which needs the site secret") {
+		t.Errorf("no [privacy] and no secret: error = %v", err)
+	}
+	site, err = Load(fsys, Options{Secret: &testSecret})
+	if err != nil || site.Config.Privacy.Publish != "private" || site.Keys == nil {
 		t.Errorf("no [privacy]: %+v, %v", site.Config.Privacy, err)
 	}
 }

@@ -151,7 +151,7 @@ func TestLinksFollowTargets(t *testing.T) {
 func TestThemeEdits(t *testing.T) {
 	for _, later := range []bool{false, true} {
 		dir := fixtureDir(t)
-		b := NewBuilder(os.DirFS(dir), Options{})
+		b := NewBuilder(os.DirFS(dir), Options{Secret: &testSecret})
 		if later {
 			b.Now = func(u string) bool { return u == "people/amara-okafor/" }
 		}

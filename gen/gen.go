@@ -38,6 +38,10 @@ type Preset struct {
 	// ArticleWordsMin and ArticleWordsMax bound the words of an article's
 	// body, counted as the builder counts them: runs of non-space.
 	ArticleWordsMin, ArticleWordsMax int
+
+	// Publish is [privacy] publish of the site; "" is "open": its people
+	// are made up.
+	Publish string
 }
 
 var presets = []struct {
@@ -252,6 +256,12 @@ func (g *generator) config() error {
 	for i, l := range scale {
 		b = fmt.Appendf(b, "\n[[scale]]\nlevel = %d\nname = %s\nsummary = %s\n", i, quote(l.name), quote(l.summary))
 	}
+	publish := p.Publish
+	if publish == "" {
+		publish = "open"
+		b = append(b, "\n# The people are made up: every page is published open.\n"...)
+	}
+	b = fmt.Appendf(b, "\n[privacy]\npublish = %s\n", quote(publish))
 	g.buf = b
 	return g.writeFile("site.toml")
 }

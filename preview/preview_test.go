@@ -651,7 +651,7 @@ func TestNeverBuilt(t *testing.T) {
 	}
 
 	// What an error quotes from a file is escaped.
-	writeFile(t, filepath.Join(dir, "site.toml"), "title = \"T\"\n[[scale]]\nlevel = 0\nname = \"None\"\n")
+	writeFile(t, filepath.Join(dir, "site.toml"), "title = \"T\"\n[[scale]]\nlevel = 0\nname = \"None\"\n[privacy]\npublish = \"open\"\n")
 	writeFile(t, filepath.Join(dir, "content/people/x.toml"), "name = \"X\"\nteam = \"<i>t</i>\"\nrole = \"r\"\n")
 	h2 := httptest.NewServer(New(dir, builder.Options{}, io.Discard))
 	defer h2.Close()

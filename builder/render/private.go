@@ -72,12 +72,15 @@ func (p *Page) seal(buf *bytes.Buffer) error {
 		return fmt.Errorf("layout %s: a page published private needs a <title> in its <head>, and a <main> element after it, whose content is what the page seals", p.Kind)
 	}
 	inner := main + open + 1
+	if p.person != nil {
+		p.rec.add(model.KPerson, model.POwn, p.person.ID) // the team, whose manager reads it
+	}
 	if p.clear {
 		var b bytes.Buffer
 		b.Grow(len(page) + 300)
 		b.Write(page[:inner])
 		b.WriteString("\n<p class=\"private-mark\">Published encrypted: only ")
-		b.WriteString(readers(p.sealFor))
+		b.WriteString(escapeText(readers(p.sealFor)))
 		b.WriteString(" can open this page, with the link <code>portal links</code> gives them. Readers without one find nothing here.</p>")
 		b.Write(page[inner:])
 		buf.Reset()

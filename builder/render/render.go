@@ -477,12 +477,7 @@ func pagesOf(s *model.Site, th *Theme) []*Page {
 		})
 	}
 	for _, person := range people {
-		add("person", "", s.PersonURL(person.ID), func(p *Page) {
-			p.person = person
-			if private {
-				p.sealFor = personAudiences(person)
-			}
-		})
+		add("person", "", s.PersonURL(person.ID), func(p *Page) { p.person = person })
 	}
 	add("articles", "Learning articles", model.ArticlesURL, nil)
 	for _, a := range s.Articles {
@@ -519,6 +514,11 @@ func (p *Page) fill() {
 		p.Title, p.Description = p.team.Name, p.team.Description
 	case p.person != nil:
 		p.Title = p.person.Name
+		if p.site.Config.Privacy.Private() {
+			// Who reads it follows the person's team, which an edit in
+			// place may change.
+			p.sealFor = personAudiences(p.person)
+		}
 	case p.article != nil:
 		p.Title, p.Description = p.article.Title, p.article.Summary
 	}

@@ -17,8 +17,9 @@ func runGen(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	preset := fs.String("preset", "small", "the `name` of the size of the site: "+strings.Join(gen.Names(), ", "))
 	seed := fs.Int64("seed", 1, "the `N` that seeds the random choices; the same N writes the same files")
 	out := fs.String("o", "", "the output `DIR`, new or empty (default ./PRESET-site)")
+	publish := fs.String("publish", "open", "[privacy] publish of the site: `private, aggregate or open`")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: portal gen [-preset small|large|huge] [-seed N] [-o DIR]\n\nWrites a large, realistic site of generated content, for benchmarks. Flags:")
+		fmt.Fprintln(fs.Output(), "usage: portal gen [-preset small|large|huge] [-seed N] [-o DIR] [-publish open]\n\nWrites a large, realistic site of generated content, for benchmarks. Flags:")
 		fs.PrintDefaults()
 	}
 	if err := parse(fs, args); err != nil {
@@ -27,6 +28,12 @@ func runGen(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	p, ok := gen.Named(*preset)
 	if !ok {
 		return usageError{fmt.Sprintf("unknown preset %q: use %s", *preset, strings.Join(gen.Names(), ", "))}
+	}
+	switch *publish {
+	case "private", "aggregate", "open":
+		p.Publish = *publish
+	default:
+		return usageError{fmt.Sprintf("-publish %q: use private, aggregate or open", *publish)}
 	}
 	if *out == "" {
 		*out = filepath.Join(".", *preset+"-site")

@@ -10,7 +10,7 @@
 //	portal new competency|role|person|team|article|cycle NAME [-s DIR]
 //	portal links [-s DIR] [-o FILE] [--baseURL URL]
 //	portal secret
-//	portal gen [-preset small|large|huge] [-seed N] [-o DIR]
+//	portal gen [-preset small|large|huge] [-seed N] [-o DIR] [-publish open]
 //	portal version
 //	portal help [verb]
 package main
@@ -59,7 +59,7 @@ func init() {
 		{"new", "write a new content file from a template", "portal new competency|role|person|team|article|cycle NAME [-s DIR]", runNew},
 		{"links", "write the links that open the private pages", "portal links [-s DIR] [-o FILE] [--baseURL URL]", runLinks},
 		{"secret", "print a new site secret", "portal secret", runSecret},
-		{"gen", "generate a large site for benchmarks", "portal gen [-preset small|large|huge] [-seed N] [-o DIR]", runGen},
+		{"gen", "generate a large site for benchmarks", "portal gen [-preset small|large|huge] [-seed N] [-o DIR] [-publish open]", runGen},
 		{"version", "print the version", "portal version", runVersion},
 		{"help", "explain a verb", "portal help [verb]", runHelp},
 	}

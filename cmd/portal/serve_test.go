@@ -28,6 +28,8 @@ name = "None"
 [[scale]]
 level = 1
 name = "Some"
+[privacy]
+publish = "open"
 -- content/competencies/c/_index.md --
 +++
 title = "Core"
@@ -74,8 +76,16 @@ func (b *syncBuffer) String() string {
 // it writes on standard error.
 func serve(t *testing.T, args ...string) (port string, stderr *syncBuffer) {
 	t.Helper()
+	port, _, stderr = serveSiteOf(t, serveSite, args...)
+	return port, stderr
+}
+
+// serveSiteOf runs portal serve with args on a copy of the site in the
+// txtar archive site, as serve does, and returns its standard output too.
+func serveSiteOf(t *testing.T, site string, args ...string) (port string, stdout, stderr *syncBuffer) {
+	t.Helper()
 	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(serveSite)).Files {
+	for _, f := range txtar.Parse([]byte(site)).Files {
 		name := filepath.Join(dir, f.Name)
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			t.Fatal(err)
@@ -84,7 +94,7 @@ func serve(t *testing.T, args ...string) (port string, stderr *syncBuffer) {
 			t.Fatal(err)
 		}
 	}
-	stdout, stderr := &syncBuffer{}, &syncBuffer{}
+	stdout, stderr = &syncBuffer{}, &syncBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- runServe(ctx, append([]string{"-s", dir}, args...), stdout, stderr) }()
@@ -107,7 +117,7 @@ func serve(t *testing.T, args ...string) (port string, stderr *syncBuffer) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			return port, stderr
+			return port, stdout, stderr
 		}
 		select {
 		case err := <-done:
@@ -196,6 +206,45 @@ func TestServeExposed(t *testing.T) {
 	for _, host := range []string{"localhost:" + port, "evil.example:" + port, "192.0.2.7:" + port} {
 		if status, body := get(t, port, host); status != 200 || !strings.Contains(body, "Ana Served") {
 			t.Errorf("Host %s: status %d, want the page", host, status)
+		}
+	}
+}
+
+// TestServePrivate serves a site published private: the author reads its
+// private pages in the clear, marked, from the address serve gives; with
+// --published they are sealed, as portal build writes them.
+func TestServePrivate(t *testing.T) {
+	t.Setenv("PORTAL_SECRET", strings.Repeat("ab", 32))
+	site := strings.Replace(serveSite, "[privacy]\npublish = \"open\"\n", "", 1)
+	for _, published := range []bool{false, true} {
+		args := []string{"--port", "0"}
+		if published {
+			args = append(args, "--published")
+		}
+		port, stdout, _ := serveSiteOf(t, site, args...)
+		m := regexp.MustCompile(`Private pages .* start at the people list: http://\S+?(/skills/private/[0-9a-f]{32}/)\n`).FindStringSubmatch(stdout.String())
+		if m == nil {
+			t.Fatalf("published %v: no address of the private pages in:\n%s", published, stdout)
+		}
+		for _, u := range []string{m[1], "/skills/people/"} {
+			resp, err := http.Get("http://127.0.0.1:" + port + u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			switch {
+			case u == "/skills/people/":
+				if resp.StatusCode != http.StatusNotFound {
+					t.Errorf("published %v: %s: status %d, want 404: the people list is private", published, u, resp.StatusCode)
+				}
+			case resp.StatusCode != 200:
+				t.Errorf("published %v: %s: status %d", published, u, resp.StatusCode)
+			case !published && (!strings.Contains(string(body), "Ana Served") || !strings.Contains(string(body), "Published encrypted: only L&amp;D can open this page")):
+				t.Errorf("the author's view of the people list is not in the clear, marked:\n%s", body)
+			case published && (strings.Contains(string(body), "Ana Served") || !strings.Contains(string(body), `id="sealed-page"`)):
+				t.Errorf("--published serves the people list in the clear:\n%s", body)
+			}
 		}
 	}
 }
