@@ -65,7 +65,7 @@ func TestIncrementalAfterFailedBuilds(t *testing.T) {
 	other := "content/articles/feedback-that-lands.md"
 	start := func(t *testing.T) (*Builder, string) {
 		dir := fixtureDir(t)
-		b := NewBuilder(os.DirFS(dir), Options{})
+		b := NewBuilder(os.DirFS(dir), Options{Secret: &testSecret})
 		if _, _, err := b.Build(nil); err != nil {
 			t.Fatal(err)
 		}
@@ -128,7 +128,7 @@ func TestIncrementalAssetsFollowPages(t *testing.T) {
 		"content/people/ana.toml":             {Data: []byte("name = \"Ana\"\nteam = \"ops\"\nrole = \"lead\"\n")},
 		"content/articles/a.md":               {Data: []byte("+++\ntitle = \"A\"\ncompetencies = [\"vision\"]\n+++\nText.\n")},
 	}
-	b := NewBuilder(fsys, Options{})
+	b := NewBuilder(fsys, Options{Secret: &testSecret})
 	if _, _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestIncrementalAssetsFollowPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, full, err := Build(fsys, Options{})
+	_, full, err := Build(fsys, Options{Secret: &testSecret})
 	if err != nil {
 		t.Fatal(err)
 	}

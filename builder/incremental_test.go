@@ -20,7 +20,7 @@ import (
 func builtDemo(t *testing.T) (string, *Builder) {
 	t.Helper()
 	dir := fixtureDir(t)
-	b := NewBuilder(os.DirFS(dir), Options{})
+	b := NewBuilder(os.DirFS(dir), Options{Secret: &testSecret})
 	if _, _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestIncrementalLaterMatchesFull(t *testing.T) { incrementalMatchesFull(t, t
 func incrementalMatchesFull(t *testing.T, later bool) {
 	dir := fixtureDir(t)
 	fsys := os.DirFS(dir)
-	b := NewBuilder(fsys, Options{})
+	b := NewBuilder(fsys, Options{Secret: &testSecret})
 	const open = "people/amara-okafor/"
 	if later {
 		b.Now = func(u string) bool { return u == open }
@@ -162,7 +162,7 @@ func incrementalMatchesFull(t *testing.T, later bool) {
 				continue // leave this edit's pages to the next
 			}
 		}
-		_, full, err := Build(fsys, Options{})
+		_, full, err := Build(fsys, Options{Secret: &testSecret})
 		if err != nil {
 			t.Fatalf("%s: full build: %v", e.name, err)
 		}
@@ -186,7 +186,7 @@ func incrementalMatchesFull(t *testing.T, later bool) {
 func TestIncrementalAfterError(t *testing.T) {
 	dir := fixtureDir(t)
 	fsys := os.DirFS(dir)
-	b := NewBuilder(fsys, Options{})
+	b := NewBuilder(fsys, Options{Secret: &testSecret})
 	if _, _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +218,7 @@ func TestPeoplePages(t *testing.T) {
 		}
 	}
 	fsys := os.DirFS(dir)
-	b := NewBuilder(fsys, Options{})
+	b := NewBuilder(fsys, Options{Secret: &testSecret})
 	_, out, err := b.Build(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -269,7 +269,7 @@ func TestPeoplePages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, full, err := Build(fsys, Options{})
+		_, full, err := Build(fsys, Options{Secret: &testSecret})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -288,7 +288,7 @@ func TestPeoplePages(t *testing.T) {
 func TestIncrementalNewPerson(t *testing.T) {
 	dir := fixtureDir(t)
 	fsys := os.DirFS(dir)
-	b := NewBuilder(fsys, Options{})
+	b := NewBuilder(fsys, Options{Secret: &testSecret})
 	if _, _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -299,7 +299,7 @@ func TestIncrementalNewPerson(t *testing.T) {
 	compare := func(what string, changed string, wantErr bool) {
 		t.Helper()
 		_, inc, err := b.Build([]string{changed})
-		_, full, ferr := Build(fsys, Options{})
+		_, full, ferr := Build(fsys, Options{Secret: &testSecret})
 		if (err != nil) != wantErr || (ferr != nil) != wantErr {
 			t.Fatalf("%s: incremental error %v, full build error %v", what, err, ferr)
 		}
@@ -329,14 +329,14 @@ func TestIncrementalNewPerson(t *testing.T) {
 func TestIncrementalPersonError(t *testing.T) {
 	dir := fixtureDir(t)
 	fsys := os.DirFS(dir)
-	b := NewBuilder(fsys, Options{})
+	b := NewBuilder(fsys, Options{Secret: &testSecret})
 	if _, _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}
 	file := "content/people/amara-okafor.toml"
 	edit(t, dir, file, `team = "customer-operations"`, `team = "customer-operatons"`)
 	_, _, err := b.Build([]string{file})
-	_, _, full := Build(fsys, Options{})
+	_, _, full := Build(fsys, Options{Secret: &testSecret})
 	if err == nil || full == nil || err.Error() != full.Error() {
 		t.Fatalf("incremental error %v; full build error %v", err, full)
 	}
@@ -345,7 +345,7 @@ func TestIncrementalPersonError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, want, err := Build(fsys, Options{})
+	_, want, err := Build(fsys, Options{Secret: &testSecret})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -367,7 +367,7 @@ func TestIncrementalPassingFiles(t *testing.T) {
 	if err := os.WriteFile(stray, []byte("draft ideas"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	b := NewBuilder(fsys, Options{})
+	b := NewBuilder(fsys, Options{Secret: &testSecret})
 	site, _, err := b.Build(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -385,7 +385,7 @@ func TestIncrementalPassingFiles(t *testing.T) {
 	if b.inPlace != inPlace+1 {
 		t.Error("the edit was not applied in place")
 	}
-	_, full, err := Build(fsys, Options{})
+	_, full, err := Build(fsys, Options{Secret: &testSecret})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -416,7 +416,7 @@ func TestCycleEditsBesideDottedKeys(t *testing.T) {
 	f := "content/assessments/2026-h1.toml"
 	edit(t, dir, f, `(?m)^delegation = 1\n(performance-monitoring = 2\nprocess-improvement = 1\nclear-communication = 3)`, "$1")
 	edit(t, dir, f, `(\n\[ratings\.amara-okafor\])`, "\n[ratings]\namara-okafor.delegation = 3\n$1")
-	b := NewBuilder(os.DirFS(dir), Options{})
+	b := NewBuilder(os.DirFS(dir), Options{Secret: &testSecret})
 	if _, _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -432,7 +432,7 @@ func TestCycleEditsBesideDottedKeys(t *testing.T) {
 func TestCycleEditsEmptyTables(t *testing.T) {
 	dir := fixtureDir(t)
 	f := "content/assessments/2026-h1.toml"
-	b := NewBuilder(os.DirFS(dir), Options{})
+	b := NewBuilder(os.DirFS(dir), Options{Secret: &testSecret})
 	if _, _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 func laterBuilder(t *testing.T, open string) (*Builder, string) {
 	t.Helper()
 	dir := fixtureDir(t)
-	b := NewBuilder(os.DirFS(dir), Options{})
+	b := NewBuilder(os.DirFS(dir), Options{Secret: &testSecret})
 	b.Now = func(u string) bool { return u == open }
 	return b, dir
 }
@@ -32,7 +32,7 @@ func TestLaterPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, full, err := Build(os.DirFS(dir), Options{})
+	_, full, err := Build(os.DirFS(dir), Options{Secret: &testSecret})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestLaterErrors(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the build failed: %v", err)
 	}
-	_, _, fullErr := Build(os.DirFS(dir), Options{})
+	_, _, fullErr := Build(os.DirFS(dir), Options{Secret: &testSecret})
 	if fullErr == nil {
 		t.Fatal("a full build succeeded")
 	}
@@ -209,7 +209,7 @@ func TestLaterConcurrent(t *testing.T) {
 	}
 	close(stop)
 	wg.Wait()
-	_, full, err := Build(os.DirFS(dir), Options{})
+	_, full, err := Build(os.DirFS(dir), Options{Secret: &testSecret})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,7 +60,7 @@ func TestLayoutsOfAnyShapeRebuild(t *testing.T) {
 	dir := fixtureDir(t)
 	writeOddLayouts(t, dir)
 	fsys := os.DirFS(dir)
-	b := NewBuilder(fsys, Options{})
+	b := NewBuilder(fsys, Options{Secret: &testSecret})
 	_, out, err := b.Build(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -101,7 +101,7 @@ func TestCountReadsOnlyTheCount(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	b := NewBuilder(os.DirFS(dir), Options{})
+	b := NewBuilder(os.DirFS(dir), Options{Secret: &testSecret})
 	if _, _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestCountReadsOnlyTheCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, full, err := Build(os.DirFS(dir), Options{})
+	_, full, err := Build(os.DirFS(dir), Options{Secret: &testSecret})
 	if err != nil {
 		t.Fatal(err)
 	}
