@@ -6,13 +6,16 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"portal/builder/model"
+	"portal/builder/seal"
 )
 
 // openTail ends the site.toml of the test sites: they are published open
@@ -138,7 +141,13 @@ func TestRobotsRebuild(t *testing.T) {
 // aggregate is the fixture published aggregate, with a person whose name
 // and id are awkward and hostile, rated in a cycle of their own.
 func aggregate(t *testing.T, settings string) fstest.MapFS {
-	return withSettings(t, "[privacy]\npublish = \"aggregate\"\n"+settings, map[string]string{
+	return publishedAs(t, "aggregate", settings)
+}
+
+// publishedAs is the fixture published as mode, with the person of
+// aggregate.
+func publishedAs(t *testing.T, mode, settings string) fstest.MapFS {
+	return withSettings(t, "[privacy]\npublish = \""+mode+"\"\n"+settings, map[string]string{
 		"content/people/qz-ines-obrien.toml":  "name = \"Inès \\\"Q\\\" O'Brien <script>alert(1)</script> & Søn\"\nteam = \"customer-operations\"\nrole = \"team-lead\"\ntitle = \"Lead of the <b>night</b> shift\"\n",
 		"content/assessments/2026-extra.toml": "title = \"2026 extra review\"\ndate = 2026-07-01\nkind = \"manager\"\n\n[ratings.qz-ines-obrien]\ndelegation = 3\ncoaching-and-mentoring = 2\n",
 	})
@@ -155,13 +164,20 @@ func forms(s string) []string {
 	return []string{s, html.EscapeString(s), template.HTMLEscapeString(s), string(j[1 : len(j)-1]), strings.Trim(strings.TrimSpace(plain.String()), `"`), template.JSEscapeString(s)}
 }
 
-// TestAggregateNamesNobody builds the fixture published aggregate and reads
-// every file of the output and every file name: no person's name, in any
-// form, and no person's id appears; there is no page of a person, and the
-// site still shows its teams, roles and competencies.
-func TestAggregateNamesNobody(t *testing.T) {
-	fsys := aggregate(t, "")
-	site, out, err := Build(fsys, Options{})
+// TestPublicNamesNobody builds the fixture published aggregate and
+// private and reads every file of the output and every file name: no
+// person's name, in any form, and no person's id appears; there is no page
+// of a person in the clear, and the site still shows its teams, roles and
+// competencies.
+func TestPublicNamesNobody(t *testing.T) {
+	for _, mode := range []string{"aggregate", "private"} {
+		t.Run(mode, func(t *testing.T) { namesNobody(t, mode) })
+	}
+}
+
+func namesNobody(t *testing.T, mode string) {
+	fsys := publishedAs(t, mode, "")
+	site, out, err := Build(fsys, Options{Secret: &testSecret})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,23 +210,202 @@ func TestAggregateNamesNobody(t *testing.T) {
 			t.Errorf("%s is missing", name)
 		}
 	}
+	private := 0
 	for name := range out.Files {
 		if strings.HasPrefix(name, "people/") {
 			t.Errorf("%s is published", name)
 		}
+		if strings.HasPrefix(name, "private/") {
+			private++
+		}
+	}
+	if want := map[string]int{"aggregate": 0, "private": len(site.People) + len(site.Teams) + 1}[mode]; private != want {
+		t.Errorf("%d private pages, want %d", private, want)
 	}
 	if team := string(out.Files["teams/customer-operations/index.html"]); !strings.Contains(team, `class="data levels"`) {
 		t.Errorf("the team page has no table of levels:\n%s", team)
 	}
 }
 
-// TestAggregateMinGroup publishes the fixture aggregate with min_group at
-// 5 and then at 8: a team, role or competency page shows a count, average
+// TestPrivateReaders opens every private page of the fixture, published
+// private, with the key of each audience: a person's page opens for the
+// person, their team and L&D, and for no other person or team; a team's
+// page for the team and L&D; the people list for L&D alone. What opens is
+// the page of that person or team, and a team's page links its members'
+// pages.
+func TestPrivateReaders(t *testing.T) {
+	site, out, err := Build(publishedAs(t, "private", ""), Options{Secret: &testSecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := seal.NewKeys(testSecret)
+	opens := func(u string, a seal.Audience) (string, bool) {
+		t.Helper()
+		page, ok := out.Files[u+"index.html"]
+		if !ok {
+			t.Fatalf("no page at %s", u)
+		}
+		box, _, err := sealedParts(page)
+		if err != nil {
+			t.Fatalf("%s: %v", u, err)
+		}
+		plain, err := seal.Open(u, box, keys.Key(a))
+		return string(plain), err == nil
+	}
+	for _, p := range site.People {
+		u := site.PersonURL(p.ID)
+		other := site.Teams[0]
+		if p.Team == other {
+			other = site.Teams[1]
+		}
+		for _, c := range []struct {
+			a    seal.Audience
+			want bool
+		}{
+			{seal.Person(p.ID), true}, {seal.Team(p.Team.ID), true}, {seal.LnD(), true},
+			{seal.Person(site.People[(slices.Index(site.People, p)+1)%len(site.People)].ID), false},
+			{seal.Team(other.ID), false}, {seal.Person(p.Team.ID), false}, {seal.Team(p.ID), false},
+		} {
+			plain, ok := opens(u, c.a)
+			if ok != c.want {
+				t.Errorf("%s's page opens for %v: %v, want %v", p.ID, c.a, ok, c.want)
+			}
+			if ok && !strings.Contains(plain, html.EscapeString(p.Name)) && !strings.Contains(plain, template.HTMLEscapeString(p.Name)) {
+				t.Errorf("%s's page, opened, does not name them", p.ID)
+			}
+		}
+	}
+	other := site.Teams[0]
+	for _, team := range site.Teams {
+		u := site.TeamMembersURL(team.ID)
+		for _, c := range []struct {
+			a    seal.Audience
+			want bool
+		}{{seal.Team(team.ID), true}, {seal.LnD(), true}, {seal.Person(team.Members[0].ID), false}, {seal.Team(other.ID), other == team}} {
+			plain, ok := opens(u, c.a)
+			if ok != c.want {
+				t.Errorf("team %s's page opens for %v: %v, want %v", team.ID, c.a, ok, c.want)
+			}
+			if !ok {
+				continue
+			}
+			for _, m := range team.Members {
+				if !strings.Contains(plain, `href=\"../../`+site.PersonURL(m.ID)+`\"`) {
+					t.Errorf("team %s's page does not link %s's page", team.ID, m.ID)
+				}
+			}
+		}
+	}
+	for _, c := range []struct {
+		a    seal.Audience
+		want bool
+	}{{seal.LnD(), true}, {seal.Team(other.ID), false}, {seal.Person(site.People[0].ID), false}} {
+		if _, ok := opens(site.PeoplePageURL(1), c.a); ok != c.want {
+			t.Errorf("the people list opens for %v: %v, want %v", c.a, ok, c.want)
+		}
+	}
+}
+
+// TestPrivateDeterministic builds the fixture published private twice with
+// the same secret, and once with another: the same secret gives the same
+// bytes; another changes the name and bytes of every private page, and no
+// public page.
+func TestPrivateDeterministic(t *testing.T) {
+	fsys := publishedAs(t, "private", "")
+	_, a, err := Build(fsys, Options{Secret: &testSecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, b, err := Build(fsys, Options{Secret: &testSecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.EqualFunc(a.Files, b.Files, bytes.Equal) {
+		t.Error("two builds with the same secret differ")
+	}
+	other := testSecret
+	other[0] ^= 1
+	_, c, err := Build(fsys, Options{Secret: &other})
+	if err != nil {
+		t.Fatal(err)
+	}
+	private := 0
+	for name, data := range a.Files {
+		if strings.HasPrefix(name, "private/") {
+			private++
+			if _, ok := c.Files[name]; ok {
+				t.Errorf("%s is there under another secret", name)
+			}
+			continue
+		}
+		if !bytes.Equal(data, c.Files[name]) {
+			t.Errorf("%s, a public file, differs under another secret", name)
+		}
+	}
+	privateSealed := func(o *Output) map[string]bool {
+		m := map[string]bool{}
+		for name, data := range o.Files {
+			if strings.HasPrefix(name, "private/") {
+				box, _, _ := sealedParts(data)
+				m[string(box)] = true
+			}
+		}
+		return m
+	}
+	pa, pc := privateSealed(a), privateSealed(c)
+	for box := range pa {
+		if pc[box] {
+			t.Error("a sealed page is the same under another secret")
+		}
+	}
+	if private < 10 || len(pa) != private || len(pc) != private {
+		t.Errorf("%d private pages, %d and %d different sealed contents", private, len(pa), len(pc))
+	}
+}
+
+// TestPrivateEditShowsOnlyThem changes one person's rating: of the private
+// pages, only theirs, their team's and the people list change.
+func TestPrivateEditShowsOnlyThem(t *testing.T) {
+	fsys := publishedAs(t, "private", "")
+	site, before, err := Build(fsys, Options{Secret: &testSecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["content/assessments/2026-extra.toml"].Data = bytes.Replace(fsys["content/assessments/2026-extra.toml"].Data, []byte("delegation = 3"), []byte("delegation = 1"), 1)
+	_, after, err := Build(fsys, Options{Secret: &testSecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{
+		site.PersonURL("qz-ines-obrien") + "index.html":           true,
+		site.TeamMembersURL("customer-operations") + "index.html": true,
+		site.PeoplePageURL(1) + "index.html":                      true,
+	}
+	for name, data := range after.Files {
+		if strings.HasPrefix(name, "private/") && !bytes.Equal(data, before.Files[name]) && !want[name] {
+			t.Errorf("%s changed", name)
+		}
+	}
+	for name := range want {
+		if bytes.Equal(after.Files[name], before.Files[name]) {
+			t.Errorf("%s did not change", name)
+		}
+	}
+}
+
+// TestAggregateMinGroup publishes the fixture aggregate, and private, with
+// min_group at 5 and then at 8: on public pages, a team, role or competency page shows a count, average
 // or distribution only over that many people or more, says "fewer than"
 // otherwise, and both happen.
 func TestAggregateMinGroup(t *testing.T) {
+	for _, mode := range []string{"aggregate", "private"} {
+		t.Run(mode, func(t *testing.T) { minGroup(t, mode) })
+	}
+}
+
+func minGroup(t *testing.T, mode string) {
 	for _, min := range []int{5, 8} {
-		site, out, err := Build(aggregate(t, fmt.Sprintf("min_group = %d\n", min)), Options{})
+		site, out, err := Build(publishedAs(t, mode, fmt.Sprintf("min_group = %d\n", min)), Options{Secret: &testSecret})
 		if err != nil {
 			t.Fatal(err)
 		}
