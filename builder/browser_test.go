@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,6 +19,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"portal/builder/content"
+	"portal/builder/model"
+	"portal/builder/seal"
 	"portal/builder/search"
 	"portal/gen"
 	"portal/internal/browsertest"
@@ -480,4 +483,88 @@ func TestBrowserPeoplePager(t *testing.T) {
 			t.Errorf("/%s is %d px wide at a 375 px viewport (evidence: %s)", p, width, b.Evidence(t))
 		}
 	}
+}
+
+// TestBrowserPrivate opens the private pages of the fixture, published
+// private and served under a sub-path, with the links portal links hands
+// out: a person's link opens their page and its radar draws; a team's link
+// opens the team's page, whose member links open the members' pages; the
+// L&D link opens the people list, and its key any person's page. Another
+// person's key, and no key, show a message. No console error.
+func TestBrowserPrivate(t *testing.T) {
+	b := browsertest.New(t)
+	site, out, err := Build(publishedAs(t, "private", ""), Options{Secret: &testSecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for p, data := range out.Files {
+		fsys[p] = &fstest.MapFile{Data: data}
+	}
+	srv := httptest.NewServer(http.StripPrefix("/sub", http.FileServerFS(fsys)))
+	t.Cleanup(srv.Close)
+	root := srv.URL + "/sub/"
+	keys := seal.NewKeys(testSecret)
+	link := func(u string, a seal.Audience) string { return root + u + "#k=" + keys.Fragment(a) }
+	// opened waits for the page's script to put the content in place or
+	// say why not, and returns the page's heading.
+	opened := func(u string) string {
+		t.Helper()
+		_, err := chromedp.Run(b.Context(), chromedp.Poll[bool](`!document.getElementById('sealed-note') || document.querySelector('.sealed-failed') !== null`, chromedp.WithPollingTimeout(20*time.Second)))
+		var h1 string
+		if err == nil {
+			h1, err = chromedp.Run(b.Context(), chromedp.Evaluate[string](`document.querySelector('main h1').textContent`))
+		}
+		if err != nil {
+			t.Errorf("%s: %v (evidence: %s)", u, err, b.Evidence(t))
+		}
+		return h1
+	}
+	// Each page is opened from the home page: a link that differs from the
+	// last only after # would not load the page again.
+	visit := func(u string, charts bool) string {
+		t.Helper()
+		b.Open(t, root, false)
+		b.Open(t, u, charts)
+		return opened(u)
+	}
+	ana := site.PersonByID["qz-ines-obrien"]
+	if h1 := visit(link(site.PersonURL(ana.ID), seal.Person(ana.ID)), true); h1 != ana.Name {
+		t.Errorf("the person's link opens a page headed %q, want %q", h1, ana.Name)
+	}
+	title, _ := chromedp.Run(b.Context(), chromedp.Evaluate[string](`document.title`))
+	if !strings.HasPrefix(title, ana.Name) {
+		t.Errorf("the person's page is titled %q", title)
+	}
+
+	team := ana.Team
+	if h1 := visit(link(site.TeamMembersURL(team.ID), seal.Team(team.ID)), true); h1 != team.Name {
+		t.Errorf("the team's link opens a page headed %q", h1)
+	}
+	member, err := chromedp.Run(b.Context(), chromedp.Evaluate[string](`Array.from(document.querySelectorAll('main a')).map(a => a.href).find(h => h.includes('/private/') && h.includes('#k=')) || ''`))
+	if err != nil || member == "" {
+		t.Fatalf("the team's page links no member's page with its key: %q, %v", member, err)
+	}
+	if h1 := visit(member, true); !slices.ContainsFunc(team.Members, func(p *model.Person) bool { return p.Name == h1 }) {
+		t.Errorf("a member's link from the team's page opens a page headed %q", h1)
+	}
+
+	if h1 := visit(link(site.PeoplePageURL(1), seal.LnD()), false); h1 != "People" {
+		t.Errorf("the L&D link opens a page headed %q", h1)
+	}
+	other := site.People[0]
+	if h1 := visit(link(site.PersonURL(other.ID), seal.LnD()), true); h1 != other.Name {
+		t.Errorf("the L&D key opens %s's page headed %q", other.ID, h1)
+	}
+
+	for _, c := range []struct{ url, want string }{
+		{link(site.PersonURL(ana.ID), seal.Person(other.ID)), "This link does not open this page"},
+		{root + site.PersonURL(ana.ID), "This page is private"},
+		{root + site.PersonURL(ana.ID) + "#k=AAAA", "This page is private"},
+	} {
+		if h1 := visit(c.url, false); h1 != c.want {
+			t.Errorf("%s: heading %q, want %q", c.url, h1, c.want)
+		}
+	}
+	b.Check(t, srv.URL)
 }
