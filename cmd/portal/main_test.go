@@ -16,13 +16,16 @@ import (
 
 func TestMain(m *testing.M) {
 	// A site published private keeps a secret in the user's configuration
-	// folder: the tests' go to a folder of their own.
-	config, err := os.MkdirTemp("", "portal-config-")
-	if err != nil {
-		panic(err)
+	// folder: the tests' go to a folder of their own, unless a script
+	// names one.
+	if os.Getenv("XDG_CONFIG_HOME") == "" {
+		config, err := os.MkdirTemp("", "portal-config-")
+		if err != nil {
+			panic(err)
+		}
+		os.Setenv("XDG_CONFIG_HOME", config)
+		defer os.RemoveAll(config)
 	}
-	os.Setenv("XDG_CONFIG_HOME", config)
-	defer os.RemoveAll(config)
 	testscript.Main(m, map[string]func(){
 		"portal": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
 	})
