@@ -100,12 +100,20 @@
 // of the list, which reads every member). .Team.Size and .Role.Headcount
 // count a team's members and a role's people.
 //
-// With [privacy] publish = "aggregate", the pages are public: there is no
-// people list and no person page, and the views hold no individual
-// (.Site.People, .Team.Members, .Team.Matrix, .Role.People, .People and a
-// cycle's ratings are empty, and so are the fragments that show people).
-// .Site.ShowsPeople is false then, and the model behind a view is out of
-// reach (.Team.Team is no field). .Team.Levels gives, for each column of
+// With [privacy] publish = "aggregate" or "private", a page is public
+// unless it is one of a private site's private pages: then the views hold
+// no individual (.Site.People, .Team.Members, .Team.Matrix, .Role.People,
+// .People and a cycle's ratings are empty, and so are the fragments that
+// show people). .Site.ShowsPeople is false on a public page, and the model
+// behind a view is out of reach (.Team.Team is no field). A site published
+// aggregate has no people list and no person page. A site published
+// private has them, and a second page per team with its members, as
+// private pages: rendered with every view, then sealed (package seal), at
+// private/<name>/ under a name only the site secret ties to the person or
+// team. A private page needs a <title> and a <main> element: what they hold
+// is encrypted, and the rest of the page (header, footer) is published as
+// it is. .Site.ListsPeople tells whether a public people list exists, to
+// link (published open). .Team.Levels gives, for each column of
 // the team's matrix, how many members stand at each level of the scale.
 // .Site.Hidden N tells that a number over N people must not be shown (N is
 // under [privacy] min_group, .Site.MinGroup, on a public page); the default
