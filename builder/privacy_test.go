@@ -290,7 +290,7 @@ func TestPrivateReaders(t *testing.T) {
 				continue
 			}
 			for _, m := range team.Members {
-				if !strings.Contains(plain, `href=\"../../`+site.PersonURL(m.ID)+`\"`) {
+				if !strings.Contains(plain, `href="../../`+site.PersonURL(m.ID)+`"`) {
 					t.Errorf("team %s's page does not link %s's page", team.ID, m.ID)
 				}
 			}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"html"
 	"strings"
@@ -49,12 +48,6 @@ func (p *Page) readByPerson() bool {
 	return false
 }
 
-// sealed is the content of a private page, as it is encrypted.
-type sealed struct {
-	Title string `json:"title"`
-	Main  string `json:"main"`
-}
-
 // seal replaces the page's HTML in buf, rendered in the clear, with its
 // sealed form; with p.clear, it only marks the page as private.
 func (p *Page) seal(buf *bytes.Buffer) error {
@@ -91,13 +84,13 @@ func (p *Page) seal(buf *bytes.Buffer) error {
 	if err != nil {
 		return err
 	}
-	var plain bytes.Buffer
-	enc := json.NewEncoder(&plain)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(sealed{Title: html.UnescapeString(string(page[title+len("<title>") : titleEnd])), Main: string(page[inner:mainEnd])}); err != nil {
-		return err
-	}
-	box := p.site.Keys.Seal(p.URL, plain.Bytes(), p.sealFor)
+	// What is sealed is the page's title, a NUL (which no page holds: it
+	// is escaped), and the content of its <main>.
+	plain := make([]byte, 0, titleEnd-title+mainEnd-inner)
+	plain = append(plain, html.UnescapeString(string(page[title+len("<title>"):titleEnd]))...)
+	plain = append(plain, 0)
+	plain = append(plain, page[inner:mainEnd]...)
+	box := p.site.Keys.Seal(p.URL, plain, p.sealFor)
 	var b bytes.Buffer
 	b.Grow(head + len(box) + len(page) - mainEnd + 1024)
 	b.Write(page[:title+len("<title>")])

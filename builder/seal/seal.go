@@ -166,17 +166,29 @@ func (k *Keys) Seal(url string, plaintext []byte, to []Audience) []byte {
 	sum := sha256.Sum256(plaintext)
 	ck := mac(k.content, []byte("key"), []byte(url), sum[:])
 	iv := mac(k.content, []byte("nonce"), []byte(url), sum[:])[:12]
-	s := Sealed{V: 1, IV: iv, Data: gcm(ck).Seal(nil, iv, plaintext, pageData(url))}
-	for _, a := range to {
+	data := gcm(ck).Seal(nil, iv, plaintext, pageData(url))
+	// JSON as encoding/json writes Sealed, by hand: pages are large, and
+	// base64 is all there is to write.
+	b64 := base64.StdEncoding
+	out := make([]byte, 0, b64.EncodedLen(len(data))+len(to)*110+64)
+	out = append(out, `{"v":1,"iv":"`...)
+	out = b64.AppendEncode(out, iv)
+	out = append(out, `","ct":"`...)
+	out = b64.AppendEncode(out, data)
+	out = append(out, `","keys":[`...)
+	for i, a := range to {
 		ak := k.Key(a)
 		wiv := mac(ak, []byte("wrap"), []byte(url), ck)[:12]
-		s.Wraps = append(s.Wraps, Wrapped{IV: wiv, Key: gcm(ak).Seal(nil, wiv, ck, wrapData(url))})
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, `{"iv":"`...)
+		out = b64.AppendEncode(out, wiv)
+		out = append(out, `","w":"`...)
+		out = b64.AppendEncode(out, gcm(ak).Seal(nil, wiv, ck, wrapData(url)))
+		out = append(out, `"}`...)
 	}
-	data, err := json.Marshal(s)
-	if err != nil {
-		panic(err) // a struct of byte slices always encodes
-	}
-	return data
+	return append(out, "]}"...)
 }
 
 // Open is what the browser does: it decrypts a page sealed by Seal for the

@@ -98,10 +98,12 @@
       return subtle.decrypt({ name: 'AES-GCM', iv: bytes(sealed.iv), additionalData: text.encode('portal v1 page\0' + address) }, contentKey, bytes(sealed.ct));
     })
     .then(function (plain) {
-      var page = JSON.parse(new TextDecoder().decode(plain));
+      // The title, a NUL, then the content of <main>.
+      var content = new TextDecoder().decode(plain);
+      var cut = content.indexOf('\0');
       var main = note.parentNode;
-      main.innerHTML = page.main;
-      document.title = page.title;
+      main.innerHTML = content.slice(cut + 1);
+      document.title = content.slice(0, cut);
       // Links to other private pages carry the same key: a team's page
       // opens its members' pages, L&D's list every page.
       var links = main.querySelectorAll('a[href]');
