@@ -376,7 +376,7 @@ func BenchmarkBrowserSearch(b *testing.B) {
 	if src == "" {
 		src = ".."
 	}
-	_, out, err := Build(os.DirFS(src), Options{})
+	_, out, err := Build(os.DirFS(src), Options{Secret: &testSecret})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -401,7 +401,10 @@ func BenchmarkBrowserSearch(b *testing.B) {
 		}
 	}
 	typo := m.Terms[rare][:2] + m.Terms[rare][3:]
-	queries := []string{m.Terms[common], m.Terms[rare], name, typo}
+	queries := []string{m.Terms[common], m.Terms[rare], typo}
+	if name != "" { // a site published private or aggregate lists no person
+		queries = append(queries, name)
+	}
 	b.Logf("queries %q over %d documents, %d terms, %d shards", queries, m.Docs, len(m.Terms), len(m.Files))
 
 	br := browsertest.New(b)
@@ -432,6 +435,41 @@ func BenchmarkBrowserSearch(b *testing.B) {
 	}
 	b.ReportMetric(total/float64(b.N), "ms/query")
 	b.ReportMetric(bytes/float64(b.N)/1024, "KB/query")
+}
+
+// BenchmarkBrowserPersonPage opens person pages of the site in
+// PORTAL_BENCH_SITE (default: the demo), each from the home page, and
+// reports the time from asking for the page until its charts have drawn.
+// On a site published private the page is opened with the person's link,
+// and the time includes decrypting it.
+//
+//	PORTAL_BENCH_SITE=/tmp/large go test ./builder -run '^$' -bench BrowserPersonPage -benchtime 20x
+func BenchmarkBrowserPersonPage(b *testing.B) {
+	src := os.Getenv("PORTAL_BENCH_SITE")
+	if src == "" {
+		src = ".."
+	}
+	site, out, err := Build(os.DirFS(src), Options{Secret: &testSecret})
+	if err != nil {
+		b.Fatal(err)
+	}
+	br := browsertest.New(b)
+	srv := serveOutput(b, out)
+	keys := seal.NewKeys(testSecret)
+	var total time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		p := site.People[(i*7919)%len(site.People)]
+		u := srv.URL + "/" + site.PersonURL(p.ID)
+		if site.Keys != nil {
+			u += "#k=" + keys.Fragment(seal.Person(p.ID))
+		}
+		br.Open(b, srv.URL+"/", false)
+		start := time.Now()
+		br.Open(b, u, true)
+		total += time.Since(start)
+	}
+	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/page")
 }
 
 // TestBrowserPeoplePager opens the pages of a people list split in three (the
