@@ -574,6 +574,14 @@ func TestBrowserPrivate(t *testing.T) {
 	if !strings.HasPrefix(title, ana.Name) {
 		t.Errorf("the person's page is titled %q", title)
 	}
+	// A link within the page keeps the key in the address.
+	if kept, err := chromedp.Run(b.Context(), chromedp.Evaluate[bool](`document.querySelector('a.skip').click(), location.hash.startsWith('#k=')`)); err != nil || !kept {
+		t.Errorf("the skip link drops the key from the address: %v", err)
+	}
+	// The page's file by its name opens too.
+	if h1 := visit(root+site.PersonURL(ana.ID)+"index.html#k="+keys.Fragment(seal.Person(ana.ID)), true); h1 != ana.Name {
+		t.Errorf("index.html of the person's page opens a page headed %q", h1)
+	}
 
 	team := ana.Team
 	if h1 := visit(link(site.TeamMembersURL(team.ID), seal.Team(team.ID)), true); h1 != team.Name {

@@ -278,6 +278,19 @@ func TestPrivateReaders(t *testing.T) {
 	other := site.Teams[0]
 	for _, team := range site.Teams {
 		u := site.TeamMembersURL(team.ID)
+		// The page around the sealed content does not tell which team.
+		shell := string(out.Files[u+"index.html"])
+		if i := strings.Index(shell, `id="sealed-page"`); i >= 0 {
+			shell = shell[:i]
+		}
+		for _, n := range append(forms(team.Name), forms(team.Description)...) {
+			if n != "" && strings.Contains(shell, n) {
+				t.Errorf("team %s's private page shows %q in the clear", team.ID, n)
+			}
+		}
+		if !strings.Contains(shell, `<body class="kind-private">`) || strings.Contains(shell, "aria-current") {
+			t.Errorf("team %s's private page tells its kind", team.ID)
+		}
 		for _, c := range []struct {
 			a    seal.Audience
 			want bool

@@ -80,9 +80,19 @@ func (p *Page) seal(buf *bytes.Buffer) error {
 		buf.Write(b.Bytes())
 		return nil
 	}
-	script, err := p.Asset("js/private.js")
-	if err != nil {
-		return err
+	// Every sealed page loads the same scripts, and its body and header
+	// say nothing of its kind: the shell of a person's page without
+	// charts, say, would tell that they have not been assessed.
+	var scripts []string
+	if !bytes.Contains(page[titleEnd:head], []byte("js/portal.")) {
+		scripts = append(scripts, "vendor/echarts/echarts.min.js", "js/portal.js")
+	}
+	scripts = append(scripts, "js/private.js")
+	for i, s := range scripts {
+		var err error
+		if scripts[i], err = p.Asset(s); err != nil {
+			return err
+		}
 	}
 	// What is sealed is the page's title, a NUL (which no page holds: it
 	// is escaped), and the content of its <main>.
@@ -100,18 +110,23 @@ func (p *Page) seal(buf *bytes.Buffer) error {
 		b.WriteString(escapeText(t))
 	}
 	b.Write(page[titleEnd:head])
-	b.WriteString(`<script defer src="`)
-	b.WriteString(escapeText(script))
-	b.WriteString("\"></script>\n")
-	b.Write(page[head:inner])
+	for _, s := range scripts {
+		b.WriteString(`<script defer src="`)
+		b.WriteString(escapeText(s))
+		b.WriteString("\"></script>\n")
+	}
+	body := string(page[head:inner])
+	body = strings.Replace(body, `<body class="kind-`+p.Kind+`"`, `<body class="kind-private"`, 1)
+	body = strings.ReplaceAll(body, ` aria-current="page"`, "")
+	b.WriteString(body)
 	b.WriteString(`
 <div class="wrap sealed" id="sealed-note" role="status">
 <h1>Private page</h1>
 <p>Opening this page…</p>
 <noscript><p>This page is private: it opens with JavaScript, which is off in this browser.</p></noscript>
 </div>
-<script type="application/json" id="sealed-page" data-root="`)
-	b.WriteString(escapeText(p.root))
+<script type="application/json" id="sealed-page" data-url="`)
+	b.WriteString(escapeText(p.URL))
 	b.WriteString(`">`)
 	b.Write(box)
 	b.WriteString("</script>\n")

@@ -512,6 +512,9 @@ func (p *Page) fill() {
 		p.Title, p.Description = p.role.Title, p.role.Summary
 	case p.team != nil:
 		p.Title, p.Description = p.team.Name, p.team.Description
+		if p.sealFor != nil {
+			p.Description = "" // its page's head is published as it is
+		}
 	case p.person != nil:
 		p.Title = p.person.Name
 		if p.site.Config.Privacy.Private() {

@@ -178,7 +178,7 @@ func (k *Keys) Seal(url string, plaintext []byte, to []Audience) []byte {
 	out = append(out, `","keys":[`...)
 	for i, a := range to {
 		ak := k.Key(a)
-		wiv := mac(ak, []byte("wrap"), []byte(url), ck)[:12]
+		wiv := mac(k.content, []byte("wrap"), []byte(a.Kind), []byte(a.ID), []byte(url), ck)[:12]
 		if i > 0 {
 			out = append(out, ',')
 		}

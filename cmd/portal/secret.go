@@ -47,11 +47,19 @@ type secret struct {
 	made bool   // made by this run, in the file from
 }
 
-// underCI tells whether the command runs in a CI job, as CI services say
-// with CI=true.
+// underCI tells whether the command runs in a CI job, as most CI services
+// say with CI=true, and others with a variable of their own.
 func underCI() bool {
 	v := strings.ToLower(os.Getenv("CI"))
-	return v != "" && v != "false" && v != "0"
+	if v != "" && v != "false" && v != "0" {
+		return true
+	}
+	for _, name := range []string{"GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "JENKINS_URL", "BUILDKITE", "CODEBUILD_BUILD_ID", "TEAMCITY_VERSION", "CIRCLECI", "BITBUCKET_BUILD_NUMBER"} {
+		if os.Getenv(name) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // findSecret finds the secret of the site in src, as the comment at the
@@ -110,19 +118,28 @@ func findSecret(src, file string, mayMake bool, out ...string) (*secret, error) 
 	if err := os.MkdirAll(filepath.Dir(kept), 0o700); err != nil {
 		return nil, err
 	}
-	// O_EXCL: two builds at once must not each make their own.
-	f, err := os.OpenFile(kept, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return findSecret(src, "", false, out...)
-	}
+	// Written whole to a file of its own, synced, then linked to its name,
+	// which fails if the name is taken: two builds at once keep one
+	// secret, and a build stopped half-way leaves none rather than half.
+	f, err := os.CreateTemp(filepath.Dir(kept), ".new-*.secret")
 	if err != nil {
 		return nil, err
 	}
+	defer os.Remove(f.Name())
 	if _, err := fmt.Fprintln(f, s); err != nil {
 		f.Close()
 		return nil, err
 	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return nil, err
+	}
 	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	if err := os.Link(f.Name(), kept); errors.Is(err, fs.ErrExist) {
+		return findSecret(src, "", false, out...)
+	} else if err != nil {
 		return nil, err
 	}
 	return &secret{Secret: s, from: kept, made: true}, nil
@@ -139,6 +156,9 @@ func keptSecretFile(src string) (string, error) {
 	abs, err := filepath.Abs(src)
 	if err != nil {
 		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
 	}
 	sum := sha256.Sum256([]byte(abs))
 	name := strings.Trim(unsafeName.ReplaceAllString(filepath.Base(abs), "-"), "-")
@@ -194,7 +214,7 @@ func runLinks(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *out != "" && within(*out, *src) {
+	if *out != "" && (within(*out, *src) || within(*out, filepath.Join(*src, "public"))) {
 		return fmt.Errorf("-o %s is inside the site folder %s: the links hold every key, and would be committed or published with the site; write them elsewhere", *out, *src)
 	}
 	if p := builder.Published(builder.DirFS(*src)); p != model.PublishPrivate && p != "" {
@@ -220,6 +240,9 @@ func runLinks(_ context.Context, args []string, stdout, stderr io.Writer) error 
 			return err
 		}
 		defer f.Close()
+		if err := f.Chmod(0o600); err != nil { // a file that was there keeps its mode
+			return err
+		}
 		w = f
 	}
 	c := csv.NewWriter(w)

@@ -44,14 +44,53 @@
     return bytes(m[1].replace(/-/g, '+').replace(/_/g, '/') + '=');
   }
 
-  // root is the path of the site's root, and address the page's own path
-  // below it, as the build sealed the page for: a page copied to another
-  // path does not open.
-  var root = new URL(source.getAttribute('data-root') || './', location.href).pathname;
-  var address = location.pathname.indexOf(root) === 0 ? location.pathname.slice(root.length) : location.pathname;
-  address = address.replace(/index\.html$/, '');
+  // address is the page's path below the site's root, as the build
+  // sealed the page for it; root is the path of the site's root here.
+  var address = source.getAttribute('data-url') || '';
+  var path = location.pathname.replace(/index\.html$/, '');
+  if (path.slice(-1) !== '/') {
+    path += '/';
+  }
+  var root = path.slice(-address.length) === address ? path.slice(0, path.length - address.length) : '/';
 
   var text = new TextEncoder();
+  var fragment = (/(?:^#|&)k=([A-Za-z0-9_-]{43})(?:&|$)/.exec(location.hash) || [])[1];
+
+  // carryKey gives links to other private pages of the site the key this
+  // one was opened with: a team's page opens its members' pages, L&D's
+  // list every page. Links within the page scroll to their target without
+  // changing the address, which would lose the key.
+  function carryKey(main) {
+    var links = document.querySelectorAll('a[href]');
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute('href');
+      if (href.charAt(0) === '#' && href.length > 1) {
+        links[i].addEventListener('click', scrollTo);
+        continue;
+      }
+      var u;
+      try {
+        u = new URL(href, location.href);
+      } catch (e) {
+        continue;
+      }
+      if (!u.hash && u.origin === location.origin && u.pathname.indexOf(root + 'private/') === 0 && main.contains(links[i])) {
+        links[i].hash = 'k=' + fragment;
+      }
+    }
+  }
+
+  function scrollTo(event) {
+    var target = document.getElementById(decodeURIComponent(this.getAttribute('href').slice(1)));
+    if (target) {
+      event.preventDefault();
+      target.scrollIntoView();
+      if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) {
+        target.setAttribute('tabindex', '-1');
+      }
+      target.focus({ preventScroll: true });
+    }
+  }
   var subtle = window.crypto && window.crypto.subtle;
   var k = key();
   if (!k) {
@@ -104,16 +143,11 @@
       var main = note.parentNode;
       main.innerHTML = content.slice(cut + 1);
       document.title = content.slice(0, cut);
-      // Links to other private pages carry the same key: a team's page
-      // opens its members' pages, L&D's list every page.
-      var links = main.querySelectorAll('a[href]');
-      for (var i = 0; i < links.length; i++) {
-        var u = new URL(links[i].getAttribute('href'), location.href);
-        if (!u.hash && u.pathname.indexOf(root + 'private/') === 0) {
-          links[i].hash = 'k=' + location.hash.match(/k=([A-Za-z0-9_-]{43})/)[1];
-        }
+      try {
+        carryKey(main);
+      } finally {
+        document.dispatchEvent(new Event('portal:content'));
       }
-      document.dispatchEvent(new Event('portal:content'));
     })
     .catch(function () {
       if (opened) {
