@@ -603,6 +603,14 @@ func TestBrowserPrivate(t *testing.T) {
 		t.Errorf("the L&D key opens %s's page headed %q", other.ID, h1)
 	}
 
+	// In the dark scheme, and printed, it opens and draws as any page.
+	for _, set := range []browsertest.Setting{browsertest.ColourScheme("dark"), browsertest.Print()} {
+		b.Set(t, set)
+		if h1 := visit(link(site.PersonURL(ana.ID), seal.Person(ana.ID)), true); h1 != ana.Name {
+			t.Errorf("the person's page opens headed %q with %v", h1, set)
+		}
+	}
+	b.Set(t, browsertest.ColourScheme("light"))
 	for _, c := range []struct{ url, want string }{
 		{link(site.PersonURL(ana.ID), seal.Person(other.ID)), "This link does not open this page"},
 		{root + site.PersonURL(ana.ID), "This page is private"},
