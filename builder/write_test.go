@@ -80,6 +80,9 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command")
 	}
+	// The site is published private: the command takes the secret from
+	// the environment, as under CI.
+	t.Setenv("PORTAL_SECRET", testSecret.String())
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "portal")
 	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/portal").CombinedOutput(); err != nil {
