@@ -218,12 +218,9 @@ func partialCached(t *template.Template, uncached map[string]bool) func(name str
 		}
 		var key string
 		if c != nil {
-			key = partialKey(name, keys)
-			if !p.rec.hidesPeople() {
-				// A page that may show individuals has its own: what a
-				// public page shows of the same partial leaves them out.
-				key += "\x00people"
-			}
+			// A page that may show individuals has its own: what a public
+			// page shows of the same partial leaves them out.
+			key = partialKey(name, !p.rec.hidesPeople(), keys)
 			c.mu.Lock()
 			hit, ok := c.done[key]
 			c.mu.Unlock()
@@ -274,11 +271,14 @@ func partialCached(t *template.Template, uncached map[string]bool) func(name str
 // maxPartialDepth is how deep calls of partialCached may nest.
 const maxPartialDepth = 32
 
-// partialKey is the key of a cached partial: its name and keys, each with
-// its type, so that "1" and 1 differ.
-func partialKey(name string, keys []any) string {
+// partialKey is the key of a cached partial: its name, whether the page may
+// show individuals, and keys, each with its type, so that "1" and 1 differ.
+func partialKey(name string, people bool, keys []any) string {
 	b := make([]byte, 0, 64)
 	b = append(b, name...)
+	if people {
+		b = append(b, "\x00people"...)
+	}
 	for _, k := range keys {
 		switch k := k.(type) {
 		case string:

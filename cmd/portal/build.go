@@ -24,7 +24,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	drafts := fs.Bool("drafts", false, "include articles marked draft")
 	force := fs.Bool("force", false, "replace a non-empty output folder that portal did not make")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
-	secretFile := fs.String("secret-file", "", "read the site secret from `FILE`, outside the site folder and the output (default: PORTAL_SECRET, or the one this computer keeps for the site)")
+	secretFile := secretFileFlag(fs)
 	memprofile := fs.String("memprofile", "", "write a profile of the memory the build allocated to `file`, for go tool pprof")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts] [--secret-file FILE]\n\nBuilds the site into a folder that any static web host can serve. A site published private (the\ndefault) needs its secret; the first build on a computer makes one, and a build under CI needs one\ngiven. Flags:")

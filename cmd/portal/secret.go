@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -193,6 +194,12 @@ func secretFor(src, file string, mayMake bool, out ...string) (*secret, error) {
 	return findSecret(src, file, mayMake, out...)
 }
 
+// secretFileFlag adds --secret-file to the flags of a verb that reads the
+// site secret.
+func secretFileFlag(fs *flag.FlagSet) *string {
+	return fs.String("secret-file", "", "read the site secret from `FILE`, outside the site folder and the output (default: PORTAL_SECRET, or the one this computer keeps for the site)")
+}
+
 // tellSecret says where a secret came from when it is news: when the run
 // made it.
 func tellSecret(w io.Writer, verb string, s *secret) {
@@ -206,7 +213,7 @@ func runLinks(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	src := fs.String("s", ".", "the site `folder`, holding site.toml and content/")
 	out := fs.String("o", "", "write the links to `FILE` instead of standard output; it must be outside the site folder")
 	baseURL := fs.String("baseURL", "", "the `URL` the site is published at, overriding site.toml")
-	secretFile := fs.String("secret-file", "", "read the site secret from `FILE`, outside the site folder (default: PORTAL_SECRET, or the one portal build made)")
+	secretFile := secretFileFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: portal links [-s DIR] [-o FILE] [--baseURL URL] [--secret-file FILE]\n\nWrites the links that open the private pages of a site published private, as CSV (kind, id, name,\nteam, url): one per person, one per team (its page opens the pages of its members) and one for L&D\n(the people list, which opens every private page). The key is in the part of each link after #, which\nbrowsers never send to the host. Hand each link only to the people it is for. Flags:")
 		fs.PrintDefaults()

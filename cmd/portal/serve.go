@@ -28,7 +28,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	poll := fs.Duration("poll", 0, "scan the files every `DURATION` (such as 500ms) instead of waiting for file events, for file systems that send none")
 	drafts := fs.Bool("drafts", true, "include articles marked draft")
 	published := fs.Bool("published", false, "serve the private pages sealed, exactly as portal build writes them, rather than in the clear for the author")
-	secretFile := fs.String("secret-file", "", "read the site secret from `FILE`, outside the site folder (default: PORTAL_SECRET, or the one this computer keeps for the site)")
+	secretFile := secretFileFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--poll DURATION] [--drafts] [--published]\n\nBuilds the site into memory, serves it, and rebuilds and reloads the browser on every change. The\nprivate pages of a site published private are served in the clear, marked, for the author to read\nwithout keys; --published serves them sealed, as portal build writes them. Flags:")
 		fs.PrintDefaults()
