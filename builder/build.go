@@ -35,7 +35,9 @@ func Render(fsys fs.FS, s *model.Site) (*Output, error) {
 // dest, as Output.Write would leave it: each page is written as soon as it
 // is rendered, so the site is never held in memory whole, and writing
 // overlaps rendering. It returns the number of pages and of files.
-func WriteSite(fsys fs.FS, s *model.Site, dest string) (pages, files int, err error) {
+// progress, when not nil, is told the number of pages written of the total
+// after each, from many goroutines at once.
+func WriteSite(fsys fs.FS, s *model.Site, dest string, progress func(done, total int)) (pages, files int, err error) {
 	th, err := render.LoadTheme(fsys, s)
 	if err != nil {
 		return 0, 0, err
@@ -45,7 +47,7 @@ func WriteSite(fsys fs.FS, s *model.Site, dest string) (pages, files int, err er
 		return 0, 0, err
 	}
 	defer w.Abort()
-	out, err := render.SiteTo(s, th, render.Opts{}, w.Write)
+	out, err := render.SiteTo(s, th, render.Opts{Progress: progress}, w.Write)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -121,7 +121,7 @@ func TestDemoDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := WriteSite(os.DirFS(".."), site, dirs[1]); err != nil {
+	if _, _, err := WriteSite(os.DirFS(".."), site, dirs[1], nil); err != nil {
 		t.Fatal(err)
 	}
 	a, b := sitetest.ReadTree(t, dirs[0]), sitetest.ReadTree(t, dirs[1])

@@ -95,7 +95,7 @@ func TestWriteKeepsFile(t *testing.T) {
 	os.Mkdir(filepath.Join(root, "real"), 0o755)
 	os.Symlink("real", link)
 	for _, dest := range []string{file, link} {
-		if _, _, err := WriteSite(fsys, site, dest); err == nil {
+		if _, _, err := WriteSite(fsys, site, dest, nil); err == nil {
 			t.Errorf("WriteSite(%s) succeeded", dest)
 		}
 	}

@@ -217,9 +217,19 @@ const (
 	maxLevel = 100
 )
 
+// missingScale says what a scale is, with an example to copy.
+const missingScale = `missing the proficiency scale: the levels every rating and target is written in, lowest first, each a [[scale]] table with a level and a name, such as
+    [[scale]]
+    level = 0
+    name = "Not yet"
+    [[scale]]
+    level = 1
+    name = "Aware"`
+
 func (l *loader) loadScale(f *content.Fields, loc content.Locator) {
-	v, ok := f.Get("scale", true)
+	v, ok := f.Get("scale", false)
 	if !ok {
+		l.r.Errorf(configFile, content.Pos{Line: 1, Col: 1}, "%s", missingScale)
 		return
 	}
 	list, isList := v.([]map[string]any)
@@ -532,6 +542,9 @@ func titleFromID(id string) string {
 
 // addBody queues a markdown body to be parsed, linked and rendered into dst.
 func (l *loader) addBody(e *entry, pageURL string, dst *template.HTML) {
+	if content.HeadingsOnly(e.doc.Body) {
+		l.r.Warnf(e.path, content.Pos{Line: e.doc.BodyLine, Col: 1}, "the headings have nothing under them yet: write the text, or remove them")
+	}
 	l.bodies = append(l.bodies, &markdown.Body{Source: e.path, PageURL: pageURL, Src: e.doc.Body, Line: e.doc.BodyLine})
 	l.owners = append(l.owners, dst)
 }
@@ -595,6 +608,9 @@ func (l *loader) readCompetency(e *entry, cat *model.Category) *model.Competency
 		if !ok {
 			l.r.Errorf(e.path, e.doc.Loc.Value("levels", key), "the descriptor for level %d must be a string, not %s", n, content.TypeName(levels[key]))
 			continue
+		}
+		if content.IsTemplateText(text) {
+			l.r.Warnf(e.path, e.doc.Loc.Value("levels", key), "the descriptor for level %d is still the template's text: write what someone at that level does", n)
 		}
 		c.Descriptors = append(c.Descriptors, model.Descriptor{Level: l.level(n), Text: text})
 	}

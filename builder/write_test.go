@@ -49,7 +49,7 @@ func TestFailedWriteKeepsOutput(t *testing.T) {
 				if lerr != nil {
 					t.Fatal(lerr)
 				}
-				_, _, err = WriteSite(fsys, site, dest)
+				_, _, err = WriteSite(fsys, site, dest, nil)
 			} else {
 				err = second.Write(dest)
 			}

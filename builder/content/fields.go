@@ -70,7 +70,46 @@ func (f *Fields) Str(key string, required bool) string {
 	if required && strings.TrimSpace(s) == "" {
 		f.r.Errorf(f.path, f.loc.Value(key), "%s must not be empty", key)
 	}
+	if IsTemplateText(s) {
+		f.r.Warnf(f.path, f.loc.Value(key), "%s is still the template's text: write the real one", key)
+	}
 	return s
+}
+
+// templateText are the sentences portal new writes for the author to
+// replace; check warns where one is left.
+var templateText = []string{
+	"One sentence: what someone with this skill does.",
+	"What it looks like when someone is aware of it.",
+	"What it looks like when they practise it with some guidance.",
+	"What it looks like when they apply it reliably on their own.",
+	"What it looks like when they teach it and set the standard.",
+	"One sentence: what the role is for.",
+	"One sentence: what the team does.",
+	"Job title as shown",
+	"One or two sentences: what the reader will be able to do.",
+}
+
+// IsTemplateText says whether s is a sentence of portal new's templates,
+// left for the author to replace.
+func IsTemplateText(s string) bool {
+	return len(s) < 80 && slices.Contains(templateText, strings.TrimSpace(s))
+}
+
+// HeadingsOnly says whether a markdown body is headings with nothing under
+// any of them, as portal new's templates leave it.
+func HeadingsOnly(body []byte) bool {
+	headings := 0
+	for line := range strings.Lines(string(body)) {
+		switch t := strings.TrimSpace(line); {
+		case t == "":
+		case strings.HasPrefix(t, "#"):
+			headings++
+		default:
+			return false
+		}
+	}
+	return headings > 0
 }
 
 func (f *Fields) Bool(key string) bool {

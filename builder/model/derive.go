@@ -196,7 +196,7 @@ func (d *Deriver) LevelIndex(level int) int { return d.scaleIndex[level-d.scaleM
 
 // warnings reports what does not stop a build but leaves a hole in the
 // portal: competencies nobody can learn from or nobody needs, people never
-// assessed, articles no other page links to.
+// assessed, articles no other page links to, roles without targets.
 func warnings(s *Site, links []Links, r *content.Report) {
 	for _, c := range s.Competencies {
 		if len(c.Articles) == 0 {
@@ -204,6 +204,11 @@ func warnings(s *Site, links []Links, r *content.Report) {
 		}
 		if len(c.Roles) == 0 {
 			r.Warnf(c.Source, content.Pos{}, "no role sets a target for %s", c.ID)
+		}
+	}
+	for _, role := range s.Roles {
+		if len(role.Targets) == 0 {
+			r.Warnf(role.Source, content.Pos{}, "the role sets no targets: add a [targets] table of competency = level, or its people have nothing to be measured against")
 		}
 	}
 	for _, p := range s.People {

@@ -237,6 +237,9 @@ type Opts struct {
 	// clear, marked as private, rather than sealed: the preview shows them
 	// so to the author.
 	Clear bool
+	// Progress, when set, is told the number of pages done of the total
+	// after each; it is called from many goroutines at once.
+	Progress func(done, total int)
 	// kept says that the pages kept from Prev are already where emit
 	// puts them.
 	kept bool
@@ -379,11 +382,14 @@ func SiteTo(s *model.Site, th *Theme, opts Opts, emit Emit) (*Output, error) {
 		keys = make([][]model.Key, len(pages))
 	}
 	partials := &partialCache{}
-	var rendered atomic.Int64
+	var rendered, done atomic.Int64
 	var failed atomic.Bool
 	par.Do(len(pages), func(i int) {
 		p := pages[i]
 		name := names[i]
+		if opts.Progress != nil {
+			defer func() { opts.Progress(int(done.Add(1)), len(pages)) }()
+		}
 		if keep(i) {
 			used[i] = prev.assets[name]
 			if !opts.kept {

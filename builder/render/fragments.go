@@ -414,7 +414,7 @@ func (p *Page) ArticleListItems() template.HTML {
 			b.WriteString(" · ")
 		}
 		if a.Draft {
-			b.WriteString(`<span class="tag">draft</span> · `)
+			b.WriteString(`<span class="tag draft">Draft</span> · `)
 		}
 		for i, c := range a.Competencies {
 			if i > 0 {
@@ -464,6 +464,9 @@ func articleItems(b *strings.Builder, p *Page, articles []*model.Article, levels
 		p.rec.add(model.KArticle, model.POwn, a.ID)
 		b.WriteString("<li>")
 		link(b, p, model.ArticleURL(a.ID), a.Title)
+		if a.Draft {
+			b.WriteString(` <span class="tag draft">Draft</span>`)
+		}
 		if levels && a.Level != 0 {
 			p.rec.add(model.KSite, model.PScale, "")
 			b.WriteString(` <span class="tag">to reach `)

@@ -18,18 +18,15 @@ import (
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("build", stderr)
-	src := fs.String("s", ".", "the site `folder`, holding site.toml and content/")
-	dest := fs.String("d", "", "the output `folder` (default DIR/public)")
+	src := fs.String("s", ".", "the site folder `DIR`, holding site.toml and content/")
+	dest := fs.String("d", "", "the output folder `DIR` (default: public/ in the site folder)")
 	baseURL := fs.String("baseURL", "", "the `URL` the site is published at, overriding site.toml")
 	drafts := fs.Bool("drafts", false, "include articles marked draft")
 	force := fs.Bool("force", false, "replace a non-empty output folder that portal did not make")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE`, for go tool pprof")
 	secretFile := secretFileFlag(fs)
-	memprofile := fs.String("memprofile", "", "write a profile of the memory the build allocated to `file`, for go tool pprof")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts] [--secret-file FILE]\n\nBuilds the site into a folder that any static web host can serve. A site published private (the\ndefault) needs its secret; the first build on a computer makes one, and a build under CI needs one\ngiven. Flags:")
-		fs.PrintDefaults()
-	}
+	memprofile := fs.String("memprofile", "", "write a profile of the memory the build allocated to `FILE`, for go tool pprof")
+	fs.Usage = usage(fs, "build")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -105,7 +102,9 @@ func build(src, dest string, opts builder.Options, stdout, stderr io.Writer) err
 		return err
 	}
 	loaded := time.Now()
-	pages, files, err := builder.WriteSite(fsys, site, dest)
+	shown := showProgress(stderr, terminal(stderr), time.Second-time.Since(start), 100*time.Millisecond)
+	pages, files, err := builder.WriteSite(fsys, site, dest, shown.set)
+	shown.end()
 	var diags builder.Diagnostics
 	if errors.As(err, &diags) {
 		return report(stderr, nil, err)
@@ -163,8 +162,9 @@ var checkSite = builder.Build
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("check", stderr)
-	src := fs.String("s", ".", "the site `folder`, holding site.toml and content/")
+	src := fs.String("s", ".", "the site folder `DIR`, holding site.toml and content/")
 	strict := fs.Bool("strict", false, "fail on warnings too")
+	fs.Usage = usage(fs, "check")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

@@ -14,14 +14,11 @@ import (
 
 func runGen(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("gen", stderr)
-	preset := fs.String("preset", "small", "the `name` of the size of the site: "+strings.Join(gen.Names(), ", "))
+	preset := fs.String("preset", "small", "the `NAME` of the size of the site: "+strings.Join(gen.Names(), ", "))
 	seed := fs.Int64("seed", 1, "the `N` that seeds the random choices; the same N writes the same files")
-	out := fs.String("o", "", "the output `DIR`, new or empty (default ./PRESET-site)")
-	publish := fs.String("publish", "open", "[privacy] publish of the site: `private, aggregate or open`")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: portal gen [-preset small|large|huge] [-seed N] [-o DIR] [-publish open]\n\nWrites a large, realistic site of generated content, for benchmarks. Flags:")
-		fs.PrintDefaults()
-	}
+	out := fs.String("o", "", "the output `DIR`, new or empty (default: ./PRESET-site)")
+	publish := fs.String("publish", "open", "the site's [privacy] publish `MODE`: private, aggregate or open")
+	fs.Usage = usage(fs, "gen")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

@@ -23,6 +23,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
+	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -45,7 +48,9 @@ const (
 type verb struct {
 	name    string
 	summary string
-	usage   string
+	usage   string // every flag, so that the line alone is a reminder
+	about   string // one paragraph
+	example string
 	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
@@ -53,15 +58,40 @@ var verbs []verb
 
 func init() {
 	verbs = []verb{
-		{"build", "build the site into a folder", "portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts] [--secret-file FILE]", runBuild},
-		{"serve", "preview the site on a local web server", "portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--published]", runServe},
-		{"check", "validate the site and print every problem", "portal check [-s DIR] [--strict]", runCheck},
-		{"new", "write a new content file from a template", "portal new competency|role|person|team|article|cycle NAME [-s DIR]", runNew},
-		{"links", "write the links that open the private pages", "portal links [-s DIR] [-o FILE] [--baseURL URL]", runLinks},
-		{"secret", "print a new site secret", "portal secret", runSecret},
-		{"gen", "generate a large site for benchmarks", "portal gen [-preset small|large|huge] [-seed N] [-o DIR] [-publish open]", runGen},
-		{"version", "print the version", "portal version", runVersion},
-		{"help", "explain a verb", "portal help [verb]", runHelp},
+		{"init", "start a new site in an empty folder",
+			"portal init [DIR] [--title TITLE]",
+			"Starts a new site in DIR (default: the current folder), which must be new or empty (a .git folder is fine): site.toml with a commented scale, a category with two competencies, two roles, a team, three people, a manager review and a self-assessment, two articles, a .gitignore, and CI files that check the site and publish it to GitHub Pages or GitLab Pages. The site passes portal check --strict and builds as it is; then make it your own.",
+			`portal init acme-growth --title "Acme Growth Portal"`, runInit},
+		{"build", "build the site into a folder",
+			"portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts] [--force] [--secret-file FILE] [--cpuprofile FILE] [--memprofile FILE]",
+			"Builds the site into a folder that any static web host can serve (DIR/public unless -d says otherwise), after the same checks as portal check; a site with errors is not built, and the folder keeps its last build. A site published private (the default) needs its secret: the first build on a computer makes one and says where it keeps it, and a build under CI needs one given as PORTAL_SECRET.",
+			"portal build -d /srv/www/growth --baseURL https://intranet.example.com/growth/", runBuild},
+		{"serve", "preview the site on a local web server",
+			"portal serve [-s DIR] [--bind ADDRESS] [--port N] [--poll DURATION] [--drafts=false] [--published] [--secret-file FILE]",
+			"Builds the site into memory, serves it, and rebuilds it and reloads the browser on every change; a broken edit shows its errors over the page. Drafts are included and marked. The private pages of a site published private are served in the clear, marked, for the author to read without keys; --published serves them sealed, as portal build writes them.",
+			"portal serve --port 8080", runServe},
+		{"check", "validate the site and print every problem",
+			"portal check [-s DIR] [--strict]",
+			"Reads the whole site and prints every problem, one per line as file:line:column: message, then a count. Warnings point at holes that do not stop a build: a competency nobody teaches or needs, a role without targets, a person never assessed, text left from a template. Exits 1 on errors, and with --strict on warnings too.",
+			"portal check --strict", runCheck},
+		{"new", "write a new content file from a template",
+			"portal new competency|role|person|team|article|cycle NAME [-s DIR] [--name TITLE] [--team ID] [--role ID] [--kind manager|self|peer] [--date YYYY-MM-DD]",
+			"Writes a new content file into the site that holds the current folder (or -s DIR), and never overwrites. NAME is an id (ann-smith gives Ann Smith) or a title (\"How to coach\" gives how-to-coach), and a competency's NAME is category/id. A person gets the team and role given, checked, or the only one there is. A cycle lists every person with their role's competencies, to fill in.",
+			`portal new person ann-smith --name "Ann Smith" --team support --role team-member`, runNew},
+		{"links", "write the links that open the private pages",
+			"portal links [-s DIR] [-o FILE] [--baseURL URL] [--secret-file FILE]",
+			"Writes the links that open the private pages of a site published private, as CSV (kind, id, name, team, url): one per person, one per team (its page opens its members' pages) and one for L&D (the people list, which opens every private page). The key is in the part of each link after #, which browsers never send to the host. Hand each link only to the people it is for.",
+			"portal links -o ~/growth-links.csv --baseURL https://intranet.example.com/growth/", runLinks},
+		{"secret", "print a new site secret",
+			"portal secret",
+			"Prints a new site secret: 32 random bytes as 64 hexadecimal characters. A site published private needs the same secret for every build: give it to portal as PORTAL_SECRET or in a file (--secret-file) kept outside the site folder, and to CI as a secret variable.",
+			"portal secret > ~/growth.secret", runSecret},
+		{"gen", "generate a large site for benchmarks",
+			"portal gen [--preset small|large|huge] [--seed N] [-o DIR] [--publish private|aggregate|open]",
+			"Writes a large, realistic site of generated content, for benchmarks and for trying pages at sizes real organisations have. Its made-up people are published open unless --publish says otherwise.",
+			"portal gen --preset large -o /tmp/large", runGen},
+		{"version", "print the version", "portal version", "Prints the version of portal.", "portal version", runVersion},
+		{"help", "explain a verb", "portal help [VERB]", "Lists the verbs, or explains one: its usage, what it does, its flags and an example.", "portal help serve", runHelp},
 	}
 }
 
@@ -107,7 +137,7 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "portal builds a people-development portal from a folder of content.")
 	fmt.Fprintln(w, "\nUsage:")
 	for _, v := range verbs {
-		fmt.Fprintf(w, "  %-60s %s\n", v.usage, v.summary)
+		fmt.Fprintf(w, "  %-8s %s\n", v.name, v.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'portal help VERB' for the flags of a verb.")
 }
@@ -133,7 +163,9 @@ func parse(fs *flag.FlagSet, args []string) error {
 }
 
 func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	if err := parse(flags("version", stderr), args); err != nil {
+	fs := flags("version", stderr)
+	fs.Usage = usage(fs, "version")
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "portal", version)
@@ -141,18 +173,110 @@ func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 func runHelp(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
+	fs := flags("help", stderr)
+	fs.Usage = usage(fs, "help")
+	pos, err := parseMixed(fs, args)
+	if err != nil {
+		return err
+	}
+	switch len(pos) {
+	case 0:
 		printHelp(stdout)
 		return nil
+	case 1:
+	default:
+		return usageError{fmt.Sprintf("unexpected argument %q", pos[1])}
 	}
 	for _, v := range verbs {
-		if v.name == args[0] {
-			if v.name == "help" || v.name == "version" {
-				fmt.Fprintf(stdout, "usage: %s\n\n%s.\n", v.usage, v.summary)
-				return nil
-			}
+		if v.name == pos[0] {
 			return v.run(context.Background(), []string{"-h"}, stdout, stdout)
 		}
 	}
-	return usageError{fmt.Sprintf("unknown verb %q", args[0])}
+	return usageError{fmt.Sprintf("unknown verb %q", pos[0])}
+}
+
+// usage prints a verb's help, the same shape for every verb: the usage
+// line, a paragraph, the flags and an example.
+func usage(fs *flag.FlagSet, name string) func() {
+	return func() {
+		i := slices.IndexFunc(verbs, func(v verb) bool { return v.name == name })
+		v := verbs[i]
+		w := fs.Output()
+		fmt.Fprintf(w, "usage: %s\n\n%s\n", v.usage, wrap(v.about, 78, ""))
+		var lines [][2]string
+		fs.VisitAll(func(f *flag.Flag) {
+			arg, text := flag.UnquoteUsage(f)
+			dashes := "--"
+			if len(f.Name) == 1 {
+				dashes = "-"
+			}
+			left := dashes + f.Name
+			if arg != "" {
+				left += " " + arg
+			}
+			if d := f.DefValue; d != "" && d != "0" && d != "0s" && d != "false" && !strings.Contains(text, "(default") {
+				if _, isString := f.Value.(flag.Getter).Get().(string); isString {
+					d = strconv.Quote(d)
+				}
+				text += " (default " + d + ")"
+			}
+			lines = append(lines, [2]string{left, text})
+		})
+		// In the order of the usage line.
+		at := func(l [2]string) int { return strings.Index(v.usage, "["+strings.Fields(l[0])[0]) }
+		slices.SortStableFunc(lines, func(a, b [2]string) int { return at(a) - at(b) })
+		if len(lines) > 0 {
+			fmt.Fprintln(w, "\nFlags:")
+			for _, l := range lines {
+				if len(l[0]) <= 20 {
+					fmt.Fprintf(w, "  %-20s %s\n", l[0], wrap(l[1], 78, strings.Repeat(" ", 23))[0:])
+				} else {
+					fmt.Fprintf(w, "  %s\n%s%s\n", l[0], strings.Repeat(" ", 23), wrap(l[1], 78, strings.Repeat(" ", 23)))
+				}
+			}
+		}
+		fmt.Fprintf(w, "\nExample:\n  %s\n", v.example)
+	}
+}
+
+// wrap breaks text into lines of at most width characters, where it can;
+// every line but the first starts with indent, which counts towards the
+// width, and the first is taken to start at the same column.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	col := len(indent)
+	for i, word := range strings.Fields(text) {
+		switch {
+		case i == 0:
+		case col+1+len(word) > width:
+			b.WriteString("\n" + indent)
+			col = len(indent)
+		default:
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(word)
+		col += len(word)
+	}
+	return b.String()
+}
+
+// parseMixed parses flags that may come before, between or after the
+// positional arguments, which it returns.
+func parseMixed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,12 +14,15 @@ import (
 	"time"
 	"unicode"
 
+	"portal/builder"
 	"portal/builder/content"
+	"portal/builder/seal"
 )
 
 // scaffolds are the files `portal new` writes, by kind. %[1]s is the id,
-// %[2]s a title made from it, %[3]s today's date; for a person, %[4]s and
-// %[5]s are the lines of their team and role.
+// %[2]s a title made from it, %[3]s the date (today unless --date); for a
+// person, %[4]s and %[5]s are the lines of their team and role; for a
+// cycle, %[4]s is its kind and %[5]s the commented ratings to fill in.
 var scaffolds = map[string]struct{ path, text string }{
 	"competency": {"content/competencies/%s.md", `+++
 title = "%[2]s"
@@ -68,11 +70,8 @@ draft = true
 `},
 	"cycle": {"content/assessments/%s.toml", `title = "%[2]s"
 date = %[3]s
-kind = "manager"          # manager, self or peer
-
-# [ratings.person-id]
-# competency-id = level
-`},
+kind = "%[4]s"          # manager, self or peer
+%[5]s`},
 }
 
 var newID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -157,28 +156,16 @@ func init() {
 
 func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fset := flags("new", stderr)
-	src := fset.String("s", ".", "the site `folder`")
-	nameFlag := fset.String("name", "", "the `title` or name to write, when NAME is an id")
-	teamFlag := fset.String("team", "", "a person's team `id`")
-	roleFlag := fset.String("role", "", "a person's role `id`")
-	fset.Usage = func() {
-		fmt.Fprintln(fset.Output(), "usage: portal new competency|role|person|team|article|cycle NAME [-s DIR] [--name TITLE] [--team ID] [--role ID]\n\nWrites a new content file from a template. NAME is an id (ann-smith) or a title (\"How to coach\"), from which the id is made; a competency's NAME is category/id or category/title. A person gets the team and role given, or the only one there is, or a placeholder listing those there are. Flags:")
-		fset.PrintDefaults()
-	}
-	// Flags may come before or after the kind and name.
-	var pos []string
-	for len(args) > 0 {
-		if err := fset.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return err
-			}
-			return usageError{err.Error()}
-		}
-		args = fset.Args()
-		if len(args) > 0 {
-			pos = append(pos, args[0])
-			args = args[1:]
-		}
+	src := fset.String("s", "", "the site folder `DIR` (default: the one holding the current folder)")
+	nameFlag := fset.String("name", "", "the `TITLE` or name to write, when NAME is an id")
+	teamFlag := fset.String("team", "", "a person's team: its `ID`")
+	roleFlag := fset.String("role", "", "a person's role: its `ID`")
+	kindFlag := fset.String("kind", "", "a cycle's kind, `manager|self|peer` (default: self or peer when NAME says so, otherwise manager)")
+	dateFlag := fset.String("date", "", "a cycle's or an article's date, `YYYY-MM-DD` (default: today)")
+	fset.Usage = usage(fset, "new")
+	pos, err := parseMixed(fset, args)
+	if err != nil {
+		return err
 	}
 	if len(pos) != 2 {
 		return usageError{"want a kind and a name, such as: portal new person ana-lima"}
@@ -209,8 +196,36 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 			name = id
 		}
 	}
+	site, err := findSite(*src)
+	if err != nil {
+		return err
+	}
+	date := time.Now().Format("2006-01-02")
+	if *dateFlag != "" {
+		if kind != "cycle" && kind != "article" {
+			return usageError{"--date is for a cycle or an article"}
+		}
+		if _, err := time.Parse("2006-01-02", *dateFlag); err != nil {
+			return usageError{fmt.Sprintf("--date %q is not a date written YYYY-MM-DD", *dateFlag)}
+		}
+		date = *dateFlag
+	}
+	cycleKind := *kindFlag
+	switch {
+	case cycleKind != "" && kind != "cycle":
+		return usageError{"--kind is for a cycle"}
+	case cycleKind != "" && !slices.Contains(cycleKinds, cycleKind):
+		return usageError{fmt.Sprintf("--kind must be manager, self or peer, not %q%s", cycleKind, content.Suggest(cycleKind, cycleKinds))}
+	case cycleKind == "":
+		cycleKind = "manager"
+		for _, w := range strings.Split(id, "-") {
+			if w == "self" || w == "peer" {
+				cycleKind = w
+			}
+		}
+	}
 	rel := fmt.Sprintf(sc.path, name)
-	file := filepath.Join(*src, filepath.FromSlash(rel))
+	file := filepath.Join(site, filepath.FromSlash(rel))
 	if _, err := os.Stat(file); err == nil {
 		return fmt.Errorf("%s already exists; portal new never overwrites", rel)
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -231,31 +246,109 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	var team, role string
 	if kind == "person" {
 		var err error
-		if team, err = reference(*src, "team", "teams", "content/teams", ".toml", *teamFlag); err != nil {
+		if team, err = reference(site, "team", "teams", "content/teams", ".toml", *teamFlag); err != nil {
 			return err
 		}
-		if role, err = reference(*src, "role", "roles", "content/roles", ".md", *roleFlag); err != nil {
+		if role, err = reference(site, "role", "roles", "content/roles", ".md", *roleFlag); err != nil {
 			return err
 		}
 	} else if *teamFlag != "" || *roleFlag != "" {
 		return usageError{"--team and --role are for a person"}
 	}
-	values := []any{id, tomlEscaper.Replace(title), time.Now().Format("2006-01-02")}
-	if kind == "person" {
+	values := []any{id, tomlEscaper.Replace(title), date}
+	switch kind {
+	case "person":
 		values = append(values, team, role)
+	case "cycle":
+		ratings, err := ratingsToFill(site, cycleKind)
+		if err != nil {
+			fmt.Fprintf(stderr, "portal new: %v\n", err)
+		}
+		values = append(values, cycleKind, ratings)
 	}
-	text := fmt.Sprintf(sc.text, values...)
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := io.WriteString(f, text); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
+	if err := writeNew(file, fmt.Sprintf(sc.text, values...)); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Wrote %s\n", rel)
 	return nil
+}
+
+var cycleKinds = []string{"manager", "self", "peer"}
+
+// findSite is the folder holding site.toml: dir or the nearest folder
+// above it, dir being the current folder unless given.
+func findSite(dir string) (string, error) {
+	start := dir
+	if start == "" {
+		start = "."
+	}
+	abs, err := filepath.Abs(start)
+	if err != nil {
+		return "", err
+	}
+	for at := abs; ; {
+		if _, err := os.Stat(filepath.Join(at, "site.toml")); err == nil {
+			if dir == "" {
+				// Relative to the current folder, as the user sees it.
+				if rel, err := filepath.Rel(abs, at); err == nil {
+					return rel, nil
+				}
+			}
+			if at == abs {
+				return start, nil
+			}
+			return at, nil
+		}
+		up := filepath.Dir(at)
+		if up == at {
+			break
+		}
+		at = up
+	}
+	where := "the current folder"
+	if dir != "" {
+		where = dir
+	}
+	return "", fmt.Errorf("no site.toml in %s or any folder above it: portal new adds to a site; start one with portal init", where)
+}
+
+// ratingsToFill are the commented ratings of a new cycle: a table for each
+// person, team by team, with a line for each competency their role targets,
+// to fill in and uncomment. With a site that does not load, it is an
+// example and the error says why.
+func ratingsToFill(site, kind string) (string, error) {
+	example := "\n# [ratings.person-id]\n# competency-id = level\n"
+	// Names and ids are all a new cycle needs: any secret will do.
+	throwaway := seal.NewSecret()
+	s, err := builder.Load(builder.DirFS(site), builder.Options{Secret: &throwaway})
+	if err != nil || s == nil {
+		return example, fmt.Errorf("the site has errors (portal check lists them), so the new cycle lists nobody to rate")
+	}
+	if len(s.People) == 0 {
+		return example, nil
+	}
+	var b strings.Builder
+	levels := make([]string, len(s.Scale))
+	for i, l := range s.Scale {
+		levels[i] = fmt.Sprintf("%d %s", l.Level, l.Name)
+	}
+	who := map[string]string{"manager": "as their manager sees them", "self": "as they see themselves", "peer": "as a peer sees them"}[kind]
+	fmt.Fprintf(&b, "\n# Each person's levels, %s: competency = level, one of\n# %s.\n", who, wrap(strings.Join(levels, ", "), 76, "# "))
+	b.WriteString("# Remove the # before each line you rate, and write its level; a\n# competency left commented out is not rated in this cycle.\n")
+	for _, t := range s.Teams {
+		for _, p := range t.Members {
+			role := "no role"
+			if p.Role != nil {
+				role = p.Role.Title
+			}
+			fmt.Fprintf(&b, "\n# %s, %s, %s\n[ratings.%s]\n", p.Name, role, t.Name, p.ID)
+			if p.Role == nil {
+				continue
+			}
+			for _, tg := range p.Role.Targets {
+				fmt.Fprintf(&b, "# %-30s # target %d\n", tg.Competency.ID+" =", tg.Level)
+			}
+		}
+	}
+	return b.String(), nil
 }

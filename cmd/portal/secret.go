@@ -31,9 +31,7 @@ const secretEnv = "PORTAL_SECRET"
 
 func runSecret(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("secret", stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: portal secret\n\nPrints a new site secret: 32 random bytes as 64 hexadecimal characters. A site published private\nneeds the same secret on every build: give it to portal as PORTAL_SECRET or in a file (--secret-file)\nkept outside the site folder, and to CI as a secret variable.")
-	}
+	fs.Usage = usage(fs, "secret")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -210,14 +208,11 @@ func tellSecret(w io.Writer, verb string, s *secret) {
 
 func runLinks(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("links", stderr)
-	src := fs.String("s", ".", "the site `folder`, holding site.toml and content/")
+	src := fs.String("s", ".", "the site folder `DIR`, holding site.toml and content/")
 	out := fs.String("o", "", "write the links to `FILE` instead of standard output; it must be outside the site folder")
 	baseURL := fs.String("baseURL", "", "the `URL` the site is published at, overriding site.toml")
 	secretFile := secretFileFlag(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: portal links [-s DIR] [-o FILE] [--baseURL URL] [--secret-file FILE]\n\nWrites the links that open the private pages of a site published private, as CSV (kind, id, name,\nteam, url): one per person, one per team (its page opens the pages of its members) and one for L&D\n(the people list, which opens every private page). The key is in the part of each link after #, which\nbrowsers never send to the host. Hand each link only to the people it is for. Flags:")
-		fs.PrintDefaults()
-	}
+	fs.Usage = usage(fs, "links")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

@@ -22,17 +22,14 @@ var listen = net.Listen
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("serve", stderr)
-	src := fs.String("s", ".", "the site `folder`, holding site.toml and content/")
-	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; loopback keeps the preview and its people data on this machine")
-	port := fs.Int("port", 1313, "the `port` to listen on (0 picks a free one)")
+	src := fs.String("s", ".", "the site folder `DIR`, holding site.toml and content/")
+	bind := fs.String("bind", "127.0.0.1", "the `ADDRESS` to listen on; loopback keeps the preview and its people data on this machine")
+	port := fs.Int("port", 1313, "listen on port `N` (0 picks a free one)")
 	poll := fs.Duration("poll", 0, "scan the files every `DURATION` (such as 500ms) instead of waiting for file events, for file systems that send none")
 	drafts := fs.Bool("drafts", true, "include articles marked draft")
 	published := fs.Bool("published", false, "serve the private pages sealed, exactly as portal build writes them, rather than in the clear for the author")
 	secretFile := secretFileFlag(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--poll DURATION] [--drafts] [--published]\n\nBuilds the site into memory, serves it, and rebuilds and reloads the browser on every change. The\nprivate pages of a site published private are served in the clear, marked, for the author to read\nwithout keys; --published serves them sealed, as portal build writes them. Flags:")
-		fs.PrintDefaults()
-	}
+	fs.Usage = usage(fs, "serve")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
