@@ -80,10 +80,6 @@ func (f *Fields) Str(key string, required bool) string {
 // replace; check warns where one is left.
 var templateText = []string{
 	"One sentence: what someone with this skill does.",
-	"What it looks like when someone is aware of it.",
-	"What it looks like when they practise it with some guidance.",
-	"What it looks like when they apply it reliably on their own.",
-	"What it looks like when they teach it and set the standard.",
 	"One sentence: what the role is for.",
 	"One sentence: what the team does.",
 	"Job title as shown",
@@ -93,8 +89,18 @@ var templateText = []string{
 // IsTemplateText says whether s is a sentence of portal new's templates,
 // left for the author to replace.
 func IsTemplateText(s string) bool {
-	return len(s) < 80 && slices.Contains(templateText, strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if rest, ok := strings.CutPrefix(s, "What someone at "); ok && strings.HasSuffix(rest, levelTemplateEnd) {
+		return true
+	}
+	return len(s) < 80 && slices.Contains(templateText, s)
 }
+
+const levelTemplateEnd = " does that someone at the level below does not."
+
+// LevelTemplate is the descriptor portal new writes for a scale level
+// named name, for the author to replace.
+func LevelTemplate(name string) string { return "What someone at " + name + levelTemplateEnd }
 
 // HeadingsOnly says whether a markdown body is headings with nothing under
 // any of them, as portal new's templates leave it.

@@ -90,7 +90,7 @@ func init() {
 			"portal gen [--preset small|large|huge] [--seed N] [-o DIR] [--publish private|aggregate|open]",
 			"Writes a large, realistic site of generated content, for benchmarks and for trying pages at sizes real organisations have. Its made-up people are published open unless --publish says otherwise.",
 			"portal gen --preset large -o /tmp/large", runGen},
-		{"version", "print the version", "portal version", "Prints the version of portal.", "portal version", runVersion},
+		{"version", "print the version", "portal version", "Prints the version of portal, as set when it was built (dev for a build from source without one).", "portal version", runVersion},
 		{"help", "explain a verb", "portal help [VERB]", "Lists the verbs, or explains one: its usage, what it does, its flags and an example.", "portal help serve", runHelp},
 	}
 }

@@ -10,9 +10,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/BurntSushi/toml"
 
 	"portal/builder"
 	"portal/builder/content"
@@ -22,18 +25,15 @@ import (
 // scaffolds are the files `portal new` writes, by kind. %[1]s is the id,
 // %[2]s a title made from it, %[3]s the date (today unless --date); for a
 // person, %[4]s and %[5]s are the lines of their team and role; for a
-// cycle, %[4]s is its kind and %[5]s the commented ratings to fill in.
+// cycle, %[4]s is its kind and %[5]s the commented ratings to fill in; for
+// a competency, %[4]s are the lines of its levels.
 var scaffolds = map[string]struct{ path, text string }{
 	"competency": {"content/competencies/%s.md", `+++
 title = "%[2]s"
 summary = "One sentence: what someone with this skill does."
 order = 0
 [levels]
-1 = "What it looks like when someone is aware of it."
-2 = "What it looks like when they practise it with some guidance."
-3 = "What it looks like when they apply it reliably on their own."
-4 = "What it looks like when they teach it and set the standard."
-+++
+%[4]s+++
 ## What it is
 
 ## Why it matters
@@ -257,6 +257,8 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	values := []any{id, tomlEscaper.Replace(title), date}
 	switch kind {
+	case "competency":
+		values = append(values, levelLines(site))
 	case "person":
 		values = append(values, team, role)
 	case "cycle":
@@ -351,4 +353,31 @@ func ratingsToFill(site, kind string) (string, error) {
 		}
 	}
 	return b.String(), nil
+}
+
+// levelLines are a new competency's descriptors to write: one for each
+// level of the site's scale above the lowest, or 1 to 4 where the scale
+// cannot be read.
+func levelLines(site string) string {
+	var config struct {
+		Scale []struct {
+			Level int
+			Name  string
+		}
+	}
+	_, err := toml.DecodeFile(filepath.Join(site, "site.toml"), &config)
+	if err != nil || len(config.Scale) < 2 {
+		config.Scale = config.Scale[:0]
+		for n := range 5 {
+			config.Scale = append(config.Scale, struct {
+				Level int
+				Name  string
+			}{n, "level " + strconv.Itoa(n)})
+		}
+	}
+	var b strings.Builder
+	for _, l := range config.Scale[1:] {
+		fmt.Fprintf(&b, "%d = \"%s\"\n", l.Level, tomlEscaper.Replace(content.LevelTemplate(l.Name)))
+	}
+	return b.String()
 }

@@ -33,33 +33,38 @@ func terminal(w io.Writer) bool {
 // w is a terminal; the returned progress's set is WriteSite's callback.
 func showProgress(w io.Writer, onTerminal bool, delay, tick time.Duration) *progress {
 	p := &progress{w: w, stop: make(chan struct{})}
-	if !onTerminal {
-		return p
+	if onTerminal {
+		t := time.NewTicker(tick)
+		p.stopped.Add(1)
+		go func() {
+			defer p.stopped.Done()
+			defer t.Stop()
+			p.show(time.After(delay), t.C)
+		}()
 	}
-	p.stopped.Add(1)
-	go func() {
-		defer p.stopped.Done()
+	return p
+}
+
+// show writes the progress line when start fires and at every tick after,
+// until stopped; then it clears the line.
+func (p *progress) show(start, tick <-chan time.Time) {
+	select {
+	case <-start:
+	case <-p.stop:
+		return
+	}
+	for {
+		if total := p.total.Load(); total > 0 {
+			fmt.Fprintf(p.w, "\rWriting pages: %d of %d", p.done.Load(), total)
+		}
 		select {
-		case <-time.After(delay):
+		case <-tick:
 		case <-p.stop:
+			// Leave the line as it was found.
+			fmt.Fprint(p.w, "\r\x1b[K")
 			return
 		}
-		t := time.NewTicker(tick)
-		defer t.Stop()
-		for {
-			if total := p.total.Load(); total > 0 {
-				fmt.Fprintf(w, "\rWriting pages: %d of %d", p.done.Load(), total)
-			}
-			select {
-			case <-t.C:
-			case <-p.stop:
-				// Leave the line as it was found.
-				fmt.Fprint(w, "\r\x1b[K")
-				return
-			}
-		}
-	}()
-	return p
+	}
 }
 
 func (p *progress) set(done, total int) {
