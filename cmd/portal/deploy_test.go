@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,14 +47,11 @@ func freePort(t *testing.T) int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
-// TestNginxServesSite serves the demo, built for a sub-path, from a real
-// nginx with the configuration of docs/deploy/nginx.conf (on a loopback
-// port, without TLS): every page and asset answers with its bytes, folders
-// without a slash redirect, anything else gets the site's 404 page, and
-// hashed assets may be cached for ever while pages may not.
-func TestNginxServesSite(t *testing.T) {
-	nginx := nginxPath(t)
-	conf, err := os.ReadFile("../../docs/deploy/nginx.conf")
+// documented reads a configuration of docs/deploy, which docs/deploy.md
+// must show as it is.
+func documented(t *testing.T, name string) string {
+	t.Helper()
+	conf, err := os.ReadFile("../../docs/deploy/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,20 +60,23 @@ func TestNginxServesSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(doc, conf) {
-		t.Fatal("docs/deploy.md does not show docs/deploy/nginx.conf as it is")
+		t.Fatalf("docs/deploy.md does not show docs/deploy/%s as it is", name)
 	}
+	return string(conf)
+}
 
-	port := freePort(t)
-	root := t.TempDir()
+// demoUnder builds the demo for http://127.0.0.1:port/growth/ into
+// root/growth, readable by nginx's workers, and returns its files.
+func demoUnder(t *testing.T, root string, port int) map[string][]byte {
+	t.Helper()
 	// nginx's workers run as another user when the test runs as root.
 	for _, dir := range []string{filepath.Dir(root), root} {
 		if err := os.Chmod(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
-	base := fmt.Sprintf("http://127.0.0.1:%d/growth/", port)
 	secret := seal.NewSecret()
-	site, err := builder.Load(builder.DirFS("../.."), builder.Options{BaseURL: base, Secret: &secret})
+	site, err := builder.Load(builder.DirFS("../.."), builder.Options{BaseURL: fmt.Sprintf("http://127.0.0.1:%d/growth/", port), Secret: &secret})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,19 +95,20 @@ func TestNginxServesSite(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	return sitetest.ReadTree(t, filepath.Join(root, "growth"))
+}
 
-	// The server block as documented, on loopback without TLS.
-	server := string(conf)
-	for old, new := range map[string]string{
-		"listen 443 ssl;":      fmt.Sprintf("listen 127.0.0.1:%d;", port),
-		"root /srv/www;":       "root " + root + ";",
-		"ssl_certificate ":     "# ssl_certificate ",
-		"ssl_certificate_key ": "# ssl_certificate_key ",
-	} {
+// startNginx runs nginx with a documented server block, changed by the
+// replacements (each must be found), until the test ends; it returns when
+// nginx listens on port.
+func startNginx(t *testing.T, server string, port int, replace map[string]string) {
+	t.Helper()
+	nginx := nginxPath(t)
+	for old, new := range replace {
 		if !strings.Contains(server, old) {
-			t.Fatalf("nginx.conf lacks %q", old)
+			t.Fatalf("the configuration lacks %q", old)
 		}
-		server = strings.Replace(server, old, new, 1)
+		server = strings.ReplaceAll(server, old, new)
 	}
 	state := t.TempDir()
 	user := ""
@@ -143,14 +145,41 @@ http {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
 	t.Cleanup(func() {
 		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
+		<-exited
 	})
+	// nginx says nothing when it is ready: wait until it listens, or exits.
+	for {
+		conn, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+		if err == nil {
+			conn.Close()
+			return
+		}
+		select {
+		case <-exited:
+			errs, _ := os.ReadFile(filepath.Join(state, "error.log"))
+			t.Fatalf("nginx stopped: %s%s", log.String(), errs)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// getter fetches paths from a loopback port, following no redirect.
+func getter(t *testing.T, port int) func(path string, header ...string) (*http.Response, []byte) {
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	get := func(path string) (*http.Response, []byte) {
+	return func(path string, header ...string) (*http.Response, []byte) {
 		t.Helper()
-		resp, err := client.Get(fmt.Sprintf("http://127.0.0.1:%d%s", port, path))
+		req, err := http.NewRequest("GET", fmt.Sprintf("http://127.0.0.1:%d%s", port, path), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		resp, err := client.Do(req)
 		if err != nil {
 			t.Fatalf("GET %s: %v", path, err)
 		}
@@ -161,21 +190,32 @@ http {
 		}
 		return resp, body
 	}
-	// Wait for nginx to listen: it says nothing when it is ready.
-	for i := 0; ; i++ {
-		conn, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", port))
-		if err == nil {
-			conn.Close()
-			break
-		}
-		if cmd.ProcessState != nil || i == 600 {
-			errs, _ := os.ReadFile(filepath.Join(state, "error.log"))
-			t.Fatalf("nginx does not listen: %v\n%s%s", err, log.String(), errs)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+}
 
-	files := sitetest.ReadTree(t, filepath.Join(root, "growth"))
+// onLoopback are the replacements that run a documented server block on a
+// loopback port, without TLS, with root.
+func onLoopback(port int, root string) map[string]string {
+	return map[string]string{
+		"listen 443 ssl;":      fmt.Sprintf("listen 127.0.0.1:%d;", port),
+		"root /srv/www;":       "root " + root + ";",
+		"ssl_certificate ":     "# ssl_certificate ",
+		"ssl_certificate_key ": "# ssl_certificate_key ",
+	}
+}
+
+// TestNginxServesSite serves the demo, built for a sub-path, from a real
+// nginx with the configuration of docs/deploy/nginx.conf (on a loopback
+// port, without TLS): every page and asset answers with its bytes, folders
+// without a slash redirect, anything else gets the site's 404 page, and
+// hashed assets may be cached for ever while pages may not.
+func TestNginxServesSite(t *testing.T) {
+	conf := documented(t, "nginx.conf")
+	nginxPath(t)
+	port, root := freePort(t), t.TempDir()
+	files := demoUnder(t, root, port)
+	startNginx(t, conf, port, onLoopback(port, root))
+	get := getter(t, port)
+
 	hashed := regexp.MustCompile(`[.-][0-9a-f]{8,}\.(css|js|svg|json)$`)
 	types := map[string]string{".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".json": "application/json", ".svg": "image/svg+xml", ".xml": "xml"}
 	for name, want := range files {
@@ -210,5 +250,56 @@ http {
 		if resp.StatusCode != http.StatusNotFound || !bytes.Equal(body, files["404.html"]) {
 			t.Errorf("GET %s: %d, want 404 with the site's 404 page", path, resp.StatusCode)
 		}
+	}
+}
+
+// TestNginxSignIn serves the demo with docs/deploy/nginx-sign-in.conf, with
+// a stand-in for oauth2-proxy that knows one signed-in cookie: without it
+// every page answers the sign-in page, with it the site's pages, marked
+// for no shared cache.
+func TestNginxSignIn(t *testing.T) {
+	conf := documented(t, "nginx-sign-in.conf")
+	nginxPath(t)
+	const signIn = "Sign in with your organisation's account"
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/oauth2/auth":
+			if c, err := r.Cookie("_oauth2_proxy"); err == nil && c.Value == "signed-in" {
+				w.WriteHeader(http.StatusAccepted)
+				return
+			}
+			w.WriteHeader(http.StatusUnauthorized)
+		case "/oauth2/sign_in":
+			w.WriteHeader(http.StatusForbidden)
+			io.WriteString(w, signIn)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer proxy.Close()
+	port, root := freePort(t), t.TempDir()
+	files := demoUnder(t, root, port)
+	replace := onLoopback(port, root)
+	replace["http://127.0.0.1:4180"] = proxy.URL
+	startNginx(t, conf, port, replace)
+	get := getter(t, port)
+
+	for _, name := range []string{"index.html", "teams/index.html", "css/portal.css"} {
+		path := "/growth/" + strings.TrimSuffix(name, "index.html")
+		resp, body := get(path)
+		if resp.StatusCode != http.StatusForbidden || string(body) != signIn {
+			t.Errorf("GET %s signed out: %d %q, want the sign-in page", path, resp.StatusCode, body)
+		}
+		resp, body = get(path, "Cookie", "_oauth2_proxy=signed-in")
+		if resp.StatusCode != http.StatusOK || !bytes.Equal(body, files[name]) {
+			t.Errorf("GET %s signed in: %d, %d bytes, want the page", path, resp.StatusCode, len(body))
+		}
+		if cache := resp.Header.Get("Cache-Control"); !strings.Contains(cache, "private") {
+			t.Errorf("GET %s signed in: Cache-Control %q, want private", path, cache)
+		}
+	}
+	resp, body := get("/growth/no-such-page/", "Cookie", "_oauth2_proxy=signed-in")
+	if resp.StatusCode != http.StatusNotFound || !bytes.Equal(body, files["404.html"]) {
+		t.Errorf("GET a missing page signed in: %d, want the site's 404 page", resp.StatusCode)
 	}
 }

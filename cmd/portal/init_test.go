@@ -72,7 +72,9 @@ func TestInitGitHubWorkflow(t *testing.T) {
 	}
 	at := func(match func(step) bool) int { return slices.IndexFunc(build.Steps, match) }
 	checkout := at(func(s step) bool { return strings.HasPrefix(s.Uses, "actions/checkout@") })
-	install := at(func(s step) bool { return strings.Contains(s.Run, "go build -o") && strings.Contains(s.Run, "./cmd/portal") })
+	install := at(func(s step) bool {
+		return strings.Contains(s.Run, "go build -o") && strings.Contains(s.Run, "./cmd/portal")
+	})
 	check := at(func(s step) bool { return strings.TrimSpace(s.Run) == "portal check" && s.If == "" })
 	pages := at(func(s step) bool { return strings.HasPrefix(s.Uses, "actions/configure-pages@") })
 	buildStep := at(func(s step) bool { return strings.HasPrefix(s.Run, "portal build ") })
