@@ -29,7 +29,7 @@ var asLayout = map[string]map[string]string{
         <p>{{if .Rated}}Now {{.CurrentName}} ({{.Current}}){{else}}Not rated yet{{end}}; the role expects {{.TargetName}} ({{.Target}}).</p>
         {{with $g.Competency.Descriptor $g.Target}}<p class="descriptor"><span class="muted">What {{$g.TargetName}} looks like:</span> {{.}}</p>{{end}}
         {{if .Articles}}
-        <ul class="article-links">{{range .Articles}}<li><a href="{{$.Link .}}">{{.Title}}</a>{{if .Level}} <span class="tag">to reach {{$.Site.LevelName .Level}}</span>{{end}}</li>{{end}}</ul>
+        <ul class="article-links">{{range .Articles}}<li><a href="{{$.Link .}}">{{.Title}}</a>{{if .Draft}} <span class="tag draft">Draft</span>{{end}}{{if .Level}} <span class="tag">to reach {{$.Site.LevelName .Level}}</span>{{end}}</li>{{end}}</ul>
         {{else}}<p class="muted">No article teaches this competency yet.</p>{{end}}
       </li>
       {{- end}}`,
@@ -39,7 +39,7 @@ var asLayout = map[string]map[string]string{
     {{- range .Site.Articles}}
     <li>
       <h2><a href="{{$.Link .}}">{{.Title}}</a></h2>
-      <p class="meta">{{if not .Date.IsZero}}<time datetime="{{isodate .Date}}">{{date .Date}}</time> · {{end}}{{if .Level}}to reach {{$.Site.LevelName .Level}} · {{end}}{{if .Draft}}<span class="tag">draft</span> · {{end}}{{range $i, $c := .Competencies}}{{if $i}}, {{end}}<a href="{{$.Link $c}}">{{$c.Title}}</a>{{end}}</p>
+      <p class="meta">{{if not .Date.IsZero}}<time datetime="{{isodate .Date}}">{{date .Date}}</time> · {{end}}{{if .Level}}to reach {{$.Site.LevelName .Level}} · {{end}}{{if .Draft}}<span class="tag draft">Draft</span> · {{end}}{{range $i, $c := .Competencies}}{{if $i}}, {{end}}<a href="{{$.Link $c}}">{{$c.Title}}</a>{{end}}</p>
       {{with .Summary}}<p>{{.}}</p>{{end}}
     </li>
     {{- end}}`,
@@ -59,7 +59,7 @@ var asLayout = map[string]map[string]string{
         <p>{{plural .People "member is" "members are"}} below target, {{plural .Total "level" "levels"}} short in all.</p>
         {{if .Articles}}
         <p class="muted">To read:</p>
-        <ul class="article-links">{{range .Articles}}<li><a href="{{$.Link .}}">{{.Title}}</a></li>{{end}}</ul>
+        <ul class="article-links">{{range .Articles}}<li><a href="{{$.Link .}}">{{.Title}}</a>{{if .Draft}} <span class="tag draft">Draft</span>{{end}}</li>{{end}}</ul>
         {{else}}<p class="muted">No article teaches this competency yet.</p>{{end}}
       </li>
       {{- end}}`,
@@ -97,9 +97,10 @@ func TestFragmentsMatchLayouts(t *testing.T) {
 		name string
 		fsys fstest.MapFS
 	}{{"golden", golden}, {"demo", demoFS}} {
-		// An article whose every field needs escaping.
-		site.fsys["content/articles/odd-characters.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"<b>Odd</b> & 'quoted' + \\\"more\\\"\"\nsummary = \"a < b & c + 'd'\"\ndate = 2025-03-04\nlevel = 1\ncompetencies = [\"" + firstCompetency(t, site.fsys) + "\"]\n+++\nText.\n")}
-		want := build(t, site.fsys, Options{})
+		// An article whose every field needs escaping, a draft, built
+		// with drafts as the preview builds.
+		site.fsys["content/articles/odd-characters.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"<b>Odd</b> & 'quoted' + \\\"more\\\"\"\nsummary = \"a < b & c + 'd'\"\ndate = 2025-03-04\nlevel = 1\ndraft = true\ncompetencies = [\"" + firstCompetency(t, site.fsys) + "\"]\n+++\nText.\n")}
+		want := build(t, site.fsys, Options{Drafts: true})
 		with := fstest.MapFS{}
 		for name, f := range site.fsys {
 			with[name] = f
@@ -107,7 +108,10 @@ func TestFragmentsMatchLayouts(t *testing.T) {
 		for name, data := range overrides {
 			with[name] = &fstest.MapFile{Data: data}
 		}
-		got := build(t, with, Options{})
+		got := build(t, with, Options{Drafts: true})
+		if !bytes.Contains(want.Files["articles/index.html"], []byte(`<span class="tag draft">Draft</span>`)) {
+			t.Errorf("%s: the articles list does not mark the draft", site.name)
+		}
 		compared := map[string]int{}
 		for _, p := range want.Paths() {
 			kind, _, _ := strings.Cut(p, "/")
@@ -135,4 +139,31 @@ func firstCompetency(t *testing.T, fsys fstest.MapFS) string {
 	}
 	t.Fatal("no competency")
 	return ""
+}
+
+// TestDraftsMarked builds the demo with a draft article as the preview
+// does: the article's page says it is a draft and every list of articles
+// marks it; a build without drafts has no trace of it.
+func TestDraftsMarked(t *testing.T) {
+	fsys := fixtureFS(t)
+	comp := firstCompetency(t, fsys)
+	fsys["content/articles/work-in-progress.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Work in progress\"\ndate = 2099-01-01\ncompetencies = [\"" + comp + "\"]\ndraft = true\n+++\nSoon.\n")}
+	const tag = `<a href="../../articles/work-in-progress/">Work in progress</a> <span class="tag draft">Draft</span>`
+	out := build(t, fsys, Options{Drafts: true})
+	page := string(out.Files["articles/work-in-progress/index.html"])
+	if !strings.Contains(page, `<p class="draft-mark" role="note"><strong>Draft.</strong>`) {
+		t.Errorf("the draft's page does not say it is a draft:\n%s", page)
+	}
+	if !strings.Contains(string(out.Files["competencies/"+comp+"/index.html"]), tag) {
+		t.Errorf("the competency page does not mark the draft")
+	}
+	if !strings.Contains(string(out.Files["index.html"]), `<a href="articles/work-in-progress/">Work in progress</a> <span class="tag draft">Draft</span>`) {
+		t.Errorf("the home page's latest articles do not mark the draft")
+	}
+	published := build(t, fsys, Options{})
+	for name, data := range published.Files {
+		if bytes.Contains(data, []byte("work-in-progress")) || bytes.Contains(data, []byte(`class="tag draft"`)) || bytes.Contains(data, []byte(`class="draft-mark"`)) {
+			t.Errorf("%s mentions the draft in a build without drafts", name)
+		}
+	}
 }

@@ -2,17 +2,8 @@
 // role profiles, teams, people, assessments and learning articles kept as
 // files, turned into a static site.
 //
-// Usage:
-//
-//	portal build [-s DIR] [-d DIR] [--baseURL URL] [--drafts] [--secret-file FILE]
-//	portal serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--published]
-//	portal check [-s DIR] [--strict]
-//	portal new competency|role|person|team|article|cycle NAME [-s DIR]
-//	portal links [-s DIR] [-o FILE] [--baseURL URL]
-//	portal secret
-//	portal gen [-preset small|large|huge] [-seed N] [-o DIR] [-publish open]
-//	portal version
-//	portal help [verb]
+// Run "portal help" for the verbs and "portal help VERB" for one verb's
+// usage, flags and an example; the verbs and their help are in verbs.
 package main
 
 import (
