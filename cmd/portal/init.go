@@ -18,7 +18,8 @@ import (
 // skeleton is the site portal init writes. A path element starting "dot-"
 // is written with a dot instead ("dot-gitignore" is ".gitignore"), so that
 // the skeleton's own .gitignore and CI files do not act on this repository.
-// In the text, {{.Title}}, {{.TitleTOML}} and {{.Date}} are replaced.
+// In the text, {{.Title}}, {{.TitleTOML}}, {{.Date}} (today) and
+// {{.SelfDate}} (two weeks before) are replaced.
 //
 //go:embed all:skeleton
 var skeleton embed.FS
@@ -59,6 +60,8 @@ func runInit(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		"{{.Title}}", title,
 		"{{.TitleTOML}}", tomlEscaper.Replace(title),
 		"{{.Date}}", time.Now().Format("2006-01-02"),
+		// People rate themselves before their manager's review.
+		"{{.SelfDate}}", time.Now().AddDate(0, 0, -14).Format("2006-01-02"),
 	)
 	var written []string
 	err = fs.WalkDir(skeleton, "skeleton", func(name string, d fs.DirEntry, err error) error {
