@@ -26,7 +26,8 @@ import (
 // %[2]s a title made from it, %[3]s the date (today unless --date); for a
 // person, %[4]s and %[5]s are the lines of their team and role; for a
 // cycle, %[4]s is its kind and %[5]s the commented ratings to fill in; for
-// a competency, %[4]s are the lines of its levels.
+// a competency, %[4]s are the lines of its levels; for an article, %[4]s
+// is a comment naming the competencies there are.
 var scaffolds = map[string]struct{ path, text string }{
 	"competency": {"content/competencies/%s.md", `+++
 title = "%[2]s"
@@ -64,7 +65,7 @@ title = "Job title as shown"
 title = "%[2]s"
 date = %[3]s
 summary = "One or two sentences: what the reader will be able to do."
-competencies = ["competency-id"]
+competencies = ["competency-id"]%[4]s
 draft = true
 +++
 `},
@@ -259,6 +260,8 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	switch kind {
 	case "competency":
 		values = append(values, levelLines(site))
+	case "article":
+		values = append(values, competencyHint(site))
 	case "person":
 		values = append(values, team, role)
 	case "cycle":
@@ -380,4 +383,24 @@ func levelLines(site string) string {
 		fmt.Fprintf(&b, "%d = \"%s\"\n", l.Level, tomlEscaper.Replace(content.LevelTemplate(l.Name)))
 	}
 	return b.String()
+}
+
+// competencyHint is a comment for a new article's competencies: the ids
+// there are, when there are few enough to list.
+func competencyHint(site string) string {
+	files, _ := filepath.Glob(filepath.Join(site, "content", "competencies", "*", "*.md"))
+	var ids []string
+	for _, f := range files {
+		if id := strings.TrimSuffix(filepath.Base(f), ".md"); newID.MatchString(id) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	switch {
+	case len(ids) == 0:
+		return "   # no competencies yet: portal new competency CATEGORY/ID"
+	case len(ids) <= 8:
+		return "   # one or more of: " + strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("   # one or more of the %d competency ids (file names in content/competencies)", len(ids))
 }
