@@ -126,11 +126,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "portal builds a people-development portal from a folder of content.")
-	fmt.Fprintln(w, "\nUsage:")
+	fmt.Fprintln(w, "\nusage: portal VERB [ARGUMENTS] [FLAGS]\n\nVerbs:")
 	for _, v := range verbs {
 		fmt.Fprintf(w, "  %-8s %s\n", v.name, v.summary)
 	}
-	fmt.Fprintln(w, "\nRun 'portal help VERB' for the flags of a verb.")
+	fmt.Fprintln(w, "\nRun 'portal help VERB' for a verb's usage, flags and an example. To start a\nsite of your own: portal init my-portal")
 }
 
 // flags makes a verb's flag set; parse errors become usage errors.
@@ -220,7 +220,7 @@ func usage(fs *flag.FlagSet, name string) func() {
 			fmt.Fprintln(w, "\nFlags:")
 			for _, l := range lines {
 				if len(l[0]) <= 20 {
-					fmt.Fprintf(w, "  %-20s %s\n", l[0], wrap(l[1], 78, strings.Repeat(" ", 23))[0:])
+					fmt.Fprintf(w, "  %-20s %s\n", l[0], wrap(l[1], 78, strings.Repeat(" ", 23)))
 				} else {
 					fmt.Fprintf(w, "  %s\n%s%s\n", l[0], strings.Repeat(" ", 23), wrap(l[1], 78, strings.Repeat(" ", 23)))
 				}
