@@ -369,16 +369,13 @@ func levelLines(site string) string {
 		}
 	}
 	_, err := toml.DecodeFile(filepath.Join(site, "site.toml"), &config)
-	if err != nil || len(config.Scale) < 2 {
-		config.Scale = config.Scale[:0]
-		for n := range 5 {
-			config.Scale = append(config.Scale, struct {
-				Level int
-				Name  string
-			}{n, "level " + strconv.Itoa(n)})
-		}
-	}
 	var b strings.Builder
+	if err != nil || len(config.Scale) < 2 {
+		for n := 1; n <= 4; n++ {
+			fmt.Fprintf(&b, "%d = \"%s\"\n", n, content.LevelTemplate("level "+strconv.Itoa(n)))
+		}
+		return b.String()
+	}
 	for _, l := range config.Scale[1:] {
 		fmt.Fprintf(&b, "%d = \"%s\"\n", l.Level, tomlEscaper.Replace(content.LevelTemplate(l.Name)))
 	}
