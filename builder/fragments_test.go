@@ -17,16 +17,26 @@ var asLayout = map[string]map[string]string{
 	"person.html": {
 		"{{.StandingRows}}": `{{range $p.Standings}}
 <tr><th scope="row"><a href="{{$.Link .Competency}}">{{.Competency.Title}}</a></th>
-<td>{{if .HasCurrent}}{{$.Badge .Current}}{{if and .CurrentFrom (ne .CurrentFrom.Kind "manager")}} <span class="tag">{{.CurrentFrom.Kind}}</span>{{end}}{{else}}<span class="muted">not rated</span>{{end}}</td>
-<td>{{if .HasTarget}}{{$.Badge .Target}}{{else}}<span class="muted">–</span>{{end}}</td>
-<td>{{if .HasPrevious}}{{$.Badge .Previous}}{{else}}<span class="muted">–</span>{{end}}</td>
-<td class="num">{{if .HasTarget}}{{if gt .Short 0}}<strong>{{.Short}}</strong>{{else}}<span class="ok">met</span>{{end}}{{end}}</td></tr>{{end}}
+<td>{{if .HasCurrent}}{{$.Number .Current}}<span class="lvl-name"> {{$.Site.LevelName .Current}}</span>{{if ne .CurrentFrom.Kind "manager"}} <span class="tag">{{.CurrentFrom.Kind}}</span>{{end}}{{if ne .CurrentFrom.ID ($p.LastOf .CurrentFrom.Kind).ID}} <span class="tag" title="{{.CurrentFrom.Title}}">{{.CurrentFrom.Date.Format "Jan 2006"}}</span>{{end}}{{else}}<span class="muted">not rated</span>{{end}}</td>
+<td>{{if .HasSelf}}{{$.Number .Self}}{{if ne .SelfFrom.ID $p.LastSelf.ID}} <span class="tag" title="{{.SelfFrom.Title}}">{{.SelfFrom.Date.Format "Jan 2006"}}</span>{{end}}{{else}}<span class="muted">–</span>{{end}}</td>
+<td>{{if .Peers}}{{decimal .Peer}} <span class="muted">({{.Peers}})</span>{{if ne .PeerFrom.ID $p.LastPeer.ID}} <span class="tag" title="{{.PeerFrom.Title}}">{{.PeerFrom.Date.Format "Jan 2006"}}</span>{{end}}{{else}}<span class="muted">–</span>{{end}}</td>
+<td>{{if .HasTarget}}{{$.Number .Target}}<span class="lvl-name"> {{$.Site.LevelName .Target}}</span>{{else}}<span class="muted">–</span>{{end}}</td>
+<td>{{if not (and .HasCurrent .HasPrevious)}}<span class="muted">–</span>{{else if gt .Change 0}}<span class="up">▲ from {{.Previous}}</span>{{else if lt .Change 0}}<span class="down">▼ from {{.Previous}}</span>{{else}}<span class="muted">same</span>{{end}}</td>
+<td class="num">{{if not .HasTarget}}{{else if not .HasCurrent}}<span class="muted">not rated</span>{{else if gt .Short 0}}<strong>{{.Short}}</strong>{{else}}<span class="ok">met</span>{{end}}</td></tr>{{end}}
 `,
+		"{{.DifferenceItems}}": `
+      {{- range $p.Differences}}
+      <li><a href="{{$.Link .Competency}}">{{.Competency.Title}}</a>: self {{$.Badge .Self}}, manager {{$.Badge .Current}}</li>
+      {{- end}}`,
+		"{{.NotRatedItems}}": `
+      {{- range $p.Standings}}{{if and .HasTarget (not .HasCurrent)}}
+      <li><a href="{{$.Link .Competency}}">{{.Competency.Title}}</a>: the role expects {{$.Badge .Target}}</li>
+      {{- end}}{{end}}`,
 		"{{.GapItems}}": `
       {{- range $g := $p.Gaps}}
       <li>
         <h3><a href="{{$.Link .Competency}}">{{.Competency.Title}}</a> <span class="gap-size">{{plural .Size "level" "levels"}}</span></h3>
-        <p>{{if .Rated}}Now {{.CurrentName}} ({{.Current}}){{else}}Not rated yet{{end}}; the role expects {{.TargetName}} ({{.Target}}).</p>
+        <p>Now {{.CurrentName}} ({{.Current}}); the role expects {{.TargetName}} ({{.Target}}).</p>
         {{with $g.Competency.Descriptor $g.Target}}<p class="descriptor"><span class="muted">What {{$g.TargetName}} looks like:</span> {{.}}</p>{{end}}
         {{if .Articles}}
         <ul class="article-links">{{range .Articles}}<li><a href="{{$.Link .}}">{{.Title}}</a>{{if .Draft}} <span class="tag draft">Draft</span>{{end}}{{if .Level}} <span class="tag">to reach {{$.Site.LevelName .Level}}</span>{{end}}</li>{{end}}</ul>

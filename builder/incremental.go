@@ -340,7 +340,7 @@ func (b *Builder) updatePerson(file string) (ok bool) {
 	if renamed {
 		slices.SortFunc(s.People, model.ByName) // as derive orders them
 	}
-	p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
+	p.ClearStandings()
 	l.deriver.Standings(model.NewWorker(s), p) // its counts are dropped: the ratings are as they were
 	for _, t := range []*model.Team{oldTeam, team} {
 		if t == nil {
@@ -417,7 +417,7 @@ func (b *Builder) updateCycle(file string) (ok bool) {
 		e.doc = &content.Document{Loc: content.FastLocator(trimBOM(data))}
 		next = map[string][]model.IndexedRating{}
 		if pid != "" {
-			ranked, ok := lc.personRatings(e, pid, table)
+			ranked, ok := lc.personRatings(e, pid, table, old.Kind == "peer")
 			if !ok {
 				return false
 			}
@@ -504,7 +504,7 @@ func (b *Builder) updateCycle(file string) (ok bool) {
 				c.Distribution[l.deriver.LevelIndex(st.Current)]--
 			}
 		}
-		p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
+		p.ClearStandings()
 		l.deriver.Standings(w, p)
 		for _, st := range p.Standings {
 			if c := st.Competency; st.HasCurrent && counts[c] == nil {
@@ -637,7 +637,7 @@ func (b *Builder) updateRole(file string) (ok bool) {
 	w := model.NewWorker(s)
 	var teams []*model.Team
 	for _, p := range r.People {
-		p.Standings, p.Gaps, p.Assessed, p.LastAssessed = nil, nil, false, nil
+		p.ClearStandings()
 		l.deriver.Standings(w, p) // its counts are dropped: the ratings are as they were
 		if p.Team != nil && !slices.Contains(teams, p.Team) {
 			teams = append(teams, p.Team)

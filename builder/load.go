@@ -750,7 +750,7 @@ func (l *loader) loadCycle(e *entry) *model.Cycle {
 	// Map order is fine here: diagnostics are sorted before they are shown,
 	// and sorting half a million ratings costs more than the rest of them.
 	for pid, personRatings := range ratings {
-		if ranked, ok := l.personRatings(e, pid, personRatings); ok {
+		if ranked, ok := l.personRatings(e, pid, personRatings, c.Kind == "peer"); ok {
 			c.ByPerson[pid] = ranked
 		}
 	}
@@ -759,8 +759,9 @@ func (l *loader) loadCycle(e *entry) *model.Cycle {
 
 // personRatings checks the ratings of one person in a cycle (the table
 // ratings.<pid>, as decoded) and returns those that are valid. ok is false
-// when the person is unknown or the value is not a table.
-func (l *loader) personRatings(e *entry, pid string, table any) (ranked []model.IndexedRating, ok bool) {
+// when the person is unknown or the value is not a table. In a peer cycle
+// a rating may be a list of levels, one per peer, each a rating of its own.
+func (l *loader) personRatings(e *entry, pid string, table any, peer bool) (ranked []model.IndexedRating, ok bool) {
 	loc := e.doc.Loc
 	if l.site.PersonByID[pid] == nil {
 		if !l.broken[content.KindPerson+"/"+pid] {
@@ -793,9 +794,26 @@ func (l *loader) personRatings(e *entry, pid string, table any) (ranked []model.
 			}
 		}
 		comp := l.competency(e, cid, func() content.Pos { return loc.Key("ratings", pid, cid) })
-		n, ok := l.checkLevel(e.path, func() content.Pos { return loc.Value("ratings", pid, cid) }, v, func() string { return "rating of " + pid + " in " + cid })
-		if comp != nil && ok {
-			ranked = append(ranked, model.IndexedRating{Competency: l.idIndex[cid], Level: n})
+		at := func() content.Pos { return loc.Value("ratings", pid, cid) }
+		what := func() string { return "rating of " + pid + " in " + cid }
+		list, isList := v.([]any)
+		switch {
+		case isList && !peer:
+			l.r.Errorf(e.path, at(), "%s is a list: a list of levels, one per peer, is for a cycle of kind = \"peer\"; give one level", what())
+		case isList && len(list) == 0:
+			l.r.Errorf(e.path, at(), "%s is an empty list: give one level per peer, or leave the line out", what())
+		case isList:
+			for _, item := range list {
+				n, ok := l.checkLevel(e.path, at, item, what)
+				if comp != nil && ok {
+					ranked = append(ranked, model.IndexedRating{Competency: l.idIndex[cid], Level: n})
+				}
+			}
+		default:
+			n, ok := l.checkLevel(e.path, at, v, what)
+			if comp != nil && ok {
+				ranked = append(ranked, model.IndexedRating{Competency: l.idIndex[cid], Level: n})
+			}
 		}
 	}
 	return ranked, true

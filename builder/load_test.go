@@ -158,8 +158,8 @@ func TestLoadDemo(t *testing.T) {
 }
 
 // TestScaleFromOne loads a site whose scale starts at 1 and runs 1, 3, 5,
-// with a target nobody has been rated in: badges, names, distributions and
-// unrated gaps come out right.
+// with targets nobody has been rated in: badges, names, distributions and
+// gaps come out right, and what is not rated is no gap.
 func TestScaleFromOne(t *testing.T) {
 	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 	fsys := fstest.MapFS{
@@ -185,28 +185,18 @@ func TestScaleFromOne(t *testing.T) {
 	if c := s.CompetencyByID["vision"]; c.Distribution[1] != 1 || c.Rated != 1 {
 		t.Errorf("vision distribution %v, %d rated; want one person at Solid", c.Distribution, c.Rated)
 	}
-	// Never rated counts from the bottom of the scale: coaching is 2 levels
-	// away (1 to 3), and a target at the bottom is no gap.
-	if len(ana.Gaps) != 2 {
-		t.Fatalf("gaps %+v, want vision and coaching", ana.Gaps)
+	// A competency never rated is no gap, whatever the scale: coaching and
+	// listening are counted as not rated, and vision alone is a gap.
+	if len(ana.Gaps) != 1 || ana.NotRated != 2 {
+		t.Fatalf("gaps %+v, %d not rated; want vision alone, and 2 not rated", ana.Gaps, ana.NotRated)
 	}
-	if st := ana.Standing("listening"); st.HasCurrent || !st.HasTarget || st.Short != 0 {
-		t.Errorf("listening: %+v, want a target of 1 that is not short", st)
-	}
-	if st := ana.Standing("coaching"); st.Short != 2 {
-		t.Errorf("coaching is %d levels short, want 2", st.Short)
-	}
-	for _, g := range ana.Gaps {
-		switch g.Competency.ID {
-		case "vision":
-			if !g.Rated || g.CurrentName != "Solid" || g.TargetName != "Leading" || g.Size != 2 {
-				t.Errorf("vision gap %+v", g)
-			}
-		case "coaching":
-			if g.Rated || g.CurrentName != "" || g.TargetName != "Solid" || g.Size != 2 {
-				t.Errorf("coaching gap %+v: want not rated, target Solid, 2 levels", g)
-			}
+	for _, id := range []string{"listening", "coaching"} {
+		if st := ana.Standing(id); st.HasCurrent || !st.HasTarget || st.Short != 0 {
+			t.Errorf("%s: %+v, want a target that is not counted short", id, st)
 		}
+	}
+	if g := ana.Gaps[0]; !g.Rated || g.CurrentName != "Solid" || g.TargetName != "Leading" || g.Size != 2 {
+		t.Errorf("vision gap %+v", g)
 	}
 }
 

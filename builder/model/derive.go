@@ -73,6 +73,7 @@ type Deriver struct {
 	scaleMin   int
 	scaleIndex []int
 	names      []string
+	onScale    []bool
 	// Kept counts the people whose standings were taken from Input.Prev.
 	Kept int64
 }
@@ -133,9 +134,11 @@ func Derive(s *Site, in Input) (*Deriver, content.Diagnostics) {
 	d.scaleMin = lo
 	d.scaleIndex = make([]int, hi-lo+1)
 	d.names = make([]string, hi-lo+1)
+	d.onScale = make([]bool, hi-lo+1)
 	for i, lv := range s.Scale {
 		d.scaleIndex[lv.Level-lo] = i
 		d.names[lv.Level-lo] = lv.Name
+		d.onScale[lv.Level-lo] = true
 	}
 	d.rankOf = make([]int, len(s.Competencies))
 	for i, id := range content.SortedKeys(s.CompetencyByID) {
@@ -390,21 +393,32 @@ func relatedSignature(articles []*Article, bodies []Links) string {
 	return b.String()
 }
 
-// Standings works out a person's current and previous level in every
-// competency. Current is the latest manager rating, or the latest rating of
-// any kind when no manager has rated it; previous is the rating before the
-// current one in a cycle of the same kind. It runs once per person, so it
-// works on slices indexed by the competency's place in the framework rather
-// than on maps, and reuses them from one person to the next.
+// Standings works out a person's standing in every competency: the
+// current level and the one before it, the latest self rating and the
+// peers' average (see [Standing]), and the gaps. It runs once per person,
+// so it works on slices indexed by the competency's place in the framework
+// rather than on maps, and reuses them from one person to the next.
 func (d *Deriver) Standings(w *Worker, p *Person) {
 	s := d.site
 	history := w.history // oldest first, by competency rank
 	for _, c := range s.Cycles {
-		for _, rr := range c.ByPerson[p.ID] {
+		list := c.ByPerson[p.ID]
+		if len(list) == 0 {
+			continue
+		}
+		for _, rr := range list {
 			r := d.rankOf[rr.Competency]
 			history[r] = append(history[r], rating{c, rr.Level})
-			p.Assessed = true
-			p.LastAssessed = c // cycles run oldest first
+		}
+		p.Assessed = true
+		p.LastAssessed = c // cycles run oldest first
+		switch c.Kind {
+		case "manager":
+			p.LastManager = c
+		case "self":
+			p.LastSelf = c
+		case "peer":
+			p.LastPeer = c
 		}
 	}
 	var targets []*Target
@@ -434,54 +448,117 @@ func (d *Deriver) Standings(w *Worker, p *Person) {
 		if target != nil {
 			st.Target, st.HasTarget = target.Level, true
 		}
-		cur := -1
-		for i := len(h) - 1; i >= 0; i-- {
-			if h[i].cycle.Kind == "manager" {
-				cur = i
-				break
-			}
-		}
-		if cur < 0 {
-			cur = len(h) - 1
-		}
-		if cur >= 0 {
-			st.Current, st.HasCurrent, st.CurrentFrom = h[cur].level, true, h[cur].cycle
-			for i := cur - 1; i >= 0; i-- {
-				if h[i].cycle.Kind == h[cur].cycle.Kind {
-					st.Previous, st.HasPrevious = h[i].level, true
-					break
-				}
-			}
+		d.views(&st, h)
+		if st.HasCurrent {
 			w.rated[rank]++
 			w.dist[rank][d.scaleIndex[st.Current-lo]]++
-		}
-		if st.HasTarget {
-			// Never rated counts as the bottom of the scale: on a scale from
-			// 1, a target of 3 is 2 levels away, not 3.
-			from := st.Current
-			if !st.HasCurrent {
-				from = lo
+			if st.HasTarget {
+				st.Short = max(st.Target-st.Current, 0)
 			}
-			st.Short = max(st.Target-from, 0)
+		} else if st.HasTarget {
+			p.NotRated++
 		}
 		p.Standings = append(p.Standings, st)
 		if st.Short > 0 {
-			g := Gap{
-				Competency: c,
-				Current:    st.Current,
-				Rated:      st.HasCurrent,
-				Target:     st.Target,
-				Size:       st.Short,
-				Articles:   w.articlesFor(c, st.Current, st.Target),
-				TargetName: names[st.Target-lo],
-			}
-			if st.HasCurrent {
-				g.CurrentName = names[st.Current-lo]
-			}
-			p.Gaps = append(p.Gaps, g)
+			p.Gaps = append(p.Gaps, Gap{
+				Competency:  c,
+				Current:     st.Current,
+				Rated:       true,
+				Target:      st.Target,
+				Size:        st.Short,
+				Articles:    w.articlesFor(c, st.Current, st.Target),
+				TargetName:  names[st.Target-lo],
+				CurrentName: names[st.Current-lo],
+			})
 		}
 	}
 	slices.SortStableFunc(p.Gaps, func(a, b Gap) int { return cmp.Compare(b.Size, a.Size) })
+}
+
+// views fills in st's levels from h, the person's ratings in its
+// competency, oldest first, those of one cycle together (a peer cycle may
+// hold several). Within each kind the latest cycle counts; the current
+// level is the latest manager's, or where there is none the latest of any
+// kind, and the previous level the one before it of the same kind.
+func (d *Deriver) views(st *Standing, h []rating) {
+	// The latest two cycles of each kind, and the latest of all, as index
+	// ranges of h: from, to.
+	type group struct{ from, to int }
+	var latest [3][2]group
+	var last group
+	kind := func(c *Cycle) int {
+		switch c.Kind {
+		case "self":
+			return 1
+		case "peer":
+			return 2
+		}
+		return 0
+	}
+	seen := [3]int{}
+	for to := len(h); to > 0; {
+		from := to - 1
+		for from > 0 && h[from-1].cycle == h[to-1].cycle {
+			from--
+		}
+		g := group{from, to}
+		if to == len(h) {
+			last = g
+		}
+		if k := kind(h[from].cycle); seen[k] < 2 {
+			latest[k][seen[k]] = g
+			seen[k]++
+		}
+		to = from
+	}
+	if len(h) == 0 {
+		return
+	}
+	cur, k := last, kind(h[last.from].cycle)
+	if seen[0] > 0 {
+		cur, k = latest[0][0], 0
+	}
+	st.Current, st.HasCurrent, st.CurrentFrom = d.level(h[cur.from:cur.to]), true, h[cur.from].cycle
+	if seen[k] > 1 {
+		prev := latest[k][1]
+		st.Previous, st.HasPrevious = d.level(h[prev.from:prev.to]), true
+	}
+	if seen[1] > 0 {
+		g := latest[1][0]
+		st.Self, st.HasSelf, st.SelfFrom = d.level(h[g.from:g.to]), true, h[g.from].cycle
+	}
+	if seen[2] > 0 {
+		g := latest[2][0]
+		st.PeerFrom, st.Peers = h[g.from].cycle, g.to-g.from
+		for _, r := range h[g.from:g.to] {
+			st.PeerTotal += r.level
+		}
+	}
+}
+
+// level is the level of one cycle's ratings: the rating, or the mean of
+// several (a peer cycle's) rounded to the nearest level of the scale, the
+// lower one on a tie.
+func (d *Deriver) level(rs []rating) int {
+	if len(rs) == 1 {
+		return rs[0].level
+	}
+	sum := 0
+	for _, r := range rs {
+		sum += r.level
+	}
+	best := rs[0].level
+	for i := range d.names {
+		l := d.scaleMin + i
+		if !d.onScale[i] {
+			continue
+		}
+		// |l - sum/n| compared without division.
+		if dl, db := abs(l*len(rs)-sum), abs(best*len(rs)-sum); dl < db || dl == db && l < best {
+			best = l
+		}
+	}
+	return best
 }
 
 // NewWorker makes the scratch space of one goroutine working out standings.
@@ -509,9 +586,8 @@ type rating struct {
 const GapArticles = 3
 
 // articlesFor picks a competency's articles for someone at level current
-// aiming for target: first those written for a level in (current, target],
-// then those with no level, then the rest; at most GapArticles. Thousands of
-// people share a few such choices, so each is made once.
+// aiming for target, as ChooseArticles does. Thousands of people share a
+// few such choices, so each is made once.
 func (w *Worker) articlesFor(c *Competency, current, target int) []*Article {
 	key := articleChoice{c, current, target}
 	if list, ok := w.chosen[key]; ok {
@@ -559,19 +635,27 @@ type articleChoice struct {
 }
 
 // ChooseArticles picks a competency's articles for someone at level
-// current aiming for target (see Worker.articlesFor).
+// current aiming for target: those written to reach a level above current
+// and at most target, the nearest step first, then those written for no
+// level in particular; at most GapArticles. An article for a level already
+// held, or beyond the target, is not offered.
 func ChooseArticles(c *Competency, current, target int) []*Article {
-	fit := func(a *Article) int {
-		switch {
-		case a.Level > current && a.Level <= target:
-			return 0
-		case a.Level == 0:
-			return 1
+	var out []*Article
+	for _, a := range c.Articles {
+		if a.Level > current && a.Level <= target {
+			out = append(out, a)
 		}
-		return 2
 	}
-	out := slices.Clone(c.Articles)
-	slices.SortStableFunc(out, func(a, b *Article) int { return cmp.Compare(fit(a), fit(b)) })
+	// Newest first within a level, as c.Articles are.
+	slices.SortStableFunc(out, func(a, b *Article) int { return cmp.Compare(a.Level, b.Level) })
+	for _, a := range c.Articles {
+		if len(out) >= GapArticles {
+			break
+		}
+		if a.Level == 0 {
+			out = append(out, a)
+		}
+	}
 	return out[:min(len(out), GapArticles)]
 }
 

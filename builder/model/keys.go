@@ -470,10 +470,11 @@ func peoplePrints(s *Site, prev *Prints) (table, map[*Person]standingsPrint) {
 					continue
 				}
 			}
-			words = append(words[:0], uint64(b2i(p.Assessed)), cycle(p.LastAssessed))
+			words = append(words[:0], uint64(b2i(p.Assessed)), cycle(p.LastAssessed), cycle(p.LastManager), cycle(p.LastSelf), cycle(p.LastPeer), uint64(p.NotRated))
 			for _, st := range p.Standings {
 				words = append(words, comps[st.Competency.Rank], cycle(st.CurrentFrom), uint64(st.Current), uint64(st.Previous), uint64(st.Target), uint64(st.Short),
-					uint64(b2i(st.HasCurrent)|b2i(st.HasPrevious)<<1|b2i(st.HasTarget)<<2))
+					uint64(b2i(st.HasCurrent)|b2i(st.HasPrevious)<<1|b2i(st.HasTarget)<<2|b2i(st.HasSelf)<<3),
+					cycle(st.SelfFrom), uint64(st.Self), cycle(st.PeerFrom), uint64(st.PeerTotal), uint64(st.Peers))
 			}
 			for _, g := range p.Gaps {
 				// The names of the levels follow from the levels and the

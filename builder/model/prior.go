@@ -129,7 +129,8 @@ func (d *Deriver) keepStandings(w *Worker, pr *prior, p, old *Person) {
 			return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(a.Competency.Rank, b.Competency.Rank))
 		})
 	}
-	p.Assessed, p.LastAssessed = old.Assessed, old.LastAssessed
+	p.NotRated, p.Assessed, p.LastAssessed = old.NotRated, old.Assessed, old.LastAssessed
+	p.LastManager, p.LastSelf, p.LastPeer = old.LastManager, old.LastSelf, old.LastPeer
 }
 
 // keepMatrix gives t the columns, averages and gaps of old, the same team

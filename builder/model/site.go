@@ -7,7 +7,9 @@
 package model
 
 import (
+	"cmp"
 	"html/template"
+	"slices"
 	"strconv"
 	"time"
 
@@ -232,11 +234,55 @@ type Person struct {
 	// Standings has an entry for every competency the person's role targets
 	// or the person has been rated in, framework order.
 	Standings []Standing
-	Gaps      []Gap // largest first
-	Assessed  bool  // rated in at least one cycle
+	// Gaps are the competencies rated below the role's target, largest
+	// first. A targeted competency not rated yet is no gap: NotRated
+	// counts them.
+	Gaps     []Gap
+	NotRated int  // competencies the role targets that have no current level
+	Assessed bool // rated in at least one cycle
 	// LastAssessed is the latest cycle that rated the person, or nil.
 	LastAssessed *Cycle
+	// The latest cycle of each kind that rated the person, or nil.
+	LastManager, LastSelf, LastPeer *Cycle
 }
+
+// LastOf is the latest cycle of a kind that rated p, or nil.
+func (p *Person) LastOf(kind string) *Cycle {
+	switch kind {
+	case "manager":
+		return p.LastManager
+	case "self":
+		return p.LastSelf
+	case "peer":
+		return p.LastPeer
+	}
+	return nil
+}
+
+// ClearStandings forgets what was worked out for p from the cycles and
+// their role, before it is worked out again.
+func (p *Person) ClearStandings() {
+	p.Standings, p.Gaps, p.NotRated, p.Assessed = nil, nil, 0, false
+	p.LastAssessed, p.LastManager, p.LastSelf, p.LastPeer = nil, nil, nil, nil
+}
+
+// Differences are the standings where the manager's current level and the
+// person's own latest rating differ by a level or more, the largest
+// difference first: what is worth talking about.
+func (p *Person) Differences() []Standing {
+	var out []Standing
+	for _, st := range p.Standings {
+		if st.Manager() && st.HasSelf && st.Self != st.Current {
+			out = append(out, st)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Standing) int {
+		return cmp.Compare(abs(b.Self-b.Current), abs(a.Self-a.Current))
+	})
+	return out
+}
+
+func abs(n int) int { return max(n, -n) }
 
 // Standing returns the person's standing in a competency, or nil.
 func (p *Person) Standing(competencyID string) *Standing {
@@ -248,29 +294,62 @@ func (p *Person) Standing(competencyID string) *Standing {
 	return nil
 }
 
-// Standing is where a person is in one competency. A large site has a
+// Standing is where a person is in one competency, in each view: the
+// current level (the manager's, or where no manager rated it the latest
+// of any kind), the person's own and their peers'. A large site has a
 // third of a million: its fields are ordered to pack them tightly.
 type Standing struct {
 	Competency  *Competency
 	CurrentFrom *Cycle // the cycle the current level comes from
+	SelfFrom    *Cycle // the latest self-assessment that rated it, or nil
+	PeerFrom    *Cycle // the latest peer cycle that rated it, or nil
 	Current     int
-	Previous    int
-	Target      int
+	// Previous is the level before the current one, in the cycle before
+	// CurrentFrom of the same kind.
+	Previous int
+	Target   int
 	// Short is how many levels the current level is below the target, or
-	// 0. A competency never rated counts from the bottom of the scale.
-	Short       int
+	// 0; 0 also when it has no current level.
+	Short int
+	Self  int
+	// PeerTotal is the sum of the levels the peers gave in PeerFrom, and
+	// Peers how many gave one.
+	PeerTotal   int
+	Peers       int
 	HasCurrent  bool
 	HasPrevious bool
 	HasTarget   bool
+	HasSelf     bool
+}
+
+// Manager tells whether the current level is a manager's rating.
+func (st Standing) Manager() bool {
+	return st.HasCurrent && st.CurrentFrom != nil && st.CurrentFrom.Kind == "manager"
+}
+
+// Peer is the average of the peers' levels, or 0 with no peer rating.
+func (st Standing) Peer() float64 {
+	if st.Peers == 0 {
+		return 0
+	}
+	return float64(st.PeerTotal) / float64(st.Peers)
+}
+
+// Change is the current level less the previous one, or 0.
+func (st Standing) Change() int {
+	if !st.HasCurrent || !st.HasPrevious {
+		return 0
+	}
+	return st.Current - st.Previous
 }
 
 // Gap is a shortfall against the role's target.
 type Gap struct {
 	Competency *Competency
-	Current    int // 0 when never rated
-	Rated      bool
+	Current    int
+	Rated      bool // always: a competency not rated is no gap
 	Target     int
-	Size       int // levels below the target, from the bottom of the scale when never rated
+	Size       int // levels below the target
 	Articles   []*Article
 
 	CurrentName, TargetName string // level names

@@ -19,8 +19,11 @@ import (
 // .Team.Summary or .People (asLayout in the tests shows how).
 
 // StandingRows is the body of a person's standings table: one <tr> per
-// competency with its title, current level (and the kind of cycle it comes
-// from when that is not a manager's), target, previous level and the gap.
+// competency with its title; the current level, with the kind of cycle it
+// comes from when that is not a manager's, and the month of that cycle
+// when it is older than the person's latest of its kind; the self rating
+// and the peers' average, marked likewise; the target; the change since
+// the cycle before of the same kind; and the gap.
 func (p *Page) StandingRows() template.HTML {
 	if p.rec.hidesPeople() {
 		return "" // no individual on a public page
@@ -29,51 +32,162 @@ func (p *Page) StandingRows() template.HTML {
 		return ""
 	}
 	r := p.rec
-	r.add(model.KPerson, model.PStandings, p.person.ID)
+	person := p.person
+	r.add(model.KPerson, model.PStandings, person.ID)
 	r.add(model.KSite, model.PScale, "")
 	var b strings.Builder
-	b.Grow(len(p.person.Standings) * 320)
-	for _, st := range p.person.Standings {
+	b.Grow(len(person.Standings) * 420)
+	for _, st := range person.Standings {
 		r.add(model.KCompetency, model.POwn, st.Competency.ID)
-		if st.CurrentFrom != nil {
-			r.add(model.KCycle, model.POwn, st.CurrentFrom.ID)
-		}
 		b.WriteString("\n<tr><th scope=\"row\">")
 		link(&b, p, model.CompetencyURL(st.Competency.ID), st.Competency.Title)
 		b.WriteString("</th>\n<td>")
 		if st.HasCurrent {
-			b.WriteString(string(p.badges.of(st.Current, true)))
-			if st.CurrentFrom != nil && st.CurrentFrom.Kind != "manager" {
+			p.namedNumber(&b, st.Current)
+			if st.CurrentFrom.Kind != "manager" {
 				b.WriteString(` <span class="tag">`)
 				b.WriteString(escapeText(st.CurrentFrom.Kind))
 				b.WriteString(`</span>`)
 			}
+			p.olderMark(&b, st.CurrentFrom, person.LastOf(st.CurrentFrom.Kind))
 		} else {
 			b.WriteString(`<span class="muted">not rated</span>`)
 		}
-		for _, badge := range [...]template.HTML{p.badges.of(st.Target, st.HasTarget), p.badges.of(st.Previous, st.HasPrevious)} {
-			b.WriteString("</td>\n<td>")
-			if badge != "" {
-				b.WriteString(string(badge))
-			} else {
-				b.WriteString(`<span class="muted">–</span>`)
-			}
+		b.WriteString("</td>\n<td>")
+		if st.HasSelf {
+			b.WriteString(string(p.badges.number(st.Self)))
+			p.olderMark(&b, st.SelfFrom, person.LastSelf)
+		} else {
+			b.WriteString(`<span class="muted">–</span>`)
 		}
-		b.WriteString("</td>\n<td class=\"num\">")
+		b.WriteString("</td>\n<td>")
+		if st.Peers > 0 {
+			b.WriteString(decimal(st.Peer()))
+			b.WriteString(` <span class="muted">(`)
+			b.WriteString(strconv.Itoa(st.Peers))
+			b.WriteString(`)</span>`)
+			p.olderMark(&b, st.PeerFrom, person.LastPeer)
+		} else {
+			b.WriteString(`<span class="muted">–</span>`)
+		}
+		b.WriteString("</td>\n<td>")
 		if st.HasTarget {
-			if st.Short > 0 {
-				b.WriteString("<strong>")
-				b.WriteString(strconv.Itoa(st.Short))
-				b.WriteString("</strong>")
-			} else {
-				b.WriteString(`<span class="ok">met</span>`)
-			}
+			p.namedNumber(&b, st.Target)
+		} else {
+			b.WriteString(`<span class="muted">–</span>`)
+		}
+		b.WriteString("</td>\n<td>")
+		change(&b, st)
+		b.WriteString("</td>\n<td class=\"num\">")
+		switch {
+		case !st.HasTarget:
+		case !st.HasCurrent:
+			b.WriteString(`<span class="muted">not rated</span>`)
+		case st.Short > 0:
+			b.WriteString("<strong>")
+			b.WriteString(strconv.Itoa(st.Short))
+			b.WriteString("</strong>")
+		default:
+			b.WriteString(`<span class="ok">met</span>`)
 		}
 		b.WriteString("</td></tr>")
 	}
 	b.WriteByte('\n')
 	return template.HTML(b.String())
 }
+
+// namedNumber writes the badge of a level and its name apart, so that a
+// narrow screen can leave the name out (the badge's title holds it).
+func (p *Page) namedNumber(b *strings.Builder, level int) {
+	b.WriteString(string(p.badges.number(level)))
+	b.WriteString(`<span class="lvl-name"> `)
+	b.WriteString(escapeText(p.site.LevelName(level)))
+	b.WriteString(`</span>`)
+}
+
+// olderMark writes, after a level from cycle c, the month of c when it is
+// not latest, the person's latest cycle of its kind, with its title.
+func (p *Page) olderMark(b *strings.Builder, c, latest *model.Cycle) {
+	if c == nil || c == latest {
+		return
+	}
+	p.rec.add(model.KCycle, model.POwn, c.ID)
+	b.WriteString(` <span class="tag" title="`)
+	b.WriteString(escapeText(c.Title))
+	b.WriteString(`">`)
+	b.WriteString(c.Date.Format("Jan 2006"))
+	b.WriteString(`</span>`)
+}
+
+// change writes how a standing's current level moved since the cycle
+// before of the same kind: an arrow and the level it moved from, "same",
+// or a dash with nothing to compare.
+func change(b *strings.Builder, st model.Standing) {
+	switch d := st.Change(); {
+	case !st.HasCurrent || !st.HasPrevious:
+		b.WriteString(`<span class="muted">–</span>`)
+	case d > 0:
+		b.WriteString(`<span class="up">▲ from `)
+		b.WriteString(strconv.Itoa(st.Previous))
+		b.WriteString(`</span>`)
+	case d < 0:
+		b.WriteString(`<span class="down">▼ from `)
+		b.WriteString(strconv.Itoa(st.Previous))
+		b.WriteString(`</span>`)
+	default:
+		b.WriteString(`<span class="muted">same</span>`)
+	}
+}
+
+// DifferenceItems is the content of a person's list of what is worth
+// talking about: one <li> per competency where their own rating and the
+// manager's differ by a level or more, the largest difference first.
+func (p *Page) DifferenceItems() template.HTML {
+	if p.rec.hidesPeople() || p.person == nil {
+		return ""
+	}
+	r := p.rec
+	r.add(model.KPerson, model.PStandings, p.person.ID)
+	r.add(model.KSite, model.PScale, "")
+	var b strings.Builder
+	for _, st := range p.person.Differences() {
+		r.add(model.KCompetency, model.POwn, st.Competency.ID)
+		b.WriteString("\n      <li>")
+		link(&b, p, model.CompetencyURL(st.Competency.ID), st.Competency.Title)
+		b.WriteString(": self ")
+		b.WriteString(string(p.badges.of(st.Self, true)))
+		b.WriteString(", manager ")
+		b.WriteString(string(p.badges.of(st.Current, true)))
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}
+
+// NotRatedItems is the content of the list of competencies a person's role
+// targets that have no current level: one <li> each, with the target.
+func (p *Page) NotRatedItems() template.HTML {
+	if p.rec.hidesPeople() || p.person == nil {
+		return ""
+	}
+	r := p.rec
+	r.add(model.KPerson, model.PStandings, p.person.ID)
+	r.add(model.KSite, model.PScale, "")
+	var b strings.Builder
+	for _, st := range p.person.Standings {
+		if st.HasCurrent || !st.HasTarget {
+			continue
+		}
+		r.add(model.KCompetency, model.POwn, st.Competency.ID)
+		b.WriteString("\n      <li>")
+		link(&b, p, model.CompetencyURL(st.Competency.ID), st.Competency.Title)
+		b.WriteString(": the role expects ")
+		b.WriteString(string(p.badges.of(st.Target, true)))
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}
+
+func decimal(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 
 // GapItems is the content of a person's list of gaps: one <li> per gap,
 // largest first, with the competency, the levels now and expected, what the
@@ -103,16 +217,11 @@ func (p *Page) GapItems() template.HTML {
 			b.WriteString(" levels")
 		}
 		b.WriteString("</span></h3>\n        <p>")
-		if g.Rated {
-			b.WriteString("Now ")
-			b.WriteString(escapeText(g.CurrentName))
-			b.WriteString(" (")
-			b.WriteString(strconv.Itoa(g.Current))
-			b.WriteString(")")
-		} else {
-			b.WriteString("Not rated yet")
-		}
-		b.WriteString("; the role expects ")
+		b.WriteString("Now ")
+		b.WriteString(escapeText(g.CurrentName))
+		b.WriteString(" (")
+		b.WriteString(strconv.Itoa(g.Current))
+		b.WriteString("); the role expects ")
 		b.WriteString(escapeText(g.TargetName))
 		b.WriteString(" (")
 		b.WriteString(strconv.Itoa(g.Target))
@@ -273,7 +382,6 @@ func (p *Page) SummaryRows() template.HTML {
 	if p.team == nil {
 		return ""
 	}
-	decimal := func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 	// A public page shows no average over fewer than min_group people.
 	p.rec.add(model.KSite, model.PConfig, "")
 	privacy := p.site.Config.Privacy

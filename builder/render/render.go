@@ -113,6 +113,13 @@ func (p *Page) Badge(level int) template.HTML {
 	return p.badges.of(level, true)
 }
 
+// Number is the HTML of a level of the scale without its name: its number
+// in a coloured box, the name in its title.
+func (p *Page) Number(level int) template.HTML {
+	p.rec.add(model.KSite, model.PScale, "")
+	return p.badges.number(level)
+}
+
 // CellBadge is the HTML of a level in a cell of a skills matrix: its number
 // in a coloured box, marked when it is below the member's target.
 func (p *Page) CellBadge(c CellView) template.HTML {
@@ -125,8 +132,9 @@ func (p *Page) CellBadge(c CellView) template.HTML {
 // levelBadges are the badges of a scale's levels, by level less lo. A page
 // shows dozens of them, made once per site rather than in a template.
 type levelBadges struct {
-	lo   int
-	html []template.HTML
+	lo      int
+	html    []template.HTML // number and name
+	numbers []template.HTML // number alone
 }
 
 func newLevelBadges(scale []model.Level) *levelBadges {
@@ -137,11 +145,22 @@ func newLevelBadges(scale []model.Level) *levelBadges {
 	for _, lv := range scale {
 		lo, hi = min(lo, lv.Level), max(hi, lv.Level)
 	}
-	b := &levelBadges{lo: lo, html: make([]template.HTML, hi-lo+1)}
+	b := &levelBadges{lo: lo, html: make([]template.HTML, hi-lo+1), numbers: make([]template.HTML, hi-lo+1)}
 	for _, lv := range scale {
+		number := fmt.Sprintf(`<span class="lvl lvl-%d" title="%s">%d</span>`, lv.Level, escapeText(lv.Name), lv.Level)
+		b.numbers[lv.Level-lo] = template.HTML(number)
 		b.html[lv.Level-lo] = template.HTML(fmt.Sprintf(`<span class="lvl lvl-%d">%d</span> %s`, lv.Level, lv.Level, escapeText(lv.Name)))
 	}
 	return b
+}
+
+// number is the badge of level without its name, or "" when the level is
+// not on the scale.
+func (b *levelBadges) number(level int) template.HTML {
+	if b == nil || level < b.lo || level-b.lo >= len(b.numbers) {
+		return ""
+	}
+	return b.numbers[level-b.lo]
 }
 
 // of is the badge of level, or "" when ok is false or the level is not on
@@ -159,7 +178,7 @@ func (p *Page) Chart(name string) *Chart { return p.Charts[name] }
 var funcs = template.FuncMap{
 	"add":     func(a, b int) int { return a + b },
 	"sub":     func(a, b int) int { return a - b },
-	"decimal": func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+	"decimal": decimal,
 	"diff":    func(a, b float64) float64 { return a - b },
 	"date":    func(t time.Time) string { return t.Format("2 January 2006") },
 	"isodate": func(t time.Time) string { return t.Format("2006-01-02") },

@@ -551,6 +551,10 @@ func (v StandingView) Competency() CompetencyView { return v.r.competency(v.Stan
 
 func (v StandingView) CurrentFrom() *CycleView { return viewOf(v.Standing.CurrentFrom, v.r.cycle) }
 
+func (v StandingView) SelfFrom() *CycleView { return viewOf(v.Standing.SelfFrom, v.r.cycle) }
+
+func (v StandingView) PeerFrom() *CycleView { return viewOf(v.Standing.PeerFrom, v.r.cycle) }
+
 func (v PersonView) Standings() []StandingView {
 	v.r.add(model.KPerson, model.PStandings, v.ID)
 	return viewAll(v.Person.Standings, func(st model.Standing) StandingView { return StandingView{st, v.r} })
@@ -586,6 +590,36 @@ func (v PersonView) Assessed() bool {
 func (v PersonView) LastAssessed() *CycleView {
 	v.r.add(model.KPerson, model.PStandings, v.ID)
 	return viewOf(v.Person.LastAssessed, v.r.cycle)
+}
+
+// LastManager is the latest manager review that rated the person, or nil.
+func (v PersonView) LastManager() *CycleView { return v.LastOf("manager") }
+
+// LastSelf is the latest self-assessment of the person, or nil.
+func (v PersonView) LastSelf() *CycleView { return v.LastOf("self") }
+
+// LastPeer is the latest peer cycle that rated the person, or nil.
+func (v PersonView) LastPeer() *CycleView { return v.LastOf("peer") }
+
+// LastOf is the latest cycle of a kind (manager, self or peer) that rated
+// the person, or nil.
+func (v PersonView) LastOf(kind string) *CycleView {
+	v.r.add(model.KPerson, model.PStandings, v.ID)
+	return viewOf(v.Person.LastOf(kind), v.r.cycle)
+}
+
+// NotRated is how many competencies the person's role targets have no
+// current level.
+func (v PersonView) NotRated() int {
+	v.r.add(model.KPerson, model.PStandings, v.ID)
+	return v.Person.NotRated
+}
+
+// Differences are the standings where the person's own rating and the
+// manager's differ by a level or more, the largest difference first.
+func (v PersonView) Differences() []StandingView {
+	v.r.add(model.KPerson, model.PStandings, v.ID)
+	return viewAll(v.Person.Differences(), func(st model.Standing) StandingView { return StandingView{st, v.r} })
 }
 
 // CycleView is an assessment cycle.

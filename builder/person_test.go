@@ -1,0 +1,167 @@
+package builder
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// viewsSite is a site whose person, Amara, has two manager reviews, a
+// self-assessment and a peer review, each rating a different set of
+// competencies, and whose other person, Noel, was never assessed. The
+// expectations of TestPersonViews are worked out by hand from it.
+func viewsSite() fstest.MapFS {
+	files := map[string]string{
+		"site.toml": `title = "Views"
+[[scale]]
+level = 0
+name = "Not yet"
+[[scale]]
+level = 1
+name = "Developing"
+[[scale]]
+level = 2
+name = "Practising"
+[[scale]]
+level = 3
+name = "Skilled"
+[[scale]]
+level = 4
+name = "Role model"
+[privacy]
+publish = "open"
+`,
+		"content/competencies/work/_index.md":      "+++\ntitle = \"Work\"\n+++\n",
+		"content/competencies/work/planning.md":    "+++\ntitle = \"Planning\"\norder = 1\n[levels]\n3 = \"Plans a quarter.\"\n+++\n",
+		"content/competencies/work/feedback.md":    "+++\ntitle = \"Feedback\"\norder = 2\n+++\n",
+		"content/competencies/work/resilience.md":  "+++\ntitle = \"Resilience\"\norder = 3\n+++\n",
+		"content/competencies/work/coaching.md":    "+++\ntitle = \"Coaching\"\norder = 4\n+++\n",
+		"content/competencies/work/delegation.md":  "+++\ntitle = \"Delegation\"\norder = 5\n+++\n",
+		"content/roles/lead.md":                    "+++\ntitle = \"Lead\"\n[targets]\nplanning = 3\nfeedback = 3\nresilience = 2\ncoaching = 2\ndelegation = 1\n+++\n",
+		"content/teams/ops.toml":                   "name = \"Ops\"\n",
+		"content/people/amara.toml":                "name = \"Amara\"\nteam = \"ops\"\nrole = \"lead\"\n",
+		"content/people/noel.toml":                 "name = \"Noel\"\nteam = \"ops\"\nrole = \"lead\"\n",
+		"content/assessments/2025-h2.toml":         "title = \"2025 H2 review\"\ndate = 2025-12-15\n[ratings.amara]\nplanning = 1\nfeedback = 3\nresilience = 2\n",
+		"content/assessments/2026-h1.toml":         "title = \"2026 H1 review\"\ndate = 2026-06-30\n[ratings.amara]\nplanning = 2\nfeedback = 3\n",
+		"content/assessments/2026-self.toml":       "title = \"2026 self-assessment\"\ndate = 2026-09-30\nkind = \"self\"\n[ratings.amara]\nplanning = 3\nfeedback = 3\nresilience = 1\ncoaching = 2\n",
+		"content/assessments/2026-peer.toml":       "title = \"2026 peer review\"\ndate = 2026-10-15\nkind = \"peer\"\n[ratings.amara]\nplanning = [2, 3, 3]\nfeedback = [4]\n",
+		"content/articles/planning-basics.md":      "+++\ntitle = \"Planning basics\"\ndate = 2026-01-01\ncompetencies = [\"planning\"]\nlevel = 2\n+++\nHeld already.\n",
+		"content/articles/quarter-plans.md":        "+++\ntitle = \"Quarter plans\"\ndate = 2026-03-01\ncompetencies = [\"planning\"]\nlevel = 3\n+++\nThe next step.\n",
+		"content/articles/older-quarter-plans.md":  "+++\ntitle = \"Older quarter plans\"\ndate = 2025-03-01\ncompetencies = [\"planning\"]\nlevel = 3\n+++\nAlso the next step.\n",
+		"content/articles/planning-for-the-org.md": "+++\ntitle = \"Planning for the organisation\"\ndate = 2026-05-01\ncompetencies = [\"planning\"]\nlevel = 4\n+++\nBeyond the target.\n",
+		"content/articles/thinking-about-plans.md": "+++\ntitle = \"Thinking about plans\"\ndate = 2024-01-01\ncompetencies = [\"planning\"]\n+++\nFor any level.\n",
+	}
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys
+}
+
+// rowOf returns the cells of the table row whose header links to the
+// competency, as text with tags but without the markup around them.
+func rowOf(t *testing.T, page, title string) []string {
+	t.Helper()
+	re := regexp.MustCompile(`(?s)<tr><th scope="row"><a href="[^"]*">` + regexp.QuoteMeta(title) + `</a></th>(.*?)</tr>`)
+	m := re.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no row for %s", title)
+	}
+	var cells []string
+	for _, c := range regexp.MustCompile(`(?s)<td[^>]*>(.*?)</td>`).FindAllStringSubmatch(m[1], -1) {
+		cells = append(cells, c[1])
+	}
+	return cells
+}
+
+// TestPersonViews checks each view of a person's levels, where each comes
+// from, the change since the cycle before, what is worth talking about, gaps
+// apart from what is not rated, and the articles each gap offers.
+func TestPersonViews(t *testing.T) {
+	s, out, err := Build(viewsSite(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	amara := s.PersonByID["amara"]
+	if amara.LastManager.ID != "2026-h1" || amara.LastSelf.ID != "2026-self" || amara.LastPeer.ID != "2026-peer" {
+		t.Errorf("latest cycles: manager %v, self %v, peer %v", amara.LastManager.ID, amara.LastSelf.ID, amara.LastPeer.ID)
+	}
+	page := string(out.Files["people/amara/index.html"])
+
+	const (
+		badge2 = `<span class="lvl lvl-2">2</span> Practising`
+		badge3 = `<span class="lvl lvl-3">3</span> Skilled`
+		dash   = `<span class="muted">–</span>`
+	)
+	number := func(n int, name string) string {
+		return `<span class="lvl lvl-` + string(rune('0'+n)) + `" title="` + name + `">` + string(rune('0'+n)) + `</span>`
+	}
+	named := func(n int, name string) string {
+		return number(n, name) + `<span class="lvl-name"> ` + name + `</span>`
+	}
+	p2, s3 := named(2, "Practising"), named(3, "Skilled")
+	// Columns: current, self, peers, target, change, gap.
+	want := map[string][]string{
+		// Raised from 1 to 2 between the manager reviews; the self rating
+		// is a level above; three peers gave 2, 3 and 3.
+		"Planning": {p2, number(3, "Skilled"), `2.7 <span class="muted">(3)</span>`, s3, `<span class="up">▲ from 1</span>`, `<strong>1</strong>`},
+		"Feedback": {s3, number(3, "Skilled"), `4.0 <span class="muted">(1)</span>`, s3, `<span class="muted">same</span>`, `<span class="ok">met</span>`},
+		// The latest manager review left it out: the level is the one of
+		// December 2025, marked so.
+		"Resilience": {p2 + ` <span class="tag" title="2025 H2 review">Dec 2025</span>`, number(1, "Developing"), dash, p2, dash, `<span class="ok">met</span>`},
+		// No manager rated it: the self rating stands in, marked.
+		"Coaching": {p2 + ` <span class="tag">self</span>`, number(2, "Practising"), dash, p2, dash, `<span class="ok">met</span>`},
+		// Targeted, never rated: not a gap.
+		"Delegation": {`<span class="muted">not rated</span>`, dash, dash, named(1, "Developing"), dash, `<span class="muted">not rated</span>`},
+	}
+	for title, cells := range want {
+		if got := rowOf(t, page, title); !slices.Equal(got, cells) {
+			t.Errorf("%s row:\n got %q\nwant %q", title, got, cells)
+		}
+	}
+	for _, s := range []string{
+		`<strong>2026 H1 review</strong>, <time datetime="2026-06-30">30 June 2026</time>`,
+		`<strong>2026 self-assessment</strong>, <time datetime="2026-09-30">30 September 2026</time>`,
+		`<strong>2026 peer review</strong>, <time datetime="2026-10-15">15 October 2026</time>`,
+		`<p class="meta">1 gap, 1 not rated yet.</p>`,
+		`<li><a href="../../competencies/delegation/">Delegation</a>: the role expects <span class="lvl lvl-1">1</span> Developing</li>`,
+	} {
+		if !strings.Contains(page, s) {
+			t.Errorf("Amara's page lacks %s", s)
+		}
+	}
+	// Worth talking about: planning (self 3, manager 2) and resilience
+	// (self 1, manager 2), in framework order; not coaching, whose current
+	// level is the self rating itself.
+	talk := regexp.MustCompile(`(?s)<ul class="differences">(.*?)</ul>`).FindStringSubmatch(page)
+	if talk == nil {
+		t.Fatal("no list of what is worth talking about")
+	}
+	wantTalk := "\n      <li><a href=\"../../competencies/planning/\">Planning</a>: self " + badge3 + ", manager " + badge2 + "</li>" +
+		"\n      <li><a href=\"../../competencies/resilience/\">Resilience</a>: self <span class=\"lvl lvl-1\">1</span> Developing, manager " + badge2 + "</li>\n    "
+	if talk[1] != wantTalk {
+		t.Errorf("worth talking about:\n got %q\nwant %q", talk[1], wantTalk)
+	}
+	// The planning gap (2 to 3) offers the level-3 articles, newest first,
+	// then the one for no level; not the level-2 one (held already) or the
+	// level-4 one (beyond the target).
+	var offered []string
+	for _, a := range amara.Gaps[0].Articles {
+		offered = append(offered, a.ID)
+	}
+	if want := []string{"quarter-plans", "older-quarter-plans", "thinking-about-plans"}; !slices.Equal(offered, want) {
+		t.Errorf("articles for the planning gap: %v, want %v", offered, want)
+	}
+
+	// Never assessed: no gap, no list of gaps, and the page says so.
+	noel := s.PersonByID["noel"]
+	if len(noel.Gaps) != 0 || noel.NotRated != 5 || noel.Assessed {
+		t.Errorf("Noel: %d gaps, %d not rated, assessed %v; want 0, 5, false", len(noel.Gaps), noel.NotRated, noel.Assessed)
+	}
+	noelPage := string(out.Files["people/noel/index.html"])
+	if !strings.Contains(noelPage, "<strong>Not assessed yet.</strong>") || strings.Contains(noelPage, `id="gaps"`) || strings.Contains(noelPage, "level short") {
+		t.Errorf("Noel's page does not read as never assessed:\n%s", noelPage)
+	}
+}
