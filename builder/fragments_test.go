@@ -40,7 +40,7 @@ var asLayout = map[string]map[string]string{
         {{with $g.Competency.Descriptor $g.Target}}<p class="descriptor"><span class="muted">What {{$g.TargetName}} looks like:</span> {{.}}</p>{{end}}
         {{if .Articles}}
         <ul class="article-links">{{range .Articles}}<li><a href="{{$.Link .}}">{{.Title}}</a>{{if .Draft}} <span class="tag draft">Draft</span>{{end}}{{if .Level}} <span class="tag">to reach {{$.Site.LevelName .Level}}</span>{{end}}</li>{{end}}</ul>
-        {{else}}<p class="muted">No article teaches this competency yet.</p>{{end}}
+        {{else if .Competency.Articles}}<p class="muted">No article is written for these levels yet.</p>{{else}}<p class="muted">No article teaches this competency yet.</p>{{end}}
       </li>
       {{- end}}`,
 	},
@@ -70,7 +70,7 @@ var asLayout = map[string]map[string]string{
         {{if .Articles}}
         <p class="muted">To read:</p>
         <ul class="article-links">{{range .Articles}}<li><a href="{{$.Link .}}">{{.Title}}</a>{{if .Draft}} <span class="tag draft">Draft</span>{{end}}</li>{{end}}</ul>
-        {{else}}<p class="muted">No article teaches this competency yet.</p>{{end}}
+        {{else if .Competency.Articles}}<p class="muted">No article is written for these levels yet.</p>{{else}}<p class="muted">No article teaches this competency yet.</p>{{end}}
       </li>
       {{- end}}`,
 		"{{.MemberItems}}": `

@@ -582,7 +582,7 @@ func (b *Builder) updateRole(file string) (ok bool) {
 	l, s, r := b.loader, b.site, b.site.RoleByID[id]
 	lc := *l
 	lc.r = content.Report{}
-	next := lc.readRole(e)
+	next, _ := lc.readRole(e)
 	if len(lc.r.List) > 0 {
 		return false
 	}
@@ -622,6 +622,10 @@ func (b *Builder) updateRole(file string) (ok bool) {
 	}
 	b.keepEntry(file, e)
 	r.Title, r.Summary = next.Title, next.Summary
+	if r.Next != nil {
+		// Previous roles are listed by title, as the load lists them.
+		slices.SortFunc(r.Next.Previous, func(a, b *model.Role) int { return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.ID, b.ID)) })
+	}
 	if len(changed) == 0 {
 		return true // a comment, or the same targets in another order
 	}

@@ -100,6 +100,7 @@ type loader struct {
 	changed map[string]bool            // files changed since it; nil when unknown
 	prev    *model.Site                // the last good build's model, or nil
 	deriver *model.Deriver             // of the model; working out standings again takes it
+	ladder  []nextRole                 // the roles that name a next role
 }
 
 const configFile = content.ConfigFile
@@ -467,6 +468,7 @@ func (l *loader) loadContent() {
 	for _, e := range byKind[content.KindRole] {
 		l.loadRole(e)
 	}
+	l.linkLadders()
 	for _, e := range byKind[content.KindTeam] {
 		l.loadTeam(e)
 	}
@@ -650,19 +652,25 @@ func (l *loader) checkLevel(path string, at func() content.Pos, v any, what func
 }
 
 func (l *loader) loadRole(e *entry) {
-	r := l.readRole(e)
+	r, next := l.readRole(e)
+	if next != "" {
+		l.ladder = append(l.ladder, nextRole{e, r, next})
+	}
 	l.site.RoleByID[r.ID] = r
 	l.site.URLBySource[e.path] = model.RoleURL(r.ID)
 	l.addBody(e, model.RoleURL(r.ID), &r.Body)
 }
 
-// readRole reads a role's title, summary and targets (in id order) from
-// its file, reporting what is wrong with them.
-func (l *loader) readRole(e *entry) *model.Role {
+// readRole reads a role's title, summary, track and targets (in id
+// order) from its file, reporting what is wrong with them, and the id of
+// its next role as written.
+func (l *loader) readRole(e *entry) (r *model.Role, next string) {
 	f := content.NewFields(e.path, e.doc.Meta, e.doc.Loc, &l.r)
-	r := &model.Role{ID: e.id, Source: e.path}
+	r = &model.Role{ID: e.id, Source: e.path}
 	r.Title = f.Str("title", true)
 	r.Summary = f.Str("summary", false)
+	r.Track = f.Str("track", false)
+	next = f.Str("next", false)
 	targets := f.Table("targets")
 	f.Done()
 	for _, cid := range content.SortedKeys(targets) {
@@ -675,7 +683,56 @@ func (l *loader) readRole(e *entry) *model.Role {
 			}
 		}
 	}
-	return r
+	return r, next
+}
+
+// nextRole is a role's next = "id", to resolve once every role is loaded.
+type nextRole struct {
+	e    *entry
+	role *model.Role
+	id   string
+}
+
+// linkLadders resolves each role's next role, reporting an unknown id, a
+// role that names itself and a ladder that comes back to where it
+// started, and lists each role's previous roles.
+func (l *loader) linkLadders() {
+	slices.SortFunc(l.ladder, func(a, b nextRole) int { return strings.Compare(a.role.ID, b.role.ID) })
+	for _, n := range l.ladder {
+		at := func() content.Pos { return n.e.doc.Loc.Value("next") }
+		next := l.site.RoleByID[n.id]
+		switch {
+		case next == nil && l.broken[content.KindRole+"/"+n.id]:
+		case next == nil:
+			l.r.Errorf(n.e.path, at(), "next: unknown role %q%s", n.id, content.SuggestID(n.id, content.SortedKeys(l.site.RoleByID), "role", "roles"))
+		case next == n.role:
+			l.r.Errorf(n.e.path, at(), "next: a role cannot be its own next role; name the role above %s, or leave next out", n.id)
+		default:
+			n.role.Next = next
+		}
+	}
+	for _, n := range l.ladder {
+		// Walk up from each role: a ladder that comes back to it is a loop.
+		seen := []string{n.role.ID}
+		for r := n.role.Next; r != nil; r = r.Next {
+			seen = append(seen, r.ID)
+			if r == n.role {
+				l.r.Errorf(n.e.path, n.e.doc.Loc.Value("next"), "next: the roles form a loop (%s); a career ladder must end at a role with no next", strings.Join(seen, " → "))
+				break
+			}
+			if len(seen) > len(l.site.RoleByID) {
+				break // a loop further up, reported from a role in it
+			}
+		}
+	}
+	for _, n := range l.ladder {
+		if n.role.Next != nil {
+			n.role.Next.Previous = append(n.role.Next.Previous, n.role)
+		}
+	}
+	for _, r := range l.site.RoleByID {
+		slices.SortFunc(r.Previous, func(a, b *model.Role) int { return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.ID, b.ID)) })
+	}
 }
 
 // competency resolves a competency id written in e at p. Positions are found

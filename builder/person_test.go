@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"html"
 	"regexp"
 	"slices"
 	"strings"
@@ -39,7 +40,10 @@ publish = "open"
 		"content/competencies/work/resilience.md":  "+++\ntitle = \"Resilience\"\norder = 3\n+++\n",
 		"content/competencies/work/coaching.md":    "+++\ntitle = \"Coaching\"\norder = 4\n+++\n",
 		"content/competencies/work/delegation.md":  "+++\ntitle = \"Delegation\"\norder = 5\n+++\n",
-		"content/roles/lead.md":                    "+++\ntitle = \"Lead\"\n[targets]\nplanning = 3\nfeedback = 3\nresilience = 2\ncoaching = 2\ndelegation = 1\n+++\n",
+		"content/competencies/work/strategy.md":    "+++\ntitle = \"Strategy\"\norder = 6\n[levels]\n2 = \"Links the team's plan to the strategy.\"\n+++\n",
+		"content/roles/lead.md":                    "+++\ntitle = \"Lead\"\ntrack = \"Management\"\nnext = \"senior\"\n[targets]\nplanning = 3\nfeedback = 3\nresilience = 2\ncoaching = 2\ndelegation = 1\n+++\n",
+		"content/roles/senior.md":                  "+++\ntitle = \"Senior lead\"\ntrack = \"Management\"\n[targets]\nplanning = 4\nfeedback = 3\nresilience = 3\ndelegation = 2\nstrategy = 2\n+++\n",
+		"content/roles/analyst.md":                 "+++\ntitle = \"Analyst\"\n[targets]\nplanning = 2\n+++\n",
 		"content/teams/ops.toml":                   "name = \"Ops\"\n",
 		"content/people/amara.toml":                "name = \"Amara\"\nteam = \"ops\"\nrole = \"lead\"\n",
 		"content/people/noel.toml":                 "name = \"Noel\"\nteam = \"ops\"\nrole = \"lead\"\n",
@@ -163,5 +167,88 @@ func TestPersonViews(t *testing.T) {
 	noelPage := string(out.Files["people/noel/index.html"])
 	if !strings.Contains(noelPage, "<strong>Not assessed yet.</strong>") || strings.Contains(noelPage, `id="gaps"`) || strings.Contains(noelPage, "level short") {
 		t.Errorf("Noel's page does not read as never assessed:\n%s", noelPage)
+	}
+}
+
+// TestCareerLadder checks what a site with a career ladder shows: on the
+// role page, what changes from one role to the next; on the person page,
+// how ready they are for the next role, with articles for what is
+// missing; on the roles list, the roles grouped by track, each ladder from
+// its foot.
+func TestCareerLadder(t *testing.T) {
+	s, out, err := Build(viewsSite(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead, senior := s.RoleByID["lead"], s.RoleByID["senior"]
+	if lead.Next != senior || len(senior.Previous) != 1 || senior.Previous[0] != lead {
+		t.Fatalf("lead's next %v, senior's previous %v", lead.Next, senior.Previous)
+	}
+
+	// Planning and resilience need more, coaching is no longer targeted,
+	// delegation is raised and strategy is new.
+	role := string(out.Files["roles/lead/index.html"])
+	table := regexp.MustCompile(`(?s)<h3>From Lead to Senior lead</h3>.*?<tbody>(.*?)</tbody>`).FindStringSubmatch(role)
+	if table == nil {
+		t.Fatalf("the lead's page has no step to the senior lead:\n%s", role)
+	}
+	var steps []string
+	for _, row := range regexp.MustCompile(`(?s)<tr>(.*?)</tr>`).FindAllStringSubmatch(table[1], -1) {
+		text := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(row[1], "")
+		steps = append(steps, strings.Join(strings.Fields(html.UnescapeString(text)), " "))
+	}
+	want := []string{
+		"Planning 3 Skilled 4 Role model ▲ raised",
+		"Resilience 2 Practising 3 Skilled ▲ raised",
+		"Coaching 2 Practising not targeted",
+		"Delegation 1 Developing 2 Practising ▲ raised",
+		"Strategy not targeted 2 Practising new Links the team's plan to the strategy.",
+	}
+	if !slices.Equal(steps, want) {
+		t.Errorf("steps from lead to senior lead:\n got %q\nwant %q", steps, want)
+	}
+	if !strings.Contains(role, `On the Management track. Leads to <a href="../../roles/senior/">Senior lead</a>.`) {
+		t.Errorf("the lead's page does not name the next role")
+	}
+	if !strings.Contains(string(out.Files["roles/senior/index.html"]), `Comes after <a href="../../roles/lead/">Lead</a>.`) {
+		t.Errorf("the senior lead's page does not name the role before")
+	}
+
+	// Amara: feedback meets the senior target; planning (2 of 4) and
+	// resilience (2 of 3) do not; delegation and strategy are not rated.
+	page := string(out.Files["people/amara/index.html"])
+	if !strings.Contains(page, `The next step from Lead is <a href="../../roles/senior/">Senior lead</a>: 1 of its 5 targets met, 2 not rated yet.`) {
+		t.Errorf("Amara's readiness for the next role is not stated")
+	}
+	section := regexp.MustCompile(`(?s)<section aria-labelledby="next-role">(.*?)</section>`).FindStringSubmatch(page)
+	if section == nil {
+		t.Fatal("no section on the next role")
+	}
+	var missing []string
+	for _, m := range regexp.MustCompile(`<h3><a href="[^"]*">([^<]*)</a> <span class="gap-size">([^<]*)</span></h3>`).FindAllStringSubmatch(section[1], -1) {
+		missing = append(missing, m[1]+": "+m[2])
+	}
+	if want := []string{"Planning: 2 levels", "Resilience: 1 level"}; !slices.Equal(missing, want) {
+		t.Errorf("missing for the next role: %q, want %q", missing, want)
+	}
+	// Planning from 2 to 4: the level-3 articles, then the level-4 one;
+	// not the level-2 one, and only three in all.
+	var articles []string
+	for _, m := range regexp.MustCompile(`<li><a href="../../articles/([^/]*)/">`).FindAllStringSubmatch(section[1], -1) {
+		articles = append(articles, m[1])
+	}
+	if want := []string{"quarter-plans", "older-quarter-plans", "planning-for-the-org"}; !slices.Equal(articles, want) {
+		t.Errorf("articles towards the next role: %q, want %q", articles, want)
+	}
+
+	// The roles list: the Management track with its ladder from the
+	// foot, then the roles on no track.
+	roles := string(out.Files["roles/index.html"])
+	var order []string
+	for _, m := range regexp.MustCompile(`<h2 class="track">([^<]*)</h2>|<h3><a href="[^"]*">([^<]*)</a></h3>`).FindAllStringSubmatch(roles, -1) {
+		order = append(order, m[1]+m[2])
+	}
+	if want := []string{"Management", "Lead", "Senior lead", "Other roles", "Analyst"}; !slices.Equal(order, want) {
+		t.Errorf("roles list: %q, want %q", order, want)
 	}
 }

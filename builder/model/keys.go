@@ -351,6 +351,9 @@ func Fingerprints(s *Site, prev *Prints) *Prints {
 		row(&t, r.ID, func() {
 			h.str(r.Title)
 			h.str(r.Summary)
+			h.str(r.Track)
+			h.id(r.Next)
+			ids(&h, r.Previous)
 		}, func() { h.str(r.Title) }, func() { long(string(r.Body)) }, func() {
 			for _, t := range r.Targets {
 				h.str(t.Competency.ID)

@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"portal/builder/content"
@@ -173,10 +174,14 @@ type Role struct {
 	ID      string
 	Title   string
 	Summary string
+	Track   string   // the career track it is on, for grouping; "" for none
 	Targets []Target // framework order
 	Body    template.HTML
 	Source  string
 	People  []*Person
+
+	Next     *Role   // the role above it on its career ladder, or nil
+	Previous []*Role // the roles whose next role it is, by title
 
 	ByRank []*Target // by competency rank, nil where none
 }
@@ -408,6 +413,127 @@ type Article struct {
 	Place int // in Site.Articles
 }
 
+// Step is how one competency's target changes from a role to the next.
+type Step struct {
+	Competency *Competency
+	From, To   int
+	// HasFrom is false for a competency the first role does not target,
+	// HasTo for one the next role does not.
+	HasFrom, HasTo bool
+}
+
+// Steps lists the competencies whose target differs between two roles, in
+// framework order: raised, lowered, new in the second or dropped by it.
+func Steps(from, to *Role) []Step {
+	var out []Step
+	i, j := 0, 0
+	for i < len(from.Targets) || j < len(to.Targets) {
+		var a, b *Target
+		if i < len(from.Targets) {
+			a = &from.Targets[i]
+		}
+		if j < len(to.Targets) {
+			b = &to.Targets[j]
+		}
+		switch {
+		case b == nil || a != nil && a.Competency.Rank < b.Competency.Rank:
+			out = append(out, Step{Competency: a.Competency, From: a.Level, HasFrom: true})
+			i++
+		case a == nil || b.Competency.Rank < a.Competency.Rank:
+			out = append(out, Step{Competency: b.Competency, To: b.Level, HasTo: true})
+			j++
+		default:
+			if a.Level != b.Level {
+				out = append(out, Step{Competency: a.Competency, From: a.Level, To: b.Level, HasFrom: true, HasTo: true})
+			}
+			i, j = i+1, j+1
+		}
+	}
+	return out
+}
+
+// Readiness is how far a person is from the targets of a role, as a rule
+// the next one of theirs.
+type Readiness struct {
+	Role     *Role
+	Met      int   // targets the current level reaches
+	NotRated int   // targets with no current level
+	Missing  []Gap // the targets not reached, largest first, with articles
+}
+
+// ReadinessFor works out how far p is from the targets of role. The gaps'
+// articles are chosen by choose, as those of p's own gaps are.
+func ReadinessFor(p *Person, role *Role, scale []Level, choose func(c *Competency, current, target int) []*Article) Readiness {
+	name := func(level int) string { return levelName(scale, level) }
+	rd := Readiness{Role: role}
+	for _, t := range role.Targets {
+		st := p.Standing(t.Competency.ID)
+		switch {
+		case st == nil || !st.HasCurrent:
+			rd.NotRated++
+		case st.Current >= t.Level:
+			rd.Met++
+		default:
+			rd.Missing = append(rd.Missing, Gap{
+				Competency:  t.Competency,
+				Current:     st.Current,
+				Rated:       true,
+				Target:      t.Level,
+				Size:        t.Level - st.Current,
+				Articles:    choose(t.Competency, st.Current, t.Level),
+				CurrentName: name(st.Current),
+				TargetName:  name(t.Level),
+			})
+		}
+	}
+	slices.SortStableFunc(rd.Missing, func(a, b Gap) int { return cmp.Compare(b.Size, a.Size) })
+	return rd
+}
+
+// Track is a career track and its roles.
+type Track struct {
+	Name  string
+	Roles []*Role
+}
+
+// Tracks groups roles by track, tracks by name and the roles on no track
+// last; within a track, a role comes after the roles below it on its
+// ladder, and otherwise in the order of roles.
+func Tracks(roles []*Role) []Track {
+	depth := map[*Role]int{}
+	var below func(r *Role, seen int) int
+	below = func(r *Role, seen int) int {
+		if d, ok := depth[r]; ok {
+			return d
+		}
+		d := 0
+		if seen <= len(roles) { // a loop is an error of the load; stop in one anyway
+			for _, p := range r.Previous {
+				d = max(d, below(p, seen+1)+1)
+			}
+		}
+		depth[r] = d
+		return d
+	}
+	byName := map[string][]*Role{}
+	for _, r := range roles {
+		below(r, 0)
+		byName[r.Track] = append(byName[r.Track], r)
+	}
+	var out []Track
+	for name, list := range byName {
+		slices.SortStableFunc(list, func(a, b *Role) int { return cmp.Compare(depth[a], depth[b]) })
+		out = append(out, Track{Name: name, Roles: list})
+	}
+	slices.SortFunc(out, func(a, b Track) int {
+		if (a.Name == "") != (b.Name == "") {
+			return cmp.Compare(b.Name, a.Name) // "" last
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return out
+}
+
 // TargetFor returns the role's target in a competency, or nil.
 func (r *Role) TargetFor(competencyID string) *Target {
 	for i := range r.Targets {
@@ -419,8 +545,10 @@ func (r *Role) TargetFor(competencyID string) *Target {
 }
 
 // LevelName returns the name of a level of the scale, or its number.
-func (s *Site) LevelName(level int) string {
-	for _, l := range s.Scale {
+func (s *Site) LevelName(level int) string { return levelName(s.Scale, level) }
+
+func levelName(scale []Level, level int) string {
+	for _, l := range scale {
 		if l.Level == level {
 			return l.Name
 		}

@@ -239,7 +239,7 @@ func (p *Page) GapItems() template.HTML {
 			articleItems(&b, p, g.Articles, true)
 			b.WriteString("</ul>\n        ")
 		} else {
-			b.WriteString(noArticle)
+			p.noArticle(&b, g.Competency)
 		}
 		b.WriteString("\n      </li>")
 	}
@@ -291,7 +291,7 @@ func (p *Page) TeamGapItems() template.HTML {
 			articleItems(&b, p, g.Articles, false)
 			b.WriteString("</ul>\n        ")
 		} else {
-			b.WriteString(noArticle)
+			p.noArticle(&b, g.Competency)
 		}
 		b.WriteString("\n      </li>")
 	}
@@ -561,9 +561,16 @@ func (p *Page) recordPerson(person *model.Person, standings bool) {
 	}
 }
 
-// noArticle stands in a list of gaps for the articles of a competency that
-// has none.
-const noArticle = `<p class="muted">No article teaches this competency yet.</p>`
+// noArticle stands in a list of gaps for the articles chosen for a gap in
+// competency c when none were: c has none, or none for the levels.
+func (p *Page) noArticle(b *strings.Builder, c *model.Competency) {
+	p.rec.add(model.KCompetency, model.PLinks, c.ID)
+	if len(c.Articles) > 0 {
+		b.WriteString(`<p class="muted">No article is written for these levels yet.</p>`)
+	} else {
+		b.WriteString(`<p class="muted">No article teaches this competency yet.</p>`)
+	}
+}
 
 // articleItems writes one <li> per article, linked, and with levels the
 // level each helps to reach.

@@ -185,6 +185,8 @@ var funcs = template.FuncMap{
 	// readingTime is the minutes an article takes at 200 words a minute.
 	"readingTime": func(words int) int { return max(1, (words+100)/200) },
 	"plural":      plural,
+	// list makes a list of its arguments, to pass several to a template.
+	"list": func(v ...any) []any { return v },
 	// partialCached is bound to each layout's own templates; see
 	// partialCached.
 	"partialCached": func(string, *Page, ...any) (template.HTML, error) {

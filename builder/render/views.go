@@ -92,6 +92,27 @@ func (v SiteView) Roles() []RoleView {
 	return viewAll(v.s.Roles, v.r.role)
 }
 
+// TrackView is a career track and its roles.
+type TrackView struct {
+	Name  string // "" for the roles on no track
+	Roles []RoleView
+}
+
+// Tracks are the roles grouped by track, tracks by name and the roles on
+// no track last; within a track, from the foot of its ladders up, then by
+// title.
+func (v SiteView) Tracks() []TrackView {
+	v.r.add(model.KSite, model.PRoles, "")
+	var out []TrackView
+	for _, t := range model.Tracks(v.s.Roles) {
+		for _, r := range t.Roles {
+			v.r.add(model.KRole, model.POwn, r.ID)
+		}
+		out = append(out, TrackView{Name: t.Name, Roles: viewAll(t.Roles, v.r.role)})
+	}
+	return out
+}
+
 func (v SiteView) Teams() []TeamView {
 	v.r.add(model.KSite, model.PTeams, "")
 	return viewAll(v.s.Teams, v.r.team)
@@ -356,6 +377,40 @@ func (v RoleView) ByRank() []*TargetView {
 	return viewAll(v.roleData.ByRank, func(t *model.Target) *TargetView { return viewOf(t, v.target) })
 }
 
+// Track is the career track the role is on, or "".
+func (v RoleView) Track() string {
+	v.r.add(model.KRole, model.POwn, v.ID)
+	return v.roleData.Track
+}
+
+// Next is the role above this one on its career ladder, or nil.
+func (v RoleView) Next() *RoleView {
+	v.r.add(model.KRole, model.POwn, v.ID)
+	return viewOf(v.roleData.Next, v.r.role)
+}
+
+// Previous are the roles whose next role this is, by title.
+func (v RoleView) Previous() []RoleView {
+	v.r.add(model.KRole, model.POwn, v.ID)
+	return viewAll(v.roleData.Previous, v.r.role)
+}
+
+// StepView is how one competency's target changes from a role to another.
+type StepView struct {
+	model.Step
+	r *recorder
+}
+
+func (v StepView) Competency() CompetencyView { return v.r.competency(v.Step.Competency) }
+
+// StepsTo lists the competencies whose target differs between this role
+// and another, in framework order.
+func (v RoleView) StepsTo(to RoleView) []StepView {
+	v.r.add(model.KRole, model.PTargets, v.ID)
+	v.r.add(model.KRole, model.PTargets, to.ID)
+	return viewAll(model.Steps(v.roleData, to.roleData), func(st model.Step) StepView { return StepView{st, v.r} })
+}
+
 // People are those who hold the role; none on public pages.
 func (v RoleView) People() []PersonView {
 	v.r.add(model.KRole, model.PRolePeople, v.ID)
@@ -606,6 +661,45 @@ func (v PersonView) LastPeer() *CycleView { return v.LastOf("peer") }
 func (v PersonView) LastOf(kind string) *CycleView {
 	v.r.add(model.KPerson, model.PStandings, v.ID)
 	return viewOf(v.Person.LastOf(kind), v.r.cycle)
+}
+
+// ReadinessView is how far a person is from the targets of their next
+// role.
+type ReadinessView struct {
+	Role     RoleView
+	Met      int
+	NotRated int
+	Targets  int
+	Missing  []GapView
+}
+
+// Readiness is how far the person is from the targets of their role's
+// next role, or nil when it has none.
+func (v PersonView) Readiness() *ReadinessView {
+	v.r.add(model.KPerson, model.POwn, v.ID)
+	role := v.Person.Role
+	if role == nil {
+		return nil
+	}
+	v.r.add(model.KRole, model.POwn, role.ID)
+	next := role.Next
+	if next == nil {
+		return nil
+	}
+	v.r.add(model.KPerson, model.PStandings, v.ID)
+	v.r.add(model.KRole, model.PTargets, next.ID)
+	v.r.add(model.KSite, model.PScale, "")
+	for _, t := range next.Targets {
+		v.r.add(model.KCompetency, model.PLinks, t.Competency.ID) // the articles chosen from
+	}
+	rd := model.ReadinessFor(v.Person, next, v.r.scale, model.ChooseArticles)
+	return &ReadinessView{
+		Role:     v.r.role(next),
+		Met:      rd.Met,
+		NotRated: rd.NotRated,
+		Targets:  len(next.Targets),
+		Missing:  viewAll(rd.Missing, func(g model.Gap) GapView { return GapView{g, v.r} }),
+	}
 }
 
 // NotRated is how many competencies the person's role targets have no
