@@ -29,7 +29,17 @@ import (
 
 // Preset is the size and shape of a generated site.
 type Preset struct {
-	People, Competencies, Categories, Teams, Roles, Articles, ManagerCycles, SelfCycles int
+	People, Competencies, Categories, Teams, Roles, Articles, ManagerCycles, SelfCycles, PeerCycles int
+
+	// Wide shapes the site like the frameworks of organisations with many
+	// professions (see wide.go): Categories tracks of their own
+	// competencies, several named alike, a scale from 0 to 7, a ladder of
+	// four roles per track (Roles is then 4 per track), and teams that mix
+	// tracks.
+	Wide bool
+	// Unassessed leaves every Unassessed-th person out of every cycle; 0
+	// rates everyone.
+	Unassessed int
 
 	// RatedMin and RatedMax bound the number of competencies each person is
 	// rated on in every cycle.
@@ -58,6 +68,11 @@ var presets = []struct {
 		ManagerCycles: 4, SelfCycles: 1, RatedMin: 25, RatedMax: 40,
 		ArticleWordsMin: 600, ArticleWordsMax: 1_500,
 	}},
+	{"wide", Preset{
+		People: 130, Competencies: 70, Categories: 14, Teams: 6, Roles: 56, Articles: 160,
+		ManagerCycles: 4, SelfCycles: 2, PeerCycles: 1, RatedMin: 9, RatedMax: 16,
+		ArticleWordsMin: 300, ArticleWordsMax: 700, Wide: true, Unassessed: 26,
+	}},
 	{"huge", Preset{
 		People: 100_000, Competencies: 80, Categories: 8, Teams: 500, Roles: 40, Articles: 2_000,
 		ManagerCycles: 4, SelfCycles: 1, RatedMin: 25, RatedMax: 40,
@@ -65,7 +80,7 @@ var presets = []struct {
 	}},
 }
 
-// Named returns the preset called name: small, large or huge.
+// Named returns the preset called name: small, large, wide or huge.
 func Named(name string) (Preset, bool) {
 	for _, p := range presets {
 		if p.name == name {
@@ -93,7 +108,10 @@ func (p Preset) check() error {
 	if p.Categories < 1 || p.Competencies < p.Categories {
 		errs = append(errs, fmt.Errorf("need at least one category and a competency for each, not %d in %d", p.Competencies, p.Categories))
 	}
-	if p.Teams < 1 || p.Roles < 1 || p.People < 0 || p.Articles < 0 || p.ManagerCycles < 0 || p.SelfCycles < 0 {
+	if p.Wide && (p.Categories > len(wideTracks) || p.Competencies != 5*p.Categories || p.Roles != 4*p.Categories) {
+		errs = append(errs, fmt.Errorf("a wide site has up to %d tracks, 5 competencies and 4 roles to each, not %d competencies and %d roles in %d", len(wideTracks), p.Competencies, p.Roles, p.Categories))
+	}
+	if p.Teams < 1 || p.Roles < 1 || p.People < 0 || p.Articles < 0 || p.ManagerCycles < 0 || p.SelfCycles < 0 || p.PeerCycles < 0 || p.Unassessed < 0 {
 		errs = append(errs, errors.New("need at least one team and one role, and no negative counts"))
 	}
 	if p.RatedMin < 0 || p.RatedMin > p.RatedMax || p.RatedMax > p.Competencies {
@@ -184,6 +202,7 @@ type competency struct {
 
 type role struct {
 	id, title, summary string
+	track, next        string // for a wide site; "" otherwise
 	rank               int
 	targets            []int // competency indices, framework order
 	levels             []int // target level by competency index; 0 when not targeted
@@ -245,6 +264,14 @@ var scale = []struct{ name, summary string }{
 // maxLevel is the top of the scale; descriptors and targets run 1..maxLevel.
 const maxLevel = 4
 
+// top is the top of the site's scale.
+func (g *generator) top() int {
+	if g.p.Wide {
+		return len(wideScale) - 1
+	}
+	return maxLevel
+}
+
 func (g *generator) config() error {
 	p := g.p
 	b := g.buf[:0]
@@ -253,7 +280,11 @@ func (g *generator) config() error {
 	b = append(b, "theme = \"default\"\nlanguage = \"en-GB\"\n"...)
 	b = fmt.Appendf(b, "description = \"A generated portal: %d people in %d teams, %d competencies, %d roles and %d articles.\"\n",
 		p.People, p.Teams, p.Competencies, p.Roles, p.Articles)
-	for i, l := range scale {
+	levels := scale
+	if p.Wide {
+		levels = wideScale
+	}
+	for i, l := range levels {
 		b = fmt.Appendf(b, "\n[[scale]]\nlevel = %d\nname = %s\nsummary = %s\n", i, quote(l.name), quote(l.summary))
 	}
 	publish := p.Publish
@@ -275,7 +306,13 @@ func (g *generator) home() error {
 
 func (g *generator) framework() error {
 	p := g.p
+	if p.Wide {
+		g.wideFramework()
+	}
 	for i := range p.Categories {
+		if p.Wide {
+			break
+		}
 		src := framework[i%len(framework)]
 		c := &category{id: src.id, title: src.title, summary: src.summary}
 		if n := i / len(framework); n > 0 {
@@ -285,6 +322,9 @@ func (g *generator) framework() error {
 		g.categories = append(g.categories, c)
 	}
 	for ci, c := range g.categories {
+		if p.Wide {
+			break
+		}
 		// Competencies are shared out as evenly as the count allows.
 		n := p.Competencies / p.Categories
 		if ci < p.Competencies%p.Categories {
@@ -329,8 +369,12 @@ func (g *generator) framework() error {
 func (g *generator) competencyFile(k *competency) error {
 	b := append(g.buf[:0], "+++\n"...)
 	b = fmt.Appendf(b, "title = %s\nsummary = %s\norder = %d\n[levels]\n", quote(k.title), quote(k.summary), k.order)
-	for level := 1; level <= maxLevel; level++ {
-		b = fmt.Appendf(b, "%d = %s\n", level, quote(fmt.Sprintf(g.pick(descriptorTemplates[level-1]), k.lower)))
+	for level := 1; level <= g.top(); level++ {
+		text := wideDescriptors[level-1]
+		if !g.p.Wide {
+			text = g.pick(descriptorTemplates[level-1])
+		}
+		b = fmt.Appendf(b, "%d = %s\n", level, quote(fmt.Sprintf(text, k.lower)))
 	}
 	b = append(b, "+++\n"...)
 	g.buf = b
@@ -351,7 +395,13 @@ func (g *generator) roleProfiles() error {
 	combos := g.r.Perm(len(roleSeniorities) * len(roleJobs))
 	seen := map[string]int{}
 	var deck []int
+	if p.Wide {
+		g.wideRoles()
+	}
 	for i := range p.Roles {
+		if p.Wide {
+			break
+		}
 		c := combos[i%len(combos)]
 		rank, job := c%len(roleSeniorities), roleJobs[c/len(roleSeniorities)]
 		r := &role{rank: rank, levels: make([]int, n)}
@@ -390,7 +440,14 @@ func (g *generator) roleProfiles() error {
 	}
 	for _, r := range g.roles {
 		b := append(g.buf[:0], "+++\n"...)
-		b = fmt.Appendf(b, "title = %s\nsummary = %s\n\n[targets]\n", quote(r.title), quote(r.summary))
+		b = fmt.Appendf(b, "title = %s\nsummary = %s\n", quote(r.title), quote(r.summary))
+		if r.track != "" {
+			b = fmt.Appendf(b, "track = %s\n", quote(r.track))
+		}
+		if r.next != "" {
+			b = fmt.Appendf(b, "next = %q\n", r.next)
+		}
+		b = append(b, "\n[targets]\n"...)
 		for _, ci := range r.targets {
 			b = fmt.Appendf(b, "%s = %d\n", g.competencies[ci].id, r.levels[ci])
 		}
@@ -462,6 +519,15 @@ func (g *generator) cycleDates() {
 			date:  date,
 		})
 	}
+	for range g.p.PeerCycles {
+		date = date.AddDate(0, 0, 47)
+		g.cycles = append(g.cycles, &cycle{
+			id:    date.Format("2006-01") + "-peer",
+			title: date.Format("January 2006") + " peer review",
+			kind:  "peer",
+			date:  date,
+		})
+	}
 }
 
 func (g *generator) articleFiles() error {
@@ -496,7 +562,7 @@ func (g *generator) articleFiles() error {
 			}
 		}
 		if g.r.IntN(10) < 7 {
-			a.level = 1 + g.r.IntN(maxLevel)
+			a.level = 1 + g.r.IntN(g.top())
 		}
 		a.yaml = g.r.IntN(8) == 0
 		g.articles = append(g.articles, a)
@@ -672,13 +738,16 @@ func (g *generator) peopleAndCycles() error {
 	seen := make(map[string]int, p.People)
 	var chosen, others, levels []int
 	var table []byte
-	for range p.People {
+	for i := range p.People {
 		first, last := g.pick(firstNames), g.pick(lastNames)
 		name := first + " " + last
 		id := unique(seen, slug(name))
 		w := g.r.IntN(total)
 		r := g.roles[slices.IndexFunc(weights, func(c int) bool { return c > w })]
 		t := g.teams[g.r.IntN(len(g.teams))]
+		if p.Wide {
+			t = g.teams[i%len(g.teams)] // teams of even size, each of every track
+		}
 		g.buf = fmt.Appendf(g.buf[:0], "name = %s\nteam = %q\nrole = %q\ntitle = %s\n", quote(name), t.id, r.id, quote(r.title+", "+t.name))
 		if err := g.writeFile("content/people/" + id + ".toml"); err != nil {
 			return err
@@ -717,15 +786,18 @@ func (g *generator) peopleAndCycles() error {
 							level--
 						}
 					}
-					level = max(0, min(maxLevel, level))
+					level = max(0, min(g.top(), level))
 					levels[j*len(g.cycles)+m] = level
 					continue
 				}
-				levels[j*len(g.cycles)+m] = max(0, min(maxLevel, level+selfOffsets[g.r.IntN(len(selfOffsets))]))
+				levels[j*len(g.cycles)+m] = max(0, min(g.top(), level+selfOffsets[g.r.IntN(len(selfOffsets))]))
 			}
 		}
-		for m := range g.cycles {
-			// A quarter of people skip each self-assessment.
+		for m, c := range g.cycles {
+			if p.Unassessed > 0 && i%p.Unassessed == p.Unassessed-1 {
+				break
+			}
+			// A quarter of people skip each self-assessment and peer review.
 			if m >= managers && g.r.IntN(4) == 0 {
 				continue
 			}
@@ -733,7 +805,21 @@ func (g *generator) peopleAndCycles() error {
 			for j, ci := range chosen {
 				table = append(table, g.competencies[ci].id...)
 				table = append(table, " = "...)
-				table = strconv.AppendInt(table, int64(levels[j*len(g.cycles)+m]), 10)
+				if c.kind == "peer" {
+					// Two to four peers, each within a level of the
+					// latest manager level.
+					table = append(table, '[')
+					for n := range 2 + g.r.IntN(3) {
+						if n > 0 {
+							table = append(table, ", "...)
+						}
+						level := levels[j*len(g.cycles)+m] + g.r.IntN(3) - 1
+						table = strconv.AppendInt(table, int64(max(0, min(g.top(), level))), 10)
+					}
+					table = append(table, ']')
+				} else {
+					table = strconv.AppendInt(table, int64(levels[j*len(g.cycles)+m]), 10)
+				}
 				table = append(table, '\n')
 			}
 			if _, err := writers[m].Write(table); err != nil {

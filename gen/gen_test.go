@@ -182,3 +182,96 @@ func TestNames(t *testing.T) {
 		}
 	}
 }
+
+// TestWideShape checks that the wide preset makes a site shaped like the
+// frameworks of organisations with many professions: 70 competencies in 14
+// tracks, several tracks naming a competency alike, long names, a scale
+// from 0 to 7, a ladder of roles per track, teams of 17 or more that mix
+// tracks, people rated in 4 manager reviews, 2 self-assessments and a peer
+// review, and a few never assessed.
+func TestWideShape(t *testing.T) {
+	p, ok := gen.Named("wide")
+	if !ok {
+		t.Fatal(`no preset "wide"`)
+	}
+	site, err := builder.Load(os.DirFS(generate(t, p, 1)), builder.Options{})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	unassessed := 0
+	for _, w := range site.Warnings {
+		if strings.HasSuffix(w.Msg, "is not rated in any assessment cycle") {
+			unassessed++
+		} else {
+			t.Errorf("warning: %v", w)
+		}
+	}
+	if want := p.People / p.Unassessed; unassessed != want {
+		t.Errorf("%d people never assessed, want %d", unassessed, want)
+	}
+	if len(site.Competencies) != 70 || len(site.Categories) != 14 {
+		t.Errorf("%d competencies in %d categories, want 70 in 14", len(site.Competencies), len(site.Categories))
+	}
+	titles := map[string]int{}
+	longest := 0
+	for _, c := range site.Competencies {
+		titles[c.Title]++
+		longest = max(longest, len(c.Title))
+	}
+	for _, name := range []string{"Communication", "Impact", "Leadership"} {
+		if titles[name] < 5 {
+			t.Errorf("%s is the name of %d competencies, want 5 or more", name, titles[name])
+		}
+	}
+	if longest < 50 {
+		t.Errorf("the longest competency name has %d characters, want 50 or more", longest)
+	}
+	if lo, hi := site.Scale[0].Level, site.MaxLevel(); lo != 0 || hi != 7 || len(site.Scale) != 8 {
+		t.Errorf("scale %d-%d with %d levels, want 0-7", lo, hi, len(site.Scale))
+	}
+	tops := 0
+	for _, r := range site.Roles {
+		if r.Track == "" {
+			t.Errorf("%s is on no track", r.ID)
+		}
+		if r.Next == nil {
+			tops++
+		} else if r.Next.Track != r.Track {
+			t.Errorf("%s leads to %s on another track", r.ID, r.Next.ID)
+		}
+	}
+	if tops != 14 {
+		t.Errorf("%d roles at the top of a ladder, want one per track, 14", tops)
+	}
+	for _, team := range site.Teams {
+		tracks := map[string]bool{}
+		for _, m := range team.Members {
+			tracks[m.Role.Track] = true
+		}
+		if len(team.Members) < 17 || len(tracks) < 5 {
+			t.Errorf("%s has %d members on %d tracks, want 17 or more on 5 or more", team.ID, len(team.Members), len(tracks))
+		}
+	}
+	kinds := map[string]int{}
+	for _, c := range site.Cycles {
+		kinds[c.Kind]++
+	}
+	if kinds["manager"] != 4 || kinds["self"] != 2 || kinds["peer"] != 1 {
+		t.Errorf("cycles by kind %v, want 4 manager, 2 self, 1 peer", kinds)
+	}
+	everyKind, peers := 0, 0
+	for _, person := range site.People {
+		if person.LastManager != nil && person.LastSelf != nil && person.LastPeer != nil {
+			everyKind++
+		}
+		for _, st := range person.Standings {
+			if st.Peers > 1 {
+				peers++
+				break
+			}
+		}
+	}
+	if everyKind < p.People/3 || peers < p.People/3 {
+		t.Errorf("%d people rated in every kind of cycle and %d by several peers, want a third of %d or more", everyKind, peers, p.People)
+	}
+}
