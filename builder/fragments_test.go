@@ -16,7 +16,7 @@ import (
 var asLayout = map[string]map[string]string{
 	"person.html": {
 		"{{.StandingRows}}": `{{range $p.Standings}}
-<tr><th scope="row"><a href="{{$.Link .Competency}}">{{.Competency.Title}}</a></th>
+<tr><th scope="row"><a href="{{$.Link .Competency}}">{{.Competency.Title}}</a>{{if .Competency.Shared}} <span class="muted">· {{.Competency.Category.Title}}</span>{{end}}</th>
 <td>{{if .HasCurrent}}{{$.Number .Current}}<span class="lvl-name"> {{$.Site.LevelName .Current}}</span>{{if ne .CurrentFrom.Kind "manager"}} <span class="tag">{{.CurrentFrom.Kind}}</span>{{end}}{{if ne .CurrentFrom.ID ($p.LastOf .CurrentFrom.Kind).ID}} <span class="tag" title="{{.CurrentFrom.Title}}">{{.CurrentFrom.Date.Format "Jan 2006"}}</span>{{end}}{{else}}<span class="muted">not rated</span>{{end}}</td>
 <td>{{if .HasSelf}}{{$.Number .Self}}{{if ne .SelfFrom.ID $p.LastSelf.ID}} <span class="tag" title="{{.SelfFrom.Title}}">{{.SelfFrom.Date.Format "Jan 2006"}}</span>{{end}}{{else}}<span class="muted">–</span>{{end}}</td>
 <td>{{if .Peers}}{{decimal .Peer}} <span class="muted">({{.Peers}})</span>{{if ne .PeerFrom.ID $p.LastPeer.ID}} <span class="tag" title="{{.PeerFrom.Title}}">{{.PeerFrom.Date.Format "Jan 2006"}}</span>{{end}}{{else}}<span class="muted">–</span>{{end}}</td>

@@ -137,7 +137,9 @@ func (b *Builder) Build(changed []string) (*model.Site, *Output, error) {
 	// The theme is read again unless only site.toml changed, naming the
 	// same theme: its files are as they were. A page that the settings
 	// break then reports its error when it is rendered, at once or later.
-	newTheme := themeChanged && !(set != nil && b.theme != nil && b.site != nil && s.Config.Theme == b.site.Config.Theme && !themeFiles)
+	// The levels' stylesheet is made from the scale: a new scale reads the
+	// theme again.
+	newTheme := themeChanged && !(set != nil && b.theme != nil && b.site != nil && s.Config.Theme == b.site.Config.Theme && !themeFiles && slices.Equal(s.Scale, b.site.Scale))
 	if newTheme {
 		th, err := render.LoadTheme(b.fsys, s)
 		if err != nil {
@@ -624,7 +626,7 @@ func (b *Builder) updateRole(file string) (ok bool) {
 	r.Title, r.Summary = next.Title, next.Summary
 	if r.Next != nil {
 		// Previous roles are listed by title, as the load lists them.
-		slices.SortFunc(r.Next.Previous, func(a, b *model.Role) int { return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.ID, b.ID)) })
+		slices.SortFunc(r.Next.Previous, model.ByTitle)
 	}
 	if len(changed) == 0 {
 		return true // a comment, or the same targets in another order

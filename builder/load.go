@@ -731,7 +731,7 @@ func (l *loader) linkLadders() {
 		}
 	}
 	for _, r := range l.site.RoleByID {
-		slices.SortFunc(r.Previous, func(a, b *model.Role) int { return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.ID, b.ID)) })
+		slices.SortFunc(r.Previous, model.ByTitle)
 	}
 }
 

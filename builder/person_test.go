@@ -1,12 +1,16 @@
 package builder
 
 import (
+	"fmt"
 	"html"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"portal/charts"
 )
 
 // viewsSite is a site whose person, Amara, has two manager reviews, a
@@ -250,5 +254,55 @@ func TestCareerLadder(t *testing.T) {
 	}
 	if want := []string{"Management", "Lead", "Senior lead", "Other roles", "Analyst"}; !slices.Equal(order, want) {
 		t.Errorf("roles list: %q, want %q", order, want)
+	}
+}
+
+// TestLevelColours checks the stylesheet of the levels on scales of 2, 5
+// and 8 levels: one rule per level, no two alike, each with text at 4.5:1
+// or more on its colour; and that pages link it.
+func TestLevelColours(t *testing.T) {
+	for _, levels := range []int{2, 5, 8} {
+		fsys := viewsSite()
+		var conf strings.Builder
+		conf.WriteString("title = \"Views\"\n[privacy]\npublish = \"open\"\n")
+		for l := range levels {
+			fmt.Fprintf(&conf, "[[scale]]\nlevel = %d\nname = \"Level %d\"\n", l, l)
+		}
+		fsys["site.toml"] = &fstest.MapFile{Data: []byte(conf.String())}
+		// Levels above the scale's top are brought down to it.
+		for name, f := range fsys {
+			if strings.HasPrefix(name, "content/") {
+				f.Data = regexp.MustCompile(`\b[2-9]\b`).ReplaceAllFunc(f.Data, func(b []byte) []byte {
+					return []byte(strconv.Itoa(min(int(b[0]-'0'), levels-1)))
+				})
+			}
+		}
+		_, out, err := Build(fsys, Options{})
+		if err != nil {
+			t.Fatalf("%d levels: %v", levels, err)
+		}
+		var css string
+		for name, data := range out.Files {
+			if regexp.MustCompile(`^css/levels\.[0-9a-f]{8}\.css$`).MatchString(name) {
+				css = string(data)
+				if !strings.Contains(string(out.Files["index.html"]), `href="`+name+`"`) {
+					t.Errorf("%d levels: the home page does not link %s", levels, name)
+				}
+			}
+		}
+		rules := regexp.MustCompile(`\.lvl-(\d+) \{ background: (#[0-9a-f]{6}); color: (#[0-9a-f]{6}); \}`).FindAllStringSubmatch(css, -1)
+		if len(rules) != levels {
+			t.Fatalf("%d levels: %d rules in the stylesheet:\n%s", levels, len(rules), css)
+		}
+		seen := map[string]bool{}
+		for i, r := range rules {
+			if r[1] != strconv.Itoa(i) || seen[r[2]] {
+				t.Errorf("%d levels: rule %d is %q, for level %s; want level %d in a colour of its own", levels, i, r[0], r[1], i)
+			}
+			seen[r[2]] = true
+			if c := charts.Contrast(r[2], r[3]); c < 4.5 {
+				t.Errorf("%d levels: level %s, text %s on %s at %.2f:1", levels, r[1], r[3], r[2], c)
+			}
+		}
 	}
 }

@@ -50,6 +50,9 @@ type Series struct {
 type Scale struct {
 	Min, Max int
 	Names    []string // level names, lowest first
+	// Colours are the levels' colours, lowest first (see Ramp); a heatmap
+	// without them uses Sequential.
+	Colours []string
 }
 
 // Radar plots series against axes on the scale. A radar needs at least three
@@ -146,7 +149,11 @@ func Heatmap(title string, rows, columns []string, cells [][]*int, scale Scale) 
 	w.raw(`,"text":`)
 	w.strs([]string{scale.Names[len(scale.Names)-1], scale.Names[0]})
 	w.raw(`,"inRange":{"color":`)
-	w.strs(Sequential)
+	if len(scale.Colours) > 0 {
+		w.strs(scale.Colours)
+	} else {
+		w.strs(Sequential)
+	}
 	w.raw(`},"left":"center","bottom":"0","orient":"horizontal"}],"xAxis":[{"type":"category","data":`)
 	w.strs(columns)
 	w.raw(`,"splitArea":{"show":true},"axisLabel":{"interval":"0","rotate":40,"showMinLabel":null,"showMaxLabel":null}}],"yAxis":[{"type":"category","data":`)

@@ -31,6 +31,11 @@ func ByName(a, b *Person) int {
 	return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 }
 
+// ByTitle orders roles by title, then id.
+func ByTitle(a, b *Role) int {
+	return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.ID, b.ID))
+}
+
 // Input is what Derive takes besides the site.
 type Input struct {
 	// Links lists the content files each markdown body links to, body by
@@ -100,6 +105,13 @@ func Derive(s *Site, in Input) (*Deriver, content.Diagnostics) {
 		}
 	}
 	framework := func(a, b *Competency) int { return cmp.Compare(a.Rank, b.Rank) }
+	titles := make(map[string]int, len(s.Competencies))
+	for _, c := range s.Competencies {
+		titles[c.Title]++
+	}
+	for _, c := range s.Competencies {
+		c.Shared = titles[c.Title] > 1
+	}
 
 	for _, id := range content.SortedKeys(s.RoleByID) {
 		s.Roles = append(s.Roles, s.RoleByID[id])

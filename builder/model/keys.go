@@ -323,6 +323,7 @@ func Fingerprints(s *Site, prev *Prints) *Prints {
 			h.int(c.Order)
 			h.id(c.Category)
 			h.int(c.Rank)
+			h.int(b2i(c.Shared))
 		}, func() {
 			for _, d := range c.Descriptors {
 				h.int(d.Level.Level)

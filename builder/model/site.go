@@ -151,6 +151,19 @@ type Competency struct {
 	Distribution []int        // people at each scale level, indexed like Site.Scale
 
 	Rank int // place in Site.Competencies
+	// Shared tells whether another competency has the same title (as
+	// Communication may be in several tracks): pages name its category
+	// beside it.
+	Shared bool
+}
+
+// Label is the competency's title, and where another has the same title,
+// its category's in brackets.
+func (c *Competency) Label() string {
+	if c.Shared && c.Category != nil {
+		return c.Title + " (" + c.Category.Title + ")"
+	}
+	return c.Title
 }
 
 // Descriptor returns the text for a level, or "".

@@ -21,6 +21,7 @@ import (
 	"portal/builder/model"
 	"portal/builder/output"
 	"portal/builder/search"
+	"portal/charts"
 	"portal/internal/par"
 	"portal/themes"
 )
@@ -201,8 +202,27 @@ func LoadTheme(fsys fs.FS, s *model.Site) (*Theme, error) {
 		}
 		th.static[f] = data
 	}
+	if _, own := th.static[LevelsCSS]; !own {
+		th.static[LevelsCSS] = levelsCSS(s.Scale)
+	}
 	th.assets = fingerprint(th.static)
 	return th, nil
+}
+
+// LevelsCSS is the stylesheet of the level colours, which the build makes
+// from the scale unless the theme has its own.
+const LevelsCSS = "css/levels.css"
+
+// levelsCSS gives each level of the scale, as .lvl-N, one colour of a ramp
+// as long as the scale (the heatmaps' colours), with black or white text,
+// whichever reads better on it.
+func levelsCSS(scale []model.Level) []byte {
+	var b bytes.Buffer
+	b.WriteString("/* The colours of the levels of the scale in site.toml, lowest first: made by the build. */\n")
+	for i, c := range charts.Ramp(len(scale)) {
+		fmt.Fprintf(&b, ".lvl-%d { background: %s; color: %s; }\n", scale[i].Level, c, charts.TextOn(c))
+	}
+	return b.Bytes()
 }
 
 // Opts say what a build may keep from the last one.

@@ -41,6 +41,12 @@ func (p *Page) StandingRows() template.HTML {
 		r.add(model.KCompetency, model.POwn, st.Competency.ID)
 		b.WriteString("\n<tr><th scope=\"row\">")
 		link(&b, p, model.CompetencyURL(st.Competency.ID), st.Competency.Title)
+		if c := st.Competency; c.Shared {
+			r.add(model.KCategory, model.POwn, c.Category.ID)
+			b.WriteString(` <span class="muted">· `)
+			b.WriteString(escapeText(c.Category.Title))
+			b.WriteString(`</span>`)
+		}
 		b.WriteString("</th>\n<td>")
 		if st.HasCurrent {
 			p.namedNumber(&b, st.Current)

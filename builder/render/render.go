@@ -575,7 +575,7 @@ func basePath(s *model.Site) string {
 func (p *Page) addCharts() {
 	s := p.site
 	r := p.rec
-	scale := charts.Scale{Min: s.Scale[0].Level, Max: s.MaxLevel()}
+	scale := charts.Scale{Min: s.Scale[0].Level, Max: s.MaxLevel(), Colours: charts.Ramp(len(s.Scale))}
 	for _, l := range s.Scale {
 		scale.Names = append(scale.Names, l.Name)
 	}
@@ -599,7 +599,7 @@ func (p *Page) addCharts() {
 				continue
 			}
 			r.add(model.KCompetency, model.POwn, st.Competency.ID)
-			axes = append(axes, st.Competency.Title)
+			axes = append(axes, p.label(st.Competency))
 			current = append(current, levelAt(&st.Current, st.HasCurrent))
 			target = append(target, levelAt(&st.Target, st.HasTarget))
 			previous = append(previous, levelAt(&st.Previous, st.HasPrevious))
@@ -623,7 +623,7 @@ func (p *Page) addCharts() {
 		var target []*int
 		for i, t := range p.role.Targets {
 			r.add(model.KCompetency, model.POwn, t.Competency.ID)
-			axes = append(axes, t.Competency.Title)
+			axes = append(axes, p.label(t.Competency))
 			target = append(target, &p.role.Targets[i].Level)
 		}
 		id, title = "role-"+p.role.ID+"-radar", p.role.Title+": target levels"
@@ -679,6 +679,15 @@ func (p *Page) addCharts() {
 	}
 	p.Charts = map[string]*Chart{"main": chart}
 	return
+}
+
+// label is a competency's title as a chart shows it, with its category's
+// where another competency has the same title.
+func (p *Page) label(c *model.Competency) string {
+	if c.Shared && c.Category != nil {
+		p.rec.add(model.KCategory, model.POwn, c.Category.ID)
+	}
+	return c.Label()
 }
 
 func levelAt(n *int, ok bool) *int {
