@@ -25,16 +25,11 @@ import (
 // and the peers' average, marked likewise; the target; the change since
 // the cycle before of the same kind; and the gap.
 func (p *Page) StandingRows() template.HTML {
-	if p.rec.hidesPeople() {
-		return "" // no individual on a public page
-	}
-	if p.person == nil {
+	if !p.showsStandings() {
 		return ""
 	}
 	r := p.rec
 	person := p.person
-	r.add(model.KPerson, model.PStandings, person.ID)
-	r.add(model.KSite, model.PScale, "")
 	var b strings.Builder
 	b.Grow(len(person.Standings) * 420)
 	for _, st := range person.Standings {
@@ -111,6 +106,18 @@ func (p *Page) namedNumber(b *strings.Builder, level int) {
 	b.WriteString(`</span>`)
 }
 
+// showsStandings tells whether page p shows its person's standings: a
+// person page that is not public (no individual is on a public page). It
+// then records that p reads them, and the names of the levels.
+func (p *Page) showsStandings() bool {
+	if p.rec.hidesPeople() || p.person == nil {
+		return false
+	}
+	p.rec.add(model.KPerson, model.PStandings, p.person.ID)
+	p.rec.add(model.KSite, model.PScale, "")
+	return true
+}
+
 // olderMark writes, after a level from cycle c, the month of c when it is
 // not latest, the person's latest cycle of its kind, with its title.
 func (p *Page) olderMark(b *strings.Builder, c, latest *model.Cycle) {
@@ -149,12 +156,10 @@ func change(b *strings.Builder, st model.Standing) {
 // talking about: one <li> per competency where their own rating and the
 // manager's differ by a level or more, the largest difference first.
 func (p *Page) DifferenceItems() template.HTML {
-	if p.rec.hidesPeople() || p.person == nil {
+	if !p.showsStandings() {
 		return ""
 	}
 	r := p.rec
-	r.add(model.KPerson, model.PStandings, p.person.ID)
-	r.add(model.KSite, model.PScale, "")
 	var b strings.Builder
 	for _, st := range p.person.Differences() {
 		r.add(model.KCompetency, model.POwn, st.Competency.ID)
@@ -172,12 +177,10 @@ func (p *Page) DifferenceItems() template.HTML {
 // NotRatedItems is the content of the list of competencies a person's role
 // targets that have no current level: one <li> each, with the target.
 func (p *Page) NotRatedItems() template.HTML {
-	if p.rec.hidesPeople() || p.person == nil {
+	if !p.showsStandings() {
 		return ""
 	}
 	r := p.rec
-	r.add(model.KPerson, model.PStandings, p.person.ID)
-	r.add(model.KSite, model.PScale, "")
 	var b strings.Builder
 	for _, st := range p.person.Standings {
 		if st.HasCurrent || !st.HasTarget {
@@ -199,15 +202,10 @@ func decimal(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 // largest first, with the competency, the levels now and expected, what the
 // expected level looks like, and the articles chosen for it.
 func (p *Page) GapItems() template.HTML {
-	if p.rec.hidesPeople() {
-		return "" // no individual on a public page
-	}
-	if p.person == nil {
+	if !p.showsStandings() {
 		return ""
 	}
 	r := p.rec
-	r.add(model.KPerson, model.PStandings, p.person.ID)
-	r.add(model.KSite, model.PScale, "")
 	var b strings.Builder
 	b.Grow(len(p.person.Gaps) * 700)
 	for _, g := range p.person.Gaps {
