@@ -24,6 +24,7 @@
 package charts
 
 import (
+	"slices"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
@@ -44,6 +45,13 @@ type Series struct {
 	Name   string
 	Values []*int
 	Dashed bool // drawn as a dashed line without fill, as targets are
+	Hidden bool // on a line chart, left out until picked in the legend
+}
+
+// Range is the value axis of a line chart: its name and its bounds.
+type Range struct {
+	Name     string
+	Min, Max int
 }
 
 // Scale is the proficiency scale the charts plot against.
@@ -55,11 +63,20 @@ type Scale struct {
 	Colours []string
 }
 
-// Radar plots series against axes on the scale. A radar needs at least three
-// axes to be a shape; callers fall back to the table with fewer.
-func Radar(title string, axes []string, scale Scale, series []Series) string {
+// Axis is one axis of a chart: its name, and the colour its name is drawn
+// in, or "" for the theme's.
+type Axis struct {
+	Name, Colour string
+}
+
+// Radar plots series against axes on the scale. The axes run clockwise
+// from the top in the order given, as a table beside it reads down. The
+// first series is drawn on top of the others and listed first in the
+// legend. A radar needs at least three axes to be a shape, and reads best
+// with 5 to 16; callers use a dot plot otherwise.
+func Radar(title string, axes []Axis, scale Scale, series []Series) string {
 	w := newWriter(256 + 48*len(axes)*(1+len(series)))
-	w.head()
+	w.headColours(drawOrder(len(series)))
 	w.raw(`"legend":{"show":`)
 	w.bool(len(series) > 1)
 	w.raw(`,"bottom":"0","data":[`)
@@ -70,12 +87,14 @@ func Radar(title string, axes []string, scale Scale, series []Series) string {
 	w.raw(`]},"radar":{`)
 	if len(axes) > 0 {
 		w.raw(`"indicator":[`)
-		for i, a := range axes {
+		for i := range axes {
+			a := axes[clockwise(i, len(axes))]
 			w.comma(i)
 			w.raw(`{`)
-			w.nonEmpty("name", a)
+			w.nonEmpty("name", a.Name)
 			w.nonZero("max", scale.Max)
 			w.nonZero("min", scale.Min)
+			w.nonEmpty("color", a.Colour)
 			w.raw(`}`)
 		}
 		w.raw(`]`)
@@ -84,7 +103,8 @@ func Radar(title string, axes []string, scale Scale, series []Series) string {
 	w.raw(`"polygon"`)
 	w.nonZero("splitNumber", scale.Max-scale.Min)
 	w.raw(`,"center":["50%","47%"],"splitArea":{"show":false},"radius":"58%"},"series":[`)
-	for i, s := range series {
+	for i := range series {
+		s := series[len(series)-1-i]
 		w.comma(i)
 		w.raw(`{`)
 		w.nonEmpty("name", s.Name)
@@ -93,9 +113,9 @@ func Radar(title string, axes []string, scale Scale, series []Series) string {
 		w.nonEmpty("name", s.Name)
 		w.key("value")
 		w.raw(`[`)
-		for j, v := range s.Values {
+		for j := range s.Values {
 			w.comma(j)
-			w.level(v)
+			w.level(s.Values[clockwise(j, len(s.Values))])
 		}
 		if s.Dashed {
 			w.raw(`]}],"lineStyle":{"width":2,"type":"dashed"}}`)
@@ -106,6 +126,210 @@ func Radar(title string, axes []string, scale Scale, series []Series) string {
 	w.raw(`],`)
 	w.tail(title, "item")
 	w.raw(`}`)
+	return w.string()
+}
+
+// clockwise is the place in the order given of the i-th of n radar axes.
+// ECharts lays a radar's axes out anticlockwise from the top, so the first
+// stays on top and the others come in reverse.
+func clockwise(i, n int) int {
+	if i == 0 {
+		return 0
+	}
+	return n - i
+}
+
+// drawOrder is the palette for n series drawn last first: each series keeps
+// the colour of its place in the order given (Current blue, target orange,
+// previous grey) while the first is drawn last, on top.
+func drawOrder(n int) []string {
+	n = min(n, len(Palette))
+	out := make([]string, 0, len(Palette))
+	for i := n - 1; i >= 0; i-- {
+		out = append(out, Palette[i])
+	}
+	return append(out, Palette[n:]...)
+}
+
+// DotPlot plots series against the scale, one row per axis, top to bottom
+// in the order given: a dot for each value, or for a dashed series (a
+// target) a tick. The first series is drawn on top, filled, and listed
+// first in the legend; the others are hollow. Unlike a radar it reads at any number of rows, if the chart grows
+// with them (see RowHeight); the level axis is at the top, beside the
+// legend, where the first rows are.
+func DotPlot(title string, rows []Axis, scale Scale, series []Series) string {
+	w := newWriter(512 + 64*len(rows)*(1+len(series)))
+	w.headColours(drawOrder(len(series)))
+	w.raw(`"grid":[{"left":"8","top":"56","right":"24","bottom":"8","containLabel":true}],"legend":{"show":`)
+	w.bool(len(series) > 1)
+	w.raw(`,"top":"0","data":`)
+	names := make([]string, len(series))
+	for i, s := range series {
+		names[i] = s.Name
+	}
+	w.strs(names)
+	w.raw(`},"series":[`)
+	for i := range series {
+		k := len(series) - 1 - i
+		s := series[k]
+		w.comma(i)
+		w.raw(`{`)
+		w.nonEmpty("name", s.Name)
+		w.key("type")
+		w.raw(`"scatter"`)
+		symbol, size := dotSymbol(k, s)
+		w.raw(`,"symbol":`)
+		w.str(symbol)
+		w.raw(`,"symbolSize":`)
+		if len(size) == 1 {
+			w.int(size[0])
+		} else {
+			w.raw(`[`)
+			w.int(size[0])
+			w.raw(`,`)
+			w.int(size[1])
+			w.raw(`]`)
+		}
+		w.raw(`,"data":`)
+		n := 0
+		for j, v := range s.Values {
+			if v == nil || j >= len(rows) {
+				continue
+			}
+			if n == 0 {
+				w.raw(`[`)
+			}
+			w.comma(n)
+			n++
+			w.raw(`{`)
+			w.nonEmpty("name", rows[j].Name)
+			w.key("value")
+			w.raw(`[`)
+			w.int(*v)
+			w.raw(`,`)
+			w.int(j)
+			w.raw(`]}`)
+		}
+		if n == 0 {
+			w.raw(`null}`)
+		} else {
+			w.raw(`]}`)
+		}
+	}
+	w.raw(`],`)
+	w.tail(title, "item")
+	w.b = w.b[:len(w.b)-1]
+	w.raw(`,"formatter":"{b}: {a} {@[0]}"},"xAxis":[{"position":"top","type":"value","min":`)
+	w.int(scale.Min)
+	w.raw(`,"max":`)
+	w.int(scale.Max)
+	w.raw(`,"minInterval":1,"maxInterval":1,"splitLine":{"show":true}}],"yAxis":[{"type":"category","inverse":true,"data":[`)
+	for i, r := range rows {
+		w.comma(i)
+		w.raw(`{"value":`)
+		w.str(r.Name)
+		if r.Colour != "" {
+			w.raw(`,"textStyle":{"color":`)
+			w.str(r.Colour)
+			w.raw(`}`)
+		}
+		w.raw(`}`)
+	}
+	w.raw(`],"splitLine":{"show":true},"axisLabel":{"interval":"0","showMinLabel":null,"showMaxLabel":null}}]}`)
+	return w.string()
+}
+
+// RowHeight is the height in pixels a dot plot gives each row, enough for
+// a label of two lines; DotPlotHeight the whole chart's.
+const RowHeight = 30
+
+// DotPlotHeight is the height in pixels of a dot plot of n rows: the rows,
+// the legend and the level axis above them.
+func DotPlotHeight(n int) int { return 72 + RowHeight*n }
+
+// dotSymbol is the mark of the k-th series of a dot plot and its size.
+func dotSymbol(k int, s Series) (string, []int) {
+	switch {
+	case s.Dashed:
+		return "rect", []int{3, 20}
+	case k == 0:
+		return "circle", []int{13}
+	}
+	return "emptyCircle", []int{11}
+}
+
+// rowLabel is a row's name on a dot plot's axis, in its colour if it has one.
+type rowLabel struct {
+	Value     string     `json:"value"`
+	TextStyle *rowColour `json:"textStyle,omitempty"`
+}
+
+type rowColour struct {
+	Color string `json:"color"`
+}
+
+// Lines plots series over the points of xs, one line each, drawn in
+// colours; a line bridges a point it has no value at. A hidden series is
+// listed in the legend but drawn only once picked there.
+func Lines(title string, xs []string, y Range, colours []string, series []Series) string {
+	w := newWriter(512 + 16*len(xs)*(1+len(series)) + 48*len(series))
+	w.headColours(colours)
+	w.raw(`"grid":[{"left":"8","top":"32","right":"24","bottom":"48","containLabel":true}],"legend":{"type":"scroll","show":`)
+	w.bool(len(series) > 1)
+	w.raw(`,"bottom":"0","data":`)
+	names := make([]string, len(series))
+	var hidden []string
+	for i, s := range series {
+		names[i] = s.Name
+		if s.Hidden {
+			hidden = append(hidden, s.Name)
+		}
+	}
+	w.strs(names)
+	if len(hidden) > 0 {
+		// As encoding/json writes a map: each key once, sorted.
+		slices.Sort(hidden)
+		hidden = slices.Compact(hidden)
+		w.raw(`,"selected":{`)
+		for i, name := range hidden {
+			w.comma(i)
+			w.str(name)
+			w.raw(`:false`)
+		}
+		w.raw(`}`)
+	}
+	w.raw(`},"series":[`)
+	for i, s := range series {
+		w.comma(i)
+		w.raw(`{`)
+		w.nonEmpty("name", s.Name)
+		w.key("type")
+		w.raw(`"line","connectNulls":true,"symbolSize":8,"data":`)
+		if len(s.Values) == 0 {
+			w.raw(`[],"animation":false}`)
+			continue
+		}
+		w.raw(`[`)
+		for j, v := range s.Values {
+			w.comma(j)
+			w.raw(`{"value":`)
+			w.level(v)
+			w.raw(`}`)
+		}
+		w.raw(`],"animation":false}`)
+	}
+	w.raw(`],`)
+	w.tail(title, "axis")
+	w.raw(`,"xAxis":[{"type":"category","data":`)
+	w.strs(xs)
+	w.raw(`,"axisLabel":{"interval":"0","showMinLabel":null,"showMaxLabel":null,"hideOverlap":true}}],"yAxis":[{`)
+	w.nonEmpty("name", y.Name)
+	w.key("type")
+	w.raw(`"value","min":`)
+	w.int(y.Min)
+	w.raw(`,"max":`)
+	w.int(y.Max)
+	w.raw(`,"minInterval":1}]}`)
 	return w.string()
 }
 
@@ -247,9 +471,13 @@ func (w *writer) level(v *int) {
 }
 
 // head writes the options every chart starts with.
-func (w *writer) head() {
+func (w *writer) head() { w.headColours(Palette) }
+
+// headColours writes the options every chart starts with, with the series'
+// colours in the order they are drawn.
+func (w *writer) headColours(colours []string) {
 	w.raw(`{"animation":false,"aria":{"enabled":true},"color":`)
-	w.strs(Palette)
+	w.strs(colours)
 	w.raw(`,`)
 }
 

@@ -65,3 +65,12 @@ func luminance(hex string) float64 {
 	}
 	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }
+
+// CategoryColours are the colours of the names of competencies on a chart,
+// one per category in turn, in light mode: eight hues far apart, each at
+// 4.5:1 or more on white. CategoryColoursDark are the same hues for dark
+// mode, at 4.5:1 or more on the dark page.
+var (
+	CategoryColours     = []string{"#0066aa", "#a3400b", "#00745a", "#8a3d86", "#6b5a00", "#b0126b", "#4b5bb8", "#555f6d"}
+	CategoryColoursDark = []string{"#7fbfff", "#ff9e6b", "#5ed3a8", "#e19ee0", "#e3cf5b", "#ff8fc0", "#a9b4ff", "#c3cad6"}
+)

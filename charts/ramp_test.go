@@ -30,3 +30,24 @@ func TestRamp(t *testing.T) {
 		t.Errorf("contrast of white on black = %.2f, want 21", got)
 	}
 }
+
+// TestCategoryColours checks that the names of competencies, drawn in
+// their category's colour, read at 4.5:1 or more on the light page and its
+// soft panels, and on the dark page and its panels.
+func TestCategoryColours(t *testing.T) {
+	if len(CategoryColours) != len(CategoryColoursDark) {
+		t.Fatalf("%d light colours, %d dark", len(CategoryColours), len(CategoryColoursDark))
+	}
+	for i := range CategoryColours {
+		for _, bg := range []string{"#ffffff", "#f5f7fa"} {
+			if c := Contrast(CategoryColours[i], bg); c < 4.5 {
+				t.Errorf("%s on %s: %.2f:1", CategoryColours[i], bg, c)
+			}
+		}
+		for _, bg := range []string{"#12161d", "#1b212b"} {
+			if c := Contrast(CategoryColoursDark[i], bg); c < 4.5 {
+				t.Errorf("%s on %s: %.2f:1", CategoryColoursDark[i], bg, c)
+			}
+		}
+	}
+}

@@ -47,14 +47,22 @@ func base(id, title string) []charts.GlobalOpts {
 
 // refRadar plots series against axes on the scale. A radar needs at least three
 // axes to be a shape; callers fall back to the table with fewer.
-func refRadar(id, title string, axes []string, scale Scale, series []Series) (json.RawMessage, error) {
+func refRadar(id, title string, axes []Axis, scale Scale, series []Series) (json.RawMessage, error) {
 	r := charts.NewRadar()
 	var radar opts.RadarComponent
+	// ECharts lays the axes out anticlockwise: the first stays on top, the
+	// others are given in reverse to run clockwise.
+	order := make([]int, len(axes))
+	for i := range order {
+		order[i] = (len(axes) - i) % len(axes)
+	}
 	indicators := make([]*opts.Indicator, len(axes))
-	for i, a := range axes {
-		indicators[i] = &opts.Indicator{Name: a, Max: float32(scale.Max), Min: float32(scale.Min)}
+	for i, k := range order {
+		a := axes[k]
+		indicators[i] = &opts.Indicator{Name: a.Name, Max: float32(scale.Max), Min: float32(scale.Min), Color: a.Colour}
 	}
 	r.SetGlobalOptions(append(base(id, title),
+		charts.WithColorsOpts(opts.Colors(drawOrder(len(series)))),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(series) > 1), Bottom: "0"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 	)...)
@@ -65,9 +73,12 @@ func refRadar(id, title string, axes []string, scale Scale, series []Series) (js
 		Center:      []string{"50%", "47%"},
 		SplitArea:   &opts.SplitArea{Show: opts.Bool(false)},
 	}
-	for _, s := range series {
+	// The first series is drawn last, on top.
+	for k := len(series) - 1; k >= 0; k-- {
+		s := series[k]
 		values := make([]any, len(s.Values))
-		for i, v := range s.Values {
+		for i := range s.Values {
+			v := s.Values[(len(s.Values)-i)%len(s.Values)]
 			if v == nil {
 				values[i] = "-"
 			} else {
@@ -84,6 +95,10 @@ func refRadar(id, title string, axes []string, scale Scale, series []Series) (js
 	}
 	return marshal(r, func(m map[string]any) {
 		m["radar"] = radarComponent{RadarComponent: radar, Radius: "58%"}
+		// The legend lists the series in the order given.
+		legend := m["legend"].(opts.Legend)
+		legend.Data = names(series)
+		m["legend"] = legend
 	})
 }
 
@@ -156,4 +171,98 @@ func refDistribution(id, title string, levels []string, counts []int) (json.RawM
 	}
 	b.AddSeries(title, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
 	return marshal(b, nil)
+}
+
+func names(series []Series) []string {
+	out := make([]string, len(series))
+	for i, s := range series {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// refDotPlot plots series against the scale, one row per axis: see DotPlot.
+func refDotPlot(id, title string, rows []Axis, scale Scale, series []Series) (json.RawMessage, error) {
+	sc := charts.NewScatter()
+	labels := make([]rowLabel, len(rows))
+	for i, r := range rows {
+		labels[i] = rowLabel{Value: r.Name}
+		if r.Colour != "" {
+			labels[i].TextStyle = &rowColour{Color: r.Colour}
+		}
+	}
+	sc.SetGlobalOptions(append(base(id, title),
+		charts.WithColorsOpts(opts.Colors(drawOrder(len(series)))),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(series) > 1), Top: "0"}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}: {a} {@[0]}"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "56", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{
+			Type: "value", Position: "top", Min: scale.Min, Max: scale.Max, MinInterval: 1, MaxInterval: 1,
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true)},
+		}),
+		charts.WithYAxisOpts(opts.YAxis{
+			Type: "category", Inverse: opts.Bool(true), Data: labels,
+			AxisLabel: &opts.AxisLabel{Interval: "0"},
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true)},
+		}),
+	)...)
+	for i := len(series) - 1; i >= 0; i-- {
+		s := series[i]
+		var data []opts.ScatterData
+		for j, v := range s.Values {
+			if v != nil && j < len(rows) {
+				data = append(data, opts.ScatterData{Name: rows[j].Name, Value: []int{*v, j}})
+			}
+		}
+		symbol, size := dotSymbol(i, s)
+		var symbolSize any = size
+		if len(size) == 1 {
+			symbolSize = size[0]
+		}
+		sc.AddSeries(s.Name, data, charts.WithScatterChartOpts(opts.ScatterChart{Symbol: symbol, SymbolSize: symbolSize}))
+	}
+	return marshal(sc, func(m map[string]any) {
+		legend := m["legend"].(opts.Legend)
+		legend.Data = names(series)
+		m["legend"] = legend
+	})
+}
+
+// refLines plots series over the points of xs: see Lines.
+func refLines(id, title string, xs []string, y Range, colours []string, series []Series) (json.RawMessage, error) {
+	l := charts.NewLine()
+	hidden := map[string]bool{}
+	for _, s := range series {
+		if s.Hidden {
+			hidden[s.Name] = false
+		}
+	}
+	if len(hidden) == 0 {
+		hidden = nil
+	}
+	l.SetGlobalOptions(append(base(id, title),
+		charts.WithColorsOpts(opts.Colors(colours)),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(series) > 1), Type: "scroll", Bottom: "0", Selected: hidden}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "32", Bottom: "48", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", HideOverlap: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: y.Name, Min: y.Min, Max: y.Max, MinInterval: 1}),
+	)...)
+	l.SetXAxis(xs)
+	for _, s := range series {
+		data := make([]opts.LineData, len(s.Values))
+		for i, v := range s.Values {
+			if v == nil {
+				data[i] = opts.LineData{Value: "-"}
+			} else {
+				data[i] = opts.LineData{Value: *v}
+			}
+		}
+		l.AddSeries(s.Name, data, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true), SymbolSize: 8}))
+	}
+	return marshal(l, func(m map[string]any) {
+		legend := m["legend"].(opts.Legend)
+		legend.Data = names(series)
+		m["legend"] = legend
+	})
 }

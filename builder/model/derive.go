@@ -423,6 +423,7 @@ func (d *Deriver) Standings(w *Worker, p *Person) {
 			history[r] = append(history[r], rating{c, rr.Level})
 		}
 		p.Assessed = true
+		p.Cycles = append(p.Cycles, c)
 		p.LastAssessed = c // cycles run oldest first
 		switch c.Kind {
 		case "manager":
@@ -439,13 +440,17 @@ func (d *Deriver) Standings(w *Worker, p *Person) {
 	}
 	names, lo := d.names, d.scaleMin
 	// Count first, so that the standings take one allocation of their size.
-	n := 0
+	n, ratings := 0, 0
 	for rank := range s.Competencies {
 		if len(history[rank]) > 0 || targets != nil && targets[rank] != nil {
 			n++
+			ratings += len(history[rank])
 		}
 	}
 	p.Standings = make([]Standing, 0, n)
+	// Each standing's history is a part of one array, which has room for
+	// a point per rating, more than there are cycles.
+	points := make([]Point, 0, ratings)
 	for rank, c := range s.Competencies {
 		h := history[rank]
 		var target *Target
@@ -461,6 +466,16 @@ func (d *Deriver) Standings(w *Worker, p *Person) {
 			st.Target, st.HasTarget = target.Level, true
 		}
 		d.views(&st, h)
+		start := len(points)
+		for i := 0; i < len(h); {
+			j := i + 1
+			for j < len(h) && h[j].cycle == h[i].cycle {
+				j++
+			}
+			points = append(points, Point{h[i].cycle, d.level(h[i:j])})
+			i = j
+		}
+		st.History = points[start:len(points):len(points)]
 		if st.HasCurrent {
 			w.rated[rank]++
 			w.dist[rank][d.scaleIndex[st.Current-lo]]++

@@ -478,7 +478,10 @@ func peoplePrints(s *Site, prev *Prints) (table, map[*Person]standingsPrint) {
 			for _, st := range p.Standings {
 				words = append(words, comps[st.Competency.Rank], cycle(st.CurrentFrom), uint64(st.Current), uint64(st.Previous), uint64(st.Target), uint64(st.Short),
 					uint64(b2i(st.HasCurrent)|b2i(st.HasPrevious)<<1|b2i(st.HasTarget)<<2|b2i(st.HasSelf)<<3),
-					cycle(st.SelfFrom), uint64(st.Self), cycle(st.PeerFrom), uint64(st.PeerTotal), uint64(st.Peers))
+					cycle(st.SelfFrom), uint64(st.Self), cycle(st.PeerFrom), uint64(st.PeerTotal), uint64(st.Peers), uint64(len(st.History)))
+				for _, pt := range st.History {
+					words = append(words, cycle(pt.Cycle), uint64(pt.Level))
+				}
 			}
 			for _, g := range p.Gaps {
 				// The names of the levels follow from the levels and the

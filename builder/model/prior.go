@@ -130,7 +130,7 @@ func (d *Deriver) keepStandings(w *Worker, pr *prior, p, old *Person) {
 		})
 	}
 	p.NotRated, p.Assessed, p.LastAssessed = old.NotRated, old.Assessed, old.LastAssessed
-	p.LastManager, p.LastSelf, p.LastPeer = old.LastManager, old.LastSelf, old.LastPeer
+	p.LastManager, p.LastSelf, p.LastPeer, p.Cycles = old.LastManager, old.LastSelf, old.LastPeer, old.Cycles
 }
 
 // keepMatrix gives t the columns, averages and gaps of old, the same team

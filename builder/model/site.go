@@ -262,6 +262,8 @@ type Person struct {
 	LastAssessed *Cycle
 	// The latest cycle of each kind that rated the person, or nil.
 	LastManager, LastSelf, LastPeer *Cycle
+	// Cycles are the cycles that rated the person, oldest first.
+	Cycles []*Cycle
 }
 
 // LastOf is the latest cycle of a kind that rated p, or nil.
@@ -281,7 +283,7 @@ func (p *Person) LastOf(kind string) *Cycle {
 // their role, before it is worked out again.
 func (p *Person) ClearStandings() {
 	p.Standings, p.Gaps, p.NotRated, p.Assessed = nil, nil, 0, false
-	p.LastAssessed, p.LastManager, p.LastSelf, p.LastPeer = nil, nil, nil, nil
+	p.LastAssessed, p.LastManager, p.LastSelf, p.LastPeer, p.Cycles = nil, nil, nil, nil, nil
 }
 
 // Differences are the standings where the manager's current level and the
@@ -338,6 +340,15 @@ type Standing struct {
 	HasPrevious bool
 	HasTarget   bool
 	HasSelf     bool
+	// History is the level in each cycle that rated the competency,
+	// oldest first: a peer cycle's is its rounded mean.
+	History []Point
+}
+
+// Point is the level a person had in one cycle.
+type Point struct {
+	Cycle *Cycle
+	Level int
 }
 
 // Manager tells whether the current level is a manager's rating.

@@ -215,13 +215,27 @@ const LevelsCSS = "css/levels.css"
 
 // levelsCSS gives each level of the scale, as .lvl-N, one colour of a ramp
 // as long as the scale (the heatmaps' colours), with black or white text,
-// whichever reads better on it.
+// whichever reads better on it; and each category colour of the charts'
+// labels, as .cat-N, in light and dark.
 func levelsCSS(scale []model.Level) []byte {
 	var b bytes.Buffer
 	b.WriteString("/* The colours of the levels of the scale in site.toml, lowest first: made by the build. */\n")
 	for i, c := range charts.Ramp(len(scale)) {
 		fmt.Fprintf(&b, ".lvl-%d { background: %s; color: %s; }\n", scale[i].Level, c, charts.TextOn(c))
 	}
+	b.WriteString("/* The colours of categories in a chart's key, as its labels are drawn. */\n")
+	for i, c := range charts.CategoryColours {
+		fmt.Fprintf(&b, ".cat-%d { color: %s; }\n", i, c)
+	}
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	for i, c := range charts.CategoryColoursDark {
+		fmt.Fprintf(&b, "  .cat-%d { color: %s; }\n", i, c)
+	}
+	b.WriteString("}\n@media print {\n")
+	for i, c := range charts.CategoryColours {
+		fmt.Fprintf(&b, "  .cat-%d { color: %s; }\n", i, c)
+	}
+	b.WriteString("}\n")
 	return b.Bytes()
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -623,4 +624,88 @@ func link(b *strings.Builder, p *Page, url, text string) {
 	b.WriteString(`">`)
 	b.WriteString(escapeText(text))
 	b.WriteString(`</a>`)
+}
+
+// ProgressRows is the content of the table of a person's progress over
+// their timeline: one row per cycle, with the role's targets met, those
+// rated, and the share met.
+func (p *Page) ProgressRows() template.HTML {
+	if !p.showsStandings() {
+		return ""
+	}
+	person := p.person
+	if person.Role != nil {
+		p.rec.add(model.KRole, model.PTargets, person.Role.ID)
+	}
+	var b strings.Builder
+	for _, pr := range person.ProgressOver(person.Timeline()) {
+		p.rec.add(model.KCycle, model.POwn, pr.Cycle.ID)
+		b.WriteString("\n          <tr><th scope=\"row\">")
+		b.WriteString(escapeText(pr.Cycle.Title))
+		b.WriteString(`</th><td><time datetime="`)
+		b.WriteString(pr.Cycle.Date.Format("2006-01-02"))
+		b.WriteString(`">`)
+		b.WriteString(pr.Cycle.Date.Format("2 January 2006"))
+		b.WriteString("</time></td><td>")
+		b.WriteString(strconv.Itoa(pr.Met))
+		b.WriteString(" of ")
+		b.WriteString(strconv.Itoa(pr.Targets))
+		b.WriteString("</td><td>")
+		b.WriteString(strconv.Itoa(pr.Targets - pr.Rated))
+		b.WriteString("</td><td>")
+		b.WriteString(strconv.Itoa(pr.Share()))
+		b.WriteString("%</td></tr>")
+	}
+	return template.HTML(b.String())
+}
+
+// HistoryTable is a person's levels in each cycle of their timeline: a
+// column per cycle, a row per competency the timeline rated, a badge per
+// level and a dash where a cycle did not rate it.
+func (p *Page) HistoryTable() template.HTML {
+	if !p.showsStandings() {
+		return ""
+	}
+	person := p.person
+	timeline := person.Timeline()
+	var b strings.Builder
+	b.WriteString(`<table class="data history"><thead><tr><th scope="col">Competency</th>`)
+	for _, c := range timeline {
+		p.rec.add(model.KCycle, model.POwn, c.ID)
+		b.WriteString(`<th scope="col">`)
+		b.WriteString(escapeText(c.Title))
+		b.WriteString(`<br><span class="muted">`)
+		b.WriteString(c.Date.Format("Jan 2006"))
+		b.WriteString(`</span></th>`)
+	}
+	b.WriteString("</tr></thead>\n        <tbody>")
+	for i := range person.Standings {
+		st := &person.Standings[i]
+		levels := st.LevelsIn(timeline)
+		if !slices.ContainsFunc(levels, func(l *int) bool { return l != nil }) {
+			continue
+		}
+		p.rec.add(model.KCompetency, model.POwn, st.Competency.ID)
+		b.WriteString("\n          <tr><th scope=\"row\">")
+		link(&b, p, model.CompetencyURL(st.Competency.ID), st.Competency.Title)
+		if st.Competency.Shared && st.Competency.Category != nil {
+			p.rec.add(model.KCategory, model.POwn, st.Competency.Category.ID)
+			b.WriteString(` <span class="muted">· `)
+			b.WriteString(escapeText(st.Competency.Category.Title))
+			b.WriteString(`</span>`)
+		}
+		b.WriteString("</th>")
+		for _, l := range levels {
+			b.WriteString("<td>")
+			if l == nil {
+				b.WriteString(`<span class="muted">–</span>`)
+			} else {
+				b.WriteString(string(p.badges.number(*l)))
+			}
+			b.WriteString("</td>")
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteString("\n        </tbody></table>")
+	return template.HTML(b.String())
 }

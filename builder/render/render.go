@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -77,6 +78,24 @@ type Chart struct {
 	// MinWidth, when set, is the width in pixels below which the chart
 	// scrolls inside its box instead of squeezing its cells.
 	MinWidth int
+	// Height, when set, is the chart's height in pixels, which grows with
+	// its rows.
+	Height int
+	// Key names the categories whose colours the chart's labels are drawn
+	// in, when there are several.
+	Key []KeyItem
+	// Note says what the chart shows at first, where that is not all.
+	Note string
+	// Narrow, when set, are the options of the same data as a chart that
+	// reads on a phone, where a radar's names have no room, drawn
+	// NarrowHeight pixels tall.
+	Narrow       template.JS
+	NarrowHeight int
+}
+
+// KeyItem is one category in a chart's key, and the class of its colour.
+type KeyItem struct {
+	Name, Class string
 }
 
 // Rel returns the link from this page to u, a URL relative to the site root
@@ -584,50 +603,85 @@ func (p *Page) addCharts() {
 	switch p.Kind {
 	case "person":
 		person := p.person
-		n := len(person.Standings)
-		axes := make([]string, 0, n)
-		current, target, previous := make([]*int, 0, n), make([]*int, 0, n), make([]*int, 0, n)
-		hasPrevious := false
 		r.add(model.KPerson, model.PStandings, person.ID)
 		if person.Role != nil {
 			r.add(model.KRole, model.PTargets, person.Role.ID)
 		}
-		for i := range person.Standings {
-			// The levels are pointed at where they are, rather than copied.
-			st := &person.Standings[i]
-			if person.Role != nil && len(person.Role.Targets) >= 3 && !st.HasTarget {
-				continue
-			}
-			r.add(model.KCompetency, model.POwn, st.Competency.ID)
-			axes = append(axes, p.label(st.Competency))
-			current = append(current, levelAt(&st.Current, st.HasCurrent))
-			target = append(target, levelAt(&st.Target, st.HasTarget))
-			previous = append(previous, levelAt(&st.Previous, st.HasPrevious))
-			hasPrevious = hasPrevious || st.HasPrevious
-		}
-		if len(axes) < 3 {
+		n := len(person.Standings)
+		if n == 0 {
 			return
+		}
+		// Every competency with a target or a level, in the table's order.
+		rows := inOrder(n)
+		radar := radarFits(n)
+		if !radar {
+			// A dot plot lists the largest gaps first, then the others in
+			// the table's order.
+			slices.SortStableFunc(rows, func(a, b int) int {
+				return cmp.Compare(person.Standings[b].Short, person.Standings[a].Short)
+			})
+		}
+		axes := make([]charts.Axis, n)
+		current, target, previous := make([]*int, n), make([]*int, n), make([]*int, n)
+		hasPrevious := false
+		key := p.keyFor(n, func(i int) *model.Competency { return person.Standings[rows[i]].Competency }, axes)
+		for i, k := range rows {
+			// The levels are pointed at where they are, rather than copied.
+			st := &person.Standings[k]
+			current[i] = levelAt(&st.Current, st.HasCurrent)
+			target[i] = levelAt(&st.Target, st.HasTarget)
+			previous[i] = levelAt(&st.Previous, st.HasPrevious)
+			hasPrevious = hasPrevious || st.HasPrevious
 		}
 		series := []charts.Series{{Name: "Current", Values: current}, {Name: "Role target", Values: target, Dashed: true}}
 		if hasPrevious {
-			series = append(series, charts.Series{Name: "Previous", Values: previous, Dashed: true})
+			series = append(series, charts.Series{Name: "Previous", Values: previous})
 		}
-		id, title = "person-"+person.ID+"-radar", person.Name+": current levels against role targets"
-		options = charts.Radar(title, axes, scale, series)
+		chart := &Chart{Key: key}
+		if radar {
+			chart.ID, chart.Title = "chart-person-"+person.ID+"-radar", person.Name+": current levels against role targets"
+			chart.Options = template.JS(charts.Radar(chart.Title, axes, scale, series))
+			// Largest gap first, as a dot plot lists them.
+			order := inOrder(n)
+			slices.SortStableFunc(order, func(a, b int) int {
+				return cmp.Compare(person.Standings[rows[b]].Short, person.Standings[rows[a]].Short)
+			})
+			chart.Narrow, chart.NarrowHeight = narrowDots(person.Name+": current levels against role targets, largest gaps first", order, axes, series, scale)
+		} else {
+			chart.ID, chart.Title = "chart-person-"+person.ID+"-levels", person.Name+": current levels against role targets, largest gaps first"
+			chart.Options = template.JS(charts.DotPlot(chart.Title, axes, scale, series))
+			chart.Height = charts.DotPlotHeight(n)
+		}
+		r.add(model.KSite, model.PScale, "")
+		p.Charts = map[string]*Chart{"main": chart}
+		p.addHistory(scale)
+		return
 	case "role":
 		r.add(model.KRole, model.PTargets, p.role.ID)
-		if len(p.role.Targets) < 3 {
+		n := len(p.role.Targets)
+		if n == 0 {
 			return
 		}
-		var axes []string
-		var target []*int
-		for i, t := range p.role.Targets {
-			r.add(model.KCompetency, model.POwn, t.Competency.ID)
-			axes = append(axes, p.label(t.Competency))
-			target = append(target, &p.role.Targets[i].Level)
+		axes := make([]charts.Axis, n)
+		target := make([]*int, n)
+		key := p.keyFor(n, func(i int) *model.Competency { return p.role.Targets[i].Competency }, axes)
+		for i := range p.role.Targets {
+			target[i] = &p.role.Targets[i].Level
 		}
-		id, title = "role-"+p.role.ID+"-radar", p.role.Title+": target levels"
-		options = charts.Radar(title, axes, scale, []charts.Series{{Name: "Target", Values: target}})
+		series := []charts.Series{{Name: "Target", Values: target}}
+		chart := &Chart{Key: key}
+		if radarFits(n) {
+			chart.ID, chart.Title = "chart-role-"+p.role.ID+"-radar", p.role.Title+": target levels"
+			chart.Options = template.JS(charts.Radar(chart.Title, axes, scale, series))
+			chart.Narrow, chart.NarrowHeight = narrowDots(chart.Title, inOrder(n), axes, series, scale)
+		} else {
+			chart.ID, chart.Title = "chart-role-"+p.role.ID+"-levels", p.role.Title+": target levels"
+			chart.Options = template.JS(charts.DotPlot(chart.Title, axes, scale, series))
+			chart.Height = charts.DotPlotHeight(n)
+		}
+		r.add(model.KSite, model.PScale, "")
+		p.Charts = map[string]*Chart{"main": chart}
+		return
 	case "team":
 		t := p.team
 		r.add(model.KTeam, model.PMembers, t.ID)
@@ -679,6 +733,171 @@ func (p *Page) addCharts() {
 	}
 	p.Charts = map[string]*Chart{"main": chart}
 	return
+}
+
+// LineColours are the colours of the lines of a person's levels over time:
+// Okabe and Ito's, which stay apart in colour-blind vision, with grey for
+// their black so that a line shows on a dark page too, and wine for their
+// yellow, which does not show on a light one.
+var LineColours = []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#882255", "#999999"}
+
+// shownLines is how many competencies a chart of levels over time draws at
+// first; the legend picks the others.
+const shownLines = 8
+
+// addHistory adds the charts of a person's levels over the cycles of their
+// timeline, when there are two or more: the share of the role's targets
+// met after each, and each competency's level.
+func (p *Page) addHistory(scale charts.Scale) {
+	person := p.person
+	timeline := person.Timeline()
+	if len(timeline) < 2 {
+		return
+	}
+	xs := make([]string, len(timeline))
+	for i, c := range timeline {
+		p.rec.add(model.KCycle, model.POwn, c.ID)
+		xs[i] = c.Title
+	}
+	if progress := person.ProgressOver(timeline); progress != nil {
+		share := make([]int, len(progress))
+		values := make([]*int, len(progress))
+		for i, pr := range progress {
+			share[i] = pr.Share()
+			values[i] = &share[i]
+		}
+		title := person.Name + ": share of the role's targets met"
+		p.Charts["met"] = &Chart{
+			ID: "chart-person-" + person.ID + "-met", Title: title, Height: 260,
+			Options: template.JS(charts.Lines(title, xs, charts.Range{Name: "% of targets", Min: 0, Max: 100}, charts.Palette,
+				[]charts.Series{{Name: "Targets met", Values: values}})),
+		}
+	}
+	var series []charts.Series
+	changed, shown := 0, 0
+	for i := range person.Standings {
+		st := &person.Standings[i]
+		levels := st.LevelsIn(timeline)
+		if !slices.ContainsFunc(levels, func(l *int) bool { return l != nil }) {
+			continue
+		}
+		s := charts.Series{Name: p.label(st.Competency), Values: levels, Hidden: true}
+		if st.Changed(timeline) {
+			changed++
+			if shown < shownLines {
+				s.Hidden = false
+				shown++
+			}
+		}
+		series = append(series, s)
+	}
+	if len(series) == 0 {
+		return
+	}
+	// The lines drawn come first, in the legend and in the palette.
+	slices.SortStableFunc(series, func(a, b charts.Series) int {
+		return cmp.Compare(b2i(a.Hidden), b2i(b.Hidden))
+	})
+	var note string
+	switch {
+	case changed == 0:
+		// Nothing moved: the first few, in the table's order.
+		shown = min(5, len(series))
+		for i := range series[:shown] { // all hidden, still in the table's order
+			series[i].Hidden = false
+		}
+		note = "No level has changed over these cycles."
+		if shown < len(series) {
+			note += " The chart shows the first " + plural(shown, "competency", "competencies") + "; pick others in its legend."
+		}
+	case changed == len(series) && shown == changed:
+		note = "Every competency here changed level over these cycles."
+	case changed == 1:
+		note = "The chart shows the one competency whose level changed; pick others in its legend."
+	case shown == changed:
+		note = "The chart shows the " + strconv.Itoa(changed) + " competencies whose level changed; pick others in its legend."
+	default:
+		note = "The chart shows the first " + strconv.Itoa(shown) + " of the " + strconv.Itoa(changed) + " competencies whose level changed; pick others in its legend."
+	}
+	title := person.Name + ": levels in each cycle"
+	p.Charts["history"] = &Chart{
+		ID: "chart-person-" + person.ID + "-history", Title: title, Height: 360, Note: note,
+		Options: template.JS(charts.Lines(title, xs, charts.Range{Name: "level", Min: scale.Min, Max: scale.Max}, LineColours, series)),
+	}
+}
+
+// narrowDots is a radar as the dot plot a phone shows instead, titled
+// title: its rows are the radar's axes in the order order gives.
+func narrowDots(title string, order []int, axes []charts.Axis, series []charts.Series, scale charts.Scale) (template.JS, int) {
+	sortedAxes := make([]charts.Axis, len(order))
+	for i, k := range order {
+		sortedAxes[i] = axes[k]
+	}
+	sorted := make([]charts.Series, len(series))
+	for j, s := range series {
+		sorted[j] = s
+		sorted[j].Values = make([]*int, len(order))
+		for i, k := range order {
+			sorted[j].Values[i] = s.Values[k]
+		}
+	}
+	return template.JS(charts.DotPlot(title, sortedAxes, scale, sorted)), charts.DotPlotHeight(len(order))
+}
+
+// inOrder is 0 to n-1.
+func inOrder(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// radarFits tells whether n competencies make a readable radar: with fewer
+// than 5 it is a bare shape, with more than 16 its labels collide. Other
+// sizes get a dot plot.
+func radarFits(n int) bool { return n >= 5 && n <= 16 }
+
+// keyFor fills in the n axes of a chart, at(i) being the competency of the
+// i-th, labelled as the chart shows it and, where they belong to more than
+// one category, coloured by category. It returns the key of those colours,
+// in order of first appearance.
+func (p *Page) keyFor(n int, at func(int) *model.Competency, axes []charts.Axis) []KeyItem {
+	var first *model.Category
+	several := false
+	for i := range n {
+		c := at(i)
+		p.rec.add(model.KCompetency, model.POwn, c.ID)
+		axes[i].Name = p.label(c)
+		if i == 0 {
+			first = c.Category
+		} else if c.Category != first {
+			several = true
+		}
+	}
+	if !several {
+		return nil
+	}
+	p.rec.add(model.KSite, model.PCategories, "")
+	// Colours go to categories in the order they first appear, so that up
+	// to eight categories on one chart each have their own.
+	var key []KeyItem
+	var seen []*model.Category
+	for i := range n {
+		c := at(i).Category
+		if c == nil {
+			continue
+		}
+		k := slices.Index(seen, c)
+		if k < 0 {
+			k = len(seen)
+			p.rec.add(model.KCategory, model.POwn, c.ID)
+			seen = append(seen, c)
+			key = append(key, KeyItem{Name: c.Title, Class: "cat-" + strconv.Itoa(k%len(charts.CategoryColours))})
+		}
+		axes[i].Colour = charts.CategoryColours[k%len(charts.CategoryColours)]
+	}
+	return key
 }
 
 // label is a competency's title as a chart shows it, with its category's
@@ -796,4 +1015,11 @@ func cellHTML(level int, below bool) template.HTML {
 	}
 	cells.Store(key, h)
 	return h
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -702,6 +702,13 @@ func (v PersonView) Readiness() *ReadinessView {
 	}
 }
 
+// Timeline is how many cycles the person's history follows (see
+// model.Person.Timeline).
+func (v PersonView) Timeline() int {
+	v.r.add(model.KPerson, model.PStandings, v.ID)
+	return len(v.Person.Timeline())
+}
+
 // NotRated is how many competencies the person's role targets have no
 // current level.
 func (v PersonView) NotRated() int {

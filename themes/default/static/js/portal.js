@@ -9,8 +9,9 @@
   var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches &&
     !(window.matchMedia('print').matches);
 
-  // wrap breaks a label into lines of about width characters, at spaces.
-  function wrap(text, width) {
+  // wrap breaks a label into lines of about width characters, at spaces,
+  // and cuts it short after most lines (the table beside has it whole).
+  function wrap(text, width, most) {
     var words = String(text).split(' ');
     var lines = [];
     var line = '';
@@ -23,17 +24,71 @@
       }
     }
     lines.push(line);
+    if (lines.length > most) {
+      lines = lines.slice(0, most);
+      lines[most - 1] = lines[most - 1].replace(/\s*\S{0,2}$/, '') + '…';
+    }
     return lines.join('\n');
   }
 
-  // fit keeps radar axis names inside narrow containers: they wrap, and the
-  // radar shrinks to leave them room.
+  // The colours of categories' names, as the options give them (for a light
+  // page), and the same hues for a dark page: charts.CategoryColours and
+  // charts.CategoryColoursDark.
+  var categoryLight = ['#0066aa', '#a3400b', '#00745a', '#8a3d86', '#6b5a00', '#b0126b', '#4b5bb8', '#555f6d'];
+  var categoryDark = ['#7fbfff', '#ff9e6b', '#5ed3a8', '#e19ee0', '#e3cf5b', '#ff8fc0', '#a9b4ff', '#c3cad6'];
+
+  function forDark(colour) {
+    var i = categoryLight.indexOf(colour);
+    return i < 0 ? colour : categoryDark[i];
+  }
+
+  // recolour gives the names of a radar's axes and of a dot plot's rows
+  // their category's colour for a dark page.
+  function recolour(option) {
+    var i;
+    var indicators = option.radar && option.radar.indicator || [];
+    for (i = 0; i < indicators.length; i++) {
+      if (indicators[i].color) {
+        indicators[i].color = forDark(indicators[i].color);
+      }
+    }
+    var rows = option.yAxis && option.yAxis[0] && option.yAxis[0].data || [];
+    for (i = 0; i < rows.length; i++) {
+      if (rows[i] && rows[i].textStyle && rows[i].textStyle.color) {
+        rows[i].textStyle.color = forDark(rows[i].textStyle.color);
+      }
+    }
+  }
+
+  // fit keeps axis names inside narrow containers. A radar's names wrap,
+  // and the radar shrinks to leave them room; a dot plot's row names wrap
+  // onto two lines at most, and on a phone are cut short (the table below
+  // has them whole).
   function fit(chart) {
     var option = chart.getOption();
+    var narrow = chart.getWidth() < 480;
+    if (option.legend && option.legend.length && option.legend[0].type === 'scroll') {
+      // A line left out until picked is named in grey that still reads.
+      chart.setOption({ legend: { inactiveColor: dark ? '#8f98a8' : '#6b7280' } });
+    }
+    if (option.series && option.series.length && option.series[0].type === 'scatter') {
+      chart.setOption({
+        yAxis: {
+          axisLabel: {
+            width: narrow ? 130 : 260,
+            overflow: narrow ? 'truncate' : 'break',
+            lineHeight: 14,
+            fontSize: narrow ? 11 : 12
+          }
+        }
+      });
+      return;
+    }
     if (!option.radar || !option.radar.length) {
       return;
     }
-    var narrow = chart.getWidth() < 480;
+    // Beside a wide chart, names take longer lines, so fewer of them.
+    var wide = chart.getWidth() >= 720;
     chart.setOption({
       radar: {
         radius: narrow ? '46%' : '58%',
@@ -41,10 +96,46 @@
           color: dark ? '#c9ced8' : '#3d4350',
           fontSize: narrow ? 10 : 12,
           lineHeight: narrow ? 12 : 15,
-          formatter: function (name) { return wrap(name, narrow ? 11 : 18); }
+          formatter: function (name) { return wrap(name, narrow ? 11 : wide ? 26 : 18, narrow || wide ? 2 : 3); }
         }
       }
     });
+  }
+
+  // A radar with a dot plot of the same data beside it (data-chart-narrow)
+  // gives way to the dot plot where the chart is too narrow for its names.
+  var narrowBelow = 480;
+
+  function options(chart) {
+    var text = chart.narrow && chart.el.clientWidth < narrowBelow ? chart.narrow.textContent : chart.source.textContent;
+    var option = JSON.parse(text);
+    if (dark) {
+      option.backgroundColor = 'transparent';
+      recolour(option);
+    }
+    return option;
+  }
+
+  // show draws a chart's options for its width: the dot plot, as tall as its
+  // rows, or the chart as the page gives it.
+  function show(chart) {
+    var narrow = !!chart.narrow && chart.el.clientWidth < narrowBelow;
+    if (chart.instance && narrow === chart.shown) {
+      chart.instance.resize();
+      fit(chart.instance);
+      return;
+    }
+    chart.shown = narrow;
+    if (chart.narrow) {
+      chart.el.style.height = narrow ? chart.narrow.getAttribute('data-height') + 'px' : '';
+    }
+    if (!chart.instance) {
+      chart.instance = echarts.init(chart.el, dark ? 'dark' : null, { renderer: 'svg' });
+    } else {
+      chart.instance.resize();
+    }
+    chart.instance.setOption(options(chart), true);
+    fit(chart.instance);
   }
 
   function draw() {
@@ -53,17 +144,17 @@
     }
     var sources = document.querySelectorAll('script[type="application/json"][data-chart]');
     for (var i = 0; i < sources.length; i++) {
-      var el = document.getElementById(sources[i].getAttribute('data-chart'));
+      var id = sources[i].getAttribute('data-chart');
+      var el = document.getElementById(id);
       if (!el || echarts.getInstanceByDom(el)) {
         continue;
       }
-      var chart = echarts.init(el, dark ? 'dark' : null, { renderer: 'svg' });
-      var option = JSON.parse(sources[i].textContent);
-      if (dark) {
-        option.backgroundColor = 'transparent';
-      }
-      chart.setOption(option);
-      fit(chart);
+      var chart = {
+        el: el,
+        source: sources[i],
+        narrow: document.querySelector('script[type="application/json"][data-chart-narrow="' + id + '"]')
+      };
+      show(chart);
       charts.push(chart);
     }
   }
@@ -73,8 +164,7 @@
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(function () {
       for (var i = 0; i < charts.length; i++) {
-        charts[i].resize();
-        fit(charts[i]);
+        show(charts[i]);
       }
     });
   });
@@ -82,7 +172,7 @@
   // Printing lays the page out anew; draw the charts at their printed size.
   function resizeAll() {
     for (var i = 0; i < charts.length; i++) {
-      charts[i].resize();
+      charts[i].instance.resize();
     }
   }
   window.addEventListener('beforeprint', resizeAll);

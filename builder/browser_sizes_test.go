@@ -1,0 +1,176 @@
+package builder
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"portal/gen"
+	"portal/internal/browsertest"
+)
+
+// chartSizes are the numbers of competencies the sized people of wideSite
+// are measured against: a radar's lower bound and below, its middle, and
+// dot plots of a large framework and of the whole of one.
+var chartSizes = []int{3, 13, 20, 70}
+
+// wideSite writes the wide preset, shaped like a real framework (70
+// competencies in 14 tracks sharing names, a 0-7 scale), into a folder and
+// adds, for each of chartSizes, a role with that many targets spread over
+// the framework and a person in it rated in each, and returns the folder.
+func wideSite(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	preset, _ := gen.Named("wide")
+	if err := gen.Generate(dir, preset, 1); err != nil {
+		t.Fatal(err)
+	}
+	s, _, err := Build(os.DirFS(dir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, data string) {
+		if err := os.WriteFile(filepath.Join(dir, "content", name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ratings strings.Builder
+	ratings.WriteString("title = \"Sizes review\"\ndate = 2027-01-15\nkind = \"manager\"\n")
+	for _, n := range chartSizes {
+		var targets strings.Builder
+		fmt.Fprintf(&ratings, "\n[ratings.size-%d]\n", n)
+		for i := range n {
+			c := s.Competencies[i*len(s.Competencies)/n]
+			fmt.Fprintf(&targets, "%s = %d\n", c.ID, 1+i%7)
+			fmt.Fprintf(&ratings, "%s = %d\n", c.ID, (i*3)%8)
+		}
+		write(fmt.Sprintf("roles/size-%d.md", n), fmt.Sprintf("+++\ntitle = \"Size %d\"\n[targets]\n%s+++\n", n, targets.String()))
+		write(fmt.Sprintf("people/size-%d.toml", n), fmt.Sprintf("name = \"Size %d person\"\nteam = %q\nrole = \"size-%d\"\n", n, s.Teams[0].ID, n))
+	}
+	write("assessments/zz-sizes.toml", ratings.String())
+	return dir
+}
+
+// TestBrowserChartSizes opens, on the wide preset, the pages of people
+// measured against 3, 13, 20 and 70 competencies, a role of 70 targets and
+// a generated person, at 1280 and 375 px, light and dark: every chart draws;
+// no two of a chart's labels overlap; chart labels and level badges read at
+// 4.5:1 or more; the page does not scroll sideways; axe-core finds nothing.
+func TestBrowserChartSizes(t *testing.T) {
+	b := browsertest.New(t)
+	dir := wideSite(t)
+	out := build(t, os.DirFS(dir), Options{})
+	srv := serveOutput(t, out)
+	pages := []string{"roles/size-70/"}
+	for _, n := range chartSizes {
+		pages = append(pages, fmt.Sprintf("people/size-%d/", n))
+	}
+	// The generated person with the most competencies (the first by name
+	// of those), with three kinds of cycle behind them: the most crowded
+	// radar of the site.
+	most, busiest := 0, ""
+	for _, name := range slices.Sorted(maps.Keys(out.Files)) {
+		if strings.HasPrefix(name, "people/") && strings.Count(name, "/") == 2 && !strings.Contains(name, "size-") {
+			if n := strings.Count(string(out.Files[name]), `<tr><th scope="row">`); n > most {
+				most, busiest = n, strings.TrimSuffix(name, "index.html")
+			}
+		}
+	}
+	pages = append(pages, busiest)
+	const check = `(() => {
+		const lum = c => {
+			const v = c.match(/[\d.]+/g).slice(0, 3).map(n => { n /= 255; return n <= 0.03928 ? n / 12.92 : Math.pow((n + 0.055) / 1.055, 2.4); });
+			return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+		};
+		const ratio = (a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+		const bg = lum(getComputedStyle(document.body).backgroundColor);
+		// bothShown tells whether two labels are both drawn at a point of the
+		// page: a legend that scrolls clips the names it does not show, which
+		// keep their boxes. The point is hit-tested with the top label and
+		// then without it.
+		const bothShown = (a, b) => {
+			const owner = el => el && (el === a || a.contains(el) ? a : el === b || b.contains(el) ? b : null);
+			a.scrollIntoView({block: 'center', inline: 'center'});
+			const ra = a.getBoundingClientRect(), rb = b.getBoundingClientRect();
+			const x = (Math.max(ra.left, rb.left) + Math.min(ra.right, rb.right)) / 2;
+			const y = (Math.max(ra.top, rb.top) + Math.min(ra.bottom, rb.bottom)) / 2;
+			const top = owner(document.elementFromPoint(x, y));
+			if (!top) return false;
+			const old = top.style.pointerEvents;
+			top.style.pointerEvents = 'none';
+			const under = owner(document.elementFromPoint(x, y));
+			top.style.pointerEvents = old;
+			return under !== null && under !== top;
+		};
+		const out = {overlaps: [], low: [], badges: [], labels: 0, width: document.documentElement.scrollWidth};
+		for (const chart of document.querySelectorAll('.chart')) {
+			const texts = Array.from(chart.querySelectorAll('svg text')).filter(t => t.textContent.trim() !== '' && getComputedStyle(t).stroke === 'none');
+			out.labels += texts.length;
+			const boxes = texts.map(t => [t.textContent, t.getBoundingClientRect()]).filter(x => x[1].width > 0);
+			for (let i = 0; i < boxes.length; i++) {
+				for (let j = i + 1; j < boxes.length; j++) {
+					const a = boxes[i][1], b = boxes[j][1];
+					if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1 &&
+						bothShown(texts[i], texts[j])) {
+						out.overlaps.push(chart.id + ': "' + boxes[i][0] + '" and "' + boxes[j][0] + '"');
+					}
+				}
+			}
+			for (const t of texts) {
+				const r = ratio(lum(getComputedStyle(t).fill), bg);
+				if (r < 4.5) out.low.push(chart.id + ': "' + t.textContent + '" ' + r.toFixed(2));
+			}
+		}
+		for (const el of document.querySelectorAll('.lvl')) {
+			const s = getComputedStyle(el);
+			const r = ratio(lum(s.color), lum(s.backgroundColor));
+			if (r < 4.5) out.badges.push(el.className + ' ' + r.toFixed(2));
+		}
+		return out;
+	})()`
+	for _, size := range []struct {
+		width, height int64
+		scheme        string
+	}{{1280, 900, "light"}, {1280, 900, "dark"}, {375, 800, "light"}, {375, 800, "dark"}} {
+		b.Set(t, browsertest.Viewport(size.width, size.height))
+		b.Set(t, browsertest.ColourScheme(size.scheme))
+		for _, p := range pages {
+			where := fmt.Sprintf("/%s at %d px, %s", p, size.width, size.scheme)
+			b.Open(t, srv.URL+"/"+p, true)
+			got, err := chromedp.Run(b.Context(), chromedp.Evaluate[struct {
+				Overlaps, Low, Badges []string
+				Labels, Width         int
+			}](check))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Labels == 0 {
+				t.Errorf("%s: no chart label drawn", where)
+			}
+			for _, o := range got.Overlaps {
+				t.Errorf("%s: labels overlap: %s", where, o)
+			}
+			for _, l := range got.Low {
+				t.Errorf("%s: chart label below 4.5:1 against the page: %s", where, l)
+			}
+			for _, l := range got.Badges {
+				t.Errorf("%s: level badge below 4.5:1: %s", where, l)
+			}
+			if got.Width > int(size.width) {
+				t.Errorf("%s: the page is %d px wide", where, got.Width)
+			}
+			if size.width == 1280 {
+				for _, v := range b.Axe(t) {
+					t.Errorf("%s: %s (%s): %s", where, v.ID, v.Impact, v.Help)
+				}
+			}
+		}
+	}
+	b.Check(t, srv.URL)
+}
