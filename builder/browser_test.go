@@ -318,13 +318,14 @@ func TestBrowserPrint(t *testing.T) {
 
 func ptr[T any](v T) *T { return &v }
 
-// TestBrowserScreenshots takes a screenshot of every kind of page of the demo
-// at desktop and phone widths, in light and dark, into $PORTAL_ARTEFACTS or a temporary folder
+// TestBrowserScreenshots takes a screenshot of every kind of page of the demo,
+// and of person and role pages of the wide preset, at desktop and phone widths, in light and dark, into $PORTAL_ARTEFACTS or a temporary folder
 // it names, for people to look at. It fails only when a page does not draw.
 func TestBrowserScreenshots(t *testing.T) {
 	b := browsertest.New(t)
 	open := serveOutput(t, build(t, fixtureFS(t), Options{}))
 	public := serveOutput(t, build(t, aggregate(t, ""), Options{}))
+	wide := serveOutput(t, build(t, os.DirFS(wideSite(t)), Options{}))
 	dir := os.Getenv("PORTAL_ARTEFACTS")
 	if dir == "" {
 		dir, _ = os.MkdirTemp("", "portal-screenshots-")
@@ -338,6 +339,10 @@ func TestBrowserScreenshots(t *testing.T) {
 		{"", open, map[string]string{"home": "", "framework": "competencies/", "competency": "competencies/delegation/", "role": "roles/team-lead/", "team": "teams/customer-operations/", "people": "people/", "person": "people/amara-okafor/", "article": "articles/delegating-without-dumping/", "404": "404.html"}},
 		// Published aggregate: the pages that show numbers instead of people.
 		{"aggregate-", public, map[string]string{"home": "", "competency": "competencies/delegation/", "role": "roles/team-lead/", "teams": "teams/", "team": "teams/customer-operations/"}},
+		// The wide preset, shaped like a real framework, with people measured
+		// against 3, 13, 20 and 70 competencies (see wideSite).
+		{"wide-", wide, map[string]string{"person-3": "people/size-3/", "person-13": "people/size-13/", "person-20": "people/size-20/", "person-70": "people/size-70/",
+			"person": "people/chloe-torres/", "role-70": "roles/size-70/", "roles": "roles/"}},
 	}
 	for _, size := range []struct {
 		name          string
@@ -349,7 +354,7 @@ func TestBrowserScreenshots(t *testing.T) {
 		for _, site := range sites {
 			for _, kind := range content.SortedKeys(site.pages) {
 				p := site.pages[kind]
-				charts := kind == "competency" || kind == "role" || kind == "team" && site.prefix == "" || kind == "person"
+				charts := kind == "competency" || strings.HasPrefix(kind, "role-") || kind == "role" || kind == "team" && site.prefix == "" || strings.HasPrefix(kind, "person")
 				b.Open(t, site.srv.URL+"/"+p, charts)
 				shot, err := chromedp.Run(b.Context(), chromedp.FullScreenshot(100))
 				if err != nil {

@@ -202,5 +202,3 @@ func TestPersonChartKind(t *testing.T) {
 		}
 	}
 }
-
-
