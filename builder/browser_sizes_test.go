@@ -59,17 +59,19 @@ func wideSite(t testing.TB) string {
 
 // TestBrowserChartSizes opens, on the wide preset, the pages of people
 // measured against 3, 13, 20 and 70 competencies, a role of 70 targets and
-// a generated person, at 1280 and 375 px, light and dark: every chart draws;
+// a generated person, and on the demo a person and a role, at 1280 and 375
+// px, light and dark: every chart draws;
 // no two of a chart's labels overlap; chart labels and level badges read at
-// 4.5:1 or more; the page does not scroll sideways; axe-core finds nothing.
+// 4.5:1 or more, each badge on a colour of its own; the page does not scroll sideways; axe-core finds nothing.
 func TestBrowserChartSizes(t *testing.T) {
 	b := browsertest.New(t)
 	dir := wideSite(t)
 	out := build(t, os.DirFS(dir), Options{})
 	srv := serveOutput(t, out)
-	pages := []string{"roles/size-70/"}
+	demo := serveOutput(t, build(t, fixtureFS(t), Options{}))
+	pages := []string{srv.URL + "/roles/size-70/"}
 	for _, n := range chartSizes {
-		pages = append(pages, fmt.Sprintf("people/size-%d/", n))
+		pages = append(pages, fmt.Sprintf("%s/people/size-%d/", srv.URL, n))
 	}
 	// The generated person with the most competencies (the first by name
 	// of those), with three kinds of cycle behind them: the most crowded
@@ -82,8 +84,9 @@ func TestBrowserChartSizes(t *testing.T) {
 			}
 		}
 	}
-	pages = append(pages, busiest)
-	const check = `(() => {
+	pages = append(pages, srv.URL+"/"+busiest)
+	demoPages := []string{demo.URL + "/people/amara-okafor/", demo.URL + "/roles/team-lead/"}
+	const measure = `(() => {
 		const lum = c => {
 			const v = c.match(/[\d.]+/g).slice(0, 3).map(n => { n /= 255; return n <= 0.03928 ? n / 12.92 : Math.pow((n + 0.055) / 1.055, 2.4); });
 			return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
@@ -108,7 +111,7 @@ func TestBrowserChartSizes(t *testing.T) {
 			top.style.pointerEvents = old;
 			return under !== null && under !== top;
 		};
-		const out = {overlaps: [], low: [], badges: [], labels: 0, width: document.documentElement.scrollWidth};
+		const out = {overlaps: [], low: [], badges: [], labels: 0, count: 0, width: document.documentElement.scrollWidth};
 		for (const chart of document.querySelectorAll('.chart')) {
 			const texts = Array.from(chart.querySelectorAll('svg text')).filter(t => t.textContent.trim() !== '' && getComputedStyle(t).stroke === 'none');
 			out.labels += texts.length;
@@ -127,50 +130,62 @@ func TestBrowserChartSizes(t *testing.T) {
 				if (r < 4.5) out.low.push(chart.id + ': "' + t.textContent + '" ' + r.toFixed(2));
 			}
 		}
+		const page = getComputedStyle(document.body).backgroundColor;
 		for (const el of document.querySelectorAll('.lvl')) {
 			const s = getComputedStyle(el);
 			const r = ratio(lum(s.color), lum(s.backgroundColor));
 			if (r < 4.5) out.badges.push(el.className + ' ' + r.toFixed(2));
+			if (s.backgroundColor === page || s.backgroundColor === 'rgba(0, 0, 0, 0)') out.badges.push(el.className + ' has the page background');
 		}
+		out.count = document.querySelectorAll('.lvl').length;
 		return out;
 	})()`
-	for _, size := range []struct {
-		width, height int64
-		scheme        string
-	}{{1280, 900, "light"}, {1280, 900, "dark"}, {375, 800, "light"}, {375, 800, "dark"}} {
-		b.Set(t, browsertest.Viewport(size.width, size.height))
-		b.Set(t, browsertest.ColourScheme(size.scheme))
-		for _, p := range pages {
-			where := fmt.Sprintf("/%s at %d px, %s", p, size.width, size.scheme)
-			b.Open(t, srv.URL+"/"+p, true)
-			got, err := chromedp.Run(b.Context(), chromedp.Evaluate[struct {
-				Overlaps, Low, Badges []string
-				Labels, Width         int
-			}](check))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got.Labels == 0 {
-				t.Errorf("%s: no chart label drawn", where)
-			}
-			for _, o := range got.Overlaps {
-				t.Errorf("%s: labels overlap: %s", where, o)
-			}
-			for _, l := range got.Low {
-				t.Errorf("%s: chart label below 4.5:1 against the page: %s", where, l)
-			}
-			for _, l := range got.Badges {
-				t.Errorf("%s: level badge below 4.5:1: %s", where, l)
-			}
-			if got.Width > int(size.width) {
-				t.Errorf("%s: the page is %d px wide", where, got.Width)
-			}
-			if size.width == 1280 {
-				for _, v := range b.Axe(t) {
-					t.Errorf("%s: %s (%s): %s", where, v.ID, v.Impact, v.Help)
+	check := func(b *browsertest.Browser, pages []string) {
+		for _, size := range []struct {
+			width, height int64
+			scheme        string
+		}{{1280, 900, "light"}, {1280, 900, "dark"}, {375, 800, "light"}, {375, 800, "dark"}} {
+			b.Set(t, browsertest.Viewport(size.width, size.height))
+			b.Set(t, browsertest.ColourScheme(size.scheme))
+			for _, p := range pages {
+				where := fmt.Sprintf("%s at %d px, %s", p, size.width, size.scheme)
+				b.Open(t, p, true)
+				got, err := chromedp.Run(b.Context(), chromedp.Evaluate[struct {
+					Overlaps, Low, Badges []string
+					Labels, Count, Width  int
+				}](measure))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.Labels == 0 {
+					t.Errorf("%s: no chart label drawn", where)
+				}
+				for _, o := range got.Overlaps {
+					t.Errorf("%s: labels overlap: %s", where, o)
+				}
+				for _, l := range got.Low {
+					t.Errorf("%s: chart label below 4.5:1 against the page: %s", where, l)
+				}
+				if got.Count == 0 {
+					t.Errorf("%s: no level badge", where)
+				}
+				for _, l := range got.Badges {
+					t.Errorf("%s: level badge below 4.5:1: %s", where, l)
+				}
+				if got.Width > int(size.width) {
+					t.Errorf("%s: the page is %d px wide", where, got.Width)
+				}
+				if size.width == 1280 {
+					for _, v := range b.Axe(t) {
+						t.Errorf("%s: %s (%s): %s", where, v.ID, v.Impact, v.Help)
+					}
 				}
 			}
 		}
 	}
+	check(b, pages)
 	b.Check(t, srv.URL)
+	d := browsertest.New(t)
+	check(d, demoPages)
+	d.Check(t, demo.URL)
 }
