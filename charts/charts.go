@@ -44,7 +44,8 @@ var Sequential = []string{"#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"}
 type Series struct {
 	Name   string
 	Values []*int
-	Dashed bool // drawn as a dashed line without fill, as targets are
+	Dashed bool // on a radar, drawn as a dashed line without fill, as targets are
+	Tick   bool // on a dot plot, drawn as a tick, as targets are
 	Hidden bool // on a line chart, left out until picked in the legend
 }
 
@@ -152,7 +153,7 @@ func drawOrder(n int) []string {
 }
 
 // DotPlot plots series against the scale, one row per axis, top to bottom
-// in the order given: a dot for each value, or for a dashed series (a
+// in the order given: a dot for each value, or for a series marked Tick (a
 // target) a tick. The first series is drawn on top, filled, and listed
 // first in the legend; the others are hollow. Unlike a radar it reads at any number of rows, if the chart grows
 // with them (see RowHeight); the level axis is at the top, beside the
@@ -250,7 +251,7 @@ func DotPlotHeight(n int) int { return 72 + RowHeight*n }
 // dotSymbol is the mark of the k-th series of a dot plot and its size.
 func dotSymbol(k int, s Series) (string, []int) {
 	switch {
-	case s.Dashed:
+	case s.Tick:
 		return "rect", []int{3, 20}
 	case k == 0:
 		return "circle", []int{13}

@@ -80,8 +80,8 @@ func TestRadar(t *testing.T) {
 func TestDotPlot(t *testing.T) {
 	raw := DotPlot("Ana", []Axis{{"Vision", "#0066aa"}, {"Coaching", ""}, {"Feedback", ""}}, scale, []Series{
 		{Name: "Current", Values: []*int{level(2), nil, level(1)}},
-		{Name: "Role target", Values: []*int{level(3), level(3), nil}, Dashed: true},
-		{Name: "Previous", Values: []*int{level(1), nil, nil}},
+		{Name: "Role target", Values: []*int{level(3), level(3), nil}, Dashed: true, Tick: true},
+		{Name: "Previous", Values: []*int{level(1), nil, nil}, Dashed: true},
 	})
 	m := decode(t, []byte(raw))
 	y := m["yAxis"].([]any)[0].(map[string]any)
@@ -223,7 +223,7 @@ func TestSameAsGoEcharts(t *testing.T) {
 		}
 		var series []Series
 		for range 1 + rng.IntN(3) {
-			series = append(series, Series{Name: str(), Values: levels(len(axes), sc), Dashed: rng.IntN(2) == 0})
+			series = append(series, Series{Name: str(), Values: levels(len(axes), sc), Dashed: rng.IntN(2) == 0, Tick: rng.IntN(2) == 0})
 		}
 		title := str()
 		want, err := refRadar("id", title, axes, sc, series)

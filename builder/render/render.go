@@ -633,9 +633,9 @@ func (p *Page) addCharts() {
 			previous[i] = levelAt(&st.Previous, st.HasPrevious)
 			hasPrevious = hasPrevious || st.HasPrevious
 		}
-		series := []charts.Series{{Name: "Current", Values: current}, {Name: "Role target", Values: target, Dashed: true}}
+		series := []charts.Series{{Name: "Current", Values: current}, {Name: "Role target", Values: target, Dashed: true, Tick: true}}
 		if hasPrevious {
-			series = append(series, charts.Series{Name: "Previous", Values: previous})
+			series = append(series, charts.Series{Name: "Previous", Values: previous, Dashed: true})
 		}
 		chart := &Chart{Key: key}
 		if radar {
