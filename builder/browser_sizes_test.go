@@ -57,6 +57,65 @@ func wideSite(t testing.TB) string {
 	return dir
 }
 
+// chartMeasure measures, on the page open, the labels of every chart (how
+// many, pairs that overlap, those below 4.5:1 against the page) and the
+// level badges (how many, those below 4.5:1 or without a colour of their
+// own), and the page's width.
+const chartMeasure = `(() => {
+	const lum = c => {
+		const v = c.match(/[\d.]+/g).slice(0, 3).map(n => { n /= 255; return n <= 0.03928 ? n / 12.92 : Math.pow((n + 0.055) / 1.055, 2.4); });
+		return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+	};
+	const ratio = (a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+	const bg = lum(getComputedStyle(document.body).backgroundColor);
+	// bothShown tells whether two labels are both drawn at a point of the
+	// page: a legend that scrolls clips the names it does not show, which
+	// keep their boxes. The point is hit-tested with the top label and
+	// then without it.
+	const bothShown = (a, b) => {
+		const owner = el => el && (el === a || a.contains(el) ? a : el === b || b.contains(el) ? b : null);
+		a.scrollIntoView({block: 'center', inline: 'center'});
+		const ra = a.getBoundingClientRect(), rb = b.getBoundingClientRect();
+		const x = (Math.max(ra.left, rb.left) + Math.min(ra.right, rb.right)) / 2;
+		const y = (Math.max(ra.top, rb.top) + Math.min(ra.bottom, rb.bottom)) / 2;
+		const top = owner(document.elementFromPoint(x, y));
+		if (!top) return false;
+		const old = top.style.pointerEvents;
+		top.style.pointerEvents = 'none';
+		const under = owner(document.elementFromPoint(x, y));
+		top.style.pointerEvents = old;
+		return under !== null && under !== top;
+	};
+	const out = {overlaps: [], low: [], badges: [], labels: 0, count: 0, width: document.documentElement.scrollWidth};
+	for (const chart of document.querySelectorAll('.chart')) {
+		const texts = Array.from(chart.querySelectorAll('svg text')).filter(t => t.textContent.trim() !== '' && getComputedStyle(t).stroke === 'none');
+		out.labels += texts.length;
+		const boxes = texts.map(t => [t.textContent, t.getBoundingClientRect()]).filter(x => x[1].width > 0);
+		for (let i = 0; i < boxes.length; i++) {
+			for (let j = i + 1; j < boxes.length; j++) {
+				const a = boxes[i][1], b = boxes[j][1];
+				if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1 &&
+					bothShown(texts[i], texts[j])) {
+					out.overlaps.push(chart.id + ': "' + boxes[i][0] + '" and "' + boxes[j][0] + '"');
+				}
+			}
+		}
+		for (const t of texts) {
+			const r = ratio(lum(getComputedStyle(t).fill), bg);
+			if (r < 4.5) out.low.push(chart.id + ': "' + t.textContent + '" ' + r.toFixed(2));
+		}
+	}
+	const page = getComputedStyle(document.body).backgroundColor;
+	for (const el of document.querySelectorAll('.lvl')) {
+		const s = getComputedStyle(el);
+		const r = ratio(lum(s.color), lum(s.backgroundColor));
+		if (r < 4.5) out.badges.push(el.className + ' ' + r.toFixed(2));
+		if (s.backgroundColor === page || s.backgroundColor === 'rgba(0, 0, 0, 0)') out.badges.push(el.className + ' has the page background');
+	}
+	out.count = document.querySelectorAll('.lvl').length;
+	return out;
+})()`
+
 // TestBrowserChartSizes opens, on the wide preset, the pages of people
 // measured against 3, 13, 20 and 70 competencies, a role of 70 targets and
 // a generated person, and on the demo a person and a role, at 1280 and 375
@@ -86,60 +145,7 @@ func TestBrowserChartSizes(t *testing.T) {
 	}
 	pages = append(pages, srv.URL+"/"+busiest)
 	demoPages := []string{demo.URL + "/people/amara-okafor/", demo.URL + "/roles/team-lead/"}
-	const measure = `(() => {
-		const lum = c => {
-			const v = c.match(/[\d.]+/g).slice(0, 3).map(n => { n /= 255; return n <= 0.03928 ? n / 12.92 : Math.pow((n + 0.055) / 1.055, 2.4); });
-			return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
-		};
-		const ratio = (a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-		const bg = lum(getComputedStyle(document.body).backgroundColor);
-		// bothShown tells whether two labels are both drawn at a point of the
-		// page: a legend that scrolls clips the names it does not show, which
-		// keep their boxes. The point is hit-tested with the top label and
-		// then without it.
-		const bothShown = (a, b) => {
-			const owner = el => el && (el === a || a.contains(el) ? a : el === b || b.contains(el) ? b : null);
-			a.scrollIntoView({block: 'center', inline: 'center'});
-			const ra = a.getBoundingClientRect(), rb = b.getBoundingClientRect();
-			const x = (Math.max(ra.left, rb.left) + Math.min(ra.right, rb.right)) / 2;
-			const y = (Math.max(ra.top, rb.top) + Math.min(ra.bottom, rb.bottom)) / 2;
-			const top = owner(document.elementFromPoint(x, y));
-			if (!top) return false;
-			const old = top.style.pointerEvents;
-			top.style.pointerEvents = 'none';
-			const under = owner(document.elementFromPoint(x, y));
-			top.style.pointerEvents = old;
-			return under !== null && under !== top;
-		};
-		const out = {overlaps: [], low: [], badges: [], labels: 0, count: 0, width: document.documentElement.scrollWidth};
-		for (const chart of document.querySelectorAll('.chart')) {
-			const texts = Array.from(chart.querySelectorAll('svg text')).filter(t => t.textContent.trim() !== '' && getComputedStyle(t).stroke === 'none');
-			out.labels += texts.length;
-			const boxes = texts.map(t => [t.textContent, t.getBoundingClientRect()]).filter(x => x[1].width > 0);
-			for (let i = 0; i < boxes.length; i++) {
-				for (let j = i + 1; j < boxes.length; j++) {
-					const a = boxes[i][1], b = boxes[j][1];
-					if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1 &&
-						bothShown(texts[i], texts[j])) {
-						out.overlaps.push(chart.id + ': "' + boxes[i][0] + '" and "' + boxes[j][0] + '"');
-					}
-				}
-			}
-			for (const t of texts) {
-				const r = ratio(lum(getComputedStyle(t).fill), bg);
-				if (r < 4.5) out.low.push(chart.id + ': "' + t.textContent + '" ' + r.toFixed(2));
-			}
-		}
-		const page = getComputedStyle(document.body).backgroundColor;
-		for (const el of document.querySelectorAll('.lvl')) {
-			const s = getComputedStyle(el);
-			const r = ratio(lum(s.color), lum(s.backgroundColor));
-			if (r < 4.5) out.badges.push(el.className + ' ' + r.toFixed(2));
-			if (s.backgroundColor === page || s.backgroundColor === 'rgba(0, 0, 0, 0)') out.badges.push(el.className + ' has the page background');
-		}
-		out.count = document.querySelectorAll('.lvl').length;
-		return out;
-	})()`
+
 	check := func(b *browsertest.Browser, pages []string) {
 		for _, size := range []struct {
 			width, height int64
@@ -153,7 +159,7 @@ func TestBrowserChartSizes(t *testing.T) {
 				got, err := chromedp.Run(b.Context(), chromedp.Evaluate[struct {
 					Overlaps, Low, Badges []string
 					Labels, Count, Width  int
-				}](measure))
+				}](chartMeasure))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -188,4 +194,67 @@ func TestBrowserChartSizes(t *testing.T) {
 	d := browsertest.New(t)
 	check(d, demoPages)
 	d.Check(t, demo.URL)
+}
+
+// TestBrowserWide opens every kind of page of the wide preset, as
+// TestBrowserAccessibility, TestBrowserChartText and TestBrowserNarrow do the
+// demo's: in light and dark, axe-core finds nothing and chart labels and
+// level badges read at 4.5:1 or more; 375 px wide, the page does not scroll
+// sideways; every chart draws.
+func TestBrowserWide(t *testing.T) {
+	b := browsertest.New(t)
+	out := build(t, os.DirFS(wideSite(t)), Options{})
+	srv := serveOutput(t, out)
+	pages := []string{"", "competencies/", "roles/", "teams/", "people/", "articles/"}
+	charts := map[string]bool{}
+	// The first page of each kind by name.
+	for _, kind := range []string{"competencies", "roles", "teams", "people", "articles"} {
+		for _, name := range slices.Sorted(maps.Keys(out.Files)) {
+			if strings.HasPrefix(name, kind+"/") && strings.Count(name, "/") == 2 && strings.HasSuffix(name, "/index.html") && !strings.Contains(name, "/page/") {
+				p := strings.TrimSuffix(name, "index.html")
+				pages = append(pages, p)
+				charts[p] = kind != "articles"
+				break
+			}
+		}
+	}
+	for _, size := range []struct {
+		width, height int64
+		scheme        string
+	}{{1280, 900, "light"}, {1280, 900, "dark"}, {375, 800, "light"}} {
+		b.Set(t, browsertest.Viewport(size.width, size.height))
+		b.Set(t, browsertest.ColourScheme(size.scheme))
+		for _, p := range pages {
+			where := fmt.Sprintf("/%s at %d px, %s", p, size.width, size.scheme)
+			b.Open(t, srv.URL+"/"+p, charts[p])
+			got, err := chromedp.Run(b.Context(), chromedp.Evaluate[struct{ Low, Badges []string }](chartMeasure))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range append(got.Low, got.Badges...) {
+				t.Errorf("%s: below 4.5:1: %s", where, l)
+			}
+			if size.width == 375 {
+				width, err := chromedp.Run(b.Context(), chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if width > 375 {
+					t.Errorf("%s: the page is %d px wide", where, width)
+				}
+				continue
+			}
+			for _, v := range b.Axe(t) {
+				var nodes []string
+				for i, n := range v.Nodes {
+					if i == 2 {
+						break
+					}
+					nodes = append(nodes, n.HTML)
+				}
+				t.Errorf("%s: %s (%s): %s\n\t%s", where, v.ID, v.Impact, v.Help, strings.Join(nodes, "\n\t"))
+			}
+		}
+	}
+	b.Check(t, srv.URL)
 }

@@ -318,8 +318,8 @@ func TestBrowserPrint(t *testing.T) {
 
 func ptr[T any](v T) *T { return &v }
 
-// TestBrowserScreenshots takes a screenshot of every kind of page of the demo,
-// and of person and role pages of the wide preset, at desktop and phone widths, in light and dark, into $PORTAL_ARTEFACTS or a temporary folder
+// TestBrowserScreenshots takes a screenshot of every kind of page of the demo
+// and of the wide preset, at desktop and phone widths, in light and dark, into $PORTAL_ARTEFACTS or a temporary folder
 // it names, for people to look at. It fails only when a page does not draw.
 func TestBrowserScreenshots(t *testing.T) {
 	b := browsertest.New(t)
@@ -342,7 +342,9 @@ func TestBrowserScreenshots(t *testing.T) {
 		// The wide preset, shaped like a real framework, with people measured
 		// against 3, 13, 20 and 70 competencies (see wideSite).
 		{"wide-", wide, map[string]string{"person-3": "people/size-3/", "person-13": "people/size-13/", "person-20": "people/size-20/", "person-70": "people/size-70/",
-			"person": "people/chloe-torres/", "role-70": "roles/size-70/", "roles": "roles/"}},
+			"person": "people/chloe-torres/", "role-70": "roles/size-70/", "roles": "roles/", "home": "", "framework": "competencies/",
+			"competency": "competencies/account-planning-and-long-term-relationship-development/", "teams": "teams/", "team": "teams/beacon-billing/",
+			"people": "people/", "article": "articles/a-practical-guide-to-commercial-partnering/"}},
 	}
 	for _, size := range []struct {
 		name          string
@@ -354,7 +356,7 @@ func TestBrowserScreenshots(t *testing.T) {
 		for _, site := range sites {
 			for _, kind := range content.SortedKeys(site.pages) {
 				p := site.pages[kind]
-				charts := kind == "competency" || strings.HasPrefix(kind, "role-") || kind == "role" || kind == "team" && site.prefix == "" || strings.HasPrefix(kind, "person")
+				charts := kind == "competency" || strings.HasPrefix(kind, "role-") || kind == "role" || kind == "team" && site.prefix != "aggregate-" || strings.HasPrefix(kind, "person")
 				b.Open(t, site.srv.URL+"/"+p, charts)
 				shot, err := chromedp.Run(b.Context(), chromedp.FullScreenshot(100))
 				if err != nil {
