@@ -20,6 +20,13 @@ func (p *Person) Timeline() []*Cycle {
 // did not rate it.
 func (st *Standing) LevelsIn(timeline []*Cycle) []*int {
 	out := make([]*int, len(timeline))
+	st.LevelsInto(timeline, out)
+	return out
+}
+
+// LevelsInto writes st's level in each cycle of timeline into out, as
+// long as timeline, leaving nil where that cycle did not rate it.
+func (st *Standing) LevelsInto(timeline []*Cycle, out []*int) {
 	j := 0
 	for i := range st.History {
 		pt := &st.History[i]
@@ -32,7 +39,6 @@ func (st *Standing) LevelsIn(timeline []*Cycle) []*int {
 			}
 		}
 	}
-	return out
 }
 
 // Changed tells whether st's level differs between two cycles of timeline.

@@ -437,7 +437,7 @@ func SiteTo(s *model.Site, th *Theme, opts Opts, emit Emit) (*Output, error) {
 		rendered.Add(1)
 		if opts.SamePages {
 			p.fill()
-			p.Charts, p.used = nil, nil
+			p.Charts, p.used, p.history = nil, nil, nil
 		}
 		buf := buffers.Get().(*bytes.Buffer)
 		buf.Reset()
@@ -706,7 +706,7 @@ func renderOne(th *Theme, p *Page, partials *partialCache, buf *bytes.Buffer) er
 	p.addCharts()
 	p.partials = partials
 	err := renderPage(th.tmpls[p.Kind], p, buf)
-	p.Charts, p.partials = nil, nil // its options are in the page now
+	p.Charts, p.partials, p.history = nil, nil, nil // its options are in the page now
 	if err == nil && p.sealFor != nil {
 		err = p.seal(buf)
 	}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -667,8 +666,10 @@ func (p *Page) HistoryTable() template.HTML {
 		return ""
 	}
 	person := p.person
-	timeline := person.Timeline()
+	h := p.personHistory()
+	timeline := h.timeline
 	var b strings.Builder
+	b.Grow(256 + len(person.Standings)*(160+48*len(timeline)))
 	b.WriteString(`<table class="data history"><thead><tr><th scope="col">Competency</th>`)
 	for _, c := range timeline {
 		p.rec.add(model.KCycle, model.POwn, c.ID)
@@ -681,8 +682,8 @@ func (p *Page) HistoryTable() template.HTML {
 	b.WriteString("</tr></thead>\n        <tbody>")
 	for i := range person.Standings {
 		st := &person.Standings[i]
-		levels := st.LevelsIn(timeline)
-		if !slices.ContainsFunc(levels, func(l *int) bool { return l != nil }) {
+		levels := h.levels[i]
+		if levels == nil {
 			continue
 		}
 		p.rec.add(model.KCompetency, model.POwn, st.Competency.ID)

@@ -61,6 +61,7 @@ type Page struct {
 	root     string // prefix from this page back to the site root
 	theme    *Theme
 	badges   *levelBadges
+	history  *history      // of a person page, once worked out
 	used     []string      // the static files it links with .Asset
 	partials *partialCache // of the render pass; nil renders every call
 	// partialDepth counts the calls of partialCached under way.
@@ -745,12 +746,59 @@ var LineColours = []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"
 // first; the legend picks the others.
 const shownLines = 8
 
+// history is a person's levels over their timeline, worked out once for
+// the charts and the table of a page.
+type history struct {
+	timeline []*model.Cycle
+	// levels[i] are the levels of the person's i-th standing in each
+	// cycle of the timeline (nil where none), or nil when the timeline
+	// rated it in none.
+	levels  [][]*int
+	changed []bool
+}
+
+// personHistory returns the history of the page's person.
+func (p *Page) personHistory() *history {
+	if p.history != nil {
+		return p.history
+	}
+	person := p.person
+	h := &history{timeline: person.Timeline()}
+	n, m := len(person.Standings), len(h.timeline)
+	h.levels, h.changed = make([][]*int, n), make([]bool, n)
+	cells := make([]*int, n*m)
+	for i := range person.Standings {
+		st := &person.Standings[i]
+		if len(st.History) == 0 {
+			continue
+		}
+		row := cells[i*m : (i+1)*m : (i+1)*m]
+		st.LevelsInto(h.timeline, row)
+		var first *int
+		for _, l := range row {
+			switch {
+			case l == nil:
+			case first == nil:
+				first = l
+			case *l != *first:
+				h.changed[i] = true
+			}
+		}
+		if first != nil {
+			h.levels[i] = row
+		}
+	}
+	p.history = h
+	return h
+}
+
 // addHistory adds the charts of a person's levels over the cycles of their
 // timeline, when there are two or more: the share of the role's targets
 // met after each, and each competency's level.
 func (p *Page) addHistory(scale charts.Scale) {
 	person := p.person
-	timeline := person.Timeline()
+	h := p.personHistory()
+	timeline := h.timeline
 	if len(timeline) < 2 {
 		return
 	}
@@ -776,13 +824,12 @@ func (p *Page) addHistory(scale charts.Scale) {
 	var series []charts.Series
 	changed, shown := 0, 0
 	for i := range person.Standings {
-		st := &person.Standings[i]
-		levels := st.LevelsIn(timeline)
-		if !slices.ContainsFunc(levels, func(l *int) bool { return l != nil }) {
+		levels := h.levels[i]
+		if levels == nil {
 			continue
 		}
-		s := charts.Series{Name: p.label(st.Competency), Values: levels, Hidden: true}
-		if st.Changed(timeline) {
+		s := charts.Series{Name: p.label(person.Standings[i].Competency), Values: levels, Hidden: true}
+		if h.changed[i] {
 			changed++
 			if shown < shownLines {
 				s.Hidden = false
