@@ -58,7 +58,8 @@ func wideSite(t testing.TB) string {
 }
 
 // chartMeasure measures, on the page open, the labels of every chart (how
-// many, pairs that overlap, those below 4.5:1 against the page) and the
+// many, pairs that overlap, those below 4.5:1 against the page or the shape
+// they are drawn on) and the
 // level badges (how many, those below 4.5:1 or without a colour of their
 // own), and the page's width.
 const chartMeasure = `(() => {
@@ -101,7 +102,16 @@ const chartMeasure = `(() => {
 			}
 		}
 		for (const t of texts) {
-			const r = ratio(lum(getComputedStyle(t).fill), bg);
+			let r = ratio(lum(getComputedStyle(t).fill), bg);
+			if (r < 4.5) {
+				// A label drawn on a shape (a heatmap's cell) is read
+				// against the shape.
+				t.scrollIntoView({block: 'center', inline: 'center'});
+				const box = t.getBoundingClientRect();
+				const under = document.elementsFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+					.find(el => el !== t && el.closest('svg') && (el.tagName === 'path' || el.tagName === 'rect') && /^rgb\(/.test(getComputedStyle(el).fill));
+				if (under) r = ratio(lum(getComputedStyle(t).fill), lum(getComputedStyle(under).fill));
+			}
 			if (r < 4.5) out.low.push(chart.id + ': "' + t.textContent + '" ' + r.toFixed(2));
 		}
 	}
@@ -257,4 +267,70 @@ func TestBrowserWide(t *testing.T) {
 		}
 	}
 	b.Check(t, srv.URL)
+}
+
+// TestBrowserTeamMatrix opens the skills matrix of a team of the demo and of
+// the wide preset (27 members, 70 columns) at 1280 and 375 px, light and
+// dark: every member's name is a label of the chart, drawn inside it; no two
+// labels overlap; the page does not scroll sideways (the matrix scrolls in
+// its own box); labels read at 4.5:1 or more.
+func TestBrowserTeamMatrix(t *testing.T) {
+	wide := serveOutput(t, build(t, os.DirFS(wideSite(t)), Options{}))
+	demo := serveOutput(t, build(t, fixtureFS(t), Options{}))
+	const names = `(() => {
+		const chart = document.querySelector('.chart');
+		const box = chart.getBoundingClientRect();
+		const labels = new Map(Array.from(chart.querySelectorAll('svg text')).map(t => [t.textContent, t.getBoundingClientRect()]));
+		const missing = [];
+		for (const a of document.querySelectorAll('table.matrix tbody th a')) {
+			const r = labels.get(a.textContent);
+			if (!r || r.width === 0 || r.top < box.top || r.bottom > box.bottom || r.left < box.left - 1) missing.push(a.textContent);
+		}
+		return {members: document.querySelectorAll('table.matrix tbody tr').length, missing: missing};
+	})()`
+	for _, site := range []struct {
+		srv  string
+		page string
+	}{{demo.URL, "/teams/customer-operations/"}, {wide.URL, "/teams/beacon-billing/"}} {
+		b := browsertest.New(t)
+		for _, size := range []struct {
+			width, height int64
+			scheme        string
+		}{{1280, 900, "light"}, {1280, 900, "dark"}, {375, 800, "light"}, {375, 800, "dark"}} {
+			b.Set(t, browsertest.Viewport(size.width, size.height))
+			b.Set(t, browsertest.ColourScheme(size.scheme))
+			where := fmt.Sprintf("%s at %d px, %s", site.page, size.width, size.scheme)
+			b.Open(t, site.srv+site.page, true)
+			got, err := chromedp.Run(b.Context(), chromedp.Evaluate[struct {
+				Overlaps, Low []string
+				Width         int
+			}](chartMeasure))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range got.Overlaps {
+				t.Errorf("%s: labels overlap: %s", where, o)
+			}
+			for _, l := range got.Low {
+				t.Errorf("%s: chart label below 4.5:1: %s", where, l)
+			}
+			if got.Width > int(size.width) {
+				t.Errorf("%s: the page is %d px wide", where, got.Width)
+			}
+			members, err := chromedp.Run(b.Context(), chromedp.Evaluate[struct {
+				Members int
+				Missing []string
+			}](names))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if members.Members < 2 {
+				t.Errorf("%s: %d members in the table", where, members.Members)
+			}
+			for _, m := range members.Missing {
+				t.Errorf("%s: %s is not a visible label of the matrix", where, m)
+			}
+		}
+		b.Check(t, site.srv)
+	}
 }

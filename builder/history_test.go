@@ -202,3 +202,65 @@ func TestPersonChartKind(t *testing.T) {
 		}
 	}
 }
+
+// TestTeamMatrix checks the skills matrix of the views site's team, worked
+// out by hand. Lead targets Planning 3, Feedback 3, Resilience 2, Coaching 2
+// and Delegation 1. Amara stands at Planning 2 (below), Feedback 3 (at),
+// Resilience 2 (at) and Coaching 2 (at, from her self-assessment, there
+// being no manager rating); Noel was never assessed. So one member is at or
+// above target in Feedback, Resilience and Coaching (single points of
+// failure) and nobody in Planning and Delegation.
+func TestTeamMatrix(t *testing.T) {
+	_, out, err := Build(viewsSite(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(out.Files["teams/ops/index.html"])
+	opts := chartOptions(t, page, "chart-team-ops-matrix")
+	var cols []string
+	for _, x := range first(t, opts, "xAxis")["data"].([]any) {
+		cols = append(cols, x.(map[string]any)["value"].(string))
+	}
+	if got := strings.Join(cols, ", "); got != "Planning, Feedback, Resilience, Coaching, Delegation" {
+		t.Errorf("columns %s", got)
+	}
+	var rows []string
+	for _, y := range first(t, opts, "yAxis")["data"].([]any) {
+		rows = append(rows, y.(string))
+	}
+	if got := strings.Join(rows, ", "); got != "Amara, Noel, At or above target" {
+		t.Errorf("rows %s", got)
+	}
+	var cells []string
+	for _, d := range first(t, opts, "series")["data"].([]any) {
+		b, _ := json.Marshal(d.(map[string]any)["value"])
+		cells = append(cells, string(b))
+	}
+	want := []string{
+		// Amara: level, and below (0) or at (1) target.
+		`[0,0,0,"2"]`, `[1,0,1,"3"]`, `[2,0,1,"2"]`, `[3,0,1,"2"]`,
+		// Coverage: nobody (4) or one person (5) at or above target.
+		`[0,2,4,"0"]`, `[1,2,5,"1"]`, `[2,2,5,"1"]`, `[3,2,5,"1"]`, `[4,2,4,"0"]`,
+	}
+	if got := strings.Join(cells, " "); got != strings.Join(want, " ") {
+		t.Errorf("cells\n got %s\nwant %s", got, strings.Join(want, " "))
+	}
+	if !strings.Contains(page, `style="min-width: `+strconv.Itoa(charts.MatrixWidth(5))+`px; height: `+strconv.Itoa(charts.MatrixHeight(3))+`px"`) {
+		t.Errorf("the matrix is not as tall as its rows")
+	}
+	foot := page[strings.Index(page, "<tfoot>"):strings.Index(page, "</tfoot>")]
+	if got := strings.Count(foot, `<span class="flag">nobody</span>`); got != 2 {
+		t.Errorf("%d competencies flagged as covered by nobody, want 2 (Planning, Delegation):\n%s", got, foot)
+	}
+	if got := strings.Count(foot, `<span class="flag">only one</span>`); got != 3 {
+		t.Errorf("%d competencies flagged as covered by one person, want 3:\n%s", got, foot)
+	}
+	if !strings.Contains(page, `<th scope="colgroup" class="band" colspan="5">Work</th>`) {
+		t.Errorf("no category band over the columns")
+	}
+	for i, name := range charts.StatusNames {
+		if !strings.Contains(page, `<span class="swatch mx-`+strconv.Itoa(i)+`">`+name+`</span>`) {
+			t.Errorf("the key lacks %q", name)
+		}
+	}
+}

@@ -746,6 +746,9 @@ func TeamMatrix(t *Team, competencies int, choose func(c *Competency, current, t
 			if st.HasTarget {
 				targets[j] += st.Target
 				t.Summary[j].Targeted++
+				if st.HasCurrent && st.Current >= st.Target {
+					t.Summary[j].Met++
+				}
 			}
 		}
 	}

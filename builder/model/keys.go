@@ -381,6 +381,7 @@ func Fingerprints(s *Site, prev *Prints) *Prints {
 					mh.int(st.Rated)
 					mh.float(st.Target)
 					mh.int(st.Targeted)
+					mh.int(st.Met)
 				}
 				for _, g := range x.Gaps {
 					mh.str(g.Competency.ID)

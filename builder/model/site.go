@@ -230,6 +230,9 @@ type TeamStanding struct {
 	Rated      int
 	Target     float64 // over members with a target
 	Targeted   int
+	// Met counts the members at or above their role's target: 1 is a
+	// single point of failure, 0 nobody, where some role sets a target.
+	Met int
 }
 
 // TeamGap sums the members' gaps in one competency.

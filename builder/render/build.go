@@ -231,7 +231,11 @@ func levelsCSS(scale []model.Level) []byte {
 	for i, c := range charts.CategoryColoursDark {
 		fmt.Fprintf(&b, "  .cat-%d { color: %s; }\n", i, c)
 	}
-	b.WriteString("}\n@media print {\n")
+	b.WriteString("}\n/* The colours of a skills matrix's cells, by where a level stands against its target. */\n")
+	for i, c := range charts.StatusColours {
+		fmt.Fprintf(&b, ".mx-%d { background: %s; color: #111111; }\n", i, c)
+	}
+	b.WriteString("@media print {\n")
 	for i, c := range charts.CategoryColours {
 		fmt.Fprintf(&b, "  .cat-%d { color: %s; }\n", i, c)
 	}

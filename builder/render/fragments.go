@@ -710,3 +710,63 @@ func (p *Page) HistoryTable() template.HTML {
 	b.WriteString("\n        </tbody></table>")
 	return template.HTML(b.String())
 }
+
+// MatrixBands is the first header row of a team's skills matrix: a cell
+// per run of columns of one category, spanning them, with its title.
+func (p *Page) MatrixBands() template.HTML {
+	if p.rec.hidesPeople() || p.team == nil {
+		return ""
+	}
+	p.rec.add(model.KTeam, model.PMatrix, p.team.ID)
+	var b strings.Builder
+	cols := p.team.Competencies
+	for i := 0; i < len(cols); {
+		j := i + 1
+		for j < len(cols) && cols[j].Category == cols[i].Category {
+			j++
+		}
+		b.WriteString(`<th scope="colgroup" class="band"`)
+		if j-i > 1 {
+			b.WriteString(` colspan="`)
+			b.WriteString(strconv.Itoa(j - i))
+			b.WriteString(`"`)
+		}
+		b.WriteString(`>`)
+		if c := cols[i].Category; c != nil {
+			p.rec.add(model.KCategory, model.POwn, c.ID)
+			b.WriteString(escapeText(c.Title))
+		}
+		b.WriteString(`</th>`)
+		i = j
+	}
+	return template.HTML(b.String())
+}
+
+// MatrixCoverage is the last row of a team's skills matrix: how many
+// members are at or above their target in each competency, with 1 marked
+// as a single point of failure and 0 as nobody, and a dash where no
+// member's role sets a target.
+func (p *Page) MatrixCoverage() template.HTML {
+	if p.rec.hidesPeople() || p.team == nil {
+		return ""
+	}
+	p.rec.add(model.KTeam, model.PMatrix, p.team.ID)
+	var b strings.Builder
+	b.WriteString("\n<tr><th scope=\"row\">At or above target</th>")
+	for _, ts := range p.team.Summary {
+		switch {
+		case ts.Targeted == 0:
+			b.WriteString(`<td><span class="muted" title="no member's role sets a target">–</span></td>`)
+		case ts.Met == 0:
+			b.WriteString(`<td><span class="swatch mx-4">0</span> <span class="flag">nobody</span></td>`)
+		case ts.Met == 1:
+			b.WriteString(`<td><span class="swatch mx-5">1</span> <span class="flag">only one</span></td>`)
+		default:
+			b.WriteString(`<td>`)
+			b.WriteString(strconv.Itoa(ts.Met))
+			b.WriteString(`</td>`)
+		}
+	}
+	b.WriteString("</tr>")
+	return template.HTML(b.String())
+}

@@ -87,6 +87,8 @@ type Chart struct {
 	Key []KeyItem
 	// Note says what the chart shows at first, where that is not all.
 	Note string
+	// Statuses, on a skills matrix, asks for the key of its cells' colours.
+	Statuses bool
 	// Narrow, when set, are the options of the same data as a chart that
 	// reads on a phone, where a radar's names have no room, drawn
 	// NarrowHeight pixels tall.
@@ -690,31 +692,60 @@ func (p *Page) addCharts() {
 		if len(t.Members) == 0 || len(t.Competencies) == 0 || r.hidesPeople() {
 			return // a public page shows the team's levels as counts only
 		}
-		var rows, columns []string
-		for _, c := range t.Competencies {
-			r.add(model.KCompetency, model.POwn, c.ID)
-			columns = append(columns, c.Title)
-		}
 		r.add(model.KSite, model.PCompetencies, "")
+		n := len(t.Competencies)
+		columns := make([]charts.Axis, n)
+		key := p.keyFor(n, func(j int) *model.Competency { return t.Competencies[j] }, columns)
 		col := t.Columns(len(s.Competencies))
-		levels := make([]int, len(t.Members)*len(t.Competencies))
-		cells := make([][]*int, len(t.Members))
+		rows := make([]string, 0, len(t.Members)+1)
+		cells := make([][]charts.Cell, len(t.Members)+1)
 		for i, m := range t.Members {
 			r.add(model.KPerson, model.PName, m.ID)
 			r.add(model.KPerson, model.PStandings, m.ID)
 			rows = append(rows, m.Name)
-			cells[i] = make([]*int, len(t.Competencies))
+			cells[i] = make([]charts.Cell, n)
 			for _, st := range m.Standings {
-				if st.HasCurrent {
-					j := col[st.Competency.Rank]
-					l := &levels[i*len(t.Competencies)+j]
-					*l = st.Current
-					cells[i][j] = l
+				if !st.HasCurrent {
+					continue
+				}
+				c := &cells[i][col[st.Competency.Rank]]
+				c.Text = strconv.Itoa(st.Current)
+				switch {
+				case !st.HasTarget:
+					c.Status = charts.NoTarget
+				case st.Current < st.Target:
+					c.Status = charts.Below
+				case st.Current == st.Target:
+					c.Status = charts.AtTarget
+				default:
+					c.Status = charts.Above
 				}
 			}
 		}
-		id, title = "team-"+t.ID+"-matrix", t.Name+": skills matrix"
-		options = charts.Heatmap(title, rows, columns, cells, scale)
+		rows = append(rows, "At or above target")
+		cover := make([]charts.Cell, n)
+		for j, ts := range t.Summary {
+			if ts.Targeted == 0 {
+				continue
+			}
+			cover[j] = charts.Cell{Text: strconv.Itoa(ts.Met), Status: charts.Several}
+			switch ts.Met {
+			case 0:
+				cover[j].Status = charts.Nobody
+			case 1:
+				cover[j].Status = charts.OnlyOne
+			}
+		}
+		cells[len(t.Members)] = cover
+		title := t.Name + ": skills matrix"
+		chart := &Chart{
+			ID: "chart-team-" + t.ID + "-matrix", Title: title, Key: key, Statuses: true,
+			Options:  template.JS(charts.Matrix(title, rows, columns, cells)),
+			MinWidth: charts.MatrixWidth(n), Height: charts.MatrixHeight(len(rows)),
+		}
+		r.add(model.KSite, model.PScale, "")
+		p.Charts = map[string]*Chart{"main": chart}
+		return
 	case "competency":
 		c := p.competency
 		r.add(model.KCompetency, model.PStats, c.ID)
@@ -729,9 +760,6 @@ func (p *Page) addCharts() {
 	}
 	r.add(model.KSite, model.PScale, "")
 	chart := &Chart{ID: "chart-" + id, Title: title, Options: template.JS(options)}
-	if p.Kind == "team" {
-		chart.MinWidth = 160 + 28*len(p.team.Competencies)
-	}
 	p.Charts = map[string]*Chart{"main": chart}
 	return
 }
@@ -896,6 +924,16 @@ func inOrder(n int) []int {
 	out := make([]int, n)
 	for i := range out {
 		out[i] = i
+	}
+	return out
+}
+
+// StatusKey is the key of the colours of a skills matrix's cells, with the
+// class of each.
+func (c *Chart) StatusKey() []KeyItem {
+	out := make([]KeyItem, len(charts.StatusNames))
+	for i, name := range charts.StatusNames {
+		out[i] = KeyItem{Name: name, Class: "mx-" + strconv.Itoa(i)}
 	}
 	return out
 }

@@ -42,8 +42,8 @@
     return i < 0 ? colour : categoryDark[i];
   }
 
-  // recolour gives the names of a radar's axes and of a dot plot's rows
-  // their category's colour for a dark page.
+  // recolour gives the names of a radar's axes, a dot plot's rows and a
+  // skills matrix's columns their category's colour for a dark page.
   function recolour(option) {
     var i;
     var indicators = option.radar && option.radar.indicator || [];
@@ -52,10 +52,13 @@
         indicators[i].color = forDark(indicators[i].color);
       }
     }
-    var rows = option.yAxis && option.yAxis[0] && option.yAxis[0].data || [];
-    for (i = 0; i < rows.length; i++) {
-      if (rows[i] && rows[i].textStyle && rows[i].textStyle.color) {
-        rows[i].textStyle.color = forDark(rows[i].textStyle.color);
+    var axes = [].concat(option.xAxis || [], option.yAxis || []);
+    for (var a = 0; a < axes.length; a++) {
+      var names = axes[a] && axes[a].data || [];
+      for (i = 0; i < names.length; i++) {
+        if (names[i] && names[i].textStyle && names[i].textStyle.color) {
+          names[i].textStyle.color = forDark(names[i].textStyle.color);
+        }
       }
     }
   }
