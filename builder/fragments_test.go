@@ -67,7 +67,9 @@ var asLayout = map[string]map[string]string{
       <li>
         <h3><a href="{{$.Link .Competency}}">{{.Competency.Title}}</a></h3>
         <p>{{plural .People "member is" "members are"}} below target, {{plural .Total "level" "levels"}} short in all.</p>
-        {{if .Articles}}
+        {{if $.Site.ShowsPeople}}<p><span class="muted">Below:</span> {{range $i, $m := .Below}}{{if $i}}, {{end}}<a href="{{$.Link $m.Person}}">{{$m.Person.Name}}</a> ({{$m.Current}}, target {{$m.Target}}){{end}}</p>
+        {{with .CouldHelp}}<p><span class="muted">Could help (at or above their target):</span> {{range $i, $m := .}}{{if $i}}, {{end}}<a href="{{$.Link $m.Person}}">{{$m.Person.Name}}</a> ({{$m.Current}}){{end}}</p>{{else}}<p class="muted">Nobody in the team is at or above their target here to help.</p>{{end}}
+        {{end}}{{if .Articles}}
         <p class="muted">To read:</p>
         <ul class="article-links">{{range .Articles}}<li><a href="{{$.Link .}}">{{.Title}}</a>{{if .Draft}} <span class="tag draft">Draft</span>{{end}}</li>{{end}}</ul>
         {{else if .Competency.Articles}}<p class="muted">No article is written for these levels yet.</p>{{else}}<p class="muted">No article teaches this competency yet.</p>{{end}}

@@ -264,3 +264,64 @@ func TestTeamMatrix(t *testing.T) {
 		}
 	}
 }
+
+// TestTeamSummary checks what the views site's team page says a manager can
+// act on, worked out by hand (see TestTeamMatrix for the levels): the one
+// gap, Planning, with Amara below (2, target 3) and nobody to help; how many
+// meet their own target in each competency; the targets met after each
+// manager review (Amara 2 of Lead's 5 each time, Noel none of his 5: 2 of
+// 10, 7 not rated, 20%); and, for a team nobody has assessed, a note saying
+// so rather than that everyone meets their targets.
+func TestTeamSummary(t *testing.T) {
+	fsys := viewsSite()
+	fsys["content/teams/new.toml"] = &fstest.MapFile{Data: []byte("name = \"New\"\n")}
+	fsys["content/people/zed.toml"] = &fstest.MapFile{Data: []byte("name = \"Zed\"\nteam = \"new\"\nrole = \"lead\"\n")}
+	_, out, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(out.Files["teams/ops/index.html"])
+	gaps := page[strings.Index(page, `id="gaps"`):]
+	gaps = gaps[:strings.Index(gaps, "</section>")]
+	for _, want := range []string{
+		`<h3><a href="../../competencies/planning/">Planning</a></h3>`,
+		`<p>1 member is below target, 1 level short in all.</p>`,
+		`<p><span class="muted">Below:</span> <a href="../../people/amara/">Amara</a> (2, target 3)</p>`,
+		`<p class="muted">Nobody in the team is at or above their target here to help.</p>`,
+		`<a href="../../articles/quarter-plans/">Quarter plans</a>`,
+	} {
+		if !strings.Contains(gaps, want) {
+			t.Errorf("team gaps lack %s:\n%s", want, gaps)
+		}
+	}
+	if strings.Count(gaps, "<li>\n        <h3>") != 1 {
+		t.Errorf("want one team gap:\n%s", gaps)
+	}
+	met := regexp.MustCompile(`<tr><th scope="row"><a href="[^"]*">([^<]*)</a></th>\n<td class="num">([^\n]*)</td>\n<td class="num">([^\n]*)</td></tr>`).FindAllStringSubmatch(page, -1)
+	var rows []string
+	for _, m := range met {
+		rows = append(rows, m[1]+": "+regexp.MustCompile(`<[^>]*>`).ReplaceAllString(m[3], ""))
+	}
+	if got, want := strings.Join(rows, "; "), "Planning: 0 of 2 nobody; Feedback: 1 of 2 only one; Resilience: 1 of 2 only one; Coaching: 1 of 2 only one; Delegation: 0 of 2 nobody"; got != want {
+		t.Errorf("targets met per competency:\n got %s\nwant %s", got, want)
+	}
+	trend := regexp.MustCompile(`<tr><th scope="row">([^<]*)</th><td><time[^>]*>[^<]*</time></td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>`).FindAllStringSubmatch(page, -1)
+	rows = nil
+	for _, m := range trend {
+		rows = append(rows, strings.Join(m[1:], ", "))
+	}
+	if got, want := strings.Join(rows, "; "), "2025 H2 review, 2 of 10, 7, 20%; 2026 H1 review, 2 of 10, 7, 20%"; got != want {
+		t.Errorf("team trend = %s, want %s", got, want)
+	}
+	if got, _ := json.Marshal(first(t, chartOptions(t, page, "chart-team-ops-trend"), "series")["data"]); string(got) != `[{"value":20},{"value":20}]` {
+		t.Errorf("trend chart = %s", got)
+	}
+
+	empty := string(out.Files["teams/new/index.html"])
+	if strings.Contains(empty, "meets their role") || !strings.Contains(empty, "Nobody in the team has been assessed yet, so there is no gap to show.") {
+		t.Errorf("a team nobody has assessed does not say so")
+	}
+	if strings.Contains(empty, `id="trend"`) {
+		t.Errorf("a team nobody has assessed has a trend")
+	}
+}

@@ -1,5 +1,10 @@
 package model
 
+import (
+	"cmp"
+	"slices"
+)
+
 // Timeline is the cycles a person's history follows: the manager reviews
 // that rated them, oldest first, or every cycle that did when no manager
 // review has. Self and peer ratings are not mixed into a manager's line.
@@ -102,4 +107,62 @@ func (p *Person) ProgressOver(timeline []*Cycle) []Progress {
 		}
 	}
 	return out
+}
+
+// TeamTimeline is the manager reviews that rated any member of t, oldest
+// first.
+func TeamTimeline(t *Team) []*Cycle {
+	var out []*Cycle
+	for _, m := range t.Members {
+		for _, c := range m.Cycles {
+			if c.Kind == "manager" && !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Cycle) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID)) })
+	return out
+}
+
+// TeamProgress is t's progress after each cycle of timeline: its members'
+// targets met, each with the latest level up to then, added up.
+func TeamProgress(t *Team, timeline []*Cycle) []Progress {
+	out := make([]Progress, len(timeline))
+	for i, c := range timeline {
+		out[i].Cycle = c
+	}
+	for _, m := range t.Members {
+		for i, pr := range m.ProgressOver(timeline) {
+			out[i].Met += pr.Met
+			out[i].Rated += pr.Rated
+			out[i].Targets += pr.Targets
+		}
+	}
+	return out
+}
+
+// MemberLevel is a member's current level in a competency and their
+// role's target in it.
+type MemberLevel struct {
+	Person          *Person
+	Current, Target int
+}
+
+// Split sorts t's members rated in c against a target into those below it,
+// in member order, and those at or above it, who could help them, highest
+// level first.
+func (t *Team) Split(c *Competency) (below, atOrAbove []MemberLevel) {
+	for _, m := range t.Members {
+		st := m.Standing(c.ID)
+		if st == nil || !st.HasCurrent || !st.HasTarget {
+			continue
+		}
+		if st.Current < st.Target {
+			below = append(below, MemberLevel{m, st.Current, st.Target})
+		} else {
+			atOrAbove = append(atOrAbove, MemberLevel{m, st.Current, st.Target})
+		}
+	}
+	slices.SortStableFunc(atOrAbove, func(a, b MemberLevel) int { return cmp.Compare(b.Current, a.Current) })
+	return below, atOrAbove
 }

@@ -35,13 +35,7 @@ func (p *Page) StandingRows() template.HTML {
 	for _, st := range person.Standings {
 		r.add(model.KCompetency, model.POwn, st.Competency.ID)
 		b.WriteString("\n<tr><th scope=\"row\">")
-		link(&b, p, model.CompetencyURL(st.Competency.ID), st.Competency.Title)
-		if c := st.Competency; c.Shared {
-			r.add(model.KCategory, model.POwn, c.Category.ID)
-			b.WriteString(` <span class="muted">· `)
-			b.WriteString(escapeText(c.Category.Title))
-			b.WriteString(`</span>`)
-		}
+		p.competencyLink(&b, st.Competency)
 		b.WriteString("</th>\n<td>")
 		if st.HasCurrent {
 			p.namedNumber(&b, st.Current)
@@ -95,6 +89,18 @@ func (p *Page) StandingRows() template.HTML {
 	}
 	b.WriteByte('\n')
 	return template.HTML(b.String())
+}
+
+// competencyLink writes a link to competency c with its title, and its
+// category after it where another competency has the same title.
+func (p *Page) competencyLink(b *strings.Builder, c *model.Competency) {
+	link(b, p, model.CompetencyURL(c.ID), c.Title)
+	if c.Shared && c.Category != nil {
+		p.rec.add(model.KCategory, model.POwn, c.Category.ID)
+		b.WriteString(` <span class="muted">· `)
+		b.WriteString(escapeText(c.Category.Title))
+		b.WriteString(`</span>`)
+	}
 }
 
 // namedNumber writes the badge of a level and its name apart, so that a
@@ -265,7 +271,7 @@ func (p *Page) MatrixColumns() template.HTML {
 	for _, c := range p.team.Competencies {
 		p.rec.add(model.KCompetency, model.POwn, c.ID)
 		b.WriteString(`<th scope="col">`)
-		link(&b, p, model.CompetencyURL(c.ID), c.Title)
+		p.competencyLink(&b, c)
 		b.WriteString(`</th>`)
 	}
 	return template.HTML(b.String())
@@ -284,12 +290,15 @@ func (p *Page) TeamGapItems() template.HTML {
 	for _, g := range p.team.Gaps {
 		p.rec.add(model.KCompetency, model.POwn, g.Competency.ID)
 		b.WriteString("\n      <li>\n        <h3>")
-		link(&b, p, model.CompetencyURL(g.Competency.ID), g.Competency.Title)
+		p.competencyLink(&b, g.Competency)
 		b.WriteString("</h3>\n        <p>")
 		b.WriteString(plural(g.People, "member is", "members are"))
 		b.WriteString(" below target, ")
 		b.WriteString(plural(g.Total, "level", "levels"))
 		b.WriteString(" short in all.</p>\n        ")
+		if !p.rec.hidesPeople() {
+			p.whoIsBelow(&b, g.Competency)
+		}
 		if len(g.Articles) > 0 {
 			b.WriteString("\n        <p class=\"muted\">To read:</p>\n        <ul class=\"article-links\">")
 			articleItems(&b, p, g.Articles, false)
@@ -300,6 +309,72 @@ func (p *Page) TeamGapItems() template.HTML {
 		b.WriteString("\n      </li>")
 	}
 	return template.HTML(b.String())
+}
+
+// whoIsBelow writes, for a team's gap in competency c, who is below their
+// target (with their level and target) and who could help: the members at
+// or above theirs, highest first.
+func (p *Page) whoIsBelow(b *strings.Builder, c *model.Competency) {
+	for _, m := range p.team.Members {
+		p.rec.add(model.KPerson, model.PName, m.ID)
+		p.rec.add(model.KPerson, model.PStandings, m.ID)
+	}
+	below, help := p.team.Split(c)
+	b.WriteString(`<p><span class="muted">Below:</span> `)
+	for i, m := range below {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		link(b, p, p.site.PersonURL(m.Person.ID), m.Person.Name)
+		b.WriteString(" (")
+		b.WriteString(strconv.Itoa(m.Current))
+		b.WriteString(", target ")
+		b.WriteString(strconv.Itoa(m.Target))
+		b.WriteString(")")
+	}
+	b.WriteString("</p>\n        ")
+	if len(help) == 0 {
+		b.WriteString(`<p class="muted">Nobody in the team is at or above their target here to help.</p>`)
+		b.WriteString("\n        ")
+		return
+	}
+	b.WriteString(`<p><span class="muted">Could help (at or above their target):</span> `)
+	for i, m := range help {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		link(b, p, p.site.PersonURL(m.Person.ID), m.Person.Name)
+		b.WriteString(" (")
+		b.WriteString(strconv.Itoa(m.Current))
+		b.WriteString(")")
+	}
+	b.WriteString("</p>\n        ")
+}
+
+// TeamGapsNote says why a team has no gap to list: nobody assessed, some
+// targets not rated yet, or every rated member at target.
+func (p *Page) TeamGapsNote() string {
+	if p.team == nil {
+		return ""
+	}
+	p.rec.add(model.KTeam, model.PMembers, p.team.ID)
+	assessed, notRated := 0, 0
+	for _, m := range p.team.Members {
+		p.rec.add(model.KPerson, model.PStandings, m.ID)
+		if m.Assessed {
+			assessed++
+		}
+		notRated += m.NotRated
+	}
+	switch {
+	case len(p.team.Members) == 0:
+		return "The team has no members yet."
+	case assessed == 0:
+		return "Nobody in the team has been assessed yet, so there is no gap to show."
+	case notRated > 0:
+		return "No rated member is below their role's target; " + plural(notRated, "target is", "targets are") + " not rated yet."
+	}
+	return "Everyone in the team meets their role's targets."
 }
 
 // MemberItems is the content of a team's list of members: one <li> per
@@ -397,7 +472,7 @@ func (p *Page) SummaryRows() template.HTML {
 	for _, st := range p.team.Summary {
 		p.rec.add(model.KCompetency, model.POwn, st.Competency.ID)
 		b.WriteString("\n<tr><th scope=\"row\">")
-		link(&b, p, model.CompetencyURL(st.Competency.ID), st.Competency.Title)
+		p.competencyLink(&b, st.Competency)
 		b.WriteString("</th>\n<td class=\"num\">")
 		switch {
 		case hidden(st.Rated):
@@ -410,17 +485,24 @@ func (p *Page) SummaryRows() template.HTML {
 		default:
 			b.WriteString("–")
 		}
+		// Roles set different targets: what adds up is how many meet
+		// their own.
 		b.WriteString("</td>\n<td class=\"num\">")
-		if st.Targeted > 0 && !hidden(st.Targeted) {
-			b.WriteString(decimal(st.Target))
-		} else {
-			b.WriteString("–")
-		}
-		b.WriteString("</td>\n<td class=\"num\">")
-		if st.Rated > 0 && st.Targeted > 0 && !hidden(st.Rated) && !hidden(st.Targeted) {
-			b.WriteString(decimal(st.Average - st.Target))
-		} else {
-			b.WriteString("–")
+		switch {
+		case st.Targeted == 0:
+			b.WriteString(`<span class="muted">no target</span>`)
+		case hidden(st.Targeted):
+			b.WriteString(`<span class="muted">fewer than ` + strconv.Itoa(privacy.MinGroup) + ` with a target</span>`)
+		default:
+			b.WriteString(strconv.Itoa(st.Met))
+			b.WriteString(" of ")
+			b.WriteString(strconv.Itoa(st.Targeted))
+			switch st.Met {
+			case 0:
+				b.WriteString(` <span class="flag">nobody</span>`)
+			case 1:
+				b.WriteString(` <span class="flag">only one</span>`)
+			}
 		}
 		b.WriteString("</td></tr>")
 	}
@@ -639,23 +721,29 @@ func (p *Page) ProgressRows() template.HTML {
 	var b strings.Builder
 	for _, pr := range person.ProgressOver(person.Timeline()) {
 		p.rec.add(model.KCycle, model.POwn, pr.Cycle.ID)
-		b.WriteString("\n          <tr><th scope=\"row\">")
-		b.WriteString(escapeText(pr.Cycle.Title))
-		b.WriteString(`</th><td><time datetime="`)
-		b.WriteString(pr.Cycle.Date.Format("2006-01-02"))
-		b.WriteString(`">`)
-		b.WriteString(pr.Cycle.Date.Format("2 January 2006"))
-		b.WriteString("</time></td><td>")
-		b.WriteString(strconv.Itoa(pr.Met))
-		b.WriteString(" of ")
-		b.WriteString(strconv.Itoa(pr.Targets))
-		b.WriteString("</td><td>")
-		b.WriteString(strconv.Itoa(pr.Targets - pr.Rated))
-		b.WriteString("</td><td>")
-		b.WriteString(strconv.Itoa(pr.Share()))
-		b.WriteString("%</td></tr>")
+		progressRow(&b, pr)
 	}
 	return template.HTML(b.String())
+}
+
+// progressRow writes a row of a table of progress: the cycle, its date, the
+// targets met of all, those not rated yet, and the share met.
+func progressRow(b *strings.Builder, pr model.Progress) {
+	b.WriteString("\n          <tr><th scope=\"row\">")
+	b.WriteString(escapeText(pr.Cycle.Title))
+	b.WriteString(`</th><td><time datetime="`)
+	b.WriteString(pr.Cycle.Date.Format("2006-01-02"))
+	b.WriteString(`">`)
+	b.WriteString(pr.Cycle.Date.Format("2 January 2006"))
+	b.WriteString("</time></td><td>")
+	b.WriteString(strconv.Itoa(pr.Met))
+	b.WriteString(" of ")
+	b.WriteString(strconv.Itoa(pr.Targets))
+	b.WriteString("</td><td>")
+	b.WriteString(strconv.Itoa(pr.Targets - pr.Rated))
+	b.WriteString("</td><td>")
+	b.WriteString(strconv.Itoa(pr.Share()))
+	b.WriteString("%</td></tr>")
 }
 
 // HistoryTable is a person's levels in each cycle of their timeline: a
@@ -688,13 +776,7 @@ func (p *Page) HistoryTable() template.HTML {
 		}
 		p.rec.add(model.KCompetency, model.POwn, st.Competency.ID)
 		b.WriteString("\n          <tr><th scope=\"row\">")
-		link(&b, p, model.CompetencyURL(st.Competency.ID), st.Competency.Title)
-		if st.Competency.Shared && st.Competency.Category != nil {
-			p.rec.add(model.KCategory, model.POwn, st.Competency.Category.ID)
-			b.WriteString(` <span class="muted">· `)
-			b.WriteString(escapeText(st.Competency.Category.Title))
-			b.WriteString(`</span>`)
-		}
+		p.competencyLink(&b, st.Competency)
 		b.WriteString("</th>")
 		for _, l := range levels {
 			b.WriteString("<td>")

@@ -689,6 +689,7 @@ func (p *Page) addCharts() {
 		t := p.team
 		r.add(model.KTeam, model.PMembers, t.ID)
 		r.add(model.KTeam, model.PMatrix, t.ID)
+		p.addTeamTrend()
 		if len(t.Members) == 0 || len(t.Competencies) == 0 || r.hidesPeople() {
 			return // a public page shows the team's levels as counts only
 		}
@@ -744,7 +745,7 @@ func (p *Page) addCharts() {
 			MinWidth: charts.MatrixWidth(n), Height: charts.MatrixHeight(len(rows)),
 		}
 		r.add(model.KSite, model.PScale, "")
-		p.Charts = map[string]*Chart{"main": chart}
+		p.chart("main", chart)
 		return
 	case "competency":
 		c := p.competency
@@ -762,6 +763,82 @@ func (p *Page) addCharts() {
 	chart := &Chart{ID: "chart-" + id, Title: title, Options: template.JS(options)}
 	p.Charts = map[string]*Chart{"main": chart}
 	return
+}
+
+// chart adds a chart to the page under name.
+func (p *Page) chart(name string, c *Chart) {
+	if p.Charts == nil {
+		p.Charts = map[string]*Chart{}
+	}
+	p.Charts[name] = c
+}
+
+// teamTrend is the team's progress over the manager reviews that rated its
+// members, or nil where the page may not show it (a public page of a team
+// smaller than min_group) or there are fewer than two reviews or no target.
+func (p *Page) teamTrend() []model.Progress {
+	t := p.team
+	p.rec.add(model.KTeam, model.PMembers, t.ID)
+	p.rec.add(model.KSite, model.PConfig, "")
+	if p.rec.hidesPeople() && p.site.Config.Privacy.Hidden(len(t.Members)) {
+		return nil
+	}
+	for _, m := range t.Members {
+		p.rec.add(model.KPerson, model.PStandings, m.ID)
+		p.rec.add(model.KPerson, model.POwn, m.ID) // the role
+		if m.Role != nil {
+			p.rec.add(model.KRole, model.PTargets, m.Role.ID)
+		}
+	}
+	timeline := model.TeamTimeline(t)
+	if len(timeline) < 2 {
+		return nil
+	}
+	progress := model.TeamProgress(t, timeline)
+	if progress[len(progress)-1].Targets == 0 {
+		return nil
+	}
+	for _, pr := range progress {
+		p.rec.add(model.KCycle, model.POwn, pr.Cycle.ID)
+	}
+	return progress
+}
+
+// addTeamTrend adds the chart of the share of the team's targets met after
+// each manager review.
+func (p *Page) addTeamTrend() {
+	progress := p.teamTrend()
+	if progress == nil {
+		return
+	}
+	xs := make([]string, len(progress))
+	share := make([]int, len(progress))
+	values := make([]*int, len(progress))
+	for i, pr := range progress {
+		xs[i] = pr.Cycle.Title
+		share[i] = pr.Share()
+		values[i] = &share[i]
+	}
+	title := p.team.Name + ": share of the members' targets met"
+	p.chart("trend", &Chart{
+		ID: "chart-team-" + p.team.ID + "-trend", Title: title, Height: 260,
+		Options: template.JS(charts.Lines(title, xs, charts.Range{Name: "% of targets", Min: 0, Max: 100}, charts.Palette,
+			[]charts.Series{{Name: "Targets met", Values: values}})),
+	})
+}
+
+// TeamTrendRows is the content of the table of the team's progress: a row
+// per manager review with the targets met, those not rated yet and the
+// share met.
+func (p *Page) TeamTrendRows() template.HTML {
+	if p.team == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, pr := range p.teamTrend() {
+		progressRow(&b, pr)
+	}
+	return template.HTML(b.String())
 }
 
 // LineColours are the colours of the lines of a person's levels over time:

@@ -526,8 +526,40 @@ func (v TeamView) Summary() []TeamStandingView {
 // TeamGapView is the members' gaps in one competency, summed.
 type TeamGapView struct {
 	model.TeamGap
-	r *recorder
+	team *model.Team
+	r    *recorder
 }
+
+// MemberLevelView is a member's level in a competency against their target.
+type MemberLevelView struct {
+	Person          PersonView
+	Current, Target int
+}
+
+// split is Team.Split of the gap's competency, as views, recording what it
+// reads; nil on public pages.
+func (v TeamGapView) split(below bool) []MemberLevelView {
+	if v.r.hidesPeople() {
+		return nil
+	}
+	for _, m := range v.team.Members {
+		v.r.add(model.KPerson, model.PStandings, m.ID)
+	}
+	b, a := v.team.Split(v.TeamGap.Competency)
+	if !below {
+		b = a
+	}
+	return viewAll(b, func(m model.MemberLevel) MemberLevelView {
+		return MemberLevelView{v.r.person(m.Person), m.Current, m.Target}
+	})
+}
+
+// Below are the members below their target in the gap's competency.
+func (v TeamGapView) Below() []MemberLevelView { return v.split(true) }
+
+// CouldHelp are the members at or above their target in the gap's
+// competency, highest level first.
+func (v TeamGapView) CouldHelp() []MemberLevelView { return v.split(false) }
 
 func (v TeamGapView) Competency() CompetencyView { return v.r.competency(v.TeamGap.Competency) }
 
@@ -535,7 +567,7 @@ func (v TeamGapView) Articles() []ArticleView { return viewAll(v.TeamGap.Article
 
 func (v TeamView) Gaps() []TeamGapView {
 	v.r.add(model.KTeam, model.PMatrix, v.ID)
-	return viewAll(v.teamData.Gaps, func(g model.TeamGap) TeamGapView { return TeamGapView{g, v.r} })
+	return viewAll(v.teamData.Gaps, func(g model.TeamGap) TeamGapView { return TeamGapView{g, v.teamData, v.r} })
 }
 
 // Columns returns the column of each competency in the team's matrix, by
