@@ -325,3 +325,31 @@ func TestTeamSummary(t *testing.T) {
 		t.Errorf("a team nobody has assessed has a trend")
 	}
 }
+
+// TestFrameworkTargetsByCategory checks the framework page's role targets:
+// a table per category, with only the roles that set a target in it.
+func TestFrameworkTargetsByCategory(t *testing.T) {
+	fsys := viewsSite()
+	add := func(name, data string) { fsys[name] = &fstest.MapFile{Data: []byte(data)} }
+	add("content/competencies/lead/_index.md", "+++\ntitle = \"Leading\"\norder = 2\n+++\n")
+	add("content/competencies/lead/vision.md", "+++\ntitle = \"Vision\"\n+++\n")
+	add("content/roles/director.md", "+++\ntitle = \"Director\"\n[targets]\nvision = 3\nplanning = 4\n+++\n")
+	_, out, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(out.Files["competencies/index.html"])
+	tables := regexp.MustCompile(`(?s)<h3 id="targets-([a-z-]+)">[^<]*</h3>.*?<thead>(.*?)</thead>`).FindAllStringSubmatch(page, -1)
+	var got []string
+	for _, m := range tables {
+		var roles []string
+		for _, r := range regexp.MustCompile(`<a href="[^"]*">([^<]*)</a>`).FindAllStringSubmatch(m[2], -1) {
+			roles = append(roles, r[1])
+		}
+		got = append(got, m[1]+": "+strings.Join(roles, ", "))
+	}
+	// Leading comes first (order 2; Work has none).
+	if want := "lead: Director; work: Analyst, Director, Lead, Senior lead"; strings.Join(got, "; ") != want {
+		t.Errorf("role target tables:\n got %s\nwant %s", strings.Join(got, "; "), want)
+	}
+}

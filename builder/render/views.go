@@ -87,6 +87,24 @@ func (v SiteView) Competencies() []CompetencyView {
 	return viewAll(v.s.Competencies, v.r.competency)
 }
 
+// RolesTargeting are the roles that set a target in one of the
+// competencies of category c, in the site's order of roles.
+func (v SiteView) RolesTargeting(c CategoryView) []RoleView {
+	v.r.add(model.KSite, model.PRoles, "")
+	v.r.add(model.KCategory, model.PMembers, c.ID)
+	var out []RoleView
+	for _, role := range v.s.Roles {
+		v.r.add(model.KRole, model.PTargets, role.ID)
+		for _, t := range role.Targets {
+			if t.Competency.Category == c.Category {
+				out = append(out, v.r.role(role))
+				break
+			}
+		}
+	}
+	return out
+}
+
 func (v SiteView) Roles() []RoleView {
 	v.r.add(model.KSite, model.PRoles, "")
 	return viewAll(v.s.Roles, v.r.role)
