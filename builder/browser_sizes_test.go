@@ -330,7 +330,54 @@ func TestBrowserTeamMatrix(t *testing.T) {
 			for _, m := range members.Missing {
 				t.Errorf("%s: %s is not a visible label of the matrix", where, m)
 			}
+			if size.width == 1280 && size.scheme == "light" {
+				sortMatrix(t, b, where)
+			}
 		}
 		b.Check(t, site.srv)
+	}
+}
+
+// sortMatrix puts the members of the open team page in order of shortfall
+// and back by name, as the page came: the table's rows and the chart's rows
+// follow, in the same order, with the coverage row last.
+func sortMatrix(t *testing.T, b *browsertest.Browser, where string) {
+	t.Helper()
+	const order = `((sort) => {
+		document.querySelector('[data-sort-for] button[data-sort="' + sort + '"]').click();
+		const rows = Array.from(document.querySelectorAll('table.matrix tbody tr'));
+		const chart = echarts.getInstanceByDom(document.querySelector('.chart'));
+		return {
+			table: rows.map(r => r.querySelector('th a').textContent),
+			short: rows.map(r => +r.getAttribute('data-short')),
+			chart: chart.getOption().yAxis[0].data,
+		};
+	})`
+	first, err := chromedp.Run(b.Context(), chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('table.matrix tbody tr th a')).map(a => a.textContent)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sort := range []string{"short", "name"} {
+		got, err := chromedp.Run(b.Context(), chromedp.Evaluate[struct {
+			Table []string
+			Short []int
+			Chart []string
+		}](order+"('"+sort+"')"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Chart) != len(got.Table)+1 || strings.Join(got.Chart[:len(got.Table)], "|") != strings.Join(got.Table, "|") || got.Chart[len(got.Table)] != "At or above target" {
+			t.Errorf("%s, by %s: the chart's rows %q do not follow the table's %q", where, sort, got.Chart, got.Table)
+		}
+		switch sort {
+		case "short":
+			if !slices.IsSortedFunc(got.Short, func(a, b int) int { return b - a }) || got.Short[0] == 0 {
+				t.Errorf("%s: by shortfall, the rows' shortfalls are %v", where, got.Short)
+			}
+		case "name":
+			if strings.Join(got.Table, "|") != strings.Join(first, "|") {
+				t.Errorf("%s: by name again, the rows are %v, want %v as the page came", where, got.Table, first)
+			}
+		}
 	}
 }

@@ -423,10 +423,20 @@ func (p *Page) MatrixRows() template.HTML {
 	p.rec.add(model.KSite, model.PCompetencies, "")
 	col := t.Columns(len(p.site.Competencies))
 	row := make([]*model.Standing, len(t.Competencies))
-	for _, m := range t.Members {
+	for i, m := range t.Members {
 		p.rec.add(model.KPerson, model.PName, m.ID)
 		p.rec.add(model.KPerson, model.PStandings, m.ID)
-		b.WriteString("\n<tr><th scope=\"row\">")
+		// The row's place and the member's shortfall in all, by which
+		// the page sorts the rows.
+		short := 0
+		for _, g := range m.Gaps {
+			short += g.Size
+		}
+		b.WriteString("\n<tr data-i=\"")
+		b.WriteString(strconv.Itoa(i))
+		b.WriteString("\" data-short=\"")
+		b.WriteString(strconv.Itoa(short))
+		b.WriteString("\"><th scope=\"row\">")
 		link(&b, p, p.site.PersonURL(m.ID), m.Name)
 		b.WriteString("</th>")
 		clear(row)

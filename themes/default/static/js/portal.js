@@ -172,6 +172,69 @@
     });
   });
 
+  // A skills matrix's members can be put in order of name or of their
+  // shortfall against their targets, in its table and its chart alike; the
+  // coverage row stays last. The buttons show only where this script runs.
+  function sortMembers(button) {
+    var box = button.parentNode;
+    var id = box.getAttribute('data-sort-for');
+    var byShort = button.getAttribute('data-sort') === 'short';
+    var table = box.nextElementSibling && box.nextElementSibling.querySelector('table.matrix');
+    if (!table) {
+      return;
+    }
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var d = byShort ? b.getAttribute('data-short') - a.getAttribute('data-short') : 0;
+      return d || a.getAttribute('data-i') - b.getAttribute('data-i');
+    });
+    var place = [];
+    for (var i = 0; i < rows.length; i++) {
+      body.appendChild(rows[i]);
+      place[+rows[i].getAttribute('data-i')] = i;
+    }
+    var buttons = box.querySelectorAll('button');
+    for (i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute('aria-pressed', String(buttons[i] === button));
+    }
+    for (i = 0; i < charts.length; i++) {
+      if (charts[i].el.id !== id) {
+        continue;
+      }
+      var option = options(charts[i]);
+      var names = option.yAxis[0].data;
+      var sorted = names.slice();
+      for (var k = 0; k < rows.length; k++) {
+        sorted[place[k]] = names[k];
+      }
+      option.yAxis[0].data = sorted;
+      var cells = option.series[0].data || [];
+      for (k = 0; k < cells.length; k++) {
+        if (cells[k].value[1] < rows.length) {
+          cells[k].value[1] = place[cells[k].value[1]];
+        }
+      }
+      charts[i].instance.setOption(option, true);
+      fit(charts[i].instance);
+    }
+  }
+
+  function sorters() {
+    var boxes = document.querySelectorAll('[data-sort-for]');
+    for (var i = 0; i < boxes.length; i++) {
+      if (!boxes[i].hidden) {
+        continue;
+      }
+      boxes[i].hidden = false;
+      boxes[i].addEventListener('click', function (e) {
+        if (e.target.tagName === 'BUTTON') {
+          sortMembers(e.target);
+        }
+      });
+    }
+  }
+
   // Printing lays the page out anew; draw the charts at their printed size.
   function resizeAll() {
     for (var i = 0; i < charts.length; i++) {
@@ -181,12 +244,17 @@
   window.addEventListener('beforeprint', resizeAll);
   window.addEventListener('afterprint', resizeAll);
 
+  function start() {
+    draw();
+    sorters();
+  }
+
   // A private page puts its content in place once it has decrypted it.
-  document.addEventListener('portal:content', draw);
+  document.addEventListener('portal:content', start);
 
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', draw);
+    document.addEventListener('DOMContentLoaded', start);
   } else {
-    draw();
+    start();
   }
 })();
