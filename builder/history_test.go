@@ -353,3 +353,32 @@ func TestFrameworkTargetsByCategory(t *testing.T) {
 		t.Errorf("role target tables:\n got %s\nwant %s", strings.Join(got, "; "), want)
 	}
 }
+
+// TestPeopleFinder checks the competency page's list of who stands at each
+// level: on the views site, published open, Amara at 2 in Planning; on the
+// demo published aggregate, no name and no list.
+func TestPeopleFinder(t *testing.T) {
+	_, out, err := Build(viewsSite(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(out.Files["competencies/planning/index.html"])
+	want := `<ul class="finder">
+      <li><span class="lvl lvl-2">2</span> Practising: <a href="../../people/amara/">Amara</a></li>
+    </ul>`
+	if !strings.Contains(page, want) {
+		i := strings.Index(page, `<ul class="finder">`)
+		t.Errorf("finder:\n%s\nwant\n%s", page[max(i, 0):min(max(i, 0)+400, len(page))], want)
+	}
+	if strings.Contains(string(out.Files["competencies/strategy/index.html"]), `id="finder"`) {
+		t.Errorf("a competency nobody is rated in has a finder")
+	}
+	_, out, err = Build(aggregate(t, ""), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page = string(out.Files["competencies/delegation/index.html"])
+	if strings.Contains(page, `id="finder"`) || strings.Contains(page, "/people/") {
+		t.Errorf("a competency page published aggregate names people")
+	}
+}

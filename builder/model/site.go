@@ -317,6 +317,24 @@ func (p *Person) Standing(competencyID string) *Standing {
 	return nil
 }
 
+// StandingAt returns p's standing in the competency of framework rank
+// rank, or nil: the standings are in framework order.
+func (p *Person) StandingAt(rank int) *Standing {
+	lo, hi := 0, len(p.Standings)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if p.Standings[m].Competency.Rank < rank {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(p.Standings) && p.Standings[lo].Competency.Rank == rank {
+		return &p.Standings[lo]
+	}
+	return nil
+}
+
 // Standing is where a person is in one competency, in each view: the
 // current level (the manager's, or where no manager rated it the latest
 // of any kind), the person's own and their peers'. A large site has a

@@ -862,3 +862,73 @@ func (p *Page) MatrixCoverage() template.HTML {
 	b.WriteString("</tr>")
 	return template.HTML(b.String())
 }
+
+// FinderShown is how many people a competency page names at each level;
+// the rest are counted.
+const FinderShown = 12
+
+// FinderItems is the content of a competency page's list of who stands at
+// each level, highest first, so that people can find someone to learn
+// from: up to FinderShown names a level, by name, and how many more. Only
+// where the page may name people.
+func (p *Page) FinderItems() template.HTML {
+	c := p.competency
+	if p.rec.hidesPeople() || c == nil {
+		return ""
+	}
+	s := p.site
+	p.rec.add(model.KSite, model.PPeople, "")
+	p.rec.add(model.KSite, model.PScale, "")
+	at := make([][]*model.Person, len(s.Scale))
+	counts := make([]int, len(s.Scale))
+	// The place on the scale of each level, from the lowest.
+	lo, hi := s.Scale[0].Level, s.Scale[len(s.Scale)-1].Level
+	place := make([]int, hi-lo+1)
+	for i := range place {
+		place[i] = -1
+	}
+	for i, l := range s.Scale {
+		place[l.Level-lo] = i
+	}
+	rank := c.Rank
+	for _, person := range s.People {
+		st := person.StandingAt(rank)
+		if st == nil || !st.HasCurrent || st.Current < lo || st.Current > hi {
+			continue
+		}
+		// Who is rated here is read; a level moving between two people
+		// leaves the counts as they were.
+		p.rec.add(model.KPerson, model.PStandings, person.ID)
+		i := place[st.Current-lo]
+		if i < 0 {
+			continue
+		}
+		counts[i]++
+		if len(at[i]) < FinderShown {
+			p.rec.add(model.KPerson, model.PName, person.ID)
+			at[i] = append(at[i], person)
+		}
+	}
+	var b strings.Builder
+	for i := len(s.Scale) - 1; i >= 0; i-- {
+		if counts[i] == 0 {
+			continue
+		}
+		b.WriteString("\n      <li>")
+		b.WriteString(string(p.badges.of(s.Scale[i].Level, true)))
+		b.WriteString(": ")
+		for j, person := range at[i] {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			link(&b, p, s.PersonURL(person.ID), person.Name)
+		}
+		if more := counts[i] - len(at[i]); more > 0 {
+			b.WriteString(" and ")
+			b.WriteString(strconv.Itoa(more))
+			b.WriteString(" more")
+		}
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}
