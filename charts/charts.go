@@ -1,6 +1,6 @@
-// Package charts builds the options of the portal's charts: the radar of a
-// person or role, the heatmap of a team and the level distribution of a
-// competency.
+// Package charts builds the options of the portal's charts: the radar or
+// dot plot of a person or role, a person's levels over time, the skills
+// matrix of a team and the level distribution of a competency.
 //
 // It takes plain data (labels, levels, series) and returns ECharts options as
 // a JSON string. The JSON is meant to be written into a page through html/template
@@ -12,8 +12,8 @@
 //
 // The options are the ones go-echarts makes from its option types (opts) and
 // encoding/json, byte for byte: TestSameAsGoEcharts builds both from the same
-// data and compares them. They are written directly because a large site has
-// one chart per person: go-echarts builds a map of its option structs, which
+// data and compares them. The charts drawn once per person are written
+// directly because a large site has one per person: go-echarts builds a map of its option structs, which
 // encoding/json then walks by reflection, about 50 µs for a radar of 32 axes;
 // writing the same bytes takes about 3 µs.
 //
@@ -35,12 +35,8 @@ import (
 // grey for the previous assessment.
 var Palette = []string{"#0072B2", "#E69F00", "#7f7f7f", "#009E73", "#CC79A7"}
 
-// Sequential is a perceptually uniform colour ramp (viridis) for heatmaps: it
-// reads in colour-blind vision and in greyscale print.
-var Sequential = []string{"#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"}
-
-// Series is one line of a radar: a value for every axis, or nil for an axis
-// without a value.
+// Series is one set of values of a radar, a dot plot or a line chart: a
+// value for every axis, row or point, or nil where there is none.
 type Series struct {
 	Name   string
 	Values []*int
@@ -59,9 +55,6 @@ type Range struct {
 type Scale struct {
 	Min, Max int
 	Names    []string // level names, lowest first
-	// Colours are the levels' colours, lowest first (see Ramp); a heatmap
-	// without them uses Sequential.
-	Colours []string
 }
 
 // Axis is one axis of a chart: its name, and the colour its name is drawn
@@ -331,63 +324,6 @@ func Lines(title string, xs []string, y Range, colours []string, series []Series
 	w.raw(`,"max":`)
 	w.int(y.Max)
 	w.raw(`,"minInterval":1}]}`)
-	return w.string()
-}
-
-// Heatmap plots a matrix of levels: one row per label in rows, one column per
-// label in columns; cells[row][col] is nil where there is no level.
-func Heatmap(title string, rows, columns []string, cells [][]*int, scale Scale) string {
-	w := newWriter(512 + 32*len(rows)*len(columns) + 32*(len(rows)+len(columns)))
-	w.head()
-	w.raw(`"grid":[{"left":"8","top":"8","right":"8","bottom":"60","containLabel":true}],"legend":{"show":false},"series":[{`)
-	w.nonEmpty("name", title)
-	w.key("type")
-	w.raw(`"heatmap","data":[`)
-	// ECharts draws the first category at the bottom of the y axis; the rows
-	// are reversed so the matrix reads top to bottom like its table.
-	n := 0
-	for r, row := range cells {
-		y := len(rows) - 1 - r
-		for c, v := range row {
-			w.comma(n)
-			n++
-			w.raw(`{"value":[`)
-			w.int(c)
-			w.raw(`,`)
-			w.int(y)
-			w.raw(`,`)
-			w.level(v)
-			w.raw(`]}`)
-		}
-	}
-	if n == 0 {
-		w.b = w.b[:len(w.b)-len(`[`)]
-		w.raw(`null`)
-	} else {
-		w.raw(`]`)
-	}
-	w.raw(`,"label":{"show":true}}],`)
-	w.tail(title, "item")
-	w.raw(`,"visualMap":[{"type":"continuous","calculable":false`)
-	w.nonZero("min", scale.Min)
-	w.nonZero("max", scale.Max)
-	w.raw(`,"text":`)
-	w.strs([]string{scale.Names[len(scale.Names)-1], scale.Names[0]})
-	w.raw(`,"inRange":{"color":`)
-	if len(scale.Colours) > 0 {
-		w.strs(scale.Colours)
-	} else {
-		w.strs(Sequential)
-	}
-	w.raw(`},"left":"center","bottom":"0","orient":"horizontal"}],"xAxis":[{"type":"category","data":`)
-	w.strs(columns)
-	w.raw(`,"splitArea":{"show":true},"axisLabel":{"interval":"0","rotate":40,"showMinLabel":null,"showMaxLabel":null}}],"yAxis":[{"type":"category","data":`)
-	ys := make([]string, len(rows))
-	for i, r := range rows {
-		ys[len(rows)-1-i] = r
-	}
-	w.strs(ys)
-	w.raw(`,"splitArea":{"show":true}}]}`)
 	return w.string()
 }
 

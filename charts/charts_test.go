@@ -118,32 +118,6 @@ func TestDotPlot(t *testing.T) {
 	}
 }
 
-// TestHeatmap checks the cell layout: the first row is drawn at the top, a
-// missing level is "-", and the colour scale spans the whole scale.
-func TestHeatmap(t *testing.T) {
-	raw := Heatmap("Ops", []string{"Ana", "Ben"}, []string{"Vision", "Coaching"},
-		[][]*int{{level(1), nil}, {level(0), level(4)}}, scale)
-	m := decode(t, []byte(raw))
-	ys := m["yAxis"].([]any)[0].(map[string]any)["data"].([]any)
-	if ys[0] != "Ben" || ys[1] != "Ana" {
-		t.Errorf("y axis = %v, want Ben at the bottom and Ana on top", ys)
-	}
-	data := m["series"].([]any)[0].(map[string]any)["data"].([]any)
-	var cells []string
-	for _, d := range data {
-		v := d.(map[string]any)["value"].([]any)
-		b, _ := json.Marshal(v)
-		cells = append(cells, string(b))
-	}
-	if got, want := strings.Join(cells, " "), `[0,1,1] [1,1,"-"] [0,0,0] [1,0,4]`; got != want {
-		t.Errorf("cells = %s, want %s", got, want)
-	}
-	vm := m["visualMap"].([]any)[0].(map[string]any)
-	if vm["type"] != "continuous" || vm["max"] != 4.0 || len(vm["inRange"].(map[string]any)["color"].([]any)) != len(Sequential) {
-		t.Errorf("visualMap = %v", vm)
-	}
-}
-
 // TestDistribution checks one bar per level with its count.
 func TestDistribution(t *testing.T) {
 	raw := Distribution("Vision", scale.Names, []int{0, 3, 5, 1, 0})
@@ -160,12 +134,12 @@ func TestDistribution(t *testing.T) {
 // html/template escapes it again.
 func TestEscaping(t *testing.T) {
 	name := `</script><script>alert(1)</script>`
-	raw := Heatmap(name, []string{name}, []string{"A"}, [][]*int{{level(1)}}, scale)
+	raw := DotPlot(name, []Axis{{Name: name}}, scale, []Series{{Name: name, Values: []*int{level(1)}}})
 	if strings.Contains(raw, "</script") || strings.Contains(raw, "<") {
 		t.Errorf("raw markup in options: %s", raw)
 	}
 	m := decode(t, []byte(raw))
-	if m["yAxis"].([]any)[0].(map[string]any)["data"].([]any)[0] != name {
+	if m["yAxis"].([]any)[0].(map[string]any)["data"].([]any)[0].(map[string]any)["value"] != name {
 		t.Errorf("the name did not survive the round trip")
 	}
 }
@@ -238,14 +212,6 @@ func TestSameAsGoEcharts(t *testing.T) {
 		same("lines", []byte(Lines(title, names, y, CategoryColours, series)), want, err)
 		want, err = refDotPlot("id", title, axes, sc, series)
 		same("dot plot", []byte(DotPlot(title, axes, sc, series)), want, err)
-
-		rows, columns := strs(rng.IntN(12)), strs(rng.IntN(30))
-		cells := make([][]*int, len(rows))
-		for r := range cells {
-			cells[r] = levels(len(columns), sc)
-		}
-		want, err = refHeatmap("id", title, rows, columns, cells, sc)
-		same("heatmap", []byte(Heatmap(title, rows, columns, cells, sc)), want, err)
 
 		counts := make([]int, len(sc.Names))
 		for j := range counts {

@@ -16,7 +16,7 @@ var viridis = [9][3]float64{
 // first, as #rrggbb: the colours of a scale of n levels, for badges and
 // heatmaps alike. Viridis reads in colour-blind vision and in greyscale
 // print, and runs from dark to light, so each step differs in lightness.
-// With 5 it gives Sequential.
+// With 5 it gives the five colours the heatmaps had before (see TestRamp).
 func Ramp(n int) []string {
 	out := make([]string, n)
 	for i := range n {

@@ -23,8 +23,10 @@ func TestRamp(t *testing.T) {
 			}
 		}
 	}
-	if got := Ramp(5); !slices.Equal(got, Sequential) {
-		t.Errorf("Ramp(5) = %v, want %v", got, Sequential)
+	// The five-colour viridis ramp the team heatmap used before the ramp.
+	sequential := []string{"#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"}
+	if got := Ramp(5); !slices.Equal(got, sequential) {
+		t.Errorf("Ramp(5) = %v, want %v", got, sequential)
 	}
 	if got := Contrast("#ffffff", "#000000"); got < 20.99 || got > 21.01 {
 		t.Errorf("contrast of white on black = %.2f, want 21", got)

@@ -102,58 +102,6 @@ func refRadar(id, title string, axes []Axis, scale Scale, series []Series) (json
 	})
 }
 
-// refHeatmap plots a matrix of levels: one row per label in rows, one column per
-// label in columns; cells[row][col] is nil where there is no level.
-func refHeatmap(id, title string, rows, columns []string, cells [][]*int, scale Scale) (json.RawMessage, error) {
-	h := charts.NewHeatMap()
-	// ECharts draws the first category at the bottom of the y axis; reverse
-	// the rows so the matrix reads top to bottom like its table.
-	ys := make([]string, len(rows))
-	for i, r := range rows {
-		ys[len(rows)-1-i] = r
-	}
-	h.SetGlobalOptions(append(base(id, title),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "8", Bottom: "60", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{
-			Type:      "category",
-			Data:      columns,
-			AxisLabel: &opts.AxisLabel{Rotate: 40, Interval: "0"},
-			SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
-		}),
-		charts.WithYAxisOpts(opts.YAxis{
-			Type:      "category",
-			Data:      ys,
-			SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
-		}),
-		charts.WithVisualMapOpts(opts.VisualMap{
-			Type:       "continuous",
-			Min:        float32(scale.Min),
-			Max:        float32(scale.Max),
-			Calculable: opts.Bool(false),
-			Orient:     "horizontal",
-			Left:       "center",
-			Bottom:     "0",
-			Text:       []string{scale.Names[len(scale.Names)-1], scale.Names[0]},
-			InRange:    &opts.VisualMapInRange{Color: Sequential},
-		}),
-	)...)
-	var data []opts.HeatMapData
-	for r, row := range cells {
-		y := len(rows) - 1 - r
-		for c, v := range row {
-			var value any = "-"
-			if v != nil {
-				value = *v
-			}
-			data = append(data, opts.HeatMapData{Value: [3]any{c, y, value}})
-		}
-	}
-	h.AddSeries(title, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
-	return marshal(h, nil)
-}
-
 // refDistribution plots how many people are at each level of the scale.
 func refDistribution(id, title string, levels []string, counts []int) (json.RawMessage, error) {
 	b := charts.NewBar()

@@ -597,7 +597,7 @@ func basePath(s *model.Site) string {
 func (p *Page) addCharts() {
 	s := p.site
 	r := p.rec
-	scale := charts.Scale{Min: s.Scale[0].Level, Max: s.MaxLevel(), Colours: charts.Ramp(len(s.Scale))}
+	scale := charts.Scale{Min: s.Scale[0].Level, Max: s.MaxLevel()}
 	for _, l := range s.Scale {
 		scale.Names = append(scale.Names, l.Name)
 	}
