@@ -26,6 +26,9 @@ const (
 // text at 4.5:1 or more, orange against blue for colour-blind eyes.
 var StatusColours = []string{"#f4a259", "#a6cee3", "#6fa8dc", "#e2e2e2", "#f29e9e", "#ffd27f", "#c7e6c1"}
 
+// CellText is the colour of the text in a skills matrix's cells.
+const CellText = "#111111"
+
 // StatusNames say what each status means, for the key.
 var StatusNames = []string{"below target", "at target", "above target", "no target", "nobody at target", "one person at target", "two or more at target"}
 
@@ -91,7 +94,7 @@ func Matrix(title string, rows []string, columns []Axis, cells [][]Cell) string 
 			}
 		}
 	}
-	h.AddSeries(title, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{@[3]}", Color: "#111111"}))
+	h.AddSeries(title, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{@[3]}", Color: CellText}))
 	h.Validate()
 	m := h.JSON()
 	// ECharts colours a cell by its last value unless told which:

@@ -46,21 +46,6 @@ func (st *Standing) LevelsInto(timeline []*Cycle, out []*int) {
 	}
 }
 
-// Changed tells whether st's level differs between two cycles of timeline.
-func (st *Standing) Changed(timeline []*Cycle) bool {
-	var first *int
-	for _, l := range st.LevelsIn(timeline) {
-		switch {
-		case l == nil:
-		case first == nil:
-			first = l
-		case *l != *first:
-			return true
-		}
-	}
-	return false
-}
-
 // Progress is how many of a person's role targets were met after one
 // cycle of their timeline: each with the latest level up to that cycle.
 type Progress struct {

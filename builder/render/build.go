@@ -214,9 +214,9 @@ func LoadTheme(fsys fs.FS, s *model.Site) (*Theme, error) {
 const LevelsCSS = "css/levels.css"
 
 // levelsCSS gives each level of the scale, as .lvl-N, one colour of a ramp
-// as long as the scale (the heatmaps' colours), with black or white text,
-// whichever reads better on it; and each category colour of the charts'
-// labels, as .cat-N, in light and dark.
+// as long as the scale, with black or white text, whichever reads better
+// on it; each category colour of the charts' labels, as .cat-N, in light
+// and dark; and each status colour of a skills matrix's cells, as .mx-N.
 func levelsCSS(scale []model.Level) []byte {
 	var b bytes.Buffer
 	b.WriteString("/* The colours of the levels of the scale in site.toml, lowest first: made by the build. */\n")
@@ -227,19 +227,15 @@ func levelsCSS(scale []model.Level) []byte {
 	for i, c := range charts.CategoryColours {
 		fmt.Fprintf(&b, ".cat-%d { color: %s; }\n", i, c)
 	}
-	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	// Paper stays light: the dark colours are for screens alone.
+	b.WriteString("@media screen and (prefers-color-scheme: dark) {\n")
 	for i, c := range charts.CategoryColoursDark {
 		fmt.Fprintf(&b, "  .cat-%d { color: %s; }\n", i, c)
 	}
 	b.WriteString("}\n/* The colours of a skills matrix's cells, by where a level stands against its target. */\n")
 	for i, c := range charts.StatusColours {
-		fmt.Fprintf(&b, ".mx-%d { background: %s; color: #111111; }\n", i, c)
+		fmt.Fprintf(&b, ".mx-%d { background: %s; color: %s; }\n", i, c, charts.CellText)
 	}
-	b.WriteString("@media print {\n")
-	for i, c := range charts.CategoryColours {
-		fmt.Fprintf(&b, "  .cat-%d { color: %s; }\n", i, c)
-	}
-	b.WriteString("}\n")
 	return b.Bytes()
 }
 
@@ -441,7 +437,7 @@ func SiteTo(s *model.Site, th *Theme, opts Opts, emit Emit) (*Output, error) {
 		rendered.Add(1)
 		if opts.SamePages {
 			p.fill()
-			p.Charts, p.used, p.history = nil, nil, nil
+			p.Charts, p.used, p.history, p.trend = nil, nil, nil, nil
 		}
 		buf := buffers.Get().(*bytes.Buffer)
 		buf.Reset()
@@ -710,7 +706,7 @@ func renderOne(th *Theme, p *Page, partials *partialCache, buf *bytes.Buffer) er
 	p.addCharts()
 	p.partials = partials
 	err := renderPage(th.tmpls[p.Kind], p, buf)
-	p.Charts, p.partials, p.history = nil, nil, nil // its options are in the page now
+	p.Charts, p.partials, p.history, p.trend = nil, nil, nil, nil // its options are in the page now
 	if err == nil && p.sealFor != nil {
 		err = p.seal(buf)
 	}

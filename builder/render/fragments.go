@@ -321,17 +321,7 @@ func (p *Page) whoIsBelow(b *strings.Builder, c *model.Competency) {
 	}
 	below, help := p.team.Split(c)
 	b.WriteString(`<p><span class="muted">Below:</span> `)
-	for i, m := range below {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		link(b, p, p.site.PersonURL(m.Person.ID), m.Person.Name)
-		b.WriteString(" (")
-		b.WriteString(strconv.Itoa(m.Current))
-		b.WriteString(", target ")
-		b.WriteString(strconv.Itoa(m.Target))
-		b.WriteString(")")
-	}
+	p.memberLevels(b, below, true)
 	b.WriteString("</p>\n        ")
 	if len(help) == 0 {
 		b.WriteString(`<p class="muted">Nobody in the team is at or above their target here to help.</p>`)
@@ -339,16 +329,26 @@ func (p *Page) whoIsBelow(b *strings.Builder, c *model.Competency) {
 		return
 	}
 	b.WriteString(`<p><span class="muted">Could help (at or above their target):</span> `)
-	for i, m := range help {
+	p.memberLevels(b, help, false)
+	b.WriteString("</p>\n        ")
+}
+
+// memberLevels writes members with their level, and their target when
+// withTarget, separated by commas: "Ana (1, target 3), Ben (2, target 3)".
+func (p *Page) memberLevels(b *strings.Builder, list []model.MemberLevel, withTarget bool) {
+	for i, m := range list {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		link(b, p, p.site.PersonURL(m.Person.ID), m.Person.Name)
 		b.WriteString(" (")
 		b.WriteString(strconv.Itoa(m.Current))
+		if withTarget {
+			b.WriteString(", target ")
+			b.WriteString(strconv.Itoa(m.Target))
+		}
 		b.WriteString(")")
 	}
-	b.WriteString("</p>\n        ")
 }
 
 // TeamGapsNote says why a team has no gap to list: nobody assessed, some
@@ -729,7 +729,7 @@ func (p *Page) ProgressRows() template.HTML {
 		p.rec.add(model.KRole, model.PTargets, person.Role.ID)
 	}
 	var b strings.Builder
-	for _, pr := range person.ProgressOver(person.Timeline()) {
+	for _, pr := range p.personHistory().progress {
 		p.rec.add(model.KCycle, model.POwn, pr.Cycle.ID)
 		progressRow(&b, pr)
 	}

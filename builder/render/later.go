@@ -151,7 +151,7 @@ func (o *Output) renderLocked(name string) ([]byte, error) {
 	page := *o.pages[i]
 	p := &page
 	p.fill()
-	p.Charts, p.used, p.history = nil, nil, nil
+	p.Charts, p.used, p.history, p.trend = nil, nil, nil, nil
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()

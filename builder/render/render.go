@@ -61,9 +61,10 @@ type Page struct {
 	root     string // prefix from this page back to the site root
 	theme    *Theme
 	badges   *levelBadges
-	history  *history      // of a person page, once worked out
-	used     []string      // the static files it links with .Asset
-	partials *partialCache // of the render pass; nil renders every call
+	history  *history          // of a person page, once worked out
+	trend    *[]model.Progress // of a team page, once worked out
+	used     []string          // the static files it links with .Asset
+	partials *partialCache     // of the render pass; nil renders every call
 	// partialDepth counts the calls of partialCached under way.
 	partialDepth int
 }
@@ -777,6 +778,15 @@ func (p *Page) chart(name string, c *Chart) {
 // members, or nil where the page may not show it (a public page of a team
 // smaller than min_group) or there are fewer than two reviews or no target.
 func (p *Page) teamTrend() []model.Progress {
+	if p.trend == nil {
+		trend := p.workOutTrend()
+		p.trend = &trend
+	}
+	return *p.trend
+}
+
+// workOutTrend works out teamTrend.
+func (p *Page) workOutTrend() []model.Progress {
 	t := p.team
 	p.rec.add(model.KTeam, model.PMembers, t.ID)
 	p.rec.add(model.KSite, model.PConfig, "")
@@ -860,6 +870,9 @@ type history struct {
 	// rated it in none.
 	levels  [][]*int
 	changed []bool
+	// progress is the person's progress over the timeline, nil without a
+	// role or targets.
+	progress []model.Progress
 }
 
 // personHistory returns the history of the page's person.
@@ -893,6 +906,7 @@ func (p *Page) personHistory() *history {
 			h.levels[i] = row
 		}
 	}
+	h.progress = person.ProgressOver(h.timeline)
 	p.history = h
 	return h
 }
@@ -912,7 +926,7 @@ func (p *Page) addHistory(scale charts.Scale) {
 		p.rec.add(model.KCycle, model.POwn, c.ID)
 		xs[i] = c.Title
 	}
-	if progress := person.ProgressOver(timeline); progress != nil {
+	if progress := h.progress; progress != nil {
 		share := make([]int, len(progress))
 		values := make([]*int, len(progress))
 		for i, pr := range progress {
