@@ -379,5 +379,81 @@ func sortMatrix(t *testing.T, b *browsertest.Browser, where string) {
 				t.Errorf("%s: by name again, the rows are %v, want %v as the page came", where, got.Table, first)
 			}
 		}
+		if sort == "short" {
+			sortColumns(t, b, where)
+		}
+	}
+}
+
+// sortColumns puts the columns of the open team page in order of the
+// team's shortfall and back as in the framework: the table's header, its
+// cells and the chart's columns and cells move together, the members stay
+// in their order, and the category bands show only in the framework's
+// order.
+func sortColumns(t *testing.T, b *browsertest.Browser, where string) {
+	t.Helper()
+	const order = `((sort) => {
+		const names = () => echarts.getInstanceByDom(document.querySelector('.chart')).getOption().xAxis[0].data.map(d => d.value);
+		const before = names();
+		document.querySelector('[data-sort-columns] button[data-sort="' + sort + '"]').click();
+		const option = echarts.getInstanceByDom(document.querySelector('.chart')).getOption();
+		const ths = Array.from(document.querySelectorAll('table.matrix thead tr:last-child th[data-i]'));
+		const first = document.querySelector('table.matrix tbody tr');
+		const firstName = first.querySelector('th a').textContent;
+		const y = option.yAxis[0].data.indexOf(firstName);
+		const chartCells = [];
+		for (const d of option.series[0].data) {
+			if (d.value[1] === y) chartCells[d.value[0]] = String(d.value[3]);
+		}
+		return {
+			before: before,
+			after: names(),
+			places: ths.map(th => +th.getAttribute('data-i')),
+			short: ths.map(th => +th.getAttribute('data-short')),
+			tableCells: Array.from(first.querySelectorAll('td')).map(td => td.querySelector('.lvl') ? td.querySelector('.lvl').textContent : ''),
+			chartCells: Array.from({length: ths.length}, (_, k) => chartCells[k] || ''),
+			rows: Array.from(document.querySelectorAll('table.matrix tbody tr th a')).map(a => a.textContent).join('|'),
+			chartRows: option.yAxis[0].data.slice(0, -1).join('|'),
+			bands: !document.querySelector('table.matrix thead tr').hidden,
+		};
+	})`
+	type columns struct {
+		Before, After          []string
+		Places, Short          []int
+		TableCells, ChartCells []string
+		Rows, ChartRows        string
+		Bands                  bool
+	}
+	var framework []string
+	for _, sort := range []string{"short", "framework"} {
+		got, err := chromedp.Run(b.Context(), chromedp.Evaluate[columns](order+"('"+sort+"')"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if framework == nil {
+			framework = got.Before
+		}
+		for k, i := range got.Places {
+			if k >= len(got.After) || i >= len(framework) || got.After[k] != framework[i] {
+				t.Errorf("%s, columns by %s: the chart's column %d is %q, the table's is column %d of the framework's order", where, sort, k, got.After[k], i)
+				break
+			}
+		}
+		if !slices.Equal(got.TableCells, got.ChartCells) {
+			t.Errorf("%s, columns by %s: the first member's cells are %q in the table and %q in the chart", where, sort, got.TableCells, got.ChartCells)
+		}
+		if got.Rows != got.ChartRows {
+			t.Errorf("%s, columns by %s: the members' order changed: %s, chart %s", where, sort, got.Rows, got.ChartRows)
+		}
+		switch sort {
+		case "short":
+			if !slices.IsSortedFunc(got.Short, func(a, b int) int { return b - a }) || got.Short[0] == 0 || got.Bands {
+				t.Errorf("%s: by the team's shortfall, the columns' shortfalls are %v, bands shown %v", where, got.Short, got.Bands)
+			}
+		case "framework":
+			if !slices.IsSorted(got.Places) || !got.Bands {
+				t.Errorf("%s: in the framework's order again, the columns are %v, bands shown %v", where, got.Places, got.Bands)
+			}
+		}
 	}
 }

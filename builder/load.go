@@ -156,6 +156,19 @@ func (l *loader) loadConfig() {
 		}
 		pf.Done()
 	}
+	c.StaleAfter = model.DefaultStaleAfter
+	if insights := f.Table("insights"); insights != nil {
+		at := prefixLocator{loc, "insights"}
+		inf := content.NewFields(configFile, insights, at, &l.r)
+		if text := inf.Str("stale_after", false); text != "" {
+			if p, err := model.ParsePeriod(text); err != nil {
+				l.r.Errorf(configFile, at.Value("stale_after"), "stale_after: %v", err)
+			} else {
+				c.StaleAfter = p
+			}
+		}
+		inf.Done()
+	}
 	if c.Privacy.Private() {
 		if l.opts.Secret == nil {
 			what := `publish = "private"`

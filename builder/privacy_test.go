@@ -219,7 +219,7 @@ func namesNobody(t *testing.T, mode string) {
 			private++
 		}
 	}
-	if want := map[string]int{"aggregate": 0, "private": len(site.People) + len(site.Teams) + 1}[mode]; private != want {
+	if want := map[string]int{"aggregate": 0, "private": len(site.People) + len(site.Teams) + 2}[mode]; private != want {
 		t.Errorf("%d private pages, want %d", private, want)
 	}
 	if team := string(out.Files["teams/customer-operations/index.html"]); !strings.Contains(team, `class="data levels"`) {
@@ -377,7 +377,8 @@ func TestPrivateDeterministic(t *testing.T) {
 }
 
 // TestPrivateEditShowsOnlyThem changes one person's rating: of the private
-// pages, only theirs, their team's and the people list change.
+// pages, only theirs, their team's, the people list and L&D's insights
+// change.
 func TestPrivateEditShowsOnlyThem(t *testing.T) {
 	fsys := publishedAs(t, "private", "")
 	site, before, err := Build(fsys, Options{Secret: &testSecret})
@@ -393,6 +394,7 @@ func TestPrivateEditShowsOnlyThem(t *testing.T) {
 		site.PersonURL("qz-ines-obrien") + "index.html":           true,
 		site.TeamMembersURL("customer-operations") + "index.html": true,
 		site.PeoplePageURL(1) + "index.html":                      true,
+		site.InsightsURL() + "index.html":                         true,
 	}
 	for name, data := range after.Files {
 		if strings.HasPrefix(name, "private/") && !bytes.Equal(data, before.Files[name]) && !want[name] {

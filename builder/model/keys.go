@@ -271,6 +271,9 @@ func Fingerprints(s *Site, prev *Prints) *Prints {
 		h.bool(c.UnsafeHTML)
 		h.bool(c.Privacy.Index)
 		h.int(c.Privacy.MinGroup)
+		h.int(c.StaleAfter.Years)
+		h.int(c.StaleAfter.Months)
+		h.int(c.StaleAfter.Days)
 	})
 	site(PScale, func() {
 		for _, l := range s.Scale {

@@ -56,6 +56,9 @@ type Config struct {
 	Language    string
 	UnsafeHTML  bool // [markup] unsafe = true passes raw HTML in markdown through
 	Privacy     Privacy
+	// StaleAfter is [insights] stale_after: an assessment older than this
+	// before the newest cycle is out of date.
+	StaleAfter Period
 }
 
 // Privacy is the [privacy] table of site.toml: what the build lets out.

@@ -16,6 +16,7 @@ const (
 	TeamsURL     = "teams/"
 	PeopleURL    = "people/"
 	ArticlesURL  = "articles/"
+	InsightsURL  = "insights/"
 	NotFoundURL  = "404.html"
 )
 
@@ -24,6 +25,10 @@ func CompetencyURL(id string) string { return "competencies/" + id + "/" }
 
 // CategoryURL is the address of a category: its part of the framework page.
 func CategoryURL(id string) string { return FrameworkURL + "#" + id }
+
+// CategoryPageURL is the address of a category's own page, which sets its
+// competencies' levels side by side, where the theme has one.
+func CategoryPageURL(id string) string { return "categories/" + id + "/" }
 
 // RoleURL is the address of a role's page.
 func RoleURL(id string) string { return "roles/" + id + "/" }
@@ -77,6 +82,16 @@ func (s *Site) PeoplePageURL(n int) string {
 		return PrivateURL(s.Keys.Path(seal.KindPeople, strconv.Itoa(n)))
 	}
 	return PeoplePageURL(n)
+}
+
+// InsightsURL is the address of the insights page that names people, on
+// a site published private: the copy sealed for L&D. "" on any other,
+// where the one insights page is at InsightsURL.
+func (s *Site) InsightsURL() string {
+	if s.Keys == nil {
+		return ""
+	}
+	return PrivateURL(s.Keys.Path(seal.KindInsights, ""))
 }
 
 // ThingAt returns the kind and id of the thing whose page is at url, as the

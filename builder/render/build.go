@@ -179,6 +179,9 @@ type Theme struct {
 	assets map[string]string // static file -> its fingerprinted name
 }
 
+// has tells whether the theme has a layout for the kind of page.
+func (th *Theme) has(kind string) bool { return th != nil && th.tmpls[kind] != nil }
+
 func LoadTheme(fsys fs.FS, s *model.Site) (*Theme, error) {
 	ls, origin, err := siteLayers(fsys, s.Config.Theme, themes.Default, search.Static)
 	if err != nil {
@@ -706,7 +709,7 @@ func renderOne(th *Theme, p *Page, partials *partialCache, buf *bytes.Buffer) er
 	p.addCharts()
 	p.partials = partials
 	err := renderPage(th.tmpls[p.Kind], p, buf)
-	p.Charts, p.partials, p.history, p.trend = nil, nil, nil, nil // its options are in the page now
+	p.Charts, p.partials, p.history, p.trend, p.insights = nil, nil, nil, nil, nil // its options are in the page now
 	if err == nil && p.sealFor != nil {
 		err = p.seal(buf)
 	}

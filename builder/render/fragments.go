@@ -257,7 +257,9 @@ func (p *Page) GapItems() template.HTML {
 }
 
 // MatrixColumns is the head of a team's skills matrix table after its first
-// cell: one <th> per competency of .Team.Competencies, linked to its page.
+// cell: one <th> per competency of .Team.Competencies, linked to its page,
+// with its place and the team's shortfall in it, by which the page sorts
+// the columns.
 func (p *Page) MatrixColumns() template.HTML {
 	if p.rec.hidesPeople() {
 		return "" // no individual on a public page
@@ -266,11 +268,26 @@ func (p *Page) MatrixColumns() template.HTML {
 		return ""
 	}
 	var b strings.Builder
-	p.rec.add(model.KTeam, model.PMatrix, p.team.ID)
-	b.Grow(len(p.team.Competencies) * 120)
-	for _, c := range p.team.Competencies {
+	t := p.team
+	p.rec.add(model.KTeam, model.PMatrix, t.ID)
+	// Each column's place and the team's shortfall in it, by which the
+	// page sorts the columns.
+	short := make([]int, len(t.Competencies))
+	col := t.Columns(len(p.site.Competencies))
+	for _, m := range t.Members {
+		p.rec.add(model.KPerson, model.PStandings, m.ID)
+		for _, g := range m.Gaps {
+			short[col[g.Competency.Rank]] += g.Size
+		}
+	}
+	b.Grow(len(t.Competencies) * 140)
+	for j, c := range t.Competencies {
 		p.rec.add(model.KCompetency, model.POwn, c.ID)
-		b.WriteString(`<th scope="col">`)
+		b.WriteString(`<th scope="col" data-i="`)
+		b.WriteString(strconv.Itoa(j))
+		b.WriteString(`" data-short="`)
+		b.WriteString(strconv.Itoa(short[j]))
+		b.WriteString(`">`)
 		p.competencyLink(&b, c)
 		b.WriteString(`</th>`)
 	}

@@ -35,6 +35,7 @@ type Page struct {
 	URL         string // relative to the site root: "" for home, "people/ana/"
 	Permalink   string // absolute, from baseURL; "" when the site has none
 
+	category   *model.Category
 	competency *model.Competency
 	role       *model.Role
 	team       *model.Team
@@ -63,6 +64,7 @@ type Page struct {
 	badges   *levelBadges
 	history  *history          // of a person page, once worked out
 	trend    *[]model.Progress // of a team page, once worked out
+	insights *insights         // of the insights page, once worked out
 	used     []string          // the static files it links with .Asset
 	partials *partialCache     // of the render pass; nil renders every call
 	// partialDepth counts the calls of partialCached under way.
@@ -88,6 +90,8 @@ type Chart struct {
 	Key []KeyItem
 	// Note says what the chart shows at first, where that is not all.
 	Note string
+	// Rows are how many rows it draws, where it draws some of its table's.
+	Rows int
 	// Statuses, on a skills matrix, asks for the key of its cells' colours.
 	Statuses bool
 	// Narrow, when set, are the options of the same data as a chart that
@@ -344,6 +348,11 @@ func partialKey(name string, people bool, keys []any) string {
 // layoutNames are the page layouts, one per kind of page.
 var layoutNames = []string{"home", "framework", "competency", "roles", "role", "teams", "team", "people", "person", "articles", "article", "404"}
 
+// optionalLayouts are the layouts of kinds of page a theme may leave out:
+// those added after themes were written to the others. A site whose theme
+// has no such layout has no such page, and builds as it did.
+var optionalLayouts = []string{"category", "insights"}
+
 // templates parses baseof.html and partials/*.html with each page layout.
 func parseTemplates(ls layers, origin []string) (map[string]*template.Template, content.Diagnostics) {
 	var r content.Report
@@ -406,7 +415,13 @@ func parseTemplates(ls layers, origin []string) (map[string]*template.Template, 
 		}
 	}
 	out := map[string]*template.Template{}
-	for _, name := range layoutNames {
+	names := slices.Clone(layoutNames)
+	for _, name := range optionalLayouts {
+		if layer(name+".html") >= 0 {
+			names = append(names, name)
+		}
+	}
+	for _, name := range names {
 		t, err := base.Clone()
 		if err != nil {
 			r.Errorf(src(name+".html"), content.Pos{}, "%v", err)
@@ -462,7 +477,7 @@ func fingerprint(static map[string][]byte) map[string]string {
 func pagesOf(s *model.Site, th *Theme) []*Page {
 	// One array for all of them: a large site has tens of thousands, and
 	// the preview makes them after every edit.
-	n := 6 + len(s.Competencies) + len(s.Roles) + len(s.Teams) + len(s.People)/PeoplePerPage + 1 + len(s.People) + len(s.Articles)
+	n := 7 + len(s.Categories) + len(s.Competencies) + len(s.Roles) + len(s.Teams) + len(s.People)/PeoplePerPage + 1 + len(s.People) + len(s.Articles)
 	all := make([]Page, 0, n)
 	ps := make([]*Page, 0, n)
 	badges := newLevelBadges(s.Scale)
@@ -480,6 +495,11 @@ func pagesOf(s *model.Site, th *Theme) []*Page {
 	}
 	add("home", "", model.HomeURL, nil)
 	add("framework", "Competency framework", model.FrameworkURL, nil)
+	if th.has("category") {
+		for _, c := range s.Categories {
+			add("category", "", model.CategoryPageURL(c.ID), func(p *Page) { p.category = c })
+		}
+	}
 	for _, c := range s.Competencies {
 		add("competency", "", model.CompetencyURL(c.ID), func(p *Page) { p.competency = c })
 	}
@@ -523,6 +543,12 @@ func pagesOf(s *model.Site, th *Theme) []*Page {
 	for _, person := range people {
 		add("person", "", s.PersonURL(person.ID), func(p *Page) { p.person = person })
 	}
+	if th.has("insights") {
+		add("insights", "Insights", model.InsightsURL, nil)
+		if private {
+			add("insights", "Insights", s.InsightsURL(), func(p *Page) { p.sealFor = []seal.Audience{seal.LnD()} })
+		}
+	}
 	add("articles", "Learning articles", model.ArticlesURL, nil)
 	for _, a := range s.Articles {
 		add("article", "", model.ArticleURL(a.ID), func(p *Page) { p.article = a })
@@ -550,6 +576,8 @@ func (p *Page) fill() {
 	switch {
 	case p.Kind == "home":
 		p.Title, p.Description = p.site.Config.Title, p.site.Config.Description
+	case p.category != nil:
+		p.Title, p.Description = p.category.Title, p.category.Summary
 	case p.competency != nil:
 		p.Title, p.Description = p.competency.Title, p.competency.Summary
 	case p.role != nil:
@@ -747,6 +775,9 @@ func (p *Page) addCharts() {
 		}
 		r.add(model.KSite, model.PScale, "")
 		p.chart("main", chart)
+		return
+	case "insights":
+		p.addInsightCharts()
 		return
 	case "competency":
 		c := p.competency
@@ -1112,7 +1143,10 @@ func (p *Page) Link(v any) (string, error) {
 	case *model.Competency:
 		return p.Rel(model.CompetencyURL(x.ID)), nil
 	case *model.Category:
-		return p.Rel("competencies/") + "#" + x.ID, nil
+		if p.theme.has("category") {
+			return p.Rel(model.CategoryPageURL(x.ID)), nil
+		}
+		return p.Rel(model.CategoryURL(x.ID)), nil
 	case *model.Role:
 		return p.Rel(model.RoleURL(x.ID)), nil
 	case *model.Team:

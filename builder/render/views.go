@@ -105,6 +105,25 @@ func (v SiteView) RolesTargeting(c CategoryView) []RoleView {
 	return out
 }
 
+// LevelsIn are the levels of the scale that one of the competencies of
+// category c describes, lowest first: the columns of its levels side by
+// side.
+func (v SiteView) LevelsIn(c CategoryView) []model.Level {
+	v.r.add(model.KCategory, model.PMembers, c.ID)
+	v.r.add(model.KSite, model.PScale, "")
+	var out []model.Level
+	for _, l := range v.s.Scale {
+		for _, x := range c.Category.Competencies {
+			v.r.add(model.KCompetency, model.PText, x.ID)
+			if x.Descriptor(l.Level) != "" {
+				out = append(out, l)
+				break
+			}
+		}
+	}
+	return out
+}
+
 func (v SiteView) Roles() []RoleView {
 	v.r.add(model.KSite, model.PRoles, "")
 	return viewAll(v.s.Roles, v.r.role)
@@ -852,6 +871,9 @@ func (v ArticleView) Related() []ArticleView {
 // Site is the whole site.
 func (p *Page) Site() SiteView { return SiteView{p.site, p.rec} }
 
+// Category is the category of a category page, or nil.
+func (p *Page) Category() *CategoryView { return viewOf(p.category, p.rec.category) }
+
 // Competency is the competency of a competency page, or nil.
 func (p *Page) Competency() *CompetencyView { return viewOf(p.competency, p.rec.competency) }
 
@@ -878,6 +900,8 @@ func (p *Page) recordRoot() {
 	r := p.rec
 	r.add(model.KSite, model.PConfig, "")
 	switch {
+	case p.category != nil:
+		r.add(model.KCategory, model.POwn, p.category.ID)
 	case p.competency != nil:
 		r.add(model.KCompetency, model.POwn, p.competency.ID)
 	case p.role != nil:

@@ -65,10 +65,11 @@ func ParseSecret(text string) (Secret, error) {
 
 // The kinds of audience, and of private page.
 const (
-	KindPerson = "person" // a person reads their own pages
-	KindTeam   = "team"   // a team's manager reads the team's pages
-	KindLnD    = "lnd"    // the L&D team reads every private page
-	KindPeople = "people" // a page of the people list (a path only)
+	KindPerson   = "person"   // a person reads their own pages
+	KindTeam     = "team"     // a team's manager reads the team's pages
+	KindLnD      = "lnd"      // the L&D team reads every private page
+	KindPeople   = "people"   // a page of the people list (a path only)
+	KindInsights = "insights" // the insights page that names people (a path only)
 )
 
 // Audience is who may read a private page: a person or a team by id, or

@@ -112,6 +112,14 @@
   function options(chart) {
     var text = chart.narrow && chart.el.clientWidth < narrowBelow ? chart.narrow.textContent : chart.source.textContent;
     var option = JSON.parse(text);
+    // A skills matrix keeps the order its members and columns were put in.
+    var cells = option.series && option.series[0] && option.series[0].data || [];
+    if (chart.rowPlace) {
+      option.yAxis[0].data = permute(option.yAxis[0].data, cells, 1, chart.rowPlace);
+    }
+    if (chart.columnPlace) {
+      option.xAxis[0].data = permute(option.xAxis[0].data, cells, 0, chart.columnPlace);
+    }
     if (dark) {
       option.backgroundColor = 'transparent';
       recolour(option);
@@ -173,50 +181,87 @@
   });
 
   // A skills matrix's members can be put in order of name or of their
-  // shortfall against their targets, in its table and its chart alike; the
-  // coverage row stays last. The buttons show only where this script runs.
-  function sortMembers(button) {
-    var box = button.parentNode;
-    var id = box.getAttribute('data-sort-for');
-    var byShort = button.getAttribute('data-sort') === 'short';
-    var table = box.nextElementSibling && box.nextElementSibling.querySelector('table.matrix');
-    if (!table) {
-      return;
-    }
-    var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(function (a, b) {
+  // shortfall against their targets, and its competencies in the
+  // framework's order or of the team's shortfall in each, in its table and
+  // its chart alike; the coverage row stays last, and the category bands
+  // over the columns show only in the framework's order. The buttons show
+  // only where this script runs.
+  function order(list, byShort) {
+    list.sort(function (a, b) {
       var d = byShort ? b.getAttribute('data-short') - a.getAttribute('data-short') : 0;
       return d || a.getAttribute('data-i') - b.getAttribute('data-i');
     });
     var place = [];
-    for (var i = 0; i < rows.length; i++) {
-      body.appendChild(rows[i]);
-      place[+rows[i].getAttribute('data-i')] = i;
+    for (var i = 0; i < list.length; i++) {
+      place[+list[i].getAttribute('data-i')] = i;
+    }
+    return place;
+  }
+
+  // permute puts names and the cells' coordinate at index in the order of
+  // place, leaving out of it those beyond it (the coverage row).
+  function permute(names, cells, index, place) {
+    var sorted = names.slice();
+    for (var k = 0; k < place.length; k++) {
+      sorted[place[k]] = names[k];
+    }
+    for (k = 0; k < cells.length; k++) {
+      if (cells[k].value[index] < place.length) {
+        cells[k].value[index] = place[cells[k].value[index]];
+      }
+    }
+    return sorted;
+  }
+
+  function sortMatrix(button) {
+    var box = button.parentNode;
+    var id = box.getAttribute('data-sort-for');
+    var columns = box.hasAttribute('data-sort-columns');
+    var byShort = button.getAttribute('data-sort') === 'short';
+    var el = document.getElementById(id);
+    var figure = el && el.closest('figure');
+    var table = figure && figure.querySelector('table.matrix');
+    if (!table) {
+      return;
+    }
+    var place, i;
+    if (columns) {
+      var head = table.tHead.rows[table.tHead.rows.length - 1];
+      var ths = Array.prototype.slice.call(head.cells, 1);
+      var before = ths.map(function (th) { return +th.getAttribute('data-i'); });
+      place = order(ths, byShort);
+      var rows = [head].concat(Array.prototype.slice.call(table.tBodies[0].rows), table.tFoot ? Array.prototype.slice.call(table.tFoot.rows) : []);
+      for (var r = 0; r < rows.length; r++) {
+        var cells = Array.prototype.slice.call(rows[r].cells, 1);
+        var byIndex = [];
+        for (i = 0; i < cells.length; i++) {
+          byIndex[before[i]] = cells[i];
+        }
+        for (i = 0; i < ths.length; i++) {
+          rows[r].appendChild(byIndex[+ths[i].getAttribute('data-i')]);
+        }
+      }
+      if (table.tHead.rows.length > 1) {
+        table.tHead.rows[0].hidden = byShort;
+      }
+    } else {
+      var body = table.tBodies[0];
+      var members = Array.prototype.slice.call(body.rows);
+      place = order(members, byShort);
+      for (i = 0; i < members.length; i++) {
+        body.appendChild(members[i]);
+      }
     }
     var buttons = box.querySelectorAll('button');
     for (i = 0; i < buttons.length; i++) {
       buttons[i].setAttribute('aria-pressed', String(buttons[i] === button));
     }
     for (i = 0; i < charts.length; i++) {
-      if (charts[i].el.id !== id) {
-        continue;
+      if (charts[i].el.id === id) {
+        charts[i][columns ? 'columnPlace' : 'rowPlace'] = place;
+        charts[i].instance.setOption(options(charts[i]), true);
+        fit(charts[i].instance);
       }
-      var option = options(charts[i]);
-      var names = option.yAxis[0].data;
-      var sorted = names.slice();
-      for (var k = 0; k < rows.length; k++) {
-        sorted[place[k]] = names[k];
-      }
-      option.yAxis[0].data = sorted;
-      var cells = option.series[0].data || [];
-      for (k = 0; k < cells.length; k++) {
-        if (cells[k].value[1] < rows.length) {
-          cells[k].value[1] = place[cells[k].value[1]];
-        }
-      }
-      charts[i].instance.setOption(option, true);
-      fit(charts[i].instance);
     }
   }
 
@@ -229,7 +274,7 @@
       boxes[i].hidden = false;
       boxes[i].addEventListener('click', function (e) {
         if (e.target.tagName === 'BUTTON') {
-          sortMembers(e.target);
+          sortMatrix(e.target);
         }
       });
     }
