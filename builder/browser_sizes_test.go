@@ -153,8 +153,8 @@ func TestBrowserChartSizes(t *testing.T) {
 			}
 		}
 	}
-	pages = append(pages, srv.URL+"/"+busiest)
-	demoPages := []string{demo.URL + "/people/amara-okafor/", demo.URL + "/roles/team-lead/"}
+	pages = append(pages, srv.URL+"/"+busiest, srv.URL+"/insights/")
+	demoPages := []string{demo.URL + "/people/amara-okafor/", demo.URL + "/roles/team-lead/", demo.URL + "/insights/"}
 
 	check := func(b *browsertest.Browser, pages []string) {
 		for _, size := range []struct {
@@ -215,15 +215,15 @@ func TestBrowserWide(t *testing.T) {
 	b := browsertest.New(t)
 	out := build(t, os.DirFS(wideSite(t)), Options{})
 	srv := serveOutput(t, out)
-	pages := []string{"", "competencies/", "roles/", "teams/", "people/", "articles/"}
-	charts := map[string]bool{}
+	pages := []string{"", "competencies/", "roles/", "teams/", "people/", "articles/", "insights/"}
+	charts := map[string]bool{"insights/": true}
 	// The first page of each kind by name.
-	for _, kind := range []string{"competencies", "roles", "teams", "people", "articles"} {
+	for _, kind := range []string{"competencies", "categories", "roles", "teams", "people", "articles"} {
 		for _, name := range slices.Sorted(maps.Keys(out.Files)) {
 			if strings.HasPrefix(name, kind+"/") && strings.Count(name, "/") == 2 && strings.HasSuffix(name, "/index.html") && !strings.Contains(name, "/page/") {
 				p := strings.TrimSuffix(name, "index.html")
 				pages = append(pages, p)
-				charts[p] = kind != "articles"
+				charts[p] = kind != "articles" && kind != "categories"
 				break
 			}
 		}

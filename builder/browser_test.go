@@ -330,15 +330,16 @@ func TestBrowserScreenshots(t *testing.T) {
 		srv    *httptest.Server
 		pages  map[string]string
 	}{
-		{"", open, map[string]string{"home": "", "framework": "competencies/", "competency": "competencies/delegation/", "role": "roles/team-lead/", "team": "teams/customer-operations/", "people": "people/", "person": "people/amara-okafor/", "article": "articles/delegating-without-dumping/", "404": "404.html"}},
+		{"", open, map[string]string{"home": "", "framework": "competencies/", "competency": "competencies/delegation/", "role": "roles/team-lead/", "team": "teams/customer-operations/", "people": "people/", "person": "people/amara-okafor/", "article": "articles/delegating-without-dumping/", "404": "404.html",
+			"insights": "insights/", "category": "categories/management/", "roles": "roles/"}},
 		// Published aggregate: the pages that show numbers instead of people.
-		{"aggregate-", public, map[string]string{"home": "", "competency": "competencies/delegation/", "role": "roles/team-lead/", "teams": "teams/", "team": "teams/customer-operations/"}},
+		{"aggregate-", public, map[string]string{"home": "", "competency": "competencies/delegation/", "role": "roles/team-lead/", "teams": "teams/", "team": "teams/customer-operations/", "insights": "insights/"}},
 		// The wide preset, shaped like a real framework, with people measured
 		// against 3, 13, 20 and 70 competencies (see wideSite).
 		{"wide-", wide, map[string]string{"person-3": "people/size-3/", "person-13": "people/size-13/", "person-20": "people/size-20/", "person-70": "people/size-70/",
 			"person": "people/chloe-torres/", "role-70": "roles/size-70/", "roles": "roles/", "home": "", "framework": "competencies/",
 			"competency": "competencies/account-planning-and-long-term-relationship-development/", "teams": "teams/", "team": "teams/beacon-billing/",
-			"people": "people/", "article": "articles/a-practical-guide-to-commercial-partnering/"}},
+			"people": "people/", "article": "articles/a-practical-guide-to-commercial-partnering/", "insights": "insights/", "category": "categories/engineering/"}},
 	}
 	for _, size := range []struct {
 		name          string

@@ -87,6 +87,15 @@
       });
       return;
     }
+    if (option.series && option.series.length && option.series[0].type === 'bar' && option.yAxis && option.yAxis.length && option.yAxis[0].type === 'category') {
+      // A bar chart's rows are named on its left: on a phone, shorter, and
+      // fewer steps on its scale leave their numbers apart.
+      chart.setOption({
+        xAxis: { splitNumber: narrow ? 3 : 5 },
+        yAxis: { axisLabel: { width: narrow ? 120 : 240, fontSize: narrow ? 11 : 12 } }
+      });
+      return;
+    }
     if (!option.radar || !option.radar.length) {
       return;
     }
