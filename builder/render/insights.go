@@ -387,7 +387,7 @@ func (p *Page) CoverageRows() template.HTML {
 			cell(&b, len(cv.Nobody))
 			cell(&b, len(cv.Alone))
 			cell(&b, cv.Several)
-			b.WriteString("<td>")
+			b.WriteString(`<td class="text">`)
 			for i, a := range cv.Alone[:min(len(cv.Alone), insightAlone)] {
 				if i > 0 {
 					b.WriteString(", ")
@@ -433,7 +433,7 @@ func (p *Page) NeedRows() template.HTML {
 		} else {
 			cell(&b, nd.People)
 		}
-		b.WriteString("<td>")
+		b.WriteString(`<td class="text">`)
 		switch {
 		case nd.Articles > 0:
 			b.WriteString(plural(nd.Articles, "article", "articles"))
@@ -683,7 +683,7 @@ func (p *Page) CalibrationRows() template.HTML {
 			b.WriteString(signed(c.Mean()))
 			b.WriteString(`</td><td class="num">`)
 			b.WriteString(decimal(c.MeanApart()))
-			b.WriteString("</td><td>")
+			b.WriteString(`</td><td class="text">`)
 			// A public page names only competencies over enough people.
 			n := 0
 			for _, d := range c.Differ {

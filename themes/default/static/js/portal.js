@@ -90,7 +90,10 @@
     if (option.series && option.series.length && option.series[0].type === 'bar' && option.yAxis && option.yAxis.length && option.yAxis[0].type === 'category') {
       // A bar chart's rows are named on its left: on a phone, shorter, and
       // fewer steps on its scale leave their numbers apart.
+      // A legend of several series takes two lines on a phone.
+      var legend = option.legend && option.legend.length && option.legend[0].show;
       chart.setOption({
+        grid: { bottom: legend ? (narrow ? 56 : 32) : 8 },
         xAxis: { splitNumber: narrow ? 3 : 5 },
         yAxis: { axisLabel: { width: narrow ? 120 : 240, fontSize: narrow ? 11 : 12 } }
       });
