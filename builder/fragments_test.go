@@ -61,7 +61,7 @@ var asLayout = map[string]map[string]string{
       {{- end}}`,
 	},
 	"team.html": {
-		"{{.MatrixColumns}}": `{{range $t.Competencies}}<th scope="col"><a href="{{$.Link .}}">{{.Title}}</a></th>{{end}}`,
+		"{{.MatrixColumns}}": `{{range $i, $s := $t.Summary}}<th scope="col" data-i="{{$i}}" data-short="{{$s.Short}}"><a href="{{$.Link $s.Competency}}">{{$s.Competency.Title}}</a></th>{{end}}`,
 		"{{.TeamGapItems}}": `
       {{- range $t.Gaps}}
       <li>

@@ -761,6 +761,7 @@ func TeamMatrix(t *Team, competencies int, choose func(c *Competency, current, t
 			ts.Target = float64(targets[j]) / float64(ts.Targeted)
 		}
 		if g := gaps[c.Rank]; g.People > 0 {
+			ts.Short = g.Total
 			t.Gaps = append(t.Gaps, g)
 		}
 	}

@@ -385,6 +385,7 @@ func Fingerprints(s *Site, prev *Prints) *Prints {
 					mh.float(st.Target)
 					mh.int(st.Targeted)
 					mh.int(st.Met)
+					mh.int(st.Short)
 				}
 				for _, g := range x.Gaps {
 					mh.str(g.Competency.ID)

@@ -236,6 +236,9 @@ type TeamStanding struct {
 	// Met counts the members at or above their role's target: 1 is a
 	// single point of failure, 0 nobody, where some role sets a target.
 	Met int
+	// Short is the levels the members below their target are short in
+	// all.
+	Short int
 }
 
 // TeamGap sums the members' gaps in one competency.

@@ -270,23 +270,13 @@ func (p *Page) MatrixColumns() template.HTML {
 	var b strings.Builder
 	t := p.team
 	p.rec.add(model.KTeam, model.PMatrix, t.ID)
-	// Each column's place and the team's shortfall in it, by which the
-	// page sorts the columns.
-	short := make([]int, len(t.Competencies))
-	col := t.Columns(len(p.site.Competencies))
-	for _, m := range t.Members {
-		p.rec.add(model.KPerson, model.PStandings, m.ID)
-		for _, g := range m.Gaps {
-			short[col[g.Competency.Rank]] += g.Size
-		}
-	}
 	b.Grow(len(t.Competencies) * 140)
 	for j, c := range t.Competencies {
 		p.rec.add(model.KCompetency, model.POwn, c.ID)
 		b.WriteString(`<th scope="col" data-i="`)
 		b.WriteString(strconv.Itoa(j))
 		b.WriteString(`" data-short="`)
-		b.WriteString(strconv.Itoa(short[j]))
+		b.WriteString(strconv.Itoa(t.Summary[j].Short))
 		b.WriteString(`">`)
 		p.competencyLink(&b, c)
 		b.WriteString(`</th>`)
