@@ -73,8 +73,11 @@
 // Layouts are baseof.html (the page skeleton, which calls the templates
 // "head", "header", "main" and "footer"), partials/*.html, and one layout
 // per kind of page that defines "main": home, framework, competency, roles,
-// role, teams, team, people, person, articles, article and 404. The data of
-// a layout is a [*Page]. Its methods make every link relative to the page,
+// role, teams, team, people, person, articles, article and 404, and, where
+// the theme has them, category (a category's levels side by side, .Category,
+// with .Site.LevelsIn for the levels its competencies describe) and insights
+// (.Insights, the organisation's figures; without the layout the site has
+// no such page). The data of a layout is a [*Page]. Its methods make every link relative to the page,
 // so the output works under any host and sub-path:
 //
 //	.Rel "people/"        link to a URL relative to the site root
@@ -93,6 +96,10 @@
 //	.TeamGapItems         the items of a team's list of gaps, made in Go
 //	.MemberItems          the items of a team's list of members, made in Go
 //	.ArticleListItems     the items of the list of articles, made in Go
+//	.InsightGapRows       the insights' rows of gaps per competency, made in Go; likewise
+//	                      .CoverageRows, .NeedRows, .ArticleUseRows, .UncoveredRows,
+//	                      .StaleItems, .CompletionRows, .CalibrationRows and .DifferRows
+//	.PrivateInsights      on a page sealed for L&D, the link to their copy of the insights
 //
 // .Site is the whole site: its lists (.Site.People, .Site.Roles, ...),
 // .Site.Config, .Site.Scale, .Site.LevelName, .Site.LatestArticles and
@@ -107,8 +114,8 @@
 // show people). .Site.ShowsPeople is false on a public page, and the model
 // behind a view is out of reach (.Team.Team is no field). A site published
 // aggregate has no people list and no person page. A site published
-// private has them, and a second page per team with its members, as
-// private pages: rendered with every view, then sealed (package seal), at
+// private has them, a second page per team with its members, and a copy of
+// the insights that names people for L&D, as private pages: rendered with every view, then sealed (package seal), at
 // private/<name>/ under a name only the site secret ties to the person or
 // team. A private page needs a <title> and a <main> element: what they hold
 // is encrypted, and the rest of the page (header, footer) is published as
