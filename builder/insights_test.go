@@ -236,7 +236,7 @@ func TestInsightsPage(t *testing.T) {
 		rows    []string
 	}{
 		{`id="gaps"`, []string{"Plan | 6 | 5 | 2 | 4", "Code | 4 | 3 | 2 | 2"}},
-		{`id="coverage"`, []string{"Alpha | 3 | 0 | 2 | 1 | Talk (Cat Cedar), Code (Ann Ash)", "Beta | 3 | 3 | 0 | 0 | none"}},
+		{`id="coverage"`, []string{"Beta | 3 | 3 | 0 | 0 | none", "Alpha | 3 | 0 | 2 | 1 | Talk (Cat Cedar), Code (Ann Ash)"}},
 		{`id="needs"`, []string{
 			"Plan | 2 Good | 2 | 1 article",
 			"Code | 3 Expert | 2 | none for this level; 1 general article",
@@ -251,8 +251,8 @@ func TestInsightsPage(t *testing.T) {
 			"M2 | 30 June 2026 | manager | 3 of 6 (50%) | 4 of 6 (66%)",
 		}},
 		{`id="calibration"`, []string{
-			"Alpha | 3 | −0.2 | 0.6 | Talk (1.0 apart, mean +1.0), Plan (0.5 apart, mean −0.5), Code (0.5 apart, mean −0.5)",
 			"Beta | 1 | −1.0 | 1.0 | Plan (2.0 apart, mean −2.0)",
+			"Alpha | 3 | −0.2 | 0.6 | Talk (1.0 apart, mean +1.0), Plan (0.5 apart, mean −0.5), Code (0.5 apart, mean −0.5)",
 		}},
 		{"Competencies where managers and people differ most", []string{"Plan | 3 | −1.0 | 1.0", "Talk | 1 | +1.0 | 1.0", "Code | 3 | −0.3 | 0.3"}},
 	} {
@@ -337,7 +337,7 @@ func TestInsightsPrivacy(t *testing.T) {
 			rows    []string
 		}{
 			{`id="gaps"`, []string{"Plan | 6 | 5 | 2 | 4", "Code | 4 | 3 | 2 | 2"}},
-			{`id="coverage"`, []string{"Alpha | 3 | 0 | 2 | 1 | Talk, Code", "Beta | 3 | 3 | 0 | 0 | none"}},
+			{`id="coverage"`, []string{"Beta | 3 | 3 | 0 | 0 | none", "Alpha | 3 | 0 | 2 | 1 | Talk, Code"}},
 			{`id="needs"`, []string{
 				"Plan | 2 Good | fewer than 3 people | 1 article",
 				"Code | 3 Expert | fewer than 3 people | none for this level; 1 general article",
@@ -431,5 +431,41 @@ func TestInsightsSettings(t *testing.T) {
 	}
 	if s.Config.StaleAfter != model.DefaultStaleAfter || s.Config.StaleAfter.String() != "12 months" {
 		t.Errorf("stale_after by default = %s", s.Config.StaleAfter)
+	}
+}
+
+// TestInsightsManyTeams checks that the tables of teams list the 50 first
+// in order of risk, and say so, on a site of more teams than that.
+func TestInsightsManyTeams(t *testing.T) {
+	fsys := insightsSite(insightsOpen)
+	ratings := "title = \"M3\"\ndate = 2026-07-01\n"
+	for i := range 52 {
+		id := fmt.Sprintf("t%02d", i)
+		fsys["content/teams/"+id+".toml"] = &fstest.MapFile{Data: []byte("name = \"Team " + id + "\"\n")}
+		fsys["content/people/p"+id+".toml"] = &fstest.MapFile{Data: []byte("name = \"P " + id + "\"\nteam = \"" + id + "\"\nrole = \"dev\"\n")}
+		// The last team's one member is below both targets: its two
+		// competencies rest on nobody, and it comes second, after Beta's
+		// three.
+		level := 3
+		if i == 51 {
+			level = 0
+		}
+		ratings += fmt.Sprintf("[ratings.p%s]\nplan = %d\ncode = %d\n", id, level, level)
+	}
+	fsys["content/assessments/m3.toml"] = &fstest.MapFile{Data: []byte(ratings)}
+	_, out, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(out.Files["insights/index.html"])
+	rows := tableRows(t, page, `id="coverage"`)
+	if len(rows) != 50 || !strings.HasPrefix(rows[0], "Beta |") || rows[1] != "Team t51 | 2 | 2 | 0 | 0 | none" || !strings.HasPrefix(rows[2], "Alpha |") {
+		t.Errorf("%d coverage rows, the first %q", len(rows), rows[:3])
+	}
+	if n := len(tableRows(t, page, `id="calibration"`)); n != 50 {
+		t.Errorf("%d calibration rows", n)
+	}
+	if !strings.Contains(page, "The tables list the 50 teams first in order, of 54; each team&#39;s page has its own figures.") {
+		t.Errorf("the page does not say the tables list 50 teams of 54")
 	}
 }

@@ -37,6 +37,7 @@ type insights struct {
 const (
 	insightChartRows = 15 // competencies or steps in a chart
 	insightTeamRows  = 20 // teams in a chart
+	insightTeamTable = 50 // teams in a table; each team's page has its own figures
 	insightNeedRows  = 30 // steps in the training needs table
 	insightUseRows   = 10 // articles that serve the most gaps
 	insightNames     = 50 // people named in a list of who is out of date
@@ -105,6 +106,32 @@ func (p *Page) insightsData() *insights {
 		health:    model.AssessmentHealth(s, s.Config.StaleAfter),
 	}
 	in.teams, in.differ = model.Calibrations(s)
+	// Teams in order of risk, as the charts draw them, so that a long
+	// table starts with what needs attention. Those the page shows no
+	// figure of come last, in the order of teams: placed by their figures,
+	// they would tell them.
+	shown := func(cv model.Coverage) bool {
+		return cv.Targeted > 0 && cv.Assessed > 0 && !p.hidden(len(cv.Team.Members))
+	}
+	slices.SortStableFunc(in.coverage, func(a, b model.Coverage) int {
+		if shown(a) != shown(b) {
+			return cmp.Compare(b2i(shown(b)), b2i(shown(a)))
+		}
+		if !shown(a) {
+			return 0
+		}
+		return cmp.Or(cmp.Compare(len(b.Nobody)+len(b.Alone), len(a.Nobody)+len(a.Alone)), cmp.Compare(len(b.Nobody), len(a.Nobody)))
+	})
+	calibrated := func(c model.Calibration) bool { return c.Pairs > 0 && !p.hidden(c.People) }
+	slices.SortStableFunc(in.teams, func(a, b model.Calibration) int {
+		if calibrated(a) != calibrated(b) {
+			return cmp.Compare(b2i(calibrated(b)), b2i(calibrated(a)))
+		}
+		if !calibrated(a) {
+			return 0
+		}
+		return cmp.Compare(math.Abs(b.Mean()), math.Abs(a.Mean()))
+	})
 	p.insights = in
 	return in
 }
@@ -184,15 +211,11 @@ func (p *Page) addInsightCharts() {
 	// Coverage: the teams with the most competencies that rest on one
 	// member or on nobody.
 	var cover []model.Coverage
-	for _, cv := range in.coverage {
+	for _, cv := range in.coverage[:min(len(in.coverage), insightTeamRows)] {
 		if cv.Targeted > 0 && cv.Assessed > 0 && !p.hidden(len(cv.Team.Members)) {
 			cover = append(cover, cv)
 		}
 	}
-	slices.SortStableFunc(cover, func(a, b model.Coverage) int {
-		return cmp.Or(cmp.Compare(len(b.Nobody)+len(b.Alone), len(a.Nobody)+len(a.Alone)), cmp.Compare(len(b.Nobody), len(a.Nobody)))
-	})
-	cover = cover[:min(len(cover), insightTeamRows)]
 	if len(cover) > 0 {
 		rows := make([]charts.Axis, len(cover))
 		nobody, alone, several := make([]float64, len(cover)), make([]float64, len(cover)), make([]float64, len(cover))
@@ -263,15 +286,11 @@ func (p *Page) addInsightCharts() {
 	// Calibration: the teams whose managers rate furthest from their
 	// people's own view, either way.
 	var teams []model.Calibration
-	for _, c := range in.teams {
+	for _, c := range in.teams[:min(len(in.teams), insightTeamRows)] {
 		if c.Pairs > 0 && !p.hidden(c.People) {
 			teams = append(teams, c)
 		}
 	}
-	slices.SortStableFunc(teams, func(a, b model.Calibration) int {
-		return cmp.Compare(math.Abs(b.Mean()), math.Abs(a.Mean()))
-	})
-	teams = teams[:min(len(teams), insightTeamRows)]
 	if len(teams) > 0 {
 		rows := make([]charts.Axis, len(teams))
 		mean := make([]float64, len(teams))
@@ -371,7 +390,7 @@ func (p *Page) CoverageRows() template.HTML {
 		return ""
 	}
 	var b strings.Builder
-	for _, cv := range in.coverage {
+	for _, cv := range in.coverage[:min(len(in.coverage), insightTeamTable)] {
 		b.WriteString("\n<tr><th scope=\"row\">")
 		link(&b, p, p.teamURL(cv.Team.ID), cv.Team.Name)
 		b.WriteString("</th>")
@@ -668,7 +687,7 @@ func (p *Page) CalibrationRows() template.HTML {
 		return ""
 	}
 	var b strings.Builder
-	for _, c := range in.teams {
+	for _, c := range in.teams[:min(len(in.teams), insightTeamTable)] {
 		b.WriteString("\n<tr><th scope=\"row\">")
 		link(&b, p, p.teamURL(c.Team.ID), c.Team.Name)
 		b.WriteString("</th>")
@@ -746,6 +765,15 @@ func (p *Page) DifferRows() template.HTML {
 		b.WriteString("</td></tr>")
 	}
 	return template.HTML(b.String())
+}
+
+// TeamsNote says, where a table of teams lists some of them, which.
+func (v *InsightsView) TeamsNote() string {
+	n := len(v.in.coverage)
+	if n <= insightTeamTable {
+		return ""
+	}
+	return "The tables list the " + strconv.Itoa(insightTeamTable) + " teams first in order, of " + strconv.Itoa(n) + "; each team's page has its own figures."
 }
 
 // Calibrated tells whether anyone was rated both by a manager and by
