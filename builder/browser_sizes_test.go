@@ -23,7 +23,9 @@ var chartSizes = []int{3, 13, 20, 70}
 // wideSite writes the wide preset, shaped like a real framework (70
 // competencies in 14 tracks sharing names, a 0-7 scale), into a folder and
 // adds, for each of chartSizes, a role with that many targets spread over
-// the framework and a person in it rated in each, and returns the folder.
+// the framework and a person in it rated in each, all in the first team,
+// which more members with long names make 40 people by 70 competencies,
+// and returns the folder.
 func wideSite(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -52,6 +54,17 @@ func wideSite(t testing.TB) string {
 		}
 		write(fmt.Sprintf("roles/size-%d.md", n), fmt.Sprintf("+++\ntitle = \"Size %d\"\n[targets]\n%s+++\n", n, targets.String()))
 		write(fmt.Sprintf("people/size-%d.toml", n), fmt.Sprintf("name = \"Size %d person\"\nteam = %q\nrole = \"size-%d\"\n", n, s.Teams[0].ID, n))
+	}
+	// More members, with long names, make the first team 40 people by 70
+	// competencies.
+	for i := range 40 - 4 - len(s.Teams[0].Members) {
+		role := s.Roles[i%len(s.Roles)]
+		id := fmt.Sprintf("extra-%02d", i)
+		write("people/"+id+".toml", fmt.Sprintf("name = \"Maximiliana Featherstonehaugh-Okonkwo %02d\"\nteam = %q\nrole = %q\n", i, s.Teams[0].ID, role.ID))
+		fmt.Fprintf(&ratings, "\n[ratings.%s]\n", id)
+		for k, tg := range role.Targets {
+			fmt.Fprintf(&ratings, "%s = %d\n", tg.Competency.ID, (tg.Level+k+i)%8)
+		}
 	}
 	write("assessments/zz-sizes.toml", ratings.String())
 	return dir
