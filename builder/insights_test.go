@@ -67,11 +67,7 @@ name = "Expert"
 		"content/articles/talk-well.md":       "+++\ntitle = \"Talk well\"\ndate = 2025-06-01\ncompetencies = [\"talk\"]\nlevel = 2\n+++\nBody.\n",
 		"content/articles/code-in-general.md": "+++\ntitle = \"Code in general\"\ndate = 2025-01-01\ncompetencies = [\"code\"]\n+++\nBody.\n",
 	}
-	fsys := fstest.MapFS{}
-	for name, data := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(data)}
-	}
-	return fsys
+	return textFS(files)
 }
 
 const insightsOpen = "[privacy]\npublish = \"open\"\n[insights]\nstale_after = \"3 months\"\n"

@@ -61,6 +61,11 @@ publish = "open"
 		"content/articles/planning-for-the-org.md": "+++\ntitle = \"Planning for the organisation\"\ndate = 2026-05-01\ncompetencies = [\"planning\"]\nlevel = 4\n+++\nBeyond the target.\n",
 		"content/articles/thinking-about-plans.md": "+++\ntitle = \"Thinking about plans\"\ndate = 2024-01-01\ncompetencies = [\"planning\"]\n+++\nFor any level.\n",
 	}
+	return textFS(files)
+}
+
+// textFS is a file system of the files by name, each holding its text.
+func textFS(files map[string]string) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	for name, data := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}

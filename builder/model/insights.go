@@ -108,15 +108,21 @@ func OrgGaps(s *Site) []OrgGap {
 			}
 		}
 	}
-	var out []OrgGap
-	for _, g := range by {
-		if g.Competency != nil {
-			out = append(out, g)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b OrgGap) int {
+	return sortedWhere(by, func(g OrgGap) bool { return g.Competency != nil }, func(a, b OrgGap) int {
 		return cmp.Or(cmp.Compare(b.Total, a.Total), cmp.Compare(b.Below, a.Below))
 	})
+}
+
+// sortedWhere returns the elements of list that keep takes, in a new slice
+// sorted stably by by.
+func sortedWhere[T any](list []T, keep func(T) bool, by func(a, b T) int) []T {
+	var out []T
+	for _, x := range list {
+		if keep(x) {
+			out = append(out, x)
+		}
+	}
+	slices.SortStableFunc(out, by)
 	return out
 }
 
@@ -259,16 +265,9 @@ func ArticleUses(s *Site) []ArticleUse {
 			}
 		}
 	}
-	var out []ArticleUse
-	for _, u := range uses {
-		if u.Article != nil {
-			out = append(out, u)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b ArticleUse) int {
+	return sortedWhere(uses, func(u ArticleUse) bool { return u.Article != nil }, func(a, b ArticleUse) int {
 		return cmp.Or(cmp.Compare(b.People, a.People), cmp.Compare(b.Gaps, a.Gaps))
 	})
-	return out
 }
 
 // Uncovered is a competency with levels that no article is written to
@@ -469,13 +468,7 @@ func Calibrations(s *Site) (teams, competencies []Calibration) {
 			c.Apart += abs(d)
 		})
 	}
-	for _, c := range all {
-		if c.Competency != nil {
-			competencies = append(competencies, c)
-		}
-	}
-	slices.SortFunc(competencies, furthestApart)
-	return teams, competencies
+	return teams, sortedWhere(all, func(c Calibration) bool { return c.Competency != nil }, furthestApart)
 }
 
 // tally calls f with each of p's standings that a manager and p both

@@ -743,16 +743,24 @@ func (p *Page) ProgressRows() template.HTML {
 	return template.HTML(b.String())
 }
 
+// cycleCells opens a table row of a cycle: its title as the row's header
+// and its date.
+func cycleCells(b *strings.Builder, c *model.Cycle) {
+	b.WriteString("<tr><th scope=\"row\">")
+	b.WriteString(escapeText(c.Title))
+	b.WriteString(`</th><td><time datetime="`)
+	b.WriteString(c.Date.Format("2006-01-02"))
+	b.WriteString(`">`)
+	b.WriteString(c.Date.Format("2 January 2006"))
+	b.WriteString("</time></td>")
+}
+
 // progressRow writes a row of a table of progress: the cycle, its date, the
 // targets met of all, those not rated yet, and the share met.
 func progressRow(b *strings.Builder, pr model.Progress) {
-	b.WriteString("\n          <tr><th scope=\"row\">")
-	b.WriteString(escapeText(pr.Cycle.Title))
-	b.WriteString(`</th><td><time datetime="`)
-	b.WriteString(pr.Cycle.Date.Format("2006-01-02"))
-	b.WriteString(`">`)
-	b.WriteString(pr.Cycle.Date.Format("2 January 2006"))
-	b.WriteString("</time></td><td>")
+	b.WriteString("\n          ")
+	cycleCells(b, pr.Cycle)
+	b.WriteString("<td>")
 	b.WriteString(strconv.Itoa(pr.Met))
 	b.WriteString(" of ")
 	b.WriteString(strconv.Itoa(pr.Targets))

@@ -641,13 +641,9 @@ func (p *Page) CompletionRows() template.HTML {
 	people := len(p.site.People)
 	var b strings.Builder
 	for _, c := range in.health.Cycles {
-		b.WriteString("\n<tr><th scope=\"row\">")
-		b.WriteString(escapeText(c.Cycle.Title))
-		b.WriteString(`</th><td><time datetime="`)
-		b.WriteString(c.Cycle.Date.Format("2006-01-02"))
-		b.WriteString(`">`)
-		b.WriteString(c.Cycle.Date.Format("2 January 2006"))
-		b.WriteString("</time></td><td>")
+		b.WriteString("\n")
+		cycleCells(&b, c.Cycle)
+		b.WriteString("<td>")
 		b.WriteString(escapeText(c.Cycle.Kind))
 		b.WriteString("</td>")
 		if p.hidden(c.People) {
