@@ -1,0 +1,220 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"portal/builder"
+	"portal/builder/seal"
+	"portal/exchange"
+)
+
+// loadForExchange loads the site in dir, as check does (any secret will
+// do, since nothing is sealed), and reports its errors; warnings are for
+// portal check.
+func loadForExchange(stderr io.Writer, dir string) (*builder.Site, error) {
+	throwaway := seal.NewSecret()
+	site, err := builder.Load(builder.DirFS(dir), builder.Options{Drafts: true, Secret: &throwaway})
+	var diags builder.Diagnostics
+	if errors.As(err, &diags) {
+		err = report(stderr, nil, diags.Errors())
+	}
+	if err != nil {
+		return nil, err
+	}
+	return site, nil
+}
+
+func runImport(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flags("import", stderr)
+	src := fs.String("s", ".", "the site folder `DIR`, holding site.toml and content/")
+	var o exchange.Options
+	sheet := fs.String("sheet", "", "the `NAME` of the sheet of a workbook to read (default: the first)")
+	fs.StringVar(&o.PersonColumn, "person-column", "", "the `HEADER` of the column that names people, where none is headed person, id or name")
+	fs.StringVar(&o.Cycle, "cycle", "", "the `ID` of the cycle the ratings fill, where the sheet has no cycle column")
+	fs.StringVar(&o.Title, "title", "", "the new cycle's `TITLE` (default: its id)")
+	fs.StringVar(&o.Date, "date", "", "the new cycle's `DATE`, YYYY-MM-DD")
+	fs.StringVar(&o.Kind, "kind", "", "the new cycle's kind, `manager|self|peer` (default manager)")
+	fs.BoolVar(&o.Create, "create", false, "add the people and teams the sheet names that the site lacks")
+	fs.BoolVar(&o.Force, "force", false, "replace existing cycle files: the ratings of the people the sheet names, keeping the others'")
+	dry := fs.Bool("dry-run", false, "print what would be written, and write nothing")
+	fs.Usage = usage(fs, "import")
+	pos, err := parseMixed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"give one spreadsheet: portal import FILE"}
+	}
+	site, err := loadForExchange(stderr, *src)
+	if err != nil {
+		return err
+	}
+	g, err := exchange.Read(pos[0], *sheet)
+	if err != nil {
+		return err
+	}
+	plan, err := exchange.Import(site, g, o)
+	var problems exchange.Problems
+	if errors.As(err, &problems) {
+		for _, p := range problems {
+			fmt.Fprintln(stderr, p)
+		}
+		fmt.Fprintf(stderr, "%d %s; nothing written\n", len(problems), plural(len(problems), "problem", "problems"))
+		return errReported
+	}
+	if err != nil {
+		return err
+	}
+	for _, n := range plan.Notes {
+		fmt.Fprintln(stdout, n)
+	}
+	if *dry {
+		fmt.Fprintf(stdout, "A %s sheet: %d %s of %d %s. Would write:\n", plan.Shape, plan.Ratings, plural(plan.Ratings, "rating", "ratings"), plan.People, plural(plan.People, "person", "people"))
+		for _, f := range plan.Files {
+			fmt.Fprintf(stdout, "  %s (%s)\n", f.Path, what(f))
+		}
+		return nil
+	}
+	if err := writePlan(*src, plan); err != nil {
+		return err
+	}
+	// What was written must load: if it does not, it is taken back.
+	if _, err := loadForExchange(stderr, *src); err != nil {
+		if uerr := undoPlan(*src, plan); uerr != nil {
+			return fmt.Errorf("the imported files do not load, and taking them back failed: %v", uerr)
+		}
+		fmt.Fprintln(stderr, "the imported files do not load: taken back, nothing written")
+		return errReported
+	}
+	fmt.Fprintf(stdout, "Imported %d %s of %d %s from a %s sheet:\n", plan.Ratings, plural(plan.Ratings, "rating", "ratings"), plan.People, plural(plan.People, "person", "people"), plan.Shape)
+	for _, f := range plan.Files {
+		fmt.Fprintf(stdout, "  %s (%s)\n", f.Path, what(f))
+	}
+	return nil
+}
+
+func what(f exchange.File) string {
+	if f.Replaces {
+		return "replaced"
+	}
+	return "new"
+}
+
+// writePlan writes the plan's files into the site, after checking that
+// none it adds is there already; each is written whole or not at all.
+func writePlan(dir string, plan *exchange.Plan) error {
+	for _, f := range plan.Files {
+		path := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if _, err := os.Lstat(path); err == nil && !f.Replaces {
+			return fmt.Errorf("%s is there already, and the site did not load it; move it away first", f.Path)
+		}
+	}
+	for i, f := range plan.Files {
+		path := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if f.Replaces {
+			old, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			plan.Files[i].Old = old
+		}
+		if err := writeFileAtomic(path, f.Data, 0o644); err != nil {
+			undoPlan(dir, &exchange.Plan{Files: plan.Files[:i]})
+			return err
+		}
+	}
+	return nil
+}
+
+// undoPlan puts back what writePlan changed.
+func undoPlan(dir string, plan *exchange.Plan) error {
+	var errs []error
+	for _, f := range plan.Files {
+		path := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if f.Replaces {
+			errs = append(errs, writeFileAtomic(path, f.Old, 0o644))
+		} else if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// writeFileAtomic writes data to path by way of a file beside it, so that
+// path holds the old bytes or the new, never part of them, with mode.
+func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
+
+func runExport(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flags("export", stderr)
+	src := fs.String("s", ".", "the site folder `DIR`, holding site.toml and content/")
+	out := fs.String("o", "", "the `FILE` to write: .csv or .xlsx")
+	fs.Usage = usage(fs, "export")
+	pos, err := parseMixed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || (pos[0] != "ratings" && pos[0] != "matrix") {
+		return usageError{"say what to export: ratings (every cycle, a row per rating) or matrix (current levels, a row per person)"}
+	}
+	if *out == "" {
+		return usageError{"give the file to write with -o FILE (.csv or .xlsx)"}
+	}
+	ext := strings.ToLower(filepath.Ext(*out))
+	if ext != ".csv" && ext != ".xlsx" {
+		return usageError{fmt.Sprintf("-o %s: write a .csv or .xlsx file", *out)}
+	}
+	// Individuals' ratings must not be published with the site.
+	for _, dir := range []string{filepath.Join(*src, "public"), filepath.Join(*src, "static")} {
+		if within(*out, dir) {
+			return fmt.Errorf("-o %s is inside %s, which is published: the file names people with their ratings; write it elsewhere", *out, dir)
+		}
+	}
+	site, err := loadForExchange(stderr, *src)
+	if err != nil {
+		return err
+	}
+	t := exchange.Ratings(site)
+	if pos[0] == "matrix" {
+		t = exchange.Matrix(site)
+	}
+	var buf bytes.Buffer
+	if err := t.Write(&buf, *out); err != nil {
+		return err
+	}
+	// Readable by its owner alone: it holds personal data.
+	if err := writeFileAtomic(*out, buf.Bytes(), 0o600); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Wrote %s: %d %s\n", *out, len(t.Rows), plural(len(t.Rows), "row", "rows"))
+	return nil
+}
