@@ -487,7 +487,9 @@ func (im *importer) wide() {
 		if c == person || c == cols.name || c == cols.team || c == cols.role || c == cols.title || strings.TrimSpace(cell) == "" {
 			continue
 		}
-		if len(im.competencies[normal(cell)]) == 0 && first < 0 {
+		// Before the first competency, a column that is not one and is
+		// not close to one holds something else, such as an email.
+		if len(im.competencies[normal(cell)]) == 0 && first < 0 && im.suggestCompetency(cell) == "" {
 			im.notes = append(im.notes, fmt.Sprintf("column %q (%s) is not a competency: not imported", strings.TrimSpace(cell), g.Ref(header, c)))
 			continue
 		}

@@ -177,7 +177,7 @@ func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
 func runExport(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("export", stderr)
 	src := fs.String("s", ".", "the site folder `DIR`, holding site.toml and content/")
-	out := fs.String("o", "", "the `FILE` to write: .csv or .xlsx")
+	out := fs.String("o", "", "the `FILE` to write: .csv or .xlsx (default: CSV on standard output)")
 	fs.Usage = usage(fs, "export")
 	pos, err := parseMixed(fs, args)
 	if err != nil {
@@ -186,11 +186,8 @@ func runExport(_ context.Context, args []string, stdout, stderr io.Writer) error
 	if len(pos) != 1 || (pos[0] != "ratings" && pos[0] != "matrix") {
 		return usageError{"say what to export: ratings (every cycle, a row per rating) or matrix (current levels, a row per person)"}
 	}
-	if *out == "" {
-		return usageError{"give the file to write with -o FILE (.csv or .xlsx)"}
-	}
 	ext := strings.ToLower(filepath.Ext(*out))
-	if ext != ".csv" && ext != ".xlsx" {
+	if *out != "" && ext != ".csv" && ext != ".xlsx" {
 		return usageError{fmt.Sprintf("-o %s: write a .csv or .xlsx file", *out)}
 	}
 	// Individuals' ratings must not be published with the site.
@@ -206,6 +203,9 @@ func runExport(_ context.Context, args []string, stdout, stderr io.Writer) error
 	t := exchange.Ratings(site)
 	if pos[0] == "matrix" {
 		t = exchange.Matrix(site)
+	}
+	if *out == "" {
+		return t.WriteCSV(stdout)
 	}
 	var buf bytes.Buffer
 	if err := t.Write(&buf, *out); err != nil {

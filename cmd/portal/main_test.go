@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -33,7 +34,41 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs the command end to end on the sites in testdata/script.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		"copydemo": copyDemo,
+	}})
+}
+
+// copyDemo copies the demo site at the root of the repository (its
+// site.toml and content/) into the folder args[0] of the script; with a
+// second argument "open", the copy is published open.
+func copyDemo(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 {
+		ts.Fatalf("usage: copydemo DIR [open]")
+	}
+	dest := ts.MkAbs(args[0])
+	ts.Check(os.MkdirAll(dest, 0o755))
+	root := filepath.Join("..", "..")
+	for _, name := range []string{"site.toml", "content"} {
+		err := filepath.WalkDir(filepath.Join(root, name), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dest, rel), 0o755)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if rel == "site.toml" && len(args) > 1 && args[1] == "open" {
+				data = append(data, "\n[privacy]\npublish = \"open\"\n"...)
+			}
+			return os.WriteFile(filepath.Join(dest, rel), data, 0o644)
+		})
+		ts.Check(err)
+	}
 }
 
 // TestCheckInterrupted stops a check that is still loading: it returns at
