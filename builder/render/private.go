@@ -87,6 +87,9 @@ func (p *Page) seal(buf *bytes.Buffer) error {
 	if !bytes.Contains(page[titleEnd:head], []byte("js/portal.")) {
 		scripts = append(scripts, "vendor/echarts/echarts.min.js", "js/portal.js")
 	}
+	if !bytes.Contains(page[titleEnd:head], []byte("js/export.")) {
+		scripts = append(scripts, "js/export.js")
+	}
 	scripts = append(scripts, "js/private.js")
 	for i, s := range scripts {
 		var err error
