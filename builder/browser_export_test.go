@@ -3,8 +3,8 @@ package builder
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"encoding/base64"
+	"encoding/xml"
 	"os"
 	"slices"
 	"strings"
