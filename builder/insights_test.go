@@ -361,6 +361,11 @@ func TestInsightsPrivacy(t *testing.T) {
 		if strings.Contains(page, `data-chart="chart-insights-needs"`) {
 			t.Errorf("the needs chart draws counts under min_group")
 		}
+		// The download holds what the page shows: the small counts left out.
+		data := regexp.MustCompile(`(?s)<script type="application/json" id="export-insights">(.*?)</script>`).FindStringSubmatch(page)
+		if data == nil || !strings.Contains(data[1], `["Plan",2,"Good","fewer than 3",1,0]`) || !strings.Contains(data[1], `["Plan",6,5,2,4]`) {
+			t.Errorf("the insights' download does not hold what the page shows: %v", data)
+		}
 	}
 	const settings = "[insights]\nstale_after = \"3 months\"\n[privacy]\nmin_group = 3\npublish = "
 	t.Run("aggregate", func(t *testing.T) {
@@ -369,6 +374,11 @@ func TestInsightsPrivacy(t *testing.T) {
 			t.Fatal(err)
 		}
 		check(t, string(out.Files["insights/index.html"]))
+		// A public team page's download holds counts alone.
+		team := string(out.Files["teams/alpha/index.html"])
+		if !strings.Contains(team, `"name":"Levels in the team"`) || strings.Contains(team, "Ann Ash") || strings.Contains(team, `"matrix"`) {
+			t.Errorf("the aggregate team page's download is not its counts alone")
+		}
 	})
 	t.Run("private", func(t *testing.T) {
 		s, out, err := Build(insightsSite(settings+`"private"`), Options{Secret: &testSecret})
