@@ -424,6 +424,21 @@ func TestInsightsSettings(t *testing.T) {
 			t.Errorf("stale_after = %s: error %v, want %s", c.value, err, c.msg)
 		}
 	}
+	// With no cycle, the page says so, and its download has empty sheets.
+	fsys := insightsSite(insightsOpen)
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/assessments/") {
+			delete(fsys, name)
+		}
+	}
+	_, out, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(out.Files["insights/index.html"])
+	if !strings.Contains(page, "No cycle has been recorded yet. 6 people have never been assessed.") || strings.Contains(page, `"rows":null`) {
+		t.Errorf("the insights of a site with no cycle: %v", strings.Contains(page, `"rows":null`))
+	}
 	s, _, err := Build(insightsSite("[privacy]\npublish = \"open\"\n[insights]\nstale_after = \"2 weeks\"\n"), Options{})
 	if err != nil {
 		t.Fatal(err)

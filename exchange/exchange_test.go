@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -37,7 +38,7 @@ func site(t *testing.T, extra map[string]string) *model.Site {
 		"content/teams/alpha.toml":             "name = \"Alpha\"\n",
 		"content/people/ann.toml":              "name = \"Ann Ash\"\nteam = \"alpha\"\nrole = \"dev\"\n",
 		"content/people/bob.toml":              "name = \"Bob Birch\"\nteam = \"alpha\"\nrole = \"dev\"\n",
-		"content/assessments/m1.toml":          "title = \"M1\"\ndate = 2026-01-15\nkind = \"manager\"\n\n[ratings.ann]\nplan = 1\n\n[ratings.bob]\ncode = 2\n",
+		"content/assessments/m1.toml":          "title = \"M1\"\ndate = 2026-01-15\nkind = \"manager\"\n\n[ratings.ann]\nplan = 1\ntalk = 2\n\n[ratings.bob]\ncode = 2\n",
 	}
 	for k, v := range extra {
 		files[k] = v
@@ -217,21 +218,22 @@ func TestImportLong(t *testing.T) {
 }
 
 // TestImportExisting checks that an existing cycle is kept without --force
-// and, with it, keeps the ratings of the people the sheet does not name.
+// and, with it, keeps every rating the sheet does not give: other people's,
+// and a person's other competencies.
 func TestImportExisting(t *testing.T) {
 	s := site(t, nil)
 	g, _ := ReadCSV("m.csv", []byte("name,Planning\nAnn Ash,3\n"))
 	_, err := Import(s, g, Options{Cycle: "m1"})
-	if want := "--cycle: content/assessments/m1.toml exists; --force replaces the ratings of the people the sheet names in it, and keeps the others'"; err == nil || err.Error() != want {
+	if want := "--cycle: content/assessments/m1.toml exists; --force replaces the ratings the sheet gives in it, and keeps all others"; err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)
 	}
 	p := plan(t, s, g, Options{Cycle: "m1", Force: true})
-	want := "title = \"M1\"\ndate = 2026-01-15\nkind = \"manager\"\n\n[ratings.ann]\nplan = 3\n\n[ratings.bob]\ncode = 2\n"
+	want := "title = \"M1\"\ndate = 2026-01-15\nkind = \"manager\"\n\n[ratings.ann]\nplan = 3\ntalk = 2\n\n[ratings.bob]\ncode = 2\n"
 	if got := file(t, p, "content/assessments/m1.toml"); got != want || !p.Files[0].Replaces {
 		t.Errorf("m1.toml:\n%s\nwant:\n%s", got, want)
 	}
 	_, err = Import(s, g, Options{Cycle: "m1", Force: true, Kind: "self"})
-	if want := "--cycle: cycle m1 is of kind manager, not self"; err == nil || err.Error() != want {
+	if want := "--kind: cycle m1 is of kind manager, not self"; err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)
 	}
 	_, err = Import(s, g, Options{Cycle: "m9"})
@@ -392,5 +394,69 @@ func TestExamples(t *testing.T) {
 		if !slices.Equal(g.Rows[i], want[i]) {
 			t.Errorf("examples/matrix.xlsx row %d = %q, the export's %q: run portal export matrix -o examples/matrix.xlsx", i+1, g.Rows[i], want[i])
 		}
+	}
+}
+
+// TestImportEdges checks the cases a sheet as people keep it brings: CSV
+// lines apart from rows (a blank line, a quoted field of two lines), a name
+// that is also another person's id in other case, a date cell of a
+// workbook, a date that is not one, and a sheet that gives no rating.
+func TestImportEdges(t *testing.T) {
+	s := site(t, map[string]string{
+		"content/people/sam.toml":     "name = \"Sam Jones\"\nteam = \"alpha\"\nrole = \"dev\"\n",
+		"content/people/sam-lee.toml": "name = \"Sam\"\nteam = \"alpha\"\nrole = \"dev\"\n",
+	})
+	g, _ := ReadCSV("r.csv", []byte("person,\"Plan\nning\"\n\nann,2\n\nbob,9\n"))
+	_, err := Import(s, g, Options{Cycle: "m2", Date: "2026-06-30"})
+	if want := "r.csv:6:2: level 9 is not on the scale (0 to 3)"; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+	g, _ = ReadCSV("r.csv", []byte("person,Planning\nSAM,2\n"))
+	if p := plan(t, s, g, Options{Cycle: "m2", Date: "2026-06-30"}); !strings.Contains(file(t, p, "content/assessments/m2.toml"), "[ratings.sam-lee]") {
+		t.Errorf("SAM is not Sam (sam-lee)")
+	}
+	g, _ = ReadCSV("r.csv", []byte("cycle,date,person,competency,level\nq1,01/05/2026,ann,plan,2\n"))
+	_, err = Import(s, g, Options{})
+	if want := `r.csv:2:2: cycle q1's date "01/05/2026" is not a date as YYYY-MM-DD`; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+	g, _ = ReadCSV("r.csv", []byte("person,Planning\nann,\n"))
+	_, err = Import(s, g, Options{Cycle: "m2", Date: "2026-06-30"})
+	if want := "r.csv: the sheet gives no rating: nothing to import"; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+	// A date cell of a workbook, as spreadsheet programs keep it.
+	f := excelize.NewFile()
+	for cell, v := range map[string]any{"A1": "cycle", "B1": "date", "C1": "person", "D1": "competency", "E1": "level", "A2": "q1", "C2": "ann", "D2": "plan", "E2": 2} {
+		f.SetCellValue("Sheet1", cell, v)
+	}
+	f.SetCellValue("Sheet1", "B2", time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+	path := filepath.Join(t.TempDir(), "r.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	if g, err = Read(path, ""); err != nil {
+		t.Fatal(err)
+	}
+	if got := file(t, plan(t, s, g, Options{}), "content/assessments/q1.toml"); !strings.HasPrefix(got, "title = \"q1\"\ndate = 2026-03-01\n") {
+		t.Errorf("q1.toml:\n%s", got)
+	}
+}
+
+// TestImportCreateIDs checks that --create gives a new person the id of
+// the person column where a name column is beside it, and keeps teams whose
+// names differ only in punctuation apart.
+func TestImportCreateIDs(t *testing.T) {
+	s := site(t, nil)
+	g, _ := ReadCSV("m.csv", []byte("person,name,team,role,Planning\njdoe,John Doe,C#,dev,2\nkim,Kim Lo,C,dev,1\nlee,Lee Ma,C#,dev,1\n"))
+	p := plan(t, s, g, Options{Cycle: "m2", Date: "2026-06-30", Create: true})
+	if got, want := strings.Join(paths(p), " "), "content/assessments/m2.toml content/people/jdoe.toml content/people/kim.toml content/people/lee.toml content/teams/c-2.toml content/teams/c.toml"; got != want {
+		t.Errorf("files %s, want %s", got, want)
+	}
+	if got := file(t, p, "content/teams/c.toml") + file(t, p, "content/teams/c-2.toml"); got != "name = \"C#\"\nname = \"C\"\n" {
+		t.Errorf("teams: %q", got)
+	}
+	if got := file(t, p, "content/people/lee.toml"); !strings.Contains(got, "team = \"c\"\n") {
+		t.Errorf("lee.toml = %q, want C#'s team, c", got)
 	}
 }

@@ -25,6 +25,17 @@ type Grid struct {
 	File  string // the file's name, as the reader gave it
 	Sheet string // the sheet's name, "" for a CSV file
 	Rows  [][]string
+	// Lines are the line of each row in a CSV file, where a quoted field
+	// of several lines or a blank line makes them differ from the rows.
+	Lines []int
+}
+
+// line is the line of row r of a CSV file, counting from 1.
+func (g *Grid) line(r int) int {
+	if r < len(g.Lines) {
+		return g.Lines[r]
+	}
+	return r + 1
 }
 
 // Cell is the text of the cell at row r and column c, counting from 0, or
@@ -41,7 +52,7 @@ func (g *Grid) Cell(r, c int) string {
 // (line and field) in a CSV file.
 func (g *Grid) Ref(r, c int) string {
 	if g.Sheet == "" {
-		return fmt.Sprintf("%s:%d:%d", g.File, r+1, c+1)
+		return fmt.Sprintf("%s:%d:%d", g.File, g.line(r), c+1)
 	}
 	name, _ := excelize.CoordinatesToCellName(c+1, r+1)
 	return g.File + ":" + g.Sheet + "!" + name
@@ -50,7 +61,7 @@ func (g *Grid) Ref(r, c int) string {
 // RowRef names row r, counting from 0.
 func (g *Grid) RowRef(r int) string {
 	if g.Sheet == "" {
-		return fmt.Sprintf("%s:%d", g.File, r+1)
+		return fmt.Sprintf("%s:%d", g.File, g.line(r))
 	}
 	return fmt.Sprintf("%s:%s!%d", g.File, g.Sheet, r+1)
 }
@@ -104,7 +115,9 @@ func ReadCSV(name string, data []byte) (*Grid, error) {
 			}
 			return nil, fmt.Errorf("%s: %v", name, err)
 		}
+		line, _ := r.FieldPos(0)
 		g.Rows = append(g.Rows, record)
+		g.Lines = append(g.Lines, line)
 	}
 	return g, nil
 }
@@ -145,7 +158,9 @@ func readWorkbook(name string, f *excelize.File, sheet string) (*Grid, error) {
 	} else if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
 		return nil, fmt.Errorf("%s: no sheet %q; it has %s", name, sheet, quoteAll(sheets))
 	}
-	rows, err := f.GetRows(sheet)
+	// Raw values: a date cell reads as its serial number, whatever its
+	// format shows, and a number as it is stored.
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, fmt.Errorf("%s:%s: %v", name, sheet, err)
 	}

@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/xuri/excelize/v2"
+
 	"portal/builder/content"
 	"portal/builder/model"
 )
@@ -44,8 +46,7 @@ type Plan struct {
 type File struct {
 	Path     string
 	Data     []byte
-	Replaces bool   // an existing file
-	Old      []byte // what it replaces, kept by a writer that may undo it
+	Replaces bool // an existing file
 }
 
 // Problems are every problem of a sheet, each with its file and cell.
@@ -97,13 +98,15 @@ type importer struct {
 	rated   map[ratedKey]int      // the row of each rating, for duplicates
 	created map[string]*newPerson // by normalised name
 	teams   map[string]string     // new teams: id -> name
+	asked   bool                  // which cycle, for a sheet that does not say
 }
 
 // pending is a cycle being filled, and what the sheet says of it.
 type pending struct {
 	c                 *Cycle
 	title, date, kind string
-	at                string // where the sheet said them
+	at                string    // where the sheet named the cycle
+	where             [3]string // where its title, date and kind came from
 	people            map[string]bool
 }
 
@@ -313,13 +316,15 @@ func (im *importer) person(r, c int, cols rowColumns) (id string, ok bool) {
 	if p := im.s.PersonByID[v]; p != nil {
 		return p.ID, true
 	}
-	if p := im.s.PersonByID[strings.ToLower(v)]; p != nil {
-		return p.ID, true
-	}
+	// A name before an id in another case: "Sam" is the person named so
+	// rather than the one whose id is sam.
 	switch list := im.people[normal(v)]; len(list) {
 	case 1:
 		return list[0].ID, true
 	case 0:
+		if p := im.s.PersonByID[strings.ToLower(v)]; p != nil {
+			return p.ID, true
+		}
 	default:
 		var ids []string
 		for _, p := range list {
@@ -368,10 +373,16 @@ func (im *importer) create(r, c int, v string, cols rowColumns) (string, bool) {
 	case t != nil:
 		np.team = t.ID
 	default:
-		np.team = im.newID(team, func(id string) bool {
-			return im.s.TeamByID[id] != nil || im.teams[id] != "" && normal(im.teams[id]) != normal(team)
-		})
-		im.teams[np.team] = team
+		// A team made for an earlier row of the same name is that team.
+		for id, made := range im.teams {
+			if made == team {
+				np.team = id
+			}
+		}
+		if np.team == "" {
+			np.team = im.newID(team, func(id string) bool { return im.s.TeamByID[id] != nil || im.teams[id] != "" })
+			im.teams[np.team] = team
+		}
 	}
 	role := strings.TrimSpace(im.g.Cell(r, cols.role))
 	rl := im.roleNamed(role)
@@ -384,7 +395,7 @@ func (im *importer) create(r, c int, v string, cols rowColumns) (string, bool) {
 		return "", false
 	}
 	np.role = rl.ID
-	np.id = im.newID(name, func(id string) bool {
+	taken := func(id string) bool {
 		if im.s.PersonByID[id] != nil {
 			return true
 		}
@@ -394,7 +405,15 @@ func (im *importer) create(r, c int, v string, cols rowColumns) (string, bool) {
 			}
 		}
 		return false
-	})
+	}
+	// A sheet with a column of names beside the person column names
+	// people by id there: a new person takes that id, so that importing
+	// the sheet again finds them.
+	if cols.name >= 0 && validID.MatchString(v) && !taken(v) {
+		np.id = v
+	} else {
+		np.id = im.newID(name, taken)
+	}
 	im.created[normal(v)] = np
 	return np.id, true
 }
@@ -599,7 +618,8 @@ func (im *importer) cycleFor(r, c int, v string, extra ...int) *pending {
 	if id == "" {
 		if c >= 0 {
 			im.errorf(r, c, "no cycle: fill the cycle column, or give --cycle ID")
-		} else if len(im.problems) == 0 || !strings.Contains(im.problems[len(im.problems)-1], "--cycle") {
+		} else if !im.asked {
+			im.asked = true
 			im.problems = append(im.problems, im.g.File+": which cycle do these ratings fill? Give --cycle ID (and for a new cycle --date YYYY-MM-DD)")
 		}
 		return nil
@@ -626,7 +646,7 @@ func (im *importer) cycleFor(r, c int, v string, extra ...int) *pending {
 		switch {
 		case value == "":
 		case *f == "":
-			*f = value
+			*f, p.where[i] = value, where
 		case *f != value:
 			im.problems = append(im.problems, fmt.Sprintf("%s: cycle %s's %s is %q here and %q on an earlier row", where, id, names[i], value, *f))
 		}
@@ -635,6 +655,20 @@ func (im *importer) cycleFor(r, c int, v string, extra ...int) *pending {
 }
 
 var validID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// date reads a cycle's date: YYYY-MM-DD, or the serial number a workbook
+// keeps a date cell as.
+func date(v string) (time.Time, bool) {
+	if d, err := time.Parse(time.DateOnly, v); err == nil {
+		return d, true
+	}
+	if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 1 && f == float64(int(f)) {
+		if d, err := excelize.ExcelDateToTime(f, false); err == nil {
+			return d, true
+		}
+	}
+	return time.Time{}, false
+}
 
 // add adds a level for a person in a competency to a cycle; in a cycle
 // other than a peer review, a second level for the same is a problem.
@@ -683,20 +717,38 @@ func (im *importer) plan(plan *Plan) {
 	for _, id := range sortedKeys(im.cycles) {
 		p := im.cycles[id]
 		c := p.c
+		if len(p.people) == 0 {
+			continue // the sheet gives it no rating
+		}
+		ratings := 0
+		for _, list := range c.People {
+			for _, r := range list {
+				ratings += len(r.Levels)
+			}
+		}
 		old := im.existing(id)
 		c.Title, c.Kind = p.title, im.kindOf(p)
 		if old != nil {
 			if !im.o.Force {
-				im.problems = append(im.problems, fmt.Sprintf("%s: %s exists; --force replaces the ratings of the people the sheet names in it, and keeps the others'", p.at, c.Path()))
+				im.problems = append(im.problems, fmt.Sprintf("%s: %s exists; --force replaces the ratings the sheet gives in it, and keeps all others", p.at, c.Path()))
 				continue
 			}
 			if p.kind != "" && p.kind != old.Kind {
-				im.problems = append(im.problems, fmt.Sprintf("%s: cycle %s is of kind %s, not %s", p.at, id, old.Kind, p.kind))
+				im.problems = append(im.problems, fmt.Sprintf("%s: cycle %s is of kind %s, not %s", p.where[2], id, old.Kind, p.kind))
 				continue
 			}
+			// Rating by rating: a sheet of some competencies leaves a
+			// person's others as they were.
 			merged := FromModel(im.s, old)
 			for pid, ratings := range c.People {
-				merged.People[pid] = ratings
+				for _, r := range ratings {
+					list := merged.People[pid]
+					if i := slices.IndexFunc(list, func(x Rating) bool { return x.Competency == r.Competency }); i >= 0 {
+						list[i] = r
+					} else {
+						merged.People[pid] = append(list, r)
+					}
+				}
 			}
 			c.People = merged.People
 			if c.Title == "" {
@@ -707,9 +759,9 @@ func (im *importer) plan(plan *Plan) {
 			c.Title = id
 		}
 		if p.date != "" {
-			d, err := time.Parse(time.DateOnly, p.date)
-			if err != nil {
-				im.problems = append(im.problems, fmt.Sprintf("%s: cycle %s's date %q is not a date as YYYY-MM-DD", p.at, id, p.date))
+			d, ok := date(p.date)
+			if !ok {
+				im.problems = append(im.problems, fmt.Sprintf("%s: cycle %s's date %q is not a date as YYYY-MM-DD", p.where[1], id, p.date))
 				continue
 			}
 			c.Date = d
@@ -719,18 +771,19 @@ func (im *importer) plan(plan *Plan) {
 			continue
 		}
 		if !slices.Contains([]string{"manager", "self", "peer"}, c.Kind) {
-			im.problems = append(im.problems, fmt.Sprintf("%s: cycle %s's kind must be manager, self or peer, not %q%s", p.at, id, c.Kind, content.Suggest(c.Kind, []string{"manager", "self", "peer"})))
+			im.problems = append(im.problems, fmt.Sprintf("%s: cycle %s's kind must be manager, self or peer, not %q%s", p.where[2], id, c.Kind, content.Suggest(c.Kind, []string{"manager", "self", "peer"})))
 			continue
 		}
 		for pid := range p.people {
 			people[pid] = true
-			for _, r := range c.People[pid] {
-				plan.Ratings += len(r.Levels)
-			}
 		}
+		plan.Ratings += ratings
 		plan.Files = append(plan.Files, File{Path: c.Path(), Data: c.Format(), Replaces: old != nil})
 	}
 	plan.People = len(people)
+	if plan.Ratings == 0 && len(im.problems) == 0 {
+		im.problems = append(im.problems, im.g.File+": the sheet gives no rating: nothing to import")
+	}
 	for _, np := range im.created {
 		var b strings.Builder
 		b.WriteString("name = " + tomlString(np.name) + "\n")

@@ -169,7 +169,7 @@ func (p *Page) InsightsExport() *Export {
 		return nil
 	}
 	fewer := "fewer than " + strconv.Itoa(p.site.Config.Privacy.MinGroup)
-	gaps := exportSheet{Name: "Gaps", Fixed: 1, Header: []string{"Competency", "People with a target", "Rated", "Below target", "Levels short in all"}}
+	gaps := exportSheet{Name: "Gaps", Fixed: 1, Header: []string{"Competency", "People with a target", "Rated", "Below target", "Levels short in all"}, Rows: [][]any{}}
 	for _, g := range in.gaps {
 		if g.Below == 0 {
 			continue
@@ -182,7 +182,7 @@ func (p *Page) InsightsExport() *Export {
 		}
 		gaps.Rows = append(gaps.Rows, r)
 	}
-	needs := exportSheet{Name: "Training needs", Fixed: 1, Header: []string{"Competency", "Level to reach", "Level name", "People who need it", "Articles for the level", "General articles"}}
+	needs := exportSheet{Name: "Training needs", Fixed: 1, Header: []string{"Competency", "Level to reach", "Level name", "People who need it", "Articles for the level", "General articles"}, Rows: [][]any{}}
 	for _, nd := range in.needs {
 		var people any = nd.People
 		if p.hidden(nd.People) {

@@ -82,12 +82,13 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		return nil
 	}
-	if err := writePlan(*src, plan); err != nil {
+	changes, err := writePlan(*src, plan)
+	if err != nil {
 		return err
 	}
 	// What was written must load: if it does not, it is taken back.
 	if _, err := loadForExchange(stderr, *src); err != nil {
-		if uerr := undoPlan(*src, plan); uerr != nil {
+		if uerr := undo(changes); uerr != nil {
 			return fmt.Errorf("the imported files do not load, and taking them back failed: %v", uerr)
 		}
 		fmt.Fprintln(stderr, "the imported files do not load: taken back, nothing written")
@@ -107,40 +108,54 @@ func what(f exchange.File) string {
 	return "new"
 }
 
-// writePlan writes the plan's files into the site, after checking that
-// none it adds is there already; each is written whole or not at all.
-func writePlan(dir string, plan *exchange.Plan) error {
-	for _, f := range plan.Files {
+// change is a file an import writes: what was there before (nil where
+// nothing was) and its mode, to put back.
+type change struct {
+	path string
+	old  []byte
+	mode os.FileMode
+}
+
+// writePlan writes the plan's files into the site, after reading every
+// file it replaces and checking that none it adds is there already. Each
+// is written whole or not at all; a failure puts back those written.
+func writePlan(dir string, plan *exchange.Plan) ([]change, error) {
+	changes := make([]change, len(plan.Files))
+	for i, f := range plan.Files {
 		path := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if _, err := os.Lstat(path); err == nil && !f.Replaces {
-			return fmt.Errorf("%s is there already, and the site did not load it; move it away first", f.Path)
+		changes[i] = change{path: path, mode: 0o644}
+		info, err := os.Lstat(path)
+		switch {
+		case err == nil && !f.Replaces:
+			return nil, fmt.Errorf("%s is there already, and the site did not load it; move it away first", f.Path)
+		case f.Replaces:
+			if err != nil {
+				return nil, err
+			}
+			if changes[i].old, err = os.ReadFile(path); err != nil {
+				return nil, err
+			}
+			changes[i].mode = info.Mode().Perm()
 		}
 	}
 	for i, f := range plan.Files {
-		path := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if f.Replaces {
-			old, err := os.ReadFile(path)
-			if err != nil {
-				return err
+		if err := writeFileAtomic(changes[i].path, f.Data, changes[i].mode); err != nil {
+			if uerr := undo(changes[:i]); uerr != nil {
+				return nil, fmt.Errorf("%v; and putting back the files written before failed: %v", err, uerr)
 			}
-			plan.Files[i].Old = old
-		}
-		if err := writeFileAtomic(path, f.Data, 0o644); err != nil {
-			undoPlan(dir, &exchange.Plan{Files: plan.Files[:i]})
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return changes, nil
 }
 
-// undoPlan puts back what writePlan changed.
-func undoPlan(dir string, plan *exchange.Plan) error {
+// undo puts back what writePlan changed.
+func undo(changes []change) error {
 	var errs []error
-	for _, f := range plan.Files {
-		path := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if f.Replaces {
-			errs = append(errs, writeFileAtomic(path, f.Old, 0o644))
-		} else if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+	for _, c := range changes {
+		if c.old != nil {
+			errs = append(errs, writeFileAtomic(c.path, c.old, c.mode))
+		} else if err := os.Remove(c.path); err != nil && !errors.Is(err, os.ErrNotExist) {
 			errs = append(errs, err)
 		}
 	}

@@ -16,8 +16,9 @@
   // spreadsheet programs read its accents, and CRLF line ends.
   function csv(sheet) {
     var lines = [sheet.header.map(csvField).join(',')];
-    for (var i = 0; i < sheet.rows.length; i++) {
-      lines.push(sheet.rows[i].map(csvField).join(','));
+    var rows = sheet.rows || [];
+    for (var i = 0; i < rows.length; i++) {
+      lines.push(rows[i].map(csvField).join(','));
     }
     return new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
   }
@@ -81,8 +82,9 @@
       rows += cell(column(c) + '1', sheet.header[c], 1);
     }
     rows += '</row>';
-    for (var r = 0; r < sheet.rows.length; r++) {
-      var row = sheet.rows[r];
+    var data2 = sheet.rows || [];
+    for (var r = 0; r < data2.length; r++) {
+      var row = data2[r];
       rows += '<row r="' + (r + 2) + '">';
       for (c = 0; c < row.length; c++) {
         var style = 0;
