@@ -23,7 +23,7 @@ import (
 func exported(t *testing.T, b *browsertest.Browser, id, format string, sheet int) (string, []byte) {
 	t.Helper()
 	js := `(async () => {
-		const f = window.portalExport(` + "`" + id + "`" + `, '` + format + `', ` + string(rune('0'+sheet)) + `);
+		const f = await window.portalExport(` + "`" + id + "`" + `, '` + format + `', ` + string(rune('0'+sheet)) + `);
 		const bytes = new Uint8Array(await f.blob.arrayBuffer());
 		let s = '';
 		for (const x of bytes) s += String.fromCharCode(x);

@@ -136,7 +136,9 @@
       ['xl/_rels/workbook.xml.rels', head + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' + rels + '</Relationships>'],
       ['xl/styles.xml', styles(data)]
     );
-    return new Blob([zip(files)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    return zip(files).then(function (parts) {
+      return new Blob(parts, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    });
   }
 
   var crcTable = (function () {
@@ -159,32 +161,48 @@
     return (c ^ 0xffffffff) >>> 0;
   }
 
-  // zip stores files (names and texts) in a zip archive, uncompressed, each
-  // dated 1 January 1980, so that the same data makes the same bytes.
+  // deflate compresses bytes as a zip entry holds them, where the browser
+  // can (CompressionStream); it resolves to null where it cannot.
+  function deflate(bytes) {
+    if (typeof CompressionStream === 'undefined') {
+      return Promise.resolve(null);
+    }
+    var stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); }, function () { return null; });
+  }
+
+  // zip puts files (names and texts) in a zip archive, each compressed
+  // where the browser can and stored where it cannot, dated 1 January
+  // 1980, so that the same data makes the same bytes. It resolves to the
+  // archive's parts.
   function zip(files) {
     var enc = new TextEncoder();
-    var parts = [];
-    var central = [];
-    var offset = 0;
-    function u16(n) { return [n & 0xff, (n >>> 8) & 0xff]; }
-    function u32(n) { return [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff]; }
-    for (var i = 0; i < files.length; i++) {
-      var name = enc.encode(files[i][0]);
-      var body = enc.encode(files[i][1]);
-      var crc = crc32(body);
-      // version 20, flags: UTF-8 names, stored, time 0, date 1980-01-01
-      var common = [].concat(u16(20), u16(0x0800), u16(0), u16(0), u16(0x21), u32(crc), u32(body.length), u32(body.length), u16(name.length), u16(0));
-      var local = new Uint8Array([].concat([0x50, 0x4b, 0x03, 0x04], common));
-      parts.push(local, name, body);
-      central.push(new Uint8Array([].concat([0x50, 0x4b, 0x01, 0x02], u16(20), common, u16(0), u16(0), u16(0), u32(0), u32(offset))), name);
-      offset += local.length + name.length + body.length;
-    }
-    var size = 0;
-    for (i = 0; i < central.length; i++) {
-      size += central[i].length;
-    }
-    var end = new Uint8Array([].concat([0x50, 0x4b, 0x05, 0x06], u16(0), u16(0), u16(files.length), u16(files.length), u32(size), u32(offset), u16(0)));
-    return new Blob(parts.concat(central, [end]));
+    var bodies = files.map(function (f) { return enc.encode(f[1]); });
+    return Promise.all(bodies.map(deflate)).then(function (packed) {
+      var parts = [];
+      var central = [];
+      var offset = 0;
+      function u16(n) { return [n & 0xff, (n >>> 8) & 0xff]; }
+      function u32(n) { return [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff]; }
+      for (var i = 0; i < files.length; i++) {
+        var name = enc.encode(files[i][0]);
+        var body = bodies[i];
+        var data = packed[i] || body;
+        var method = packed[i] ? 8 : 0;
+        // version 20, flags: UTF-8 names; time 0, date 1980-01-01
+        var common = [].concat(u16(20), u16(0x0800), u16(method), u16(0), u16(0x21), u32(crc32(body)), u32(data.length), u32(body.length), u16(name.length), u16(0));
+        var local = new Uint8Array([].concat([0x50, 0x4b, 0x03, 0x04], common));
+        parts.push(local, name, data);
+        central.push(new Uint8Array([].concat([0x50, 0x4b, 0x01, 0x02], u16(20), common, u16(0), u16(0), u16(0), u32(0), u32(offset))), name);
+        offset += local.length + name.length + data.length;
+      }
+      var size = 0;
+      for (i = 0; i < central.length; i++) {
+        size += central[i].length;
+      }
+      var end = new Uint8Array([].concat([0x50, 0x4b, 0x05, 0x06], u16(0), u16(0), u16(files.length), u16(files.length), u32(size), u32(offset), u16(0)));
+      return parts.concat(central, [end]);
+    });
   }
 
   // matrixSheets lays out a skills matrix (see exportMatrix in package
@@ -230,15 +248,15 @@
     return data;
   }
 
-  // file is the Blob and the name of an export: format csv (of sheet
-  // index sheet) or xlsx.
+  // file resolves to the Blob and the name of an export: format csv (of
+  // sheet index sheet) or xlsx.
   function file(data, format, sheet) {
     if (format === 'xlsx') {
-      return { blob: workbook(data), name: data.file + '.xlsx' };
+      return workbook(data).then(function (blob) { return { blob: blob, name: data.file + '.xlsx' }; });
     }
     var s = data.sheets[sheet];
     var name = data.sheets.length > 1 ? data.file + '-' + s.name.toLowerCase().replace(/[^a-z0-9]+/g, '-') : data.file;
-    return { blob: csv(s), name: name + '.csv' };
+    return Promise.resolve({ blob: csv(s), name: name + '.csv' });
   }
 
   function download(box, button) {
@@ -246,17 +264,19 @@
     if (!source) {
       return;
     }
-    var f = file(parse(source), button.getAttribute('data-format'), +button.getAttribute('data-sheet') || 0);
-    var a = document.createElement('a');
-    a.href = URL.createObjectURL(f.blob);
-    a.download = f.name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+    file(parse(source), button.getAttribute('data-format'), +button.getAttribute('data-sheet') || 0).then(function (f) {
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(f.blob);
+      a.download = f.name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+    });
   }
 
-  // portalExport makes an export's file without saving it, for tests.
+  // portalExport resolves to an export's file, without saving it, for
+  // tests.
   window.portalExport = function (id, format, sheet) {
     return file(parse(document.getElementById(id)), format, sheet || 0);
   };
