@@ -42,7 +42,7 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&o.Date, "date", "", "the new cycle's `DATE`, YYYY-MM-DD")
 	fs.StringVar(&o.Kind, "kind", "", "the new cycle's kind, `manager|self|peer` (default manager)")
 	fs.BoolVar(&o.Create, "create", false, "add the people and teams the sheet names that the site lacks")
-	fs.BoolVar(&o.Force, "force", false, "replace existing cycle files: the ratings of the people the sheet names, keeping the others'")
+	fs.BoolVar(&o.Force, "force", false, "change existing cycle files: replace the ratings the sheet gives, keeping every other")
 	dry := fs.Bool("dry-run", false, "print what would be written, and write nothing")
 	fs.Usage = usage(fs, "import")
 	pos, err := parseMixed(fs, args)

@@ -71,7 +71,7 @@ func init() {
 			`portal new person ann-smith --name "Ann Smith" --team support --role team-member`, runNew},
 		{"import", "read a skills matrix or a list of ratings from a spreadsheet",
 			"portal import FILE [-s DIR] [--sheet NAME] [--person-column HEADER] [--cycle ID] [--title TITLE] [--date YYYY-MM-DD] [--kind manager|self|peer] [--create] [--force] [--dry-run]",
-			"Reads ratings from a .csv or .xlsx file into the site's cycle files. A skills matrix has a row per person and a column per competency (headed by its id or title); a list has a row per rating, with person, competency and level columns and optionally cycle, date and kind. Levels are numbers or the scale's names. Every problem is reported with its cell, and then nothing is written. A cycle file that exists is replaced only with --force, keeping the ratings of the people the sheet does not name; people and teams the site lacks are added only with --create.",
+			"Reads ratings from a .csv or .xlsx file into the site's cycle files. A skills matrix has a row per person and a column per competency (headed by its id or title); a list has a row per rating, with person, competency and level columns and optionally cycle, date and kind. Levels are numbers or the scale's names. Every problem is reported with its cell, and then nothing is written. A cycle file that exists is changed only with --force, which replaces the ratings the sheet gives and keeps every other; people and teams the site lacks are added only with --create.",
 			`portal import matrix.xlsx --cycle 2027-h1 --date 2027-06-30`, runImport},
 		{"export", "write the ratings as a spreadsheet",
 			"portal export ratings|matrix [-o FILE] [-s DIR]",
