@@ -90,7 +90,7 @@ func paths(p *Plan) []string {
 // and a row of targets.
 func TestImportWideCSV(t *testing.T) {
 	s := site(t, nil)
-	g, err := ReadCSV("matrix.csv", []byte("\ufeffName;Team;PLANNING;talking;Coding\r\nAnn Ash;alpha;2;Good;\r\nbob;alpha; 3 ;1;3.0\r\nTargets;;2;;3\r\n;;;;\r\n"))
+	g, err := ReadCSV("matrix.csv", []byte("\ufeffName;Team;PLANNING;talking;Coding\r\nAnn Ash;alpha;2;Good;\r\nbob;Beta; 3 ;1;3.0\r\nTargets;;2;;3\r\n;;;;\r\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,10 @@ func TestImportWideCSV(t *testing.T) {
 	if p.Shape != "wide" || p.People != 2 || p.Ratings != 5 || len(p.Files) != 1 || p.Files[0].Replaces {
 		t.Errorf("plan: %s, %d people, %d ratings, files %v", p.Shape, p.People, p.Ratings, paths(p))
 	}
-	if !slices.Equal(p.Notes, []string{"matrix.csv:4 holds role targets: targets live in the role files, so it is not imported"}) {
+	if !slices.Equal(p.Notes, []string{
+		`matrix.csv:3:2: the sheet puts Bob Birch in "Beta", their file in Alpha; the import leaves their file as it is`,
+		"matrix.csv:4 holds role targets: targets live in the role files, so it is not imported",
+	}) {
 		t.Errorf("notes: %q", p.Notes)
 	}
 }

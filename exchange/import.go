@@ -344,6 +344,21 @@ func (im *importer) person(r, c int, cols rowColumns) (id string, ok bool) {
 	return im.create(r, c, v, cols)
 }
 
+// checkTeam notes where the team column of row r names another team than
+// the person pid's file: the import leaves people's files as they are.
+func (im *importer) checkTeam(r, c int, pid string) {
+	p := im.s.PersonByID[pid]
+	team := strings.TrimSpace(cellAt(im.g, r, c))
+	if p == nil || team == "" || p.Team != nil && im.teamNamed(team) == p.Team {
+		return
+	}
+	in := "no team"
+	if p.Team != nil {
+		in = p.Team.Name
+	}
+	im.notes = append(im.notes, fmt.Sprintf("%s: the sheet puts %s in %q, their file in %s; the import leaves their file as it is", im.g.Ref(r, c), p.Name, team, in))
+}
+
 // rowColumns are the columns of a sheet besides the ratings: -1 where it
 // has none.
 type rowColumns struct {
@@ -548,6 +563,7 @@ func (im *importer) wide() {
 		if !ok {
 			continue
 		}
+		im.checkTeam(r, cols.team, pid)
 		if other, dup := rows[pid]; dup {
 			im.errorf(r, person, "%s is on two rows (the first is %s)", who, g.RowRef(other))
 			continue
