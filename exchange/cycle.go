@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"portal/builder/content"
 	"portal/builder/model"
 )
 
@@ -41,7 +42,7 @@ func (c *Cycle) Format() []byte {
 	b.WriteString("\nkind = ")
 	b.WriteString(tomlString(c.Kind))
 	b.WriteString("\n")
-	for _, id := range sortedKeys(c.People) {
+	for _, id := range content.SortedKeys(c.People) {
 		ratings := slices.Clone(c.People[id])
 		slices.SortStableFunc(ratings, func(a, b Rating) int { return cmp.Compare(a.Competency.Rank, b.Competency.Rank) })
 		b.WriteString("\n[ratings.")
@@ -114,13 +115,4 @@ func tomlString(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

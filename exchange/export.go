@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"portal/builder/content"
 	"portal/builder/model"
 	"portal/charts"
 )
@@ -54,7 +55,7 @@ func Ratings(s *model.Site) *Table {
 	t := &Table{Sheet: "Ratings", Header: longHeader, Scale: s.Scale}
 	for _, mc := range s.Cycles {
 		c := FromModel(s, mc)
-		for _, pid := range sortedKeys(c.People) {
+		for _, pid := range content.SortedKeys(c.People) {
 			p := s.PersonByID[pid]
 			ratings := slices.Clone(c.People[pid])
 			slices.SortStableFunc(ratings, func(a, b Rating) int { return cmp.Compare(a.Competency.Rank, b.Competency.Rank) })

@@ -39,9 +39,9 @@ func (g *Grid) line(r int) int {
 }
 
 // Cell is the text of the cell at row r and column c, counting from 0, or
-// "" beyond the rows.
+// "" beyond the rows or for a column of -1 (one the sheet does not have).
 func (g *Grid) Cell(r, c int) string {
-	if r < len(g.Rows) && c < len(g.Rows[r]) {
+	if r >= 0 && c >= 0 && r < len(g.Rows) && c < len(g.Rows[r]) {
 		return g.Rows[r][c]
 	}
 	return ""

@@ -348,7 +348,7 @@ func (im *importer) person(r, c int, cols rowColumns) (id string, ok bool) {
 // the person pid's file: the import leaves people's files as they are.
 func (im *importer) checkTeam(r, c int, pid string) {
 	p := im.s.PersonByID[pid]
-	team := strings.TrimSpace(cellAt(im.g, r, c))
+	team := strings.TrimSpace(im.g.Cell(r, c))
 	if p == nil || team == "" || p.Team != nil && im.teamNamed(team) == p.Team {
 		return
 	}
@@ -379,7 +379,7 @@ func (im *importer) create(r, c int, v string, cols rowColumns) (string, bool) {
 	if cols.name >= 0 && strings.TrimSpace(im.g.Cell(r, cols.name)) != "" {
 		name = strings.TrimSpace(im.g.Cell(r, cols.name))
 	}
-	np := &newPerson{name: name, title: strings.TrimSpace(cellAt(im.g, r, cols.title))}
+	np := &newPerson{name: name, title: strings.TrimSpace(im.g.Cell(r, cols.title))}
 	team := strings.TrimSpace(im.g.Cell(r, cols.team))
 	switch t := im.teamNamed(team); {
 	case team == "":
@@ -431,13 +431,6 @@ func (im *importer) create(r, c int, v string, cols rowColumns) (string, bool) {
 	}
 	im.created[normal(v)] = np
 	return np.id, true
-}
-
-func cellAt(g *Grid, r, c int) string {
-	if c < 0 {
-		return ""
-	}
-	return g.Cell(r, c)
 }
 
 func (im *importer) teamNamed(v string) *model.Team {
@@ -603,7 +596,7 @@ func (im *importer) long(header int) {
 		if strings.TrimSpace(strings.Join(g.Rows[r], "")) == "" {
 			continue
 		}
-		cycle := im.cycleFor(r, cycleCol, cellAt(g, r, cycleCol), titleCol, dateCol, kindCol)
+		cycle := im.cycleFor(r, cycleCol, g.Cell(r, cycleCol), titleCol, dateCol, kindCol)
 		if strings.TrimSpace(g.Cell(r, person)) == "" {
 			im.errorf(r, person, "no person on a row with a rating")
 			continue
@@ -730,7 +723,7 @@ func (im *importer) existing(id string) *model.Cycle {
 // files.
 func (im *importer) plan(plan *Plan) {
 	people := map[string]bool{}
-	for _, id := range sortedKeys(im.cycles) {
+	for _, id := range content.SortedKeys(im.cycles) {
 		p := im.cycles[id]
 		c := p.c
 		if len(p.people) == 0 {
